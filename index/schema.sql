@@ -1,0 +1,142 @@
+-- casefile index schema. This file is the only definition of the tables (STYLE.md rule 2).
+-- The store reads the version below, records it in `meta`, and refuses a case newer than itself.
+-- schema_version: 1
+
+CREATE TABLE IF NOT EXISTS meta (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
+
+-- Chain of custody: one row per HTTP fetch or local import. Append-only, never updated.
+CREATE TABLE IF NOT EXISTS fetches (
+    fetch_id      VARCHAR PRIMARY KEY,   -- sha256(source, url, fetched_at, status)
+    url           VARCHAR NOT NULL,
+    final_url     VARCHAR,
+    source        VARCHAR NOT NULL,
+    fetched_at    TIMESTAMPTZ NOT NULL,
+    status        INTEGER,               -- HTTP status; 0 for a local import or a network error
+    etag          VARCHAR,
+    last_modified VARCHAR,
+    sha256        VARCHAR,               -- archive key of the body, NULL when nothing was stored
+    content_type  VARCHAR,
+    size          BIGINT,
+    error         VARCHAR                -- one-line reason when the fetch failed
+);
+
+-- One row per distinct content (doc_id = sha256 of the raw bytes).
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id          VARCHAR PRIMARY KEY,
+    kind            VARCHAR NOT NULL,    -- minutes | agenda | report | news | other
+    source          VARCHAR NOT NULL,
+    url             VARCHAR,
+    filename        VARCHAR,
+    title           VARCHAR,
+    content_type    VARCHAR,
+    size            BIGINT,
+    doc_date        DATE,                -- the date the document speaks from
+    doc_date_source VARCHAR,             -- metadata | title | first_page | user | fetch_time
+    meta            JSON,                -- what the crawler described: body, author, outlet, ...
+    first_seen      TIMESTAMPTZ,
+    last_seen       TIMESTAMPTZ,
+    status          VARCHAR NOT NULL DEFAULT 'pending',  -- pending | done | failed
+    error           VARCHAR,
+    stage_versions  JSON,
+    processed_at    TIMESTAMPTZ
+);
+
+CREATE TABLE IF NOT EXISTS pages (
+    doc_id  VARCHAR NOT NULL,
+    page    INTEGER NOT NULL,            -- 1-based, as a PDF viewer shows it
+    text    VARCHAR NOT NULL,            -- offsets of chunks, mentions and events index this text
+    method  VARCHAR NOT NULL,            -- text | ocr | html | plain | needs_ocr
+    PRIMARY KEY (doc_id, page)
+);
+
+CREATE TABLE IF NOT EXISTS chunks (
+    chunk_id   VARCHAR PRIMARY KEY,
+    doc_id     VARCHAR NOT NULL,
+    page       INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end   INTEGER NOT NULL,
+    text       VARCHAR NOT NULL,
+    embedding  FLOAT[384]
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    mention_id VARCHAR PRIMARY KEY,
+    doc_id     VARCHAR NOT NULL,
+    page       INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end   INTEGER NOT NULL,
+    text       VARCHAR NOT NULL,
+    label      VARCHAR NOT NULL,         -- PERSON | ORG | GPE | DATE | TIME | ROLE
+    name_key   VARCHAR,                  -- for PERSON: the full name it resolved to inside its document
+    person_id  VARCHAR,                  -- set by the people step
+    method     VARCHAR,
+    confidence DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS people (
+    person_id VARCHAR PRIMARY KEY,
+    name      VARCHAR NOT NULL,
+    aliases   VARCHAR[],
+    roles     JSON                       -- [{role, org, date, doc_id, page}]
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    event_id       VARCHAR PRIMARY KEY,
+    doc_id         VARCHAR NOT NULL,
+    page           INTEGER NOT NULL,
+    char_start     INTEGER NOT NULL,
+    char_end       INTEGER NOT NULL,
+    text           VARCHAR NOT NULL,     -- verbatim: pages.text[char_start:char_end]
+    trigger        VARCHAR,
+    type           VARCHAR,
+    date_start     DATE,
+    date_end       DATE,
+    date_precision VARCHAR NOT NULL DEFAULT 'none',  -- day|week|month|quarter|season|year|none
+    date_source    VARCHAR NOT NULL DEFAULT 'none',  -- explicit|relative|anaphoric|document_date|user|none
+    date_text      VARCHAR,
+    modality       VARCHAR,              -- done | planned
+    polarity       VARCHAR,              -- positive | negative
+    confidence     DOUBLE,
+    cluster_id     VARCHAR,
+    rejected       BOOLEAN NOT NULL DEFAULT false,   -- set from curation.toml
+    embedding      FLOAT[384]
+);
+
+CREATE TABLE IF NOT EXISTS event_people (
+    event_id  VARCHAR NOT NULL,
+    person_id VARCHAR NOT NULL,
+    role      VARCHAR NOT NULL,          -- agent | patient | mentioned
+    PRIMARY KEY (event_id, person_id, role)
+);
+
+CREATE TABLE IF NOT EXISTS event_issues (
+    event_id VARCHAR NOT NULL,
+    issue    VARCHAR NOT NULL,
+    score    DOUBLE,
+    method   VARCHAR,                    -- keyword | embedding
+    PRIMARY KEY (event_id, issue)
+);
+
+-- One row per event cluster: the representative mention (an official record before news,
+-- an explicit date before an inferred one), its date, and every source that reports it.
+CREATE OR REPLACE VIEW timeline AS
+WITH ranked AS (
+    SELECT e.*, d.kind, d.title, d.url, d.source AS doc_source,
+           row_number() OVER (
+               PARTITION BY coalesce(e.cluster_id, e.event_id)
+               ORDER BY (d.kind = 'news'),
+                        (e.date_source NOT IN ('explicit', 'user')),
+                        (e.date_start IS NULL),
+                        e.doc_id, e.page, e.char_start) AS rank
+    FROM events e JOIN documents d USING (doc_id)
+    WHERE NOT e.rejected
+)
+SELECT coalesce(r.cluster_id, r.event_id) AS cluster_id,
+       r.event_id, r.doc_id, r.page, r.char_start, r.char_end, r.text, r.trigger, r.type,
+       r.date_start, r.date_end, r.date_precision, r.date_source, r.date_text,
+       r.modality, r.polarity, r.confidence
+FROM ranked r
+WHERE r.rank = 1;
