@@ -38,7 +38,7 @@ CREATE TABLE IF NOT EXISTS documents (
     meta            JSON,                -- what the crawler described: body, author, outlet, ...
     first_seen      TIMESTAMPTZ,
     last_seen       TIMESTAMPTZ,
-    status          VARCHAR NOT NULL DEFAULT 'pending',  -- pending | done | failed
+    status          VARCHAR NOT NULL DEFAULT 'pending',  -- pending | done | partial | failed
     error           VARCHAR,
     stage_versions  JSON,
     processed_at    TIMESTAMPTZ
@@ -72,6 +72,9 @@ CREATE TABLE IF NOT EXISTS mentions (
     label      VARCHAR NOT NULL,         -- PERSON | ORG | GPE | DATE | TIME | ROLE
     name_key   VARCHAR,                  -- for PERSON: the full name it resolved to inside its document
     person_id  VARCHAR,                  -- set by the people step
+    title      VARCHAR,                  -- title or honorific before the name ("Director", "Ms.")
+    role       VARCHAR,                  -- role stated in an appositive ("the interim director")
+    event_role VARCHAR,                  -- agent | patient | mentioned, in the event of its sentence
     method     VARCHAR,
     confidence DOUBLE
 );

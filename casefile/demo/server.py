@@ -15,10 +15,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve_folder(folder: Path, host: str = "127.0.0.1") -> Iterator[str]:
-    """Yield the base URL (http://127.0.0.1:PORT) while the folder is served; stop on exit."""
+def serve_folder(folder: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Yield the base URL (http://127.0.0.1:PORT) while the folder is served; stop on exit.
+
+    `port` is a preference: when it is taken, an ephemeral port is used instead.
+    """
     handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer((host, 0), handler)
+    try:
+        server = ThreadingHTTPServer((host, port), handler)
+    except OSError:
+        server = ThreadingHTTPServer((host, 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True)
     thread.start()

@@ -1,0 +1,259 @@
+"""The casefile command line: each command opens the case and calls one library function."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from casefile import output
+from casefile.case import Case, CaseError, find_case, init_case
+from index.store import StoreError
+from queries.filters import Filters, QueryError, parse_date
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="casefile: a sourced, searchable timeline of who did what, when.")
+people_app = typer.Typer(no_args_is_help=False, help="People under every name they appear as.")
+app.add_typer(people_app, name="people")
+
+_state: dict[str, Any] = {"case": None}
+
+# Options shared by the query commands, defined once.
+PersonOpt = Annotated[Optional[str], typer.Option("--person", help="Only events/hits involving this person (any of their names).")]
+IssueOpt = Annotated[Optional[str], typer.Option("--issue", help="Only this issue (e.g. staff_turnover).")]
+KindOpt = Annotated[Optional[str], typer.Option("--kind", help="minutes | agenda | report | news | other")]
+SourceOpt = Annotated[Optional[str], typer.Option("--source", help="Only documents from this source (its name in case.toml).")]
+FromOpt = Annotated[Optional[str], typer.Option("--from", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
+ToOpt = Annotated[Optional[str], typer.Option("--to", help="Up to this date (inclusive).")]
+LimitOpt = Annotated[Optional[int], typer.Option("--limit", help="At most this many entries.")]
+FormatOpt = Annotated[str, typer.Option("--format", help="table | json | csv")]
+
+
+def _filters(person, issue, kind, source, date_from, date_to, limit) -> Filters:
+    return Filters(person=person, issue=issue, kind=kind, source=source,
+                   date_from=parse_date(date_from), date_to=parse_date(date_to, end=True), limit=limit)
+
+
+def case() -> Case:
+    return find_case(_state["case"])
+
+
+@app.callback()
+def main_options(
+    case_dir: Annotated[Optional[Path], typer.Option("--case", help="The case folder (else $CASEFILE_CASE, else the current folder).")] = None,
+) -> None:
+    _state["case"] = case_dir
+
+
+@app.command()
+def init(directory: Path, name: Annotated[Optional[str], typer.Option(help="The case's name.")] = None) -> None:
+    """Create a case folder: case.toml, curation.toml, casefile.duckdb, archive/.
+
+    Example: casefile init harlan-dss
+    """
+    c = init_case(directory, name)
+    typer.echo(f"created case {c.name!r} in {c.root}")
+
+
+@app.command()
+def add(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
+    kind: Annotated[str, typer.Option(help="minutes | agenda | report | news | other")] = "other",
+    source: Annotated[str, typer.Option(help="Source name recorded in the chain of custody.")] = "local",
+    url: Annotated[Optional[str], typer.Option(help="Where the file came from, if it has an address.")] = None,
+    date_: Annotated[Optional[str], typer.Option("--date", help="The document's date, YYYY-MM-DD.")] = None,
+    title: Annotated[Optional[str], typer.Option(help="Title to record.")] = None,
+) -> None:
+    """Import local files (e.g. records from a public-records request) into the case.
+
+    Example: casefile add ~/foia/2018-response/ --kind report --source foia-2018
+    """
+    from casefile.importer import import_paths
+
+    c = case()
+    doc_date = date.fromisoformat(date_) if date_ else None
+    with c.store() as store:
+        report = import_paths(paths, store=store, archive=c.archive, kind=kind, source=source,
+                              url=url, doc_date=doc_date, title=title)
+    typer.echo(f"added {report['new']} new, {report['known']} already known, {report['failed']} unreadable")
+    for line in report["errors"]:
+        typer.echo(f"  {line}", err=True)
+
+
+@app.command()
+def crawl(source: Annotated[Optional[str], typer.Option(help="Only this source.")] = None) -> None:
+    """Fetch every source in case.toml (or one), archiving what it finds.
+
+    Example: casefile crawl --source dss-board
+    """
+    from casefile.jobs import run_crawl
+
+    run_crawl(case(), only=source)
+
+
+@app.command()
+def process(retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Retry documents that failed before.")] = False) -> None:
+    """Extract, tag and index every pending document.
+
+    Example: casefile process --retry-failed
+    """
+    from casefile.jobs import run_process
+
+    run_process(case(), retry_failed=retry_failed)
+
+
+@app.command()
+def run(source: Annotated[Optional[str], typer.Option(help="Only this source.")] = None) -> None:
+    """Crawl, then process.
+
+    Example: casefile run
+    """
+    from casefile.jobs import run_crawl, run_process
+
+    c = case()
+    run_crawl(c, only=source)
+    run_process(c)
+
+
+@app.command()
+def status(fmt: FormatOpt = "table") -> None:
+    """Counts of documents by kind and status, and every failure with its reason.
+
+    Example: casefile status
+    """
+    from queries.status import status as get_status
+
+    with case().store(read_only=True) as store:
+        output.status(get_status(store), fmt)
+
+
+@app.command()
+def timeline(person: PersonOpt = None, issue: IssueOpt = None, kind: KindOpt = None,
+             source: SourceOpt = None, date_from: FromOpt = None, date_to: ToOpt = None,
+             limit: LimitOpt = None, fmt: FormatOpt = "table") -> None:
+    """The timeline: one entry per event, dated at its precision, with its sources.
+
+    Example: casefile timeline --person "Peggy Whitfield" --from 2018 --format json
+    """
+    from queries.timeline import timeline as get_timeline
+
+    f = _filters(person, issue, kind, source, date_from, date_to, limit)
+    with case().store(read_only=True) as store:
+        output.timeline(get_timeline(store, f), fmt)
+
+
+@app.command()
+def search(query: str, person: PersonOpt = None, issue: IssueOpt = None, kind: KindOpt = None,
+           source: SourceOpt = None, date_from: FromOpt = None, date_to: ToOpt = None,
+           limit: LimitOpt = None, fmt: FormatOpt = "table",
+           mode: Annotated[str, typer.Option(help="hybrid | bm25 | semantic")] = "hybrid") -> None:
+    """Search the documents; results grouped by document with page numbers and snippets.
+
+    Example: casefile search "caseworker turnover" --kind minutes
+    """
+    from queries.search import search as do_search
+
+    f = _filters(person, issue, kind, source, date_from, date_to, limit)
+    c = case()
+    encode = None
+    if mode != "bm25":
+        from pipeline.embed import Embedder
+
+        encode = Embedder(c.settings.embedding_model).encode
+    with c.store(read_only=True) as store:
+        output.search(do_search(store, query, f, mode=mode, encode=encode), fmt)
+
+
+@people_app.callback(invoke_without_command=True)
+def people(ctx: typer.Context, name: Annotated[Optional[str], typer.Argument(help="A name or part of one.")] = None,
+           limit: LimitOpt = None, fmt: FormatOpt = "table") -> None:
+    """People with their aliases and roles over time.
+
+    Example: casefile people Whitfield --format json
+    """
+    if ctx.invoked_subcommand:
+        return
+    from queries.people import people as get_people
+
+    with case().store(read_only=True) as store:
+        output.people(get_people(store, name, limit), fmt)
+
+
+@people_app.command("merge")
+def people_merge(names: Annotated[list[str], typer.Argument(help="Two or more names of the same person; the first is shown.")]) -> None:
+    """Record in curation.toml that these names are one person (applied on every run).
+
+    Example: casefile people merge "Margaret Whitfield" "M. Whitfield"
+    """
+    from casefile.curation import add_entry
+
+    add_entry(case(), "merge", {"people": names})
+    typer.echo("recorded; run `casefile process` to apply")
+
+
+@people_app.command("split")
+def people_split(names: Annotated[list[str], typer.Argument(help="Names that are different people.")]) -> None:
+    """Record in curation.toml that these names are different people.
+
+    Example: casefile people split "Linda Ortiz" "L. Ortiz"
+    """
+    from casefile.curation import add_entry
+
+    add_entry(case(), "split", {"people": names})
+    typer.echo("recorded; run `casefile process` to apply")
+
+
+@app.command()
+def reject(event_id: str) -> None:
+    """Record in curation.toml that an event is false; it leaves the timeline on every run.
+
+    Example: casefile reject 3f2a9c1d0b7e
+    """
+    from casefile.curation import add_entry, resolve_event_id
+
+    c = case()
+    full = resolve_event_id(c, event_id)
+    add_entry(c, "reject", {"event": full})
+    from casefile.jobs import relink
+
+    relink(c)
+    typer.echo(f"rejected event {full}")
+
+
+@app.command()
+def doc(doc_id: str, page: Annotated[Optional[int], typer.Option("--page", help="Only this page.")] = None,
+        fmt: FormatOpt = "table") -> None:
+    """A document's provenance and text, page by page.
+
+    Example: casefile doc 9c4e1f --page 2
+    """
+    from queries.documents import document
+
+    with case().store(read_only=True) as store:
+        output.document(document(store, doc_id, page), fmt)
+
+
+@app.command()
+def demo(directory: Annotated[Path, typer.Argument(help="Where to build the demo case.")] = Path("demo-case")) -> None:
+    """Build the bundled demo case: serve its site on 127.0.0.1, crawl, process, print the timeline.
+
+    Example: casefile demo /tmp/harlan
+    """
+    from casefile.demo.run import run_demo
+
+    run_demo(directory)
+
+
+def main() -> None:
+    try:
+        app()
+    except (CaseError, QueryError, StoreError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

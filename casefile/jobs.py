@@ -1,0 +1,55 @@
+"""The long-running jobs behind `crawl`, `process` and `run`, with progress and a summary line."""
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import typer
+
+from casefile.case import Case
+from casefile.progress import progress
+
+
+def crawler_settings(case: Case) -> dict[str, Any]:
+    s = dataclasses.asdict(case.settings)
+    s.pop("_extra", None)
+    contact = case.config.get("case", {}).get("contact")
+    if contact:
+        s["user_agent"] = f"{s['user_agent']} contact: {contact}"
+    return s
+
+
+def run_crawl(case: Case, only: str | None = None, sources: list[dict[str, Any]] | None = None) -> Any:
+    from crawlers.run import crawl
+
+    sources = sources if sources is not None else case.sources
+    if not sources:
+        raise typer.BadParameter("case.toml has no [[sources]] to crawl")
+    lines: list[str] = []
+    with case.store() as store:
+        report = crawl(sources, store=store, archive=case.archive, settings=crawler_settings(case),
+                       only=only, progress=lines.append)
+    typer.echo(str(report), err=True)
+    return report
+
+
+def run_process(case: Case, retry_failed: bool = False) -> Any:
+    from pipeline.run import process
+
+    settings = case.settings
+    with case.store() as store, progress("process") as report_progress:
+        report = process(store, case.archive, settings=settings, curation=case.curation(),
+                         taxonomy=case.config.get("issues"), retry_failed=retry_failed,
+                         progress=report_progress)
+    typer.echo(f"processed {report.processed} documents, {len(report.failed)} failed", err=True)
+    for doc_id, reason in report.failed:
+        typer.echo(f"  failed {doc_id[:12]}: {reason}", err=True)
+    return report
+
+
+def relink(case: Case) -> None:
+    """Re-apply the case-wide steps and curation without re-processing documents."""
+    from pipeline.link import link_case
+
+    with case.store() as store, store.transaction():
+        link_case(store, case.curation())

@@ -1,0 +1,141 @@
+"""Rendering query results as a table (rich), JSON or CSV. No queries here: data in, text out."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from casefile.formatting import date_label, one_line
+from queries.filters import QueryError
+
+FORMATS = ("table", "json", "csv")
+
+
+def _check(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r}: use table, json or csv")
+
+
+def _console() -> Console:
+    return Console(width=None if sys.stdout.isatty() else 160, soft_wrap=False)
+
+
+def _json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def _csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
+    writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow({k: ("; ".join(map(str, v)) if isinstance(v, list) else v) for k, v in r.items()})
+
+
+def timeline(entries: list[dict[str, Any]], fmt: str) -> None:
+    _check(fmt)
+    if fmt == "json":
+        return _json(entries)
+    if fmt == "csv":
+        rows = [{**e, "date": date_label(e["date_start"], e["date_end"], e["date_precision"]),
+                 "text": one_line(e["text"]),
+                 "sources": [f"{s['title'] or s['url']} p.{s['page']}" for s in e["sources"]]} for e in entries]
+        return _csv(rows, ["date", "date_start", "date_end", "date_precision", "date_source", "text",
+                           "people", "issues", "sources", "event_id"])
+    table = Table(title=f"Timeline — {len(entries)} events", show_lines=False, expand=False)
+    table.add_column("date", no_wrap=True)
+    table.add_column("what happened (verbatim)", max_width=90)
+    table.add_column("people", max_width=30)
+    table.add_column("sources", max_width=40)
+    for e in entries:
+        label = date_label(e["date_start"], e["date_end"], e["date_precision"])
+        if e.get("dates_disagree"):
+            label += " *"
+        srcs = [f"{'■' if s['kind'] != 'news' else '□'} {one_line(s['title'] or s['url'] or s['doc_id'][:12], 28)} p.{s['page']}"
+                for s in e["sources"]]
+        table.add_row(label, one_line(e["text"], 300), ", ".join(e["people"]), "\n".join(srcs))
+    _console().print(table)
+    _console().print("■ official record  □ news  * sources disagree on the date")
+
+
+def people(rows: list[dict[str, Any]], fmt: str) -> None:
+    _check(fmt)
+    if fmt == "json":
+        return _json([{"name": r["name"], "aliases": r["aliases"], "roles": r["roles"],
+                       "events": r["events"], "documents": r["documents"], "person_id": r["person_id"]} for r in rows])
+    if fmt == "csv":
+        return _csv([{**r, "roles": [x["role"] for x in r["roles"]]} for r in rows],
+                    ["name", "aliases", "roles", "events", "documents", "person_id"])
+    table = Table(title=f"People — {len(rows)}")
+    for col in ("name", "also appears as", "roles", "events", "docs"):
+        table.add_column(col)
+    for r in rows:
+        roles = sorted({f"{x['role']} ({x['date'][:7]})" if x.get("date") else x["role"] for x in r["roles"]})
+        table.add_row(r["name"], ", ".join(a for a in r["aliases"] if a != r["name"]), "; ".join(roles[:4]),
+                      str(r["events"]), str(r["documents"]))
+    _console().print(table)
+
+
+def search(result: dict[str, Any], fmt: str) -> None:
+    _check(fmt)
+    if fmt == "json":
+        return _json(result)
+    if fmt == "csv":
+        rows = [{**h, "doc_id": g["doc_id"], "title": g["title"], "url": g["url"]}
+                for g in result["results"] for h in g["hits"]]
+        return _csv(rows, ["doc_id", "title", "url", "page", "score", "snippet"])
+    console = _console()
+    console.print(f"{result['total']} passages in {result['documents']} documents")
+    for g in result["results"]:
+        console.print(Text(f"\n{g['title'] or g['url']}  [{g['kind']}, {g['doc_date'] or 'undated'}]  {g['doc_id'][:12]}", style="bold"))
+        for h in g["hits"][:3]:
+            text = Text(f"  p.{h['page']}: ")
+            snippet = Text(h["snippet"])
+            for a, b in h["marks"]:
+                snippet.stylize("bold reverse", a, b)
+            console.print(text + snippet)
+
+
+def document(doc: dict[str, Any], fmt: str) -> None:
+    _check(fmt)
+    if fmt == "json":
+        return _json(doc)
+    if fmt == "csv":
+        return _csv(doc["pages"], ["page", "method", "text"])
+    console = _console()
+    console.print(Text(doc["title"] or doc["url"] or doc["doc_id"], style="bold"))
+    for key in ("doc_id", "kind", "source", "url", "doc_date", "doc_date_source", "status", "error"):
+        if doc.get(key) is not None:
+            console.print(f"{key}: {doc[key]}")
+    for f in doc["fetches"]:
+        console.print(f"fetched {f['fetched_at']} {f['status']} {f['url']}")
+    for p in doc["pages"]:
+        console.print(Text(f"\n— page {p['page']} ({p['method']}) —", style="bold"))
+        console.print(p["text"], markup=False, highlight=False)
+
+
+def status(s: dict[str, Any], fmt: str) -> None:
+    _check(fmt)
+    if fmt == "json":
+        return _json(s)
+    if fmt == "csv":
+        return _csv(s["documents"], ["kind", "status", "n"])
+    console = _console()
+    table = Table(title="Documents")
+    for col in ("kind", "status", "count"):
+        table.add_column(col)
+    for r in s["documents"]:
+        table.add_row(r["kind"], r["status"], str(r["n"]))
+    console.print(table)
+    console.print(", ".join(f"{k}: {v}" for k, v in s["counts"].items()) + f", timeline entries: {s['timeline_entries']}")
+    if s["needs_ocr"]:
+        console.print(f"{s['needs_ocr']} scanned pages need OCR: install Tesseract (apt-get install tesseract-ocr), "
+                      "then run `casefile process --retry-failed`")
+    if s["fetch_errors"]:
+        console.print(f"{s['fetch_errors']} fetches failed (see `casefile doc` or the fetches table)")
+    for f in s["failures"]:
+        console.print(f"FAILED {f['doc_id'][:12]} {f['filename'] or f['url']}: {f['error']}", markup=False)

@@ -1,0 +1,80 @@
+"""The same real-world event in many sources: average-linkage clustering of event mentions.
+
+Two mentions can only join when their date intervals fit together (within a window that grows
+with their precision); the score is embedding similarity plus shared people and trigger type.
+Average linkage (not single-link chaining) keeps a chain of near-neighbours from merging.
+"""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+
+VERSION = "cluster.v1"
+THRESHOLD = 0.62
+SLACK = {"day": 3, "week": 7, "month": 0, "quarter": 0, "season": 0, "year": 0}
+
+
+def compatible_dates(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if a["date_start"] is None or b["date_start"] is None:
+        return a["date_start"] is None and b["date_start"] is None
+    slack = timedelta(days=max(SLACK.get(a["date_precision"], 0), SLACK.get(b["date_precision"], 0)))
+    return a["date_start"] <= b["date_end"] + slack and b["date_start"] <= a["date_end"] + slack
+
+
+def similarity(a: dict[str, Any], b: dict[str, Any]) -> float:
+    if a["doc_id"] == b["doc_id"] or not compatible_dates(a, b):
+        return 0.0
+    cos = float(np.dot(a["embedding"], b["embedding"])) if a["embedding"] is not None and b["embedding"] is not None else 0.0
+    shared = len(set(a["people"]) & set(b["people"]))
+    bonus = 0.12 * min(shared, 2) + (0.06 if a["type"] == b["type"] else 0.0)
+    return cos + bonus
+
+
+def _blocks(events: list[dict[str, Any]]) -> list[list[int]]:
+    """Split by overlapping date ranges so the pairwise work stays small at scale."""
+    order = sorted(range(len(events)), key=lambda i: (events[i]["date_start"] or date.max))
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    reach: date | None = None
+    for i in order:
+        e = events[i]
+        if e["date_start"] is None:
+            blocks.append([i])
+            continue
+        if current and reach is not None and e["date_start"] > reach + timedelta(days=7):
+            blocks.append(current)
+            current, reach = [], None
+        current.append(i)
+        reach = max(reach or e["date_end"], e["date_end"])
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def cluster_events(events: list[dict[str, Any]]) -> dict[str, str]:
+    """event_id -> cluster_id (the smallest event id in its cluster, so ids are stable)."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    result: dict[str, str] = {}
+    for block in _blocks(events):
+        items = [events[i] for i in block]
+        labels = [1]
+        if len(items) > 1:
+            n = len(items)
+            dist = np.ones((n, n), dtype="float64")
+            for x in range(n):
+                dist[x, x] = 0.0
+                for y in range(x + 1, n):
+                    dist[x, y] = dist[y, x] = max(0.0, 1.0 - similarity(items[x], items[y]))
+            tree = linkage(squareform(dist, checks=False), method="average")
+            labels = list(fcluster(tree, t=1.0 - THRESHOLD, criterion="distance"))
+        groups: dict[int, list[str]] = {}
+        for item, label in zip(items, labels):
+            groups.setdefault(int(label), []).append(item["event_id"])
+        for ids in groups.values():
+            for event_id in ids:
+                result[event_id] = min(ids)
+    return result

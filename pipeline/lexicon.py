@@ -1,0 +1,53 @@
+"""Words that make a sentence an event, and words that are titles or roles of people.
+
+Kept as data in one place so the event, people and issue stages agree on them.
+"""
+from __future__ import annotations
+
+# trigger lemma -> event type
+TRIGGERS: dict[str, str] = {
+    **dict.fromkeys(["resign", "resignation", "quit", "retire", "retirement"], "resignation"),
+    **dict.fromkeys(["appoint", "appointment", "name", "hire", "select", "promote", "confirm",
+                     "install", "nominate", "replace", "succeed", "swear"], "appointment"),
+    **dict.fromkeys(["suspend", "suspension", "fire", "dismiss", "terminate", "termination",
+                     "oust", "remove", "removal", "demote", "discipline", "place"], "personnel_action"),
+    **dict.fromkeys(["vote", "approve", "adopt", "reject", "pass", "motion", "rescind", "table",
+                     "censure", "defeat", "deny", "ratify", "authorize", "award"], "decision"),
+    **dict.fromkeys(["indict", "indictment", "charge", "arrest", "plead", "convict", "sentence",
+                     "prosecute"], "criminal"),
+    **dict.fromkeys(["sue", "lawsuit", "file", "settle", "settlement", "subpoena", "rule"], "legal"),
+    **dict.fromkeys(["audit", "review", "investigate", "investigation", "inspect", "find",
+                     "release", "issue", "publish", "cite", "order", "monitor", "probe"], "oversight"),
+    **dict.fromkeys(["die", "death", "abuse", "injure", "neglect", "kill"], "incident"),
+    **dict.fromkeys(["refuse", "decline", "demand", "call", "urge", "criticize", "threaten",
+                     "protest"], "governance"),
+    **dict.fromkeys(["announce", "testify", "open", "launch", "close", "leave", "depart",
+                     "cut", "freeze", "increase", "reduce", "warn", "admit", "acknowledge",
+                     "report", "hold"], "other"),
+}
+
+# Triggers that are an event even without a date of their own when they sit in dated minutes.
+MINUTES_TRIGGERS = {"resign", "resignation", "appoint", "appointment", "name", "hire", "vote", "approve",
+                    "adopt", "reject", "motion", "rescind", "table", "censure", "defeat", "deny",
+                    "ratify", "authorize", "award", "suspend", "fire", "dismiss", "terminate",
+                    "remove", "place", "refuse", "decline", "announce", "select", "confirm",
+                    "pass", "nominate", "replace", "swear"}
+
+# Words that stand before a name and are a role (or an honorific, which is not a role).
+ROLE_TITLES = {
+    "director", "interim director", "acting director", "deputy director", "assistant director",
+    "commissioner", "chair", "chairman", "chairwoman", "chairperson", "vice chair",
+    "board chair", "board member", "member", "district attorney", "assistant district attorney",
+    "attorney general", "judge", "sheriff", "inspector", "inspector general", "caseworker",
+    "supervisor", "secretary", "treasurer", "administrator", "manager", "county manager",
+    "county attorney", "senator", "representative", "rep.", "sen.", "governor", "mayor",
+    "councilman", "councilwoman", "detective", "investigator", "auditor", "deputy secretary",
+}
+HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr"}
+TITLE_WORDS = {w for t in ROLE_TITLES for w in t.split()} | HONORIFICS
+# Role nouns that may stand for a person ("the director said...").
+ROLE_NOUNS = {"director", "interim director", "acting director", "board chair", "chair",
+              "chairman", "chairwoman", "district attorney", "county manager", "county attorney"}
+
+PLANNED_CUES = {"will", "shall", "plan", "plans", "planned", "expect", "expected", "intend",
+                "intends", "propose", "proposed", "scheduled", "would", "could", "may", "might"}
