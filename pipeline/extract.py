@@ -39,11 +39,15 @@ def sniff(raw: bytes) -> str:
         return "html"
     if low.startswith(b"<?xml") and (b"<rss" in low or b"<feed" in low):
         return "feed"
+    sample = raw[:4096]
+    if b"\x00" in sample:
+        return "binary"
     try:
-        raw[:4096].decode("utf-8")
-        return "text"
+        text = sample.decode("utf-8") if len(raw) <= 4096 else sample[:-4].decode("utf-8", errors="ignore")
     except UnicodeDecodeError:
         return "binary"
+    printable = sum(c.isprintable() or c in "\n\r\t" for c in text)
+    return "text" if printable >= 0.95 * len(text) else "binary"
 
 
 def extract(raw: bytes) -> Extracted:

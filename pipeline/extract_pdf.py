@@ -13,8 +13,7 @@ OCR_DPI = 300
 
 def extract_pdf(raw: bytes) -> Extracted:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
 
     pages: list[Page] = []
     try:
@@ -27,10 +26,8 @@ def extract_pdf(raw: bytes) -> Extracted:
                 else:
                     pages.append(Page(number, text, "text"))
                 page.flush_cache()  # keep memory flat on long documents
-    except PDFPasswordIncorrect:
-        raise ExtractError("encrypted PDF (needs a password)") from None
-    except PDFSyntaxError as exc:
-        raise ExtractError(f"broken PDF: {str(exc).splitlines()[0]}") from None
+    except PdfminerException as exc:
+        raise ExtractError(_reason(exc)) from None
     if not pages:
         raise ExtractError("PDF has no pages")
     return Extracted(pages=pages, format="pdf", title=title if isinstance(title, str) else None)
@@ -56,3 +53,14 @@ def _ocr_page(raw: bytes, number: int) -> Page:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     text = pytesseract.image_to_string(image, config="--psm 4", lang="eng")
     return Page(number, text, "ocr")
+
+
+def _reason(exc: Exception) -> str:
+    """pdfplumber wraps pdfminer's errors; name the cause in words a user can act on."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return "encrypted PDF (needs a password)"
+    detail = (str(cause).splitlines() or [type(cause).__name__])[0]
+    return f"broken PDF: {detail}"

@@ -1,0 +1,40 @@
+"""Shared fixtures: fresh case folders, the CLI as a subprocess, the fixtures folder."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).parent.parent
+
+
+def run_cli(*args: str, case: Path | None = None, check: bool = True, env: dict | None = None,
+            timeout: int = 600) -> subprocess.CompletedProcess:
+    """The real `casefile` command in its own process (Scrapy's reactor runs once per process)."""
+    cmd = [sys.executable, "-m", "casefile.cli"]
+    if case is not None:
+        cmd += ["--case", str(case)]
+    full_env = {k: v for k, v in os.environ.items() if k != "CASEFILE_CASE"}
+    full_env.update({"HF_HUB_OFFLINE": "1", "COLUMNS": "200", **(env or {})})
+    proc = subprocess.run(cmd + list(args), capture_output=True, text=True, env=full_env, timeout=timeout,
+                          cwd=ROOT)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"casefile {' '.join(args)} exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+def cli_json(*args: str, case: Path) -> object:
+    return json.loads(run_cli(*args, "--format", "json", case=case).stdout)
+
+
+@pytest.fixture
+def fresh_case(tmp_path: Path) -> Path:
+    from casefile.case import init_case
+
+    init_case(tmp_path / "case", "test case")
+    return tmp_path / "case"
