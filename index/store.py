@@ -45,6 +45,7 @@ class Store:
             first = str(exc).splitlines()[0]
             raise StoreError(f"cannot open {self.path}: {first}") from None
         self._columns: dict[str, list[str]] = {}
+        self._json: dict[str, set[str]] = {}
         self._check_version()
         if not read_only:
             self.con.execute(SCHEMA_SQL)
@@ -89,13 +90,14 @@ class Store:
     def columns(self, table: str) -> list[str]:
         if table not in self._columns:
             rows = self.con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
                 "ORDER BY ordinal_position",
                 [table],
             ).fetchall()
             if not rows:
                 raise StoreError(f"unknown table {table}")
             self._columns[table] = [r[0] for r in rows]
+            self._json[table] = {r[0] for r in rows if r[1] == "JSON"}
         return self._columns[table]
 
     def upsert(self, table: str, rows: Iterable[dict[str, Any]]) -> int:
@@ -104,7 +106,8 @@ class Store:
         if not rows:
             return 0
         cols = self.columns(table)
-        data = {c: [_plain(r.get(c)) for r in rows] for c in cols if any(c in r for r in rows)}
+        as_json = self._json[table]
+        data = {c: [_plain(r.get(c), c in as_json) for r in rows] for c in cols if any(c in r for r in rows)}
         arrow = pa.table(data)
         names = ", ".join(f'"{c}"' for c in data)
         self.con.register("_incoming", arrow)
@@ -137,7 +140,7 @@ class Store:
         marks = ", ".join("?" for _ in cols)
         self.con.execute(
             f"INSERT INTO fetches ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING",
-            [_plain(row.get(c)) for c in cols],
+            [_plain(row.get(c), c in self._json["fetches"]) for c in cols],
         )
 
     def add_document(self, row: dict[str, Any]) -> bool:
@@ -176,9 +179,11 @@ class Store:
             self.upsert(table, rows.get(table, []))
 
     def set_document(self, doc_id: str, **fields: Any) -> None:
+        self.columns("documents")
+        as_json = self._json["documents"]
         sets = ", ".join(f"{k} = ?" for k in fields)
         self.con.execute(f"UPDATE documents SET {sets} WHERE doc_id = ?",
-                         [_plain(v) for v in fields.values()] + [doc_id])
+                         [_plain(v, k in as_json) for k, v in fields.items()] + [doc_id])
 
 
 def _aware(value: datetime | None) -> datetime | None:
@@ -187,8 +192,8 @@ def _aware(value: datetime | None) -> datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
 
 
-def _plain(value: Any) -> Any:
-    """Values DuckDB/Arrow take as they are; dicts and lists of dicts become JSON text."""
-    if isinstance(value, dict) or (isinstance(value, list) and value and isinstance(value[0], dict)):
+def _plain(value: Any, as_json: bool = False) -> Any:
+    """Values for a JSON column become JSON text; everything else goes in as it is."""
+    if as_json and value is not None and not isinstance(value, str):
         return json.dumps(value, sort_keys=True, default=str)
     return value
