@@ -247,6 +247,22 @@ def demo(directory: Annotated[Path, typer.Argument(help="Where to build the demo
     run_demo(directory)
 
 
+@app.command("eval")
+def eval_(reference: Annotated[Path, typer.Option("--reference", help="CSV with columns date, people, event.")],
+          fmt: FormatOpt = "table") -> None:
+    """Score the timeline against a reference: date, event and person-attribution recall/precision.
+
+    Example: casefile eval --reference casefile/demo/gold.csv
+    """
+    from pipeline.embed import Embedder
+    from queries.evaluate import evaluate, load_reference
+
+    c = case()
+    ref = load_reference(reference)
+    with c.store(read_only=True) as store:
+        output.evaluation(evaluate(store, ref, Embedder(c.settings.embedding_model).encode), fmt)
+
+
 def main() -> None:
     try:
         app()

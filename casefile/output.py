@@ -139,3 +139,24 @@ def status(s: dict[str, Any], fmt: str) -> None:
         console.print(f"{s['fetch_errors']} fetches failed (see `casefile doc` or the fetches table)")
     for f in s["failures"]:
         console.print(f"FAILED {f['doc_id'][:12]} {f['filename'] or f['url']}: {f['error']}", markup=False)
+
+
+def evaluation(result: dict[str, Any], fmt: str) -> None:
+    _check(fmt)
+    if fmt == "json":
+        return _json(result)
+    scalars = {k: v for k, v in result.items() if not isinstance(v, list)}
+    if fmt == "csv":
+        return _csv([{"metric": k, "value": v} for k, v in scalars.items()], ["metric", "value"])
+    table = Table(title="Evaluation against the reference")
+    table.add_column("metric")
+    table.add_column("value", justify="right")
+    for k, v in scalars.items():
+        table.add_row(k, str(v))
+    console = _console()
+    console.print(table)
+    for key in ("unaligned_reference", "wrong_dates", "people_split", "people_merged", "people_missing"):
+        if result.get(key):
+            console.print(f"{key}:", markup=False)
+            for item in result[key]:
+                console.print(f"  {item}", markup=False)
