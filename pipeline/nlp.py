@@ -15,7 +15,7 @@ VERSION = "nlp.v1"
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
-    r"assistant|new|longtime|county|state|board)\s+)*(?:%s))\b" % "|".join(
+    r"assistant|new|longtime|county|state|board)\s+)*(?:%s))\b(?!\s+[A-Z][a-z])" % "|".join(
         sorted((re.escape(r) for r in ROLE_TITLES), key=len, reverse=True)),
     re.IGNORECASE)
 _ROLE_NOUN = re.compile(
