@@ -1,0 +1,1 @@
+"""Text and answer-key data for the demo case (see build_site.py)."""
