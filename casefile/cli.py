@@ -16,8 +16,6 @@ from queries.filters import Filters, QueryError, parse_date
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="casefile: a sourced, searchable timeline of who did what, when.")
-people_app = typer.Typer(no_args_is_help=False, help="People under every name they appear as.")
-app.add_typer(people_app, name="people")
 
 _state: dict[str, Any] = {"case": None}
 
@@ -167,43 +165,32 @@ def search(query: str, person: PersonOpt = None, issue: IssueOpt = None, kind: K
         output.search(do_search(store, query, f, mode=mode, encode=encode), fmt)
 
 
-@people_app.callback(invoke_without_command=True)
-def people(ctx: typer.Context, name: Annotated[Optional[str], typer.Argument(help="A name or part of one.")] = None,
+@app.command("people")
+def people(words: Annotated[Optional[list[str]], typer.Argument(
+               help="A name (or part of one); or `merge NAME NAME…` / `split NAME NAME…`.")] = None,
            limit: LimitOpt = None, fmt: FormatOpt = "table") -> None:
-    """People with their aliases and roles over time.
+    """People with their aliases and roles over time; `people merge`/`people split` record curation.
 
     Example: casefile people Whitfield --format json
+    Example: casefile people merge "Margaret Whitfield" "M. Whitfield"
+    Example: casefile people split "Linda Ortiz" "L. Ortiz"
     """
-    if ctx.invoked_subcommand:
+    words = words or []
+    if words and words[0] in ("merge", "split"):
+        from casefile.curation import add_entry
+        from casefile.jobs import relink
+
+        if len(words) < 3:
+            raise QueryError(f"people {words[0]} needs at least two names")
+        c = case()
+        add_entry(c, words[0], {"people": words[1:]})
+        relink(c)
+        typer.echo(f"recorded in curation.toml: {words[0]} {', '.join(words[1:])}")
         return
     from queries.people import people as get_people
 
     with case().store(read_only=True) as store:
-        output.people(get_people(store, name, limit), fmt)
-
-
-@people_app.command("merge")
-def people_merge(names: Annotated[list[str], typer.Argument(help="Two or more names of the same person; the first is shown.")]) -> None:
-    """Record in curation.toml that these names are one person (applied on every run).
-
-    Example: casefile people merge "Margaret Whitfield" "M. Whitfield"
-    """
-    from casefile.curation import add_entry
-
-    add_entry(case(), "merge", {"people": names})
-    typer.echo("recorded; run `casefile process` to apply")
-
-
-@people_app.command("split")
-def people_split(names: Annotated[list[str], typer.Argument(help="Names that are different people.")]) -> None:
-    """Record in curation.toml that these names are different people.
-
-    Example: casefile people split "Linda Ortiz" "L. Ortiz"
-    """
-    from casefile.curation import add_entry
-
-    add_entry(case(), "split", {"people": names})
-    typer.echo("recorded; run `casefile process` to apply")
+        output.people(get_people(store, " ".join(words) or None, limit), fmt)
 
 
 @app.command()

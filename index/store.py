@@ -129,7 +129,7 @@ class Store:
     def counts(self) -> dict[str, int]:
         tables = [r[0] for r in self.con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' "
-            "ORDER BY table_name").fetchall()]
+            "AND table_schema = 'main' ORDER BY table_name").fetchall()]
         return {t: self.scalar(f"SELECT count(*) FROM {t}") for t in tables if t != "meta"}
 
     # -- chain of custody ----------------------------------------------------------------

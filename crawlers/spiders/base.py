@@ -1,0 +1,157 @@
+"""The shared base spider: one spider per source, built from the source's dict in case.toml.
+
+A subclass declares which keys hold its URLs and writes small `parse_*` callbacks; the base
+checks the configuration, keeps requests on the source's hosts, turns responses into
+DocumentItems, and reports every failure in one line naming the source. A page that does not
+look the way the configuration says raises LayoutError rather than yielding nothing.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Callable
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Request, Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from crawlers.items import DocumentItem
+from crawlers.metadata import filename_for
+from crawlers.middlewares import header, host_allowed, one_line
+from crawlers.report import CrawlContext, SourceReport
+from crawlers.settings import hosts
+
+KINDS = ("minutes", "agenda", "report", "news", "other")
+
+
+class SourceConfigError(ValueError):
+    """A source in case.toml that cannot be crawled as written."""
+
+
+class LayoutError(Exception):
+    """A page does not match what the source's configuration expects (the site changed?)."""
+
+    def __init__(self, source: str, url: str, why: str) -> None:
+        super().__init__(f"source {source!r}: {url}: {why}")
+        self.why = why
+
+
+class SourceSpider(scrapy.Spider):
+    spider: ClassVar[str] = ""                  # the `spider = "..."` value this class serves
+    url_keys: ClassVar[tuple[str, ...]] = ()    # source keys that hold the URLs to start from
+
+    def __init__(self, source: dict[str, Any], context: CrawlContext, report: SourceReport,
+                 **kwargs: Any) -> None:
+        name = source.get("name")
+        if not name or not isinstance(name, str):
+            raise SourceConfigError(f"a source has no name: {source!r}")
+        super().__init__(name=name, **kwargs)
+        self.source = source
+        self.context = context
+        self.report = report
+        self.kind = source.get("kind", "other")
+        if self.kind not in KINDS:
+            raise SourceConfigError(f"source {name!r}: kind {self.kind!r} is not one of {', '.join(KINDS)}")
+        self.urls = self.configured_urls()
+        extra = source.get("allowed_domains", [])
+        self.allowed_hosts = hosts(self.urls) + [h for h in as_strings(name, "allowed_domains", extra)]
+        self.allowed_domains = list(self.allowed_hosts)  # Scrapy's OffsiteMiddleware agrees with us
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SourceSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._on_spider_error, signal=signals.spider_error)
+        return spider
+
+    # -- configuration -------------------------------------------------------------------
+    def configured_urls(self) -> list[str]:
+        urls: list[str] = []
+        for key in self.url_keys:
+            urls += as_strings(self.name, key, self.source.get(key, []))
+        if not urls:
+            keys = " or ".join(f"`{k}`" for k in self.url_keys)
+            raise SourceConfigError(f"source {self.name!r}: spider {self.spider!r} needs {keys}")
+        for url in urls:
+            if not url.startswith(("http://", "https://")):
+                raise SourceConfigError(f"source {self.name!r}: {url!r} is not an http(s) URL")
+        return urls
+
+    def patterns(self, key: str, *, required: bool = False) -> list[re.Pattern[str]]:
+        values = as_strings(self.name, key, self.source.get(key, []))
+        if required and not values:
+            raise SourceConfigError(f"source {self.name!r}: spider {self.spider!r} needs `{key}`")
+        out = []
+        for value in values:
+            try:
+                out.append(re.compile(value))
+            except re.error as exc:
+                raise SourceConfigError(f"source {self.name!r}: {key} regex {value!r}: {exc}") from None
+        return out
+
+    # -- requests ------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[Any]:
+        for request in self.start_requests_for_source():
+            yield request
+
+    def start_requests_for_source(self) -> list[Request]:
+        raise NotImplementedError
+
+    def request(self, url: str, callback: Callable[..., Any], **meta: Any) -> Request | None:
+        """A request on the source's hosts, or None (and a note in the report) for one elsewhere."""
+        if not host_allowed(url, self.allowed_hosts):
+            self.report.skipped.append(f"{url}: outside {', '.join(self.allowed_hosts)}")
+            return None
+        return Request(url, callback=callback, errback=self._on_failure, meta=meta)
+
+    # -- documents -----------------------------------------------------------------------
+    def document(self, response: Response, **fields: Any) -> DocumentItem | None:
+        fetch = response.meta.get("casefile_fetch") or {}
+        sha = fetch.get("sha256")
+        if not sha:
+            self.fail(response.url, "empty body: nothing to store")
+            return None
+        return DocumentItem(
+            source=self.name, kind=self.kind, url=response.url, sha256=sha,
+            fetched_at=fetch["fetched_at"], not_modified=bool(fetch.get("not_modified")),
+            filename=filename_for(response.url, header(response.headers, "Content-Disposition")),
+            content_type=header(response.headers, "Content-Type"), size=len(response.body),
+            **fields,
+        )
+
+    def layout_error(self, response: Response, why: str) -> LayoutError:
+        return LayoutError(self.name, response.url, why)
+
+    # -- failures ------------------------------------------------------------------------
+    def fail(self, where: str, why: str) -> None:
+        self.report.failures.append(f"{where}: {why}")
+        self.context.say(f"{self.name}: FAILED {where}: {why}")
+
+    def _on_failure(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        exc = failure.value
+        if isinstance(exc, HttpError):
+            response = exc.response
+            why = response.meta.get("casefile_redirect_refused") or f"HTTP {response.status}"
+        elif isinstance(exc, IgnoreRequest):
+            why = str(exc) or "request ignored"
+        else:
+            why = one_line(exc)
+        self.fail(request.url, why)
+
+    def _on_spider_error(self, failure: Failure, response: Response, spider: scrapy.Spider) -> None:
+        if spider is self:
+            exc = failure.value
+            why = exc.why if isinstance(exc, LayoutError) else one_line(exc)
+            self.fail(response.url, why)
+
+
+def as_strings(source: str, key: str, value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SourceConfigError(f"source {source!r}: `{key}` must be a list of strings")
+    return list(value)
