@@ -123,16 +123,18 @@ CREATE TABLE IF NOT EXISTS event_issues (
     PRIMARY KEY (event_id, issue)
 );
 
--- One row per event cluster: the representative mention (an official record before news,
--- an explicit date before an inferred one), its date, and every source that reports it.
+-- One row per event cluster: the representative mention (a user's date first, then an official
+-- record before news, a precise date before a vague one, an explicit date before an inferred one).
 CREATE OR REPLACE VIEW timeline AS
 WITH ranked AS (
     SELECT e.*, d.kind, d.title, d.url, d.source AS doc_source,
            row_number() OVER (
                PARTITION BY coalesce(e.cluster_id, e.event_id)
-               ORDER BY (d.kind = 'news'),
-                        (e.date_source NOT IN ('explicit', 'user')),
-                        (e.date_start IS NULL),
+               ORDER BY (e.date_source = 'user') DESC,
+                        (d.kind = 'news'),
+                        CASE e.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2
+                             WHEN 'quarter' THEN 3 WHEN 'season' THEN 4 WHEN 'year' THEN 5 ELSE 6 END,
+                        (e.date_source NOT IN ('explicit', 'document_date')),
                         e.doc_id, e.page, e.char_start) AS rank
     FROM events e JOIN documents d USING (doc_id)
     WHERE NOT e.rejected

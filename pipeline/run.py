@@ -118,6 +118,7 @@ def process_batch(batch: list[dict[str, Any]], archive: Archive, models: Models,
             results.append(ex)
             continue
         page_analyses = [next(analyses) for _ in ex.pages]
+        nlp.add_known_names([p.text for p in ex.pages], page_analyses)
         try:
             results.append(document_rows(doc, ex, page_analyses, models, settings))
         except Exception as exc:
@@ -136,7 +137,8 @@ def document_rows(doc: dict[str, Any], ex: extract.Extracted, analyses: list[dic
     doc = {**doc, "doc_date": doc_date, "doc_date_source": date_source}
     pages = [{"doc_id": doc_id, "page": p.page, "text": p.text, "method": p.method} for p in ex.pages]
 
-    page_dates = events.resolve_page_dates(analyses, doc_date, settings.fiscal_year_start_month)
+    page_dates = events.resolve_page_dates([p["text"] for p in pages], analyses, doc_date,
+                                            settings.fiscal_year_start_month)
     event_rows = events.build_events(doc, pages, analyses, page_dates)
     chunk_rows = [c for p, a in zip(pages, analyses)
                   for c in chunk.chunk_page(doc_id, p["page"], p["text"], a["sentences"])]
@@ -173,7 +175,7 @@ def _mentions(doc_id: str, doc_date: Any, pages: list[dict[str, Any]], analyses:
             event = next((e for e in page_events if e["char_start"] <= m["start"] and m["end"] <= e["char_end"]), None)
             row = {"mention_id": mid, "doc_id": doc_id, "page": n, "char_start": m["start"],
                    "char_end": m["end"], "text": m["text"], "label": m["label"],
-                   "title": m.get("title"), "role": m.get("role"), "method": "spacy",
+                   "title": m.get("title"), "role": m.get("role"), "method": m.get("method", "spacy"),
                    "confidence": 0.8, "event_role": events.event_role(m, event) if event else None}
             rows.append(row)
             if m["label"] == "PERSON":
