@@ -33,13 +33,13 @@ def run_crawl(case: Case, only: str | None = None, sources: list[dict[str, Any]]
     return report
 
 
-def run_process(case: Case, retry_failed: bool = False) -> Any:
+def run_process(case: Case, retry_failed: bool = False, force: bool = False) -> Any:
     from pipeline.run import process
 
     settings = case.settings
     with case.store() as store, progress("process") as report_progress:
         report = process(store, case.archive, settings=settings, curation=case.curation(),
-                         taxonomy=case.config.get("issues"), retry_failed=retry_failed,
+                         taxonomy=case.config.get("issues"), retry_failed=retry_failed, force=force,
                          progress=report_progress)
     typer.echo(f"processed {report.processed} documents, {len(report.failed)} failed", err=True)
     for doc_id, reason in report.failed:

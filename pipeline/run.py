@@ -58,22 +58,22 @@ class Models:
         return self._issues
 
 
-def pending_documents(store: Store, retry_failed: bool = False) -> list[dict[str, Any]]:
+def pending_documents(store: Store, retry_failed: bool = False, force: bool = False) -> list[dict[str, Any]]:
     rows = store.query("SELECT * FROM documents ORDER BY first_seen, doc_id")
     todo = []
     for row in rows:
         versions = json.loads(row["stage_versions"]) if row["stage_versions"] else {}
-        if row["status"] == "pending" or (row["status"] in ("failed", "partial") and retry_failed) or \
+        if force or row["status"] == "pending" or (row["status"] in ("failed", "partial") and retry_failed) or \
                 (row["status"] == "done" and versions != STAGE_VERSIONS):
             todo.append(row)
     return todo
 
 
 def process(store: Store, archive: Archive, *, settings: Any, curation: dict[str, Any] | None = None,
-            taxonomy: dict[str, Any] | None = None, retry_failed: bool = False,
+            taxonomy: dict[str, Any] | None = None, retry_failed: bool = False, force: bool = False,
             progress: Progress | None = None) -> Report:
     report = Report()
-    todo = pending_documents(store, retry_failed)
+    todo = pending_documents(store, retry_failed, force)
     models = Models(settings, taxonomy)
     for i in range(0, len(todo), settings.batch_size):
         batch = todo[i:i + settings.batch_size]

@@ -38,3 +38,34 @@ def fresh_case(tmp_path: Path) -> Path:
 
     init_case(tmp_path / "case", "test case")
     return tmp_path / "case"
+
+
+def snapshot(case: Path) -> dict:
+    """Row counts of every table and the timeline, to compare two runs."""
+    from index.store import Store
+
+    with Store(case / "casefile.duckdb", read_only=True) as s:
+        counts = s.counts()
+        timeline = s.query("SELECT cluster_id, event_id, date_start, date_end, text FROM timeline ORDER BY ALL")
+    return {"counts": counts, "timeline": timeline}
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory) -> dict:
+    """The demo case built twice by the real `casefile demo` (site on loopback, crawl, process)."""
+    case = tmp_path_factory.mktemp("demo") / "case"
+    first = run_cli("demo", str(case), timeout=900)
+    before = snapshot(case)
+    second = run_cli("demo", str(case), timeout=900)
+    return {"case": case, "stdout": first.stdout, "before": before, "after": snapshot(case),
+            "second": second}
+
+
+@pytest.fixture
+def demo_copy(demo, tmp_path) -> Path:
+    """A private copy of the demo case for tests that write to it."""
+    import shutil
+
+    dest = tmp_path / "demo-copy"
+    shutil.copytree(demo["case"], dest)
+    return dest

@@ -8,31 +8,11 @@ from __future__ import annotations
 import csv
 import shutil
 from datetime import date
-from pathlib import Path
-
-import pytest
 
 from index.store import Store
-from tests.conftest import ROOT, cli_json, run_cli
+from tests.conftest import ROOT, cli_json
 
 GOLD = ROOT / "casefile" / "demo" / "gold.csv"
-
-
-def _snapshot(case: Path) -> dict:
-    with Store(case / "casefile.duckdb", read_only=True) as s:
-        counts = s.counts()
-        timeline = s.query("SELECT cluster_id, event_id, date_start, date_end, text FROM timeline ORDER BY ALL")
-    return {"counts": counts, "timeline": timeline}
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory) -> dict:
-    case = tmp_path_factory.mktemp("demo") / "case"
-    first = run_cli("demo", str(case), timeout=900)
-    before = _snapshot(case)
-    second = run_cli("demo", str(case), timeout=900)
-    after = _snapshot(case)
-    return {"case": case, "stdout": first.stdout, "before": before, "after": after, "second": second}
 
 
 def gold_rows() -> list[dict]:
