@@ -93,14 +93,15 @@ def crawl(source: Annotated[Optional[str], typer.Option(help="Only this source."
 
 
 @app.command()
-def process(retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Retry documents that failed before.")] = False) -> None:
+def process(retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Retry documents that failed before.")] = False,
+            force: Annotated[bool, typer.Option("--force", help="Re-process every document (curation still holds).")] = False) -> None:
     """Extract, tag and index every pending document.
 
     Example: casefile process --retry-failed
     """
     from casefile.jobs import run_process
 
-    run_process(case(), retry_failed=retry_failed)
+    run_process(case(), retry_failed=retry_failed, force=force)
 
 
 @app.command()
