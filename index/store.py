@@ -46,12 +46,12 @@ class Store:
             raise StoreError(f"cannot open {self.path}: {first}") from None
         self._columns: dict[str, list[str]] = {}
         self._json: dict[str, set[str]] = {}
-        self._check_version()
+        found = self._check_version()
         if not read_only:
-            self.con.execute(SCHEMA_SQL)
-            self.con.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-            )
+            self._migrate(found)  # idempotent: also refreshes views changed within a version
+        elif read_only and found is not None and found < SCHEMA_VERSION:
+            raise StoreError(f"this case uses schema version {found}; open it once with a writing "
+                             f"command (e.g. `casefile process`) to upgrade it to {SCHEMA_VERSION}")
 
     # -- lifecycle -----------------------------------------------------------------------
     def close(self) -> None:
@@ -63,18 +63,32 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _check_version(self) -> None:
+    def _check_version(self) -> int | None:
+        """The case's schema version (None for a new, empty database)."""
         has_meta = self.con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'"
         ).fetchone()[0]
         if not has_meta:
-            return
+            return None
         row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row and int(row[0]) > SCHEMA_VERSION:
+        version = int(row[0]) if row else None
+        if version is not None and version > SCHEMA_VERSION:
             raise StoreError(
-                f"this case uses schema version {row[0]}, newer than this casefile's "
+                f"this case uses schema version {version}, newer than this casefile's "
                 f"{SCHEMA_VERSION}: upgrade casefile"
             )
+        return version
+
+    def _migrate(self, found: int | None) -> None:
+        """Bring the case to SCHEMA_VERSION: migrations above its version, then schema.sql."""
+        with self.transaction():
+            if found is not None:
+                for version, sql in migrations():
+                    if found < version <= SCHEMA_VERSION:
+                        self.con.execute(sql)
+            self.con.execute(SCHEMA_SQL)
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                             [str(SCHEMA_VERSION)])
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -184,6 +198,17 @@ class Store:
         sets = ", ".join(f"{k} = ?" for k in fields)
         self.con.execute(f"UPDATE documents SET {sets} WHERE doc_id = ?",
                          [_plain(v, k in as_json) for k, v in fields.items()] + [doc_id])
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, sql) for every file in index/migrations, in version order."""
+    folder = resources.files("index").joinpath("migrations")
+    found = []
+    for entry in folder.iterdir():
+        m = re.match(r"(\d{3})_.*\.sql$", entry.name)
+        if m:
+            found.append((int(m.group(1)), entry.read_text(encoding="utf-8")))
+    return sorted(found)
 
 
 def _aware(value: datetime | None) -> datetime | None:
