@@ -18,7 +18,8 @@ TRIGGERS: dict[str, str] = {
                      "prosecute"], "criminal"),
     **dict.fromkeys(["sue", "lawsuit", "file", "settle", "settlement", "subpoena", "rule"], "legal"),
     **dict.fromkeys(["audit", "review", "investigate", "investigation", "inspect", "find",
-                     "release", "issue", "publish", "cite", "order", "monitor", "probe"], "oversight"),
+                     "release", "issue", "publish", "cite", "order", "monitor", "probe", "notify",
+                     "withhold", "sanction"], "oversight"),
     **dict.fromkeys(["die", "death", "abuse", "injure", "neglect", "kill"], "incident"),
     **dict.fromkeys(["refuse", "decline", "demand", "call", "urge", "criticize", "threaten",
                      "protest"], "governance"),
@@ -55,3 +56,17 @@ ROLE_NOUNS = {"director", "interim director", "acting director", "board chair", 
 
 PLANNED_CUES = {"will", "shall", "plan", "plans", "planned", "expect", "expected", "intend",
                 "intends", "propose", "proposed", "scheduled", "would", "could", "may", "might"}
+
+# Triggers that are events as nouns too; any other trigger counts only as a verb ("reports" in
+# "received 29 reports" is not an event, "the resignation of the director" is).
+EVENT_NOUNS = {"resignation", "appointment", "suspension", "termination", "removal", "motion",
+               "lawsuit", "settlement", "indictment", "investigation", "audit", "death", "arrest",
+               "retirement", "censure", "probe", "subpoena", "abuse"}
+
+# Procedural sentences of minutes: true, dated, and never what a timeline is for.
+PROCEDURAL = [
+    r"called the meeting to order", r"\bagenda was approved", r"minutes of the .{0,40}meeting were approved",
+    r"these minutes were approved", r"presented the (?:monthly )?financial report", r"total expenditures",
+    r"^\W*minutes of the (?:regular|special) meeting held", r"meeting (?:was )?adjourned",
+    r"no action was (?:taken|required)", r"returned to open session", r"pledge of allegiance",
+]

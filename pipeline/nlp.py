@@ -11,7 +11,8 @@ from typing import Any
 
 from spacy.language import Language
 
-from pipeline.lexicon import GENERIC_TYPES, PLANNED_CUES, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS, TRIGGERS
+from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, PLANNED_CUES, PROCEDURAL, ROLE_NOUNS,
+                              ROLE_TITLES, TITLE_WORDS, TRIGGERS)
 
 VERSION = "nlp.v1"
 
@@ -23,6 +24,7 @@ _APPOSITIVE = re.compile(
 _ROLE_NOUN = re.compile(
     r"\bthe\s+((?:interim\s+|acting\s+|new\s+|former\s+)?(?:%s))\b(?!\s+[A-Z])" % "|".join(
         sorted((re.escape(r) for r in ROLE_NOUNS), key=len, reverse=True)))
+_PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 MAX_CHARS = 200_000  # spaCy's default max_length is 1,000,000; pages longer than this are split
 
 
@@ -166,6 +168,10 @@ def _event_candidate(sent: Any) -> dict[str, Any] | None:
         lemma = tok.lemma_.lower()
         if lemma not in TRIGGERS or tok.pos_ not in ("VERB", "NOUN", "AUX"):
             continue
+        if tok.pos_ == "NOUN" and lemma not in EVENT_NOUNS:
+            continue  # "received 29 reports": a noun that names no act
+        if tok.dep_ == "amod":
+            continue  # "the adopted budget": an adjective, not an act
         if lemma == "place" and not any(t.lower_ == "leave" for t in sent):
             continue  # "place" is an action only as "placed on leave"
         if lemma == "move" and not any(c.dep_ == "xcomp" for c in tok.children):
@@ -173,7 +179,7 @@ def _event_candidate(sent: Any) -> dict[str, Any] | None:
         if lemma == "state" and tok.pos_ != "VERB":
             continue
         found.append(tok)
-    if not found:
+    if not found or _PROCEDURAL.search(sent.text):
         return None
     best = min(found, key=lambda t: (TRIGGERS[t.lemma_.lower()] in GENERIC_TYPES, t.dep_ != "ROOT",
                                      t.pos_ != "VERB", t.i))
@@ -189,7 +195,8 @@ def _event_candidate(sent: Any) -> dict[str, Any] | None:
             "lemmas": sorted({t.lemma_.lower() for t in found}),
             "agents": _expand(sent, agents), "patients": _expand(sent, patients),
             "subtree": [min(subtree), max(subtree)],
-            "modality": "planned" if planned else "done",
+            # "will not resign" is a refusal made now, not a plan
+            "modality": "planned" if planned and not negated else "done",
             "polarity": "negative" if negated else "positive"}
 
 

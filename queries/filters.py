@@ -21,6 +21,7 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     limit: int | None = None
+    planned: bool = False       # include statements of intent and predictions ("will publish")
 
     def as_dict(self) -> dict[str, Any]:
         return {k: (v.isoformat() if isinstance(v, date) else v)

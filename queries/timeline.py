@@ -10,6 +10,8 @@ from queries.filters import Filters, person_ids
 def timeline(store: Store, f: Filters | None = None) -> list[dict[str, Any]]:
     f = f or Filters()
     where, params = ["1=1"], []
+    if not f.planned:
+        where.append("t.modality <> 'planned'")
     if f.person:
         ids = person_ids(store, f.person)
         where.append("t.cluster_id IN (SELECT coalesce(e.cluster_id, e.event_id) FROM events e "
