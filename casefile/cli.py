@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -28,6 +27,7 @@ FromOpt = Annotated[Optional[str], typer.Option("--from", help="From this date: 
 ToOpt = Annotated[Optional[str], typer.Option("--to", help="Up to this date (inclusive).")]
 LimitOpt = Annotated[Optional[int], typer.Option("--limit", help="At most this many entries.")]
 FormatOpt = Annotated[str, typer.Option("--format", help="table | json | csv")]
+TimelineFormatOpt = Annotated[str, typer.Option("--format", help="table | json | csv | timelinejs (TimelineJS's JSON format)")]
 
 
 def _filters(person, issue, kind, source, date_from, date_to, limit) -> Filters:
@@ -69,14 +69,15 @@ def add(
 
     Example: casefile add ~/foia/2018-response/ --kind report --source foia-2018
     """
-    from casefile.importer import import_paths
+    from casefile.importer import import_date, import_paths
 
     c = case()
-    doc_date = date.fromisoformat(date_) if date_ else None
+    doc_date = import_date(date_)
     with c.store() as store:
         report = import_paths(paths, store=store, archive=c.archive, kind=kind, source=source,
                               url=url, doc_date=doc_date, title=title)
-    typer.echo(f"added {report['new']} new, {report['known']} already known, {report['failed']} unreadable")
+    typer.echo(f"added {report['new']} new, {report['changed']} new versions, {report['known']} already known, "
+               f"{report['failed']} unreadable")
     for line in report["errors"]:
         typer.echo(f"  {line}", err=True)
 
@@ -130,18 +131,34 @@ def status(fmt: FormatOpt = "table") -> None:
 
 
 @app.command()
+def changes(since: Annotated[Optional[str], typer.Option("--since", help="From this date (YYYY, YYYY-MM, YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM).")] = None,
+            source: SourceOpt = None, fmt: FormatOpt = "table") -> None:
+    """New, changed (new versions at a known URL) and removed documents, per source.
+
+    Example: casefile changes --since 2024-05-01
+    """
+    from queries.changes import changes as get_changes, parse_since
+
+    when = parse_since(since)
+    with case().store(read_only=True) as store:
+        output.changes(get_changes(store, when, source), fmt)
+
+
+@app.command()
 def timeline(person: PersonOpt = None, issue: IssueOpt = None, kind: KindOpt = None,
              source: SourceOpt = None, date_from: FromOpt = None, date_to: ToOpt = None,
-             limit: LimitOpt = None, fmt: FormatOpt = "table") -> None:
+             limit: LimitOpt = None, fmt: TimelineFormatOpt = "table") -> None:
     """The timeline: one entry per event, dated at its precision, with its sources.
 
     Example: casefile timeline --person "Peggy Whitfield" --from 2018 --format json
     """
+    from queries.browse import issue_labels
     from queries.timeline import timeline as get_timeline
 
     f = _filters(person, issue, kind, source, date_from, date_to, limit)
-    with case().store(read_only=True) as store:
-        output.timeline(get_timeline(store, f), fmt)
+    c = case()
+    with c.store(read_only=True) as store:
+        output.timeline(get_timeline(store, f), fmt, title=c.name, issue_labels=issue_labels(c.config.get("issues")))
 
 
 @app.command()
@@ -249,6 +266,64 @@ def eval_(reference: Annotated[Path, typer.Option("--reference", help="CSV with 
     ref = load_reference(reference)
     with c.store(read_only=True) as store:
         output.evaluation(evaluate(store, ref, Embedder(c.settings.embedding_model).encode), fmt)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; any but loopback (127.0.0.1, ::1) needs a token.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on (0 picks a free one and prints it).")] = 8765,
+    token: Annotated[Optional[str], typer.Option(envvar="CASEFILE_TOKEN", show_envvar=True,
+                                                 help="Access token every request must carry (Bearer header, or ?token= once).")] = None,
+) -> None:
+    """Browse the case in a web browser (read-only): timeline, search, people, documents, evidence packs.
+
+    Example: casefile serve --port 8765
+    """
+    from casefile.web.serve import serve as run_server
+
+    run_server(case(), host=host, port=port, token=token)
+
+
+@app.command()
+def pack(person: PersonOpt = None, issue: IssueOpt = None, kind: KindOpt = None, source: SourceOpt = None,
+         date_from: FromOpt = None, date_to: ToOpt = None, limit: LimitOpt = None,
+         event: Annotated[Optional[list[str]], typer.Option("--event", help="Only this event (id or prefix; repeat for more).")] = None,
+         out: Annotated[Path, typer.Option("-o", "--output", help="The ZIP file to write.")] = Path("evidence-pack.zip")) -> None:
+    """Write an evidence pack: report.html and report.pdf, events.csv, the cited original files, manifest.json.
+
+    Example: casefile pack --person "Margaret Whitfield" --from 2018 -o whitfield-pack.zip
+    """
+    from casefile.formatting import date_label
+    from pipeline.run import STAGE_VERSIONS
+    from queries.browse import issue_labels
+    from queries.packs import write_pack_file
+
+    f = _filters(person, issue, kind, source, date_from, date_to, limit)
+    c = case()
+    with c.store(read_only=True) as store:
+        result = write_pack_file(store, c.archive, out, f, event or [], case_name=c.name, label=date_label,
+                                 stage_versions=STAGE_VERSIONS, issue_labels=issue_labels(c.config.get("issues")))
+    typer.echo(f"wrote {out}: {len(result.entries)} timeline entries, {len(result.documents)} original files")
+
+
+@app.command()
+def verify(pack_file: Annotated[Path, typer.Argument(help="An evidence pack (.zip) made by `casefile pack`.")]) -> None:
+    """Check an evidence pack against its manifest (no case folder needed); names every altered, missing or added file.
+
+    Example: casefile verify whitfield-pack.zip
+    """
+    from queries.pack_verify import verify_pack
+
+    result = verify_pack(pack_file)
+    for problem, name in result.problems:
+        typer.echo(f"{problem}: {name}")
+    if not result.ok:
+        typer.echo(f"FAILED: {pack_file} does not match its manifest ({len(result.problems)} problems)", err=True)
+        raise typer.Exit(1)
+    m = result.manifest or {}
+    typer.echo(f"OK: all {result.checked} files match the manifest of {pack_file} "
+               f"(created {m.get('created')}, casefile {m.get('casefile_version')})")
+    typer.echo(f"manifest sha256: {result.fingerprint}")
 
 
 def main() -> None:

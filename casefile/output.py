@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from casefile.formatting import date_label, one_line
+from queries import exports
 from queries.filters import QueryError
 
 FORMATS = ("table", "json", "csv")
@@ -36,16 +37,16 @@ def _csv(rows: list[dict[str, Any]], columns: list[str]) -> None:
         writer.writerow({k: ("; ".join(map(str, v)) if isinstance(v, list) else v) for k, v in r.items()})
 
 
-def timeline(entries: list[dict[str, Any]], fmt: str) -> None:
+def timeline(entries: list[dict[str, Any]], fmt: str, title: str = "casefile timeline",
+             issue_labels: dict[str, str] | None = None) -> None:
+    if fmt == "timelinejs":
+        return _json(exports.timelinejs(entries, date_label, title=title, issue_labels=issue_labels))
     _check(fmt)
     if fmt == "json":
         return _json(entries)
     if fmt == "csv":
-        rows = [{**e, "date": date_label(e["date_start"], e["date_end"], e["date_precision"]),
-                 "text": one_line(e["text"]),
-                 "sources": [f"{s['title'] or s['url']} p.{s['page']}" for s in e["sources"]]} for e in entries]
-        return _csv(rows, ["date", "date_start", "date_end", "date_precision", "date_source", "text",
-                           "people", "issues", "sources", "event_id"])
+        sys.stdout.write(exports.timeline_csv(entries, date_label))
+        return None
     table = Table(title=f"Timeline — {len(entries)} events", show_lines=False, expand=False)
     table.add_column("date", no_wrap=True)
     table.add_column("what happened (verbatim)", max_width=90)
@@ -137,6 +138,8 @@ def status(s: dict[str, Any], fmt: str) -> None:
                       "then run `casefile process --retry-failed`")
     if s["fetch_errors"]:
         console.print(f"{s['fetch_errors']} fetches failed (see `casefile doc` or the fetches table)")
+    if s.get("changes"):
+        _change_counts(console, s["changes"], "Documents by source (all time; `casefile changes --since DATE`)")
     for f in s["failures"]:
         console.print(f"FAILED {f['doc_id'][:12]} {f['filename'] or f['url']}: {f['error']}", markup=False)
 
@@ -160,3 +163,37 @@ def evaluation(result: dict[str, Any], fmt: str) -> None:
             console.print(f"{key}:", markup=False)
             for item in result[key]:
                 console.print(f"  {item}", markup=False)
+
+
+def _change_counts(console: Console, rows: list[dict[str, Any]], title: str, extra: tuple[str, ...] = ()) -> None:
+    table = Table(title=title)
+    for col in ("source", "new", "changed", "removed", *extra):
+        table.add_column(col, justify="left" if col == "source" else "right")
+    for r in rows:
+        table.add_row(Text(r["source"]), *(str(r[c]) for c in ("new", "changed", "removed", *extra)))
+    console.print(table)
+
+
+def changes(result: dict[str, Any], fmt: str) -> None:
+    """`casefile changes`: counts per source, then one line per new, changed or removed document."""
+    _check(fmt)
+    if fmt == "json":
+        return _json(result)
+    columns = ["change", "when", "source", "kind", "doc_id", "url", "title", "supersedes", "reason"]
+    if fmt == "csv":
+        return _csv(result["changes"], columns)
+    console = _console()
+    since = f" since {result['since']}" if result["since"] else ""
+    _change_counts(console, result["sources"], f"Changes{since}", ("fetches", "fetch_errors"))
+    if not result["changes"]:
+        console.print(f"no new, changed or removed documents{since}")
+        return None
+    table = Table(title=f"{len(result['changes'])} documents")
+    for col in ("change", "when", "source", "document", "doc_id", "note"):
+        table.add_column(col, max_width=70 if col == "document" else None)
+    for r in result["changes"]:
+        note = f"supersedes {r['supersedes'][:12]}" if r["change"] == "changed" else (r["reason"] or "")
+        cells = (r["change"], f"{r['when']:%Y-%m-%d %H:%M}", r["source"],
+                 one_line(r["title"] or r["url"] or r["filename"] or "", 70), r["doc_id"][:12], note)
+        table.add_row(*(Text(c) for c in cells))  # titles are data, not rich markup
+    console.print(table)

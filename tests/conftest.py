@@ -50,15 +50,31 @@ def snapshot(case: Path) -> dict:
     return {"counts": counts, "timeline": timeline}
 
 
+_DEMO: dict = {}
+
+
+def build_demo_once() -> dict:
+    """The demo case built twice by the real `casefile demo` (site on loopback, crawl, process),
+    once per test process and shared by every test that needs it."""
+    if not _DEMO:
+        import atexit
+        import shutil
+        import tempfile
+
+        root = Path(tempfile.mkdtemp(prefix="casefile-demo-"))
+        atexit.register(shutil.rmtree, root, True)
+        case = root / "case"
+        first = run_cli("demo", str(case), timeout=900)
+        before = snapshot(case)
+        second = run_cli("demo", str(case), timeout=900)
+        _DEMO.update({"case": case, "stdout": first.stdout, "before": before, "after": snapshot(case),
+                      "second": second})
+    return _DEMO
+
+
 @pytest.fixture(scope="session")
-def demo(tmp_path_factory) -> dict:
-    """The demo case built twice by the real `casefile demo` (site on loopback, crawl, process)."""
-    case = tmp_path_factory.mktemp("demo") / "case"
-    first = run_cli("demo", str(case), timeout=900)
-    before = snapshot(case)
-    second = run_cli("demo", str(case), timeout=900)
-    return {"case": case, "stdout": first.stdout, "before": before, "after": snapshot(case),
-            "second": second}
+def demo() -> dict:
+    return build_demo_once()
 
 
 @pytest.fixture
