@@ -10,8 +10,8 @@ from typing import Any
 
 import numpy as np
 
-VERSION = "issues.v1"
-SIMILARITY_THRESHOLD = 0.45   # cosine to an issue's description/examples, measured on the demo
+VERSION = "issues.v2"
+SIMILARITY_THRESHOLD = 0.5    # cosine to an issue's description/examples, read off the demo's tags
 
 
 @dataclass
