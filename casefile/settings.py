@@ -18,6 +18,8 @@ class Settings:
     """A sentence-transformers folder, or the name of a Python package that ships one in `model/`."""
     batch_size: int = 16
     """Documents processed (and committed) per batch."""
+    extract_timeout: int = 300
+    """Seconds one document may take to extract before it is recorded as failed and the run goes on."""
     workers: int = 2
     """Processes for CPU-bound stages."""
     user_agent: str = "casefile/0.1 (+https://github.com/casefile; public-records research)"

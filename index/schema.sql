@@ -1,6 +1,6 @@
 -- casefile index schema. This file is the only definition of the tables (STYLE.md rule 2).
 -- The store reads the version below, records it in `meta`, and refuses a case newer than itself.
--- schema_version: 1
+-- schema_version: 3
 
 CREATE TABLE IF NOT EXISTS meta (
     key   VARCHAR PRIMARY KEY,
@@ -41,14 +41,22 @@ CREATE TABLE IF NOT EXISTS documents (
     status          VARCHAR NOT NULL DEFAULT 'pending',  -- pending | done | partial | failed
     error           VARCHAR,
     stage_versions  JSON,
-    processed_at    TIMESTAMPTZ
+    processed_at    TIMESTAMPTZ,
+    -- Versions and removals (schema 2). New bytes at a known URL are a new document that
+    -- supersedes the one before it; both stay. Removal is a mark, never a deletion.
+    supersedes      VARCHAR,             -- doc_id of the previous version at the same source and URL
+    removed_at      TIMESTAMPTZ          -- first seen missing: no longer listed, or its URL answered 404/410
 );
 
 CREATE TABLE IF NOT EXISTS pages (
     doc_id  VARCHAR NOT NULL,
     page    INTEGER NOT NULL,            -- 1-based, as a PDF viewer shows it
     text    VARCHAR NOT NULL,            -- offsets of chunks, mentions and events index this text
-    method  VARCHAR NOT NULL,            -- text | ocr | html | plain | needs_ocr
+    method  VARCHAR NOT NULL,            -- text | ocr | needs_ocr | failed | html | plain | docx | email | listing
+    -- schema 2: what extraction knows about the page
+    skip    JSON,                        -- [[start, end], ...] running headers/footers/page numbers: shown, not analysed
+    ocr_confidence DOUBLE,               -- mean Tesseract word confidence (0-100) for `ocr` pages
+    label   VARCHAR,                     -- the page label the PDF prints ("iii"), when it has one
     PRIMARY KEY (doc_id, page)
 );
 
@@ -121,6 +129,41 @@ CREATE TABLE IF NOT EXISTS event_issues (
     score    DOUBLE,
     method   VARCHAR,                    -- keyword | embedding
     PRIMARY KEY (event_id, issue)
+);
+
+-- casefile's own search index (schema 3), kept in step with `chunks` by index/search_index.py and
+-- rebuildable from them. Keys are the first 60 bits of the md5 of chunk_id / doc_id.
+CREATE TABLE IF NOT EXISTS search_chunks (
+    chunk_key BIGINT NOT NULL,
+    chunk_id  VARCHAR NOT NULL,
+    doc_key   BIGINT NOT NULL,
+    doc_id    VARCHAR NOT NULL,
+    len       INTEGER NOT NULL           -- indexed words (BM25 length; stopwords not counted)
+);
+
+-- One row per (term, passage), and per (term, title) for a document's title, which is indexed with
+-- its first passage; compaction keeps it sorted by term so zone maps skip other terms.
+CREATE TABLE IF NOT EXISTS search_postings (
+    term_id   BIGINT NOT NULL,           -- first 60 bits of md5(Porter stem)
+    chunk_key BIGINT NOT NULL,
+    doc_key   BIGINT NOT NULL,
+    tf        SMALLINT NOT NULL,
+    len       SMALLINT NOT NULL,         -- the passage's (or title's) length, repeated to spare a join
+    pos       SMALLINT[] NOT NULL        -- word positions, for "exact phrases"; a title's from 16384
+);
+
+-- Passage embeddings as int8 (embedding ~ q * scale), grouped into k-means cells (IVF).
+CREATE TABLE IF NOT EXISTS search_vectors (
+    chunk_key BIGINT NOT NULL,
+    doc_key   BIGINT NOT NULL,
+    cell      SMALLINT NOT NULL,         -- nearest centroid in search_cells; 0 before there are cells
+    scale     FLOAT NOT NULL,
+    q         TINYINT[384] NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS search_cells (
+    cell     SMALLINT PRIMARY KEY,
+    centroid FLOAT[384] NOT NULL
 );
 
 -- One row per event cluster: the representative mention (a user's date first, then an official

@@ -1,4 +1,5 @@
-"""The date a document speaks from: meeting date of minutes, publication date of news, report date.
+"""The date a document speaks from: meeting date of minutes and agendas, publication date of news,
+report date of reports.
 
 Later stages anchor relative dates ("last Tuesday") on it. Each result says where it came from:
 metadata | title | first_page | user | fetch_time.
@@ -6,63 +7,181 @@ metadata | title | first_page | user | fetch_time.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
-from dateparser.date import DateDataParser
+VERSION = "docdate.v2"
 
-VERSION = "docdate.v1"
+MEETING_KINDS = ("minutes", "agenda")
+WINDOW = 1500            # the part of a first page that holds its heading
+NEWS_WINDOW = 600        # a news page's dateline sits near the top
 
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_FULL_DATE = rf"{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
-# Phrases that introduce the date a record speaks from, strongest first.
-_CUES = [
-    rf"(?:meeting|session|hearing)\s+(?:held\s+)?(?:on\s+)?(?:\w+day,\s+)?({_FULL_DATE})",
-    rf"held\s+(?:on\s+)?(?:\w+day,\s+)?({_FULL_DATE})",
-    rf"(?:dated|issued|published|report date:?|date of report:?)\s+({_FULL_DATE})",
-    rf"({_FULL_DATE})",
+_MONTHS = {m: i for i, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+    ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for m in names}
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+_ORD = r"(?:st|nd|rd|th)?"
+# one calendar date, written out or numeric (US month-first order for m/d/y)
+_DATE = (rf"(?:{_WEEKDAY}?(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD},?\s+(?P<y1>\d{{4}})\b"
+         rf"|{_WEEKDAY}?(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})\b"
+         rf"|\b(?P<m3>\d{{1,2}})[/.-](?P<d3>\d{{1,2}})[/.-](?P<y3>\d{{4}})\b"
+         rf"|\b(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b)")
+_NO_YEAR = rf"{_WEEKDAY}?(?P<m5>{_MONTH})\s+(?P<d5>\d{{1,2}}){_ORD}\b(?!,?\s*\d{{4}})"
+_ANY = rf"(?:{_DATE}|{_NO_YEAR})"
+
+# Cues, strongest first. Each names the date the document speaks from.
+_MEETING_CUES = [
+    rf"\b(?:meeting|session|hearing)\b[^.\n]{{0,100}}?\b(?:held|convened|conducted|on)\s+(?:on\s+)?({_ANY})",
+    rf"\b(?:meeting|session|hearing)\s*(?:of|on|for)?\s*[-–—:,]\s*({_ANY})",
+    rf"(?i)\bdate[^\S\n]*:[^\S\n]*({_ANY})",
 ]
-_parser: DateDataParser | None = None
+# A "Date:" label opening a line is specific enough to trust anywhere on the first page (form
+# field values are appended at the end of their page).
+_LABEL_CUE = rf"(?im)^[^\S\n]*(?:meeting\s+)?date(?:\s*/\s*time|\s+and\s+time)?[^\S\n]*[:.]?[^\S\n]*({_ANY})"
+_REPORT_CUES = [
+    rf"\b(?:report\s+date|date\s+of\s+(?:this\s+)?report|date\s+issued|issue\s+date|issued(?:\s+on)?|"
+    rf"published(?:\s+on)?|released(?:\s+on)?|dated|submitted(?:\s+on)?)\s*:?\s*({_ANY})",
+    rf"(?im)^[^\S\n]*({_DATE})[^\S\n]*$",    # a date alone on its line (the cover's date)
+]
+_NEWS_CUES = [
+    rf"\b(?:published|posted|updated|dateline)\s*:?\s*({_ANY})",
+]
+# Dates that name another day: earlier minutes being approved, deadlines, periods covered.
+_NOT_THIS = re.compile(r"(?:approv\w*|adopt\w*|correct\w*)\s+(?:of\s+)?(?:the\s+)?minutes\b[^\n]{0,60}$"
+                       r"|minutes\s+(?:of|from)\s+(?:the\s+)?(?:meeting\s+(?:date\s*:?\s*)?)?$"
+                       r"|\b(?:through|until|from|to|between|since|before|after|by|due|deadline)\s*:?\s*$",
+                       re.IGNORECASE)
+
+
+def _to_date(match: re.Match[str]) -> tuple[date | None, tuple[int, int] | None]:
+    """(full date, None) or (None, (month, day)) for a date written without its year."""
+    g = match.groupdict()
+    try:
+        for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
+            if g.get(m):
+                return date(int(g[y]), _MONTHS[g[m].lower().rstrip(".")], int(g[d])), None
+        if g.get("m3"):
+            return date(int(g["y3"]), int(g["m3"]), int(g["d3"])), None
+        if g.get("y4"):
+            return date(int(g["y4"]), int(g["m4"]), int(g["d4"])), None
+        if g.get("m5"):
+            month, day = _MONTHS[g["m5"].lower().rstrip(".")], int(g["d5"])
+            date(2000, month, day)   # validates the day (2000 is a leap year)
+            return None, (month, day)
+    except (ValueError, KeyError):
+        pass
+    return None, None
+
+
+def dates_in(text: str) -> list[tuple[int, date]]:
+    """Every full calendar date in the text, with its offset."""
+    found = []
+    for match in re.finditer(_DATE, text, flags=re.IGNORECASE):
+        day, _ = _to_date(match)
+        if day:
+            found.append((match.start(), day))
+    return found
+
+
+def _with_year(month_day: tuple[int, int], text: str, reference: date | None) -> date | None:
+    """A year-less date ("June 6") placed in the year that puts it nearest the document's other dates."""
+    anchors = [d for _, d in dates_in(text)] or ([reference] if reference else [])
+    if not anchors:
+        return None
+    anchor = anchors[0]
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(date(year, *month_day))
+        except ValueError:
+            continue
+    return min(options, key=lambda d: abs((d - anchor).days), default=None)
+
+
+def _cued(text: str, cues: list[str], reference: date | None, context: str) -> date | None:
+    """The first date a cue introduces; a year-less one takes its year from `context`'s other dates."""
+    for cue in cues:
+        for match in re.finditer(cue, text, flags=re.IGNORECASE):
+            inner = re.match(_ANY, match.group(1), flags=re.IGNORECASE)
+            if not inner or _NOT_THIS.search(text[max(0, match.start(1) - 80):match.start(1)]):
+                continue
+            day, month_day = _to_date(inner)
+            if day is None and month_day is not None:
+                day = _with_year(month_day, context, reference)
+            if day:
+                return day
+    return None
+
+
+def _first_date(text: str) -> date | None:
+    """The first full date that isn't about another day (minutes being approved, a deadline)."""
+    for offset, day in dates_in(text):
+        if not _NOT_THIS.search(text[max(0, offset - 80):offset]):
+            return day
+    return None
+
+
+def from_text(text: str, *, kind: str = "minutes", window: int = WINDOW, reference: date | None = None) -> date | None:
+    """The document date a title or first page states, by the cues of its kind, or None."""
+    head = text[:window]
+    if kind in MEETING_KINDS:
+        return (_cued(head, _MEETING_CUES, reference, text) or _cued(text, [_LABEL_CUE], reference, text)
+                or _first_date(head))
+    if kind == "news":
+        return _cued(head, _NEWS_CUES, reference, text) or _first_date(head[:NEWS_WINDOW])
+    return (_cued(head, _REPORT_CUES, reference, text) or _cued(head, _MEETING_CUES, reference, text)
+            or _cued(text, [_LABEL_CUE], reference, text) or _first_date(head))
 
 
 def parse_day(text: str) -> date | None:
-    """A full calendar date from text, or None (no guessing of missing parts)."""
-    global _parser
-    if _parser is None:
-        _parser = DateDataParser(languages=["en"], settings={"STRICT_PARSING": True})
-    data = _parser.get_date_data(text)
-    if data and data.date_obj and data.period == "day":
+    """A full calendar date from free text or an ISO timestamp, or None (no guessing of missing parts)."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    iso = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]|$)", text)
+    if iso:
+        try:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        except ValueError:
+            return None
+    match = re.search(_DATE, text, flags=re.IGNORECASE)
+    if match:
+        return _to_date(match)[0]
+    from dateparser.date import DateDataParser
+
+    data = DateDataParser(languages=["en"], settings={"STRICT_PARSING": True}).get_date_data(text)
+    if data and data.date_obj and data.period in ("day", "time"):
         return data.date_obj.date()
     return None
 
 
-def from_text(text: str, *, window: int = 1500) -> date | None:
-    head = text[:window]
-    for cue in _CUES:
-        for match in re.finditer(cue, head, flags=re.IGNORECASE):
-            found = parse_day(match.group(1))
-            if found:
-                return found
-    return None
-
-
 def document_date(*, known: date | None, known_source: str | None, title: str | None,
-                  first_page: str, meta_date: str | None, kind: str) -> tuple[date | None, str | None]:
-    """Pick the document date; a date the user or the crawler's metadata gave wins."""
+                  first_page: str, meta_date: str | None, kind: str,
+                  meta: dict[str, Any] | None = None) -> tuple[date | None, str | None]:
+    """Pick the document date and where it came from; a date the user or the crawler gave wins.
+
+    `meta` is the extractor's metadata (PDF/DOCX "created"), used only to place a year-less
+    date ("Date/Time: June 6") and, for reports, as the last resort.
+    """
+    if isinstance(known, datetime):
+        known = known.date()
     if known and known_source in ("user", "metadata"):
         return known, known_source
-    if kind in ("minutes", "agenda", "report"):
-        for text, source in ((title or "", "title"), (first_page, "first_page")):
-            found = from_text(text)
-            if found:
-                return found, source
-    if meta_date:
-        found = parse_day(meta_date)
+    created = parse_day(str((meta or {}).get("created") or ""))
+    published = parse_day(meta_date) if meta_date else None
+    if kind == "news" and published:
+        return published, "metadata"
+    for text, source in ((title or "", "title"), (first_page or "", "first_page")):
+        found = from_text(text, kind=kind, reference=created, window=WINDOW if source == "first_page" else 400)
         if found:
-            return found, "metadata"
+            return found, source
+    if published:
+        return published, "metadata"
     if known:
         return known, known_source
-    if kind not in ("minutes", "agenda", "report"):
-        found = from_text(first_page, window=600)
-        if found:
-            return found, "first_page"
+    if kind == "report" and created:
+        return created, "metadata"
     return None, None

@@ -1,13 +1,18 @@
 """Extraction: raw bytes -> pages of text. One handler per format, chosen by content (magic bytes).
 
 Page text is stored exactly as returned here; every later offset indexes it (DESIGN.md invariant).
+Running headers, footers and page numbers stay in that text for display, and are listed in
+`Page.skip`; `nlp_text(page)` blanks them (same length) so offsets into the stored text stay valid.
 """
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-VERSION = "extract.v1"
+VERSION = "extract.v2"
 
 
 class ExtractError(Exception):
@@ -16,9 +21,20 @@ class ExtractError(Exception):
 
 @dataclass
 class Page:
-    page: int          # 1-based
-    text: str
-    method: str        # text | ocr | needs_ocr | html | plain
+    page: int          # 1-based, the page index a PDF viewer shows
+    text: str          # display text; every stored offset indexes it
+    method: str        # text | ocr | needs_ocr | failed | html | plain | docx | email | listing
+    skip: list[tuple[int, int]] = field(default_factory=list)  # [start, end) of header/footer/page-number lines
+    ocr_confidence: float | None = None   # mean Tesseract word confidence, 0-100, for method "ocr"
+    label: str | None = None              # printed page label ("iii", "A-2") when the PDF defines one
+
+
+@dataclass
+class Child:
+    """A document inside this one (ZIP member, e-mail attachment): the runner archives and registers it."""
+    filename: str
+    raw: bytes
+    content_type: str
 
 
 @dataclass
@@ -26,28 +42,113 @@ class Extracted:
     pages: list[Page]
     format: str
     title: str | None = None
-    meta: dict[str, Any] = field(default_factory=dict)   # author, date, sitename from the content
+    meta: dict[str, Any] = field(default_factory=dict)   # author, date, sitename... from the content
+    children: list[Child] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)    # one-line reasons when only part could be read
+
+
+def nlp_text(page: Page) -> str:
+    """The page text with skip spans blanked (newlines kept): same length, so NLP offsets index `page.text`."""
+    if not page.skip:
+        return page.text
+    chars = list(page.text)
+    for start, end in page.skip:
+        for i in range(start, min(end, len(chars))):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+_EMAIL_HEADERS = {"from", "to", "cc", "subject", "date", "message-id", "mime-version", "received",
+                  "return-path", "reply-to", "content-type", "x-mailer", "delivered-to", "sender"}
+_HEADER_LINE = re.compile(rb"^([A-Za-z][A-Za-z0-9-]{1,40}):[ \t]")
 
 
 def sniff(raw: bytes) -> str:
     """The format of a file from its first bytes, never from its name."""
-    head = raw[:2048].lstrip()
+    head = raw[:2048]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):   # UTF-16/32 text: look at it as UTF-8
+        try:
+            head = head.decode("utf-32" if head[:4] in (b"\xff\xfe\0\0", b"\0\0\xfe\xff") else "utf-16",
+                               errors="ignore").encode("utf-8")
+        except UnicodeError:
+            return "binary"
+        raw = head
     if raw[:5] == b"%PDF-" or b"%PDF-" in raw[:1024]:
         return "pdf"
-    low = head[:1024].lower()
-    if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low or b"<body" in low:
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _sniff_zip(raw)
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"   # legacy .doc/.xls/.msg
+    if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*", b"GIF87a", b"GIF89a")):
+        return "image"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip"
+    if _looks_like_email(raw[:8192]):   # before HTML: a message's HTML part may sit in its first KB
+        return "email"
+    low = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low[:1024] or b"<body" in low[:1024]:
         return "html"
     if low.startswith(b"<?xml") and (b"<rss" in low or b"<feed" in low):
         return "feed"
-    sample = raw[:4096]
-    if b"\x00" in sample:
+    from pipeline.extract_charset import decode_text
+
+    sample = raw[:8192]
+    if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"
+    text = decode_text(sample, partial=len(raw) > len(sample))
+    if text is None:
+        return "binary"
+    printable = sum(c.isprintable() or c in "\n\r\t\f" for c in text)
+    return "text" if printable >= 0.95 * max(1, len(text)) else "binary"
+
+
+def _sniff_zip(raw: bytes) -> str:
     try:
-        text = sample.decode("utf-8") if len(raw) <= 4096 else sample[:-4].decode("utf-8", errors="ignore")
-    except UnicodeDecodeError:
-        return "binary"
-    printable = sum(c.isprintable() or c in "\n\r\t" for c in text)
-    return "text" if printable >= 0.95 * len(text) else "binary"
+        names = set(zipfile.ZipFile(io.BytesIO(raw)).namelist()[:2000])
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return "zip"   # the ZIP handler reports why it can't be read
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "ppt/presentation.xml" in names:
+        return "pptx"
+    if "mimetype" in names and "content.xml" in names:
+        return "odf"
+    return "zip"
+
+
+def _looks_like_email(head: bytes) -> bool:
+    """RFC 5322: the file opens with a block of `Name: value` headers including a few mail-specific ones."""
+    lines = head.split(b"\n")
+    if lines and lines[0].startswith(b"From "):   # mbox separator line
+        lines = lines[1:]
+    names: set[str] = set()
+    for line in lines[:60]:
+        line = line.rstrip(b"\r")
+        if not line:
+            break
+        if line[:1] in (b" ", b"\t"):   # folded continuation
+            continue
+        match = _HEADER_LINE.match(line)
+        if not match:
+            return False
+        names.add(match.group(1).decode().lower())
+    return len(names & _EMAIL_HEADERS) >= 3 and bool(names & {"from", "received", "message-id"})
+
+
+_UNSUPPORTED = {
+    "ole": "legacy Office/Outlook file (.doc/.xls/.msg): save it as DOCX, PDF or EML",
+    "xlsx": "spreadsheet (XLSX) is not supported yet",
+    "pptx": "presentation (PPTX) is not supported yet",
+    "odf": "OpenDocument file is not supported yet: save it as DOCX or PDF",
+    "rtf": "RTF is not supported yet: save it as DOCX or PDF",
+    "gzip": "gzip-compressed file: decompress it first",
+    "feed": "RSS/Atom feed (a list of links, not a document)",
+}
 
 
 def extract(raw: bytes) -> Extracted:
@@ -63,6 +164,25 @@ def extract(raw: bytes) -> Extracted:
 
         return extract_html(raw)
     if kind == "text":
-        text = raw.decode("utf-8", errors="replace")
-        return Extracted(pages=[Page(1, text, "plain")], format="text")
+        from pipeline.extract_charset import extract_plain
+
+        return extract_plain(raw)
+    if kind == "docx":
+        from pipeline.extract_docx import extract_docx
+
+        return extract_docx(raw)
+    if kind == "email":
+        from pipeline.extract_email import extract_email
+
+        return extract_email(raw)
+    if kind == "zip":
+        from pipeline.extract_zip import extract_zip
+
+        return extract_zip(raw)
+    if kind == "image":
+        from pipeline.extract_ocr import extract_image
+
+        return extract_image(raw)
+    if kind in _UNSUPPORTED:
+        raise ExtractError(_UNSUPPORTED[kind])
     raise ExtractError(f"unsupported content ({kind}, starts {raw[:8]!r})")

@@ -1,23 +1,118 @@
-"""HTML: article body and metadata through trafilatura; other pages as readable text."""
+"""HTML: news articles through trafilatura (body, title, author, date, site name); other pages
+(listings, notices) as their readable text.
+"""
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from pipeline.extract import Extracted, ExtractError, Page
+from pipeline.extract_charset import decode_html
+from pipeline.extract_lines import compose, lines_from_text, paginate
+
+MIN_BODY_CHARS = 200     # less than this from the article extractor: look harder
+MIN_BODY_SHARE = 0.3     # a non-article page whose "main text" is under this share of its visible text
+                         # is a listing or index page: read all of it
+
+# trafilatura's options, tuned on tests/fixtures/news (scored in tests/test_extract_html.py):
+# favor_precision drops most of pe.com1's body; deduplicate keeps a process-wide cache, so the
+# same document would extract differently the second time (and re-runs must change nothing).
+_OPTIONS = dict(include_comments=False, include_tables=True, include_links=False, include_images=False,
+                favor_precision=False, favor_recall=False, deduplicate=False)
+
+_RULE = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")
+_BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article",
+          "header", "footer", "ul", "ol", "dl", "dt", "dd", "pre", "blockquote", "form", "hr", "main",
+          "nav", "aside", "caption", "figcaption", "address", "title"}
 
 
 def extract_html(raw: bytes) -> Extracted:
+    html, encoding = decode_html(raw)
+    text, doc, how = article_text(html)
+    if not text.strip():
+        raise ExtractError("no readable text in HTML")
+    meta: dict[str, Any] = {"charset": encoding, "extraction": how}
+    if doc is not None:
+        for key in ("author", "date", "sitename", "description", "url", "hostname", "language"):
+            value = getattr(doc, key, None)
+            if value:
+                meta[key] = value
+    title = (getattr(doc, "title", None) if doc is not None else None) or _title(html)
+    # trafilatura writes tables as Markdown; the |---|---| rule under the header is not text
+    lines = [ln for ln in lines_from_text(text) if not _RULE.match(ln.text.strip())]
+    pages = []
+    for number, lines in enumerate(paginate(lines), start=1):
+        body, _ = compose(lines)
+        pages.append(Page(number, body, "html"))
+    return Extracted(pages=pages, format="html", title=title, meta=meta)
+
+
+def article_text(html: str) -> tuple[str, Any, str]:
+    """(text, trafilatura document or None, how): the article body, or the page's readable text."""
     import trafilatura
 
-    html = _decode(raw)
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=True, favor_precision=True)
-    if doc is None or not (doc.text or "").strip():
-        raise ExtractError("no readable text in HTML")
-    meta = {k: getattr(doc, k, None) for k in ("author", "date", "sitename", "description")}
-    return Extracted(pages=[Page(1, doc.text, "html")], format="html", title=doc.title,
-                     meta={k: v for k, v in meta.items() if v})
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, **_OPTIONS)
+    except Exception:   # trafilatura/lxml on hostile markup: fall through to plain lxml text
+        doc = None
+    text = (doc.text or "") if doc is not None else ""
+    if text.strip() and _is_article(html):
+        return text, doc, "article"
+    visible = visible_text(html)
+    if len(text) >= MIN_BODY_CHARS and len(text) >= MIN_BODY_SHARE * len(visible):
+        return text, doc, "article"
+    try:
+        recall = trafilatura.bare_extraction(html, with_metadata=True, **{**_OPTIONS, "favor_recall": True})
+    except Exception:
+        recall = None
+    recall_text = (recall.text or "") if recall is not None else ""
+    if len(recall_text) >= MIN_BODY_CHARS and len(recall_text) >= MIN_BODY_SHARE * len(visible):
+        return recall_text, recall if recall is not None else doc, "recall"
+    return visible, doc if doc is not None else recall, "page"
 
 
-def _decode(raw: bytes) -> str:
-    from trafilatura.utils import decode_file
+def html_to_text(html: str) -> str:
+    """Readable text of an HTML fragment (an e-mail body): the main text, else all visible text."""
+    return article_text(html)[0]
 
-    return decode_file(raw)
+
+def _is_article(html: str) -> bool:
+    """The page says it is an article (og:type, <article>). A found date proves nothing: htmldate finds one
+    on most pages, listings included."""
+    head = html[:200_000].lower()
+    return (re.search(r"""<meta[^>]+(?:property|name)=["']og:type["'][^>]+content=["']article""", head) is not None
+            or "<article" in head)
+
+
+def visible_text(html: str) -> str:
+    """All text a reader sees, one block element per line (lxml; scripts and styles dropped)."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for bad in root.xpath("//script|//style|//noscript|//template|//head|//svg"):
+        bad.drop_tree()
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        tag = el.tag.lower()
+        if tag in _BLOCK:
+            el.tail = "\n" + (el.tail or "")
+            el.text = "\n" + (el.text or "")
+        elif tag in ("td", "th"):
+            el.tail = " | " + (el.tail or "")
+    text = root.text_content()
+    return "\n".join(line.strip(" |\t") for line in text.splitlines())
+
+
+def _title(html: str) -> str | None:
+    match = re.search(r"<title[^>]*>(.*?)</title>", html[:100_000], re.IGNORECASE | re.DOTALL)
+    if not match:
+        return None
+    import html as htmllib
+
+    return " ".join(htmllib.unescape(match.group(1)).split()) or None
+

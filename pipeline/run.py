@@ -5,21 +5,24 @@ Stages stay pure (no DB, no network); this module moves rows between them and th
 """
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from index import fts
+from index import search_index
 from index.archive import Archive
 from index.ids import derive
 from index.store import Store, now
 from pipeline import chunk, docdate, embed, events, extract, issues, nlp
+from pipeline.extract_pool import ExtractPool
 from pipeline.link import link_case
 
 STAGE_VERSIONS = {m.__name__.split(".")[-1]: m.VERSION
                   for m in (extract, docdate, nlp, events, chunk, embed, issues)}
 Progress = Callable[[int, int, str], None]
+MAX_CHILD_DEPTH = 5   # attachments of attachments of ... stop here
 
 
 @dataclass
@@ -73,44 +76,66 @@ def process(store: Store, archive: Archive, *, settings: Any, curation: dict[str
             taxonomy: dict[str, Any] | None = None, retry_failed: bool = False, force: bool = False,
             progress: Progress | None = None) -> Report:
     report = Report()
-    todo = pending_documents(store, retry_failed, force)
     models = Models(settings, taxonomy)
-    for i in range(0, len(todo), settings.batch_size):
-        batch = todo[i:i + settings.batch_size]
-        results = process_batch(batch, archive, models, settings)
-        with store.transaction():  # one batch, one transaction: a crash loses at most this batch
-            for doc, result in zip(batch, results):
-                if isinstance(result, str):
-                    store.set_document(doc["doc_id"], status="failed", error=result, processed_at=now(),
-                                       stage_versions=STAGE_VERSIONS)
-                    report.failed.append((doc["doc_id"], result))
-                    continue
-                store.replace_document_rows(doc["doc_id"], result["rows"])
-                scans = sum(p["method"] == "needs_ocr" for p in result["rows"]["pages"])
-                store.set_document(doc["doc_id"], status="partial" if scans else "done",
-                                   error=f"{scans} scanned page(s) need OCR (Tesseract not installed)" if scans else None,
-                                   processed_at=now(), stage_versions=STAGE_VERSIONS, **result["doc"])
-                report.processed += 1
-        if progress:
-            progress(min(i + len(batch), len(todo)), len(todo), "documents")
+    done: set[str] = set()
+    todo = pending_documents(store, retry_failed, force)
+    with ExtractPool(settings.workers, settings.extract_timeout) as pool:
+        while todo:  # a second round picks up the attachments and archive members found in the first
+            total = len(todo)
+            for i in range(0, total, settings.batch_size):
+                batch = todo[i:i + settings.batch_size]
+                store.release()  # readers (serve, search...) get the file while the batch is analysed
+                results = process_batch(batch, archive, models, settings, pool)
+                with store.transaction():  # one batch, one transaction: a crash loses at most this batch
+                    for doc, result in zip(batch, results):
+                        _store_result(store, archive, doc, result, report)
+                        done.add(doc["doc_id"])
+                    search_index.refresh(store.con, [d["doc_id"] for d in batch])  # searchable as committed
+                if progress:
+                    progress(min(i + len(batch), total), total, "documents")
+            todo = [d for d in pending_documents(store) if d["doc_id"] not in done]
     with store.transaction():
         link_case(store, curation or {})
-    fts.rebuild(store.con)
+    search_index.maintain(store)  # anything left stale (e.g. by a crash), then compaction when due
     return report
 
 
+def _store_result(store: Store, archive: Archive, doc: dict[str, Any], result: dict[str, Any] | str,
+                  report: Report) -> None:
+    if isinstance(result, str):
+        store.set_document(doc["doc_id"], status="failed", error=result, processed_at=now(),
+                           stage_versions=STAGE_VERSIONS)
+        report.failed.append((doc["doc_id"], result))
+        return
+    store.replace_document_rows(doc["doc_id"], result["rows"])
+    problems = result["problems"]
+    store.set_document(doc["doc_id"], status="partial" if problems else "done",
+                       error="; ".join(problems) or None, processed_at=now(),
+                       stage_versions=STAGE_VERSIONS, **result["doc"])
+    for child in result["children"]:
+        _add_child(store, archive, doc, child)
+    report.processed += 1
+
+
+def _add_child(store: Store, archive: Archive, parent: dict[str, Any], child: Any) -> None:
+    """An email attachment or archive member becomes a document of its own, linked to its parent."""
+    meta = json.loads(parent["meta"]) if isinstance(parent.get("meta"), str) else dict(parent.get("meta") or {})
+    depth = int(meta.get("depth", 0)) + 1
+    if depth > MAX_CHILD_DEPTH:
+        return
+    child_id = archive.put(child.raw)  # the archive first: rows never point at missing bytes
+    store.add_document({
+        "doc_id": child_id, "kind": parent["kind"], "source": parent["source"],
+        "url": f"{parent['url']}#{child.filename}" if parent.get("url") else None,
+        "filename": child.filename, "title": child.filename, "content_type": child.content_type,
+        "size": len(child.raw), "meta": {"parent": parent["doc_id"], "depth": depth}})
+
+
 def process_batch(batch: list[dict[str, Any]], archive: Archive, models: Models,
-                  settings: Any) -> list[dict[str, Any] | str]:
+                  settings: Any, pool: ExtractPool) -> list[dict[str, Any] | str]:
     """Rows for each document of the batch, or the one-line reason it failed."""
-    extracted: list[extract.Extracted | str] = []
-    for doc in batch:
-        try:
-            extracted.append(extract.extract(archive.get(doc["doc_id"])))
-        except extract.ExtractError as exc:
-            extracted.append(str(exc))
-        except Exception as exc:  # a broken file must not stop the batch
-            extracted.append(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".strip())
-    texts = [p.text for x in extracted if not isinstance(x, str) for p in x.pages]
+    extracted = pool.extract_all([functools.partial(archive.get, doc["doc_id"]) for doc in batch])
+    texts = [extract.nlp_text(p) for x in extracted if not isinstance(x, str) for p in x.pages]
     analyses = iter(models.tagger.tag(texts))
     results: list[dict[str, Any] | str] = []
     for doc, ex in zip(batch, extracted):
@@ -118,7 +143,7 @@ def process_batch(batch: list[dict[str, Any]], archive: Archive, models: Models,
             results.append(ex)
             continue
         page_analyses = [next(analyses) for _ in ex.pages]
-        nlp.add_known_names([p.text for p in ex.pages], page_analyses)
+        nlp.add_known_names([extract.nlp_text(p) for p in ex.pages], page_analyses)
         try:
             results.append(document_rows(doc, ex, page_analyses, models, settings))
         except Exception as exc:
@@ -133,11 +158,13 @@ def document_rows(doc: dict[str, Any], ex: extract.Extracted, analyses: list[dic
     title = doc.get("title") or ex.title
     doc_date, date_source = docdate.document_date(
         known=doc.get("doc_date"), known_source=doc.get("doc_date_source"), title=title,
-        first_page=first_text, meta_date=ex.meta.get("date"), kind=doc.get("kind", "other"))
+        first_page=first_text, meta_date=ex.meta.get("date"), kind=doc.get("kind", "other"), meta=ex.meta)
     doc = {**doc, "doc_date": doc_date, "doc_date_source": date_source}
-    pages = [{"doc_id": doc_id, "page": p.page, "text": p.text, "method": p.method} for p in ex.pages]
+    pages = [{"doc_id": doc_id, "page": p.page, "text": p.text, "method": p.method, "skip": p.skip,
+              "ocr_confidence": p.ocr_confidence, "label": p.label} for p in ex.pages]
+    nlp_texts = [extract.nlp_text(p) for p in ex.pages]
 
-    page_dates = events.resolve_page_dates([p["text"] for p in pages], analyses, doc_date,
+    page_dates = events.resolve_page_dates(nlp_texts, analyses, doc_date,
                                             settings.fiscal_year_start_month)
     event_rows = events.build_events(doc, pages, analyses, page_dates)
     chunk_rows = [c for p, a in zip(pages, analyses)
@@ -157,7 +184,8 @@ def document_rows(doc: dict[str, Any], ex: extract.Extracted, analyses: list[dic
     if ex.meta:
         meta = json.loads(doc["meta"]) if isinstance(doc.get("meta"), str) else dict(doc.get("meta") or {})
         updates["meta"] = {**{f"extracted_{k}": v for k, v in ex.meta.items()}, **meta}
-    return {"doc": updates, "rows": {"pages": pages, "chunks": chunk_rows, "mentions": mention_rows,
+    return {"doc": updates, "problems": list(ex.problems), "children": list(ex.children),
+            "rows": {"pages": pages, "chunks": chunk_rows, "mentions": mention_rows,
                                      "events": event_rows, "event_issues": issue_rows}}
 
 
@@ -182,9 +210,12 @@ def _mentions(doc_id: str, doc_date: Any, pages: list[dict[str, Any]], analyses:
                 people.append({**row, "doc_date": doc_date, "start": m["start"], "end": m["end"]})
         for e in analysis["entities"]:
             if e["label"] in ("ORG", "GPE", "DATE", "TIME"):
-                rows.append({"mention_id": derive(doc_id, n, e["start"], e["end"], e["label"], nlp.VERSION),
-                             "doc_id": doc_id, "page": n, "char_start": e["start"], "char_end": e["end"],
-                             "text": e["text"], "label": e["label"], "method": "spacy", "confidence": 0.8})
+                # an entity the tagger ran into a blanked running header ends where the blank starts
+                end = e["start"] + len(e["text"].rstrip())
+                rows.append({"mention_id": derive(doc_id, n, e["start"], end, e["label"], nlp.VERSION),
+                             "doc_id": doc_id, "page": n, "char_start": e["start"], "char_end": end,
+                             "text": page["text"][e["start"]:end], "label": e["label"], "method": "spacy",
+                             "confidence": 0.8})
     keys = link_in_document(people)
     for row in rows:
         if row["label"] == "PERSON":

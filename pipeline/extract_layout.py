@@ -1,0 +1,205 @@
+"""One pdfplumber page -> lines in reading order: tables as ` | `-separated rows, two-column text
+read left column then right column, paragraph breaks from vertical gaps.
+"""
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.extract_lines import Line
+
+MIN_GUTTER = 8.0        # pt of clear space between two text columns (word gaps are ~3 pt)
+MARGIN_BAND = 0.07      # rows this close to the top/bottom edge are running heads, never columns
+MIN_COLUMN_ROWS = 3     # rows each side needs before a gutter counts as a column break
+MIN_FILL = 0.7          # prose columns fill most of their width; key/value lists and tables don't
+MIN_COLUMN_WIDTH = 0.25  # of the page width: narrower "columns" are table cells or labels
+MAX_GUTTER = 0.15        # of the page width: a wider gap separates labels from values, not columns
+MAX_TABLE_CELL = 400    # a "cell" holding more text than this is a boxed paragraph, not a table
+
+
+@dataclass
+class _Row:
+    top: float
+    bottom: float
+    words: list[dict[str, Any]] = field(default_factory=list)
+
+    def segments(self) -> list[tuple[float, float]]:
+        """Word runs separated by less than a gutter, as (x0, x1)."""
+        spans: list[tuple[float, float]] = []
+        for w in sorted(self.words, key=lambda w: w["x0"]):
+            if spans and w["x0"] - spans[-1][1] < MIN_GUTTER:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], w["x1"]))
+            else:
+                spans.append((w["x0"], w["x1"]))
+        return spans
+
+
+def page_lines(page: Any) -> list[Line]:
+    """Lines of one pdfplumber page in reading order."""
+    tables = _tables(page) if (page.rects or page.lines or page.curves) else []
+    boxes = [t.bbox for t in tables]
+    words = page.extract_words(x_tolerance=3, y_tolerance=3, keep_blank_chars=False, use_text_flow=False)
+    words = [w for w in words if not any(_inside(w, b) for b in boxes)]
+    # cut the page into horizontal bands at each table; text beside a table stays in its band
+    cuts = sorted(tables, key=lambda t: t.bbox[1])
+    out: list[Line] = []
+    y = float("-inf")
+    for table in cuts + [None]:
+        band_end = table.bbox[1] if table is not None else float("inf")
+        band = [w for w in words if y <= _mid(w) < band_end]
+        out += _text_lines(band, page.width, page.height)
+        if table is not None:
+            rows = _table_lines(table)
+            if rows:
+                rows[0].para = True
+            out += rows
+            beside = [w for w in words if table.bbox[1] <= _mid(w) < table.bbox[3]]
+            out += _text_lines(beside, page.width, page.height)
+            y = table.bbox[3]
+    for line in out:
+        line.rel = line.top / page.height if page.height else None
+    return out
+
+
+def _mid(word: dict[str, Any]) -> float:
+    return (word["top"] + word["bottom"]) / 2
+
+
+def _inside(word: dict[str, Any], bbox: tuple[float, float, float, float]) -> bool:
+    cx, cy = (word["x0"] + word["x1"]) / 2, _mid(word)
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def _tables(page: Any) -> list[Any]:
+    """Ruled tables worth keeping as rows: at least 2x2, cells short enough to be cells."""
+    found = []
+    for table in page.find_tables():
+        cells = table.extract()
+        if len(cells) < 2 or max(len(r) for r in cells) < 2:
+            continue
+        filled = [c for r in cells for c in r if c and c.strip()]
+        if len(filled) < 3 or any(len(c) > MAX_TABLE_CELL for c in filled):
+            continue
+        table._casefile_cells = cells   # extracted once; reused when rendering
+        found.append(table)
+    return found
+
+
+def _table_lines(table: Any) -> list[Line]:
+    """Each row as `cell | cell | ...`, empty cells kept so columns stay countable."""
+    lines = []
+    rows = getattr(table, "_casefile_cells", None) or table.extract()
+    for cells, row in zip(rows, table.rows):
+        text = " | ".join(" ".join((c or "").split()) for c in cells)
+        top = min((c[1] for c in row.cells if c), default=table.bbox[1])
+        bottom = max((c[3] for c in row.cells if c), default=table.bbox[3])
+        lines.append(Line(text, top, bottom, table=True))
+    return lines
+
+
+def _rows(words: list[dict[str, Any]]) -> list[_Row]:
+    """Words grouped into visual rows by vertical overlap."""
+    rows: list[_Row] = []
+    for w in sorted(words, key=lambda w: (w["top"], w["x0"])):
+        row = rows[-1] if rows else None
+        if row and w["top"] < row.bottom - 0.5 * min(row.bottom - row.top, w["bottom"] - w["top"]):
+            row.words.append(w)
+            row.bottom = max(row.bottom, w["bottom"])
+        else:
+            rows.append(_Row(w["top"], w["bottom"], [w]))
+    return rows
+
+
+def _gutter(rows: list[_Row], width: float, height: float) -> float | None:
+    """The x of a vertical gutter that splits most body rows into two filled columns, or None.
+
+    Rows crossing the gutter (a title, a full-width heading) are allowed while they are fewer than
+    the rows it splits; they are read in place, between the column blocks.
+    """
+    body = [r for r in rows if MARGIN_BAND * height < r.top and r.bottom < (1 - MARGIN_BAND) * height]
+    if len(body) < 2 * MIN_COLUMN_ROWS:
+        return None
+    segs = [r.segments() for r in body]
+    best: tuple[int, int, float] | None = None
+    x = 0.3 * width
+    while x <= 0.7 * width:
+        clear = [s for s in segs if not any(a < x < b for a, b in s)]
+        crossing = len(segs) - len(clear)
+        left = sum(any(b <= x for a, b in s) for s in clear)
+        right = sum(any(a >= x for a, b in s) for s in clear)
+        score = min(left, right)
+        if score >= MIN_COLUMN_ROWS and crossing <= score and (best is None or (score, -crossing) > best[:2]):
+            best = (score, -crossing, x)
+        x += 2.0
+    if best is None:
+        return None
+    x = best[2]
+    clear = [s for s in segs if not any(a < x < b for a, b in s)]
+    # centre the cut in the clear band, then check both sides read as prose columns
+    lo = max(b for s in clear for a, b in s if b <= x)
+    hi = min(a for s in clear for a, b in s if a >= x)
+    left_x0 = min(a for s in clear for a, b in s if b <= x)
+    right_x1 = max(b for s in clear for a, b in s if a >= x)
+    left_fill = [(max(b for a, b in s if b <= x) - left_x0) / max(1.0, lo - left_x0)
+                 for s in clear if any(b <= x for a, b in s)]
+    right_fill = [(max(b for a, b in s if a >= x) - hi) / max(1.0, right_x1 - hi)
+                  for s in clear if any(a >= x for a, b in s)]
+    if statistics.median(left_fill) < MIN_FILL or statistics.median(right_fill) < MIN_FILL:
+        return None
+    # prose columns are wide and close together; a name list beside far-off values is a table
+    if min(lo - left_x0, right_x1 - hi) < MIN_COLUMN_WIDTH * width or hi - lo > MAX_GUTTER * width:
+        return None
+    return (lo + hi) / 2
+
+
+def _text_lines(words: list[dict[str, Any]], width: float, height: float) -> list[Line]:
+    if not words:
+        return []
+    rows = _rows(words)
+    gutter = _gutter(rows, width, height)
+    if gutter is None:
+        return _paragraphs([_join(r.words, r) for r in rows])
+    out: list[Line] = []
+    block: list[_Row] = []
+
+    def flush() -> None:
+        for side in (lambda w: w["x1"] <= gutter, lambda w: w["x0"] >= gutter):
+            column = [w for r in block for w in r.words if side(w)]
+            if column:
+                lines = _paragraphs([_join(r.words, r) for r in _rows(column)])
+                lines[0].para = True
+                out.extend(lines)
+        block.clear()
+
+    for row in rows:
+        crossing = any(a < gutter < b for a, b in row.segments())
+        in_margin = row.top <= MARGIN_BAND * height or row.bottom >= (1 - MARGIN_BAND) * height
+        if crossing or in_margin:
+            flush()
+            line = _join(row.words, row)
+            line.para = bool(out)
+            out.append(line)
+        else:
+            block.append(row)
+    flush()
+    return out
+
+
+def _join(words: list[dict[str, Any]], row: _Row) -> Line:
+    ordered = sorted(words, key=lambda w: w["x0"])
+    return Line(" ".join(w["text"] for w in ordered), row.top, row.bottom)
+
+
+def _paragraphs(lines: list[Line]) -> list[Line]:
+    """Mark a paragraph break where the gap above a line is clearly larger than the usual leading."""
+    if len(lines) < 2:
+        return lines
+    gaps = [b.top - a.bottom for a, b in zip(lines, lines[1:])]
+    heights = [ln.bottom - ln.top for ln in lines]
+    usual = statistics.median(gaps)
+    height = statistics.median(heights)
+    for line, gap in zip(lines[1:], gaps):
+        if gap > usual + 0.6 * height:
+            line.para = True
+    return lines

@@ -1,0 +1,52 @@
+"""Extraction on several cores, each document under a time limit: N worker processes
+(`ExtractWorker`), fed from threads so the runner keeps one simple call per batch."""
+from __future__ import annotations
+
+import queue
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+from pipeline.extract import Extracted, ExtractError
+from pipeline.extract_worker import ExtractWorker
+
+
+class ExtractPool:
+    def __init__(self, workers: int, timeout: float) -> None:
+        self.size = max(1, workers)
+        self.timeout = timeout
+        self._idle: queue.Queue[ExtractWorker] = queue.Queue()
+        self._threads: ThreadPoolExecutor | None = None
+        self._all: list[ExtractWorker] = []
+
+    def __enter__(self) -> ExtractPool:
+        self._threads = ThreadPoolExecutor(self.size, thread_name_prefix="casefile-extract")
+        for _ in range(self.size):
+            worker = ExtractWorker(timeout=self.timeout)
+            worker.__enter__()
+            self._all.append(worker)
+            self._idle.put(worker)
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._threads:
+            self._threads.shutdown(wait=True)
+        for worker in self._all:
+            worker.__exit__(None, None, None)
+
+    def extract_all(self, raws: list[Any]) -> list[Extracted | str]:
+        """Each item: the Extracted document, or the one-line reason it could not be read.
+        `raws` holds bytes or zero-argument callables returning bytes (read lazily, in the thread)."""
+        assert self._threads is not None, "use ExtractPool as a context manager"
+        return list(self._threads.map(self._one, raws))
+
+    def _one(self, raw: Any) -> Extracted | str:
+        worker = self._idle.get()
+        try:
+            data = raw() if callable(raw) else raw
+            return worker.extract(data)
+        except ExtractError as exc:
+            return str(exc)
+        except Exception as exc:  # a broken file must not stop the batch
+            return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".strip()
+        finally:
+            self._idle.put(worker)

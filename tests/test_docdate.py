@@ -1,0 +1,140 @@
+"""Document dates: the meeting date of minutes and agendas, the report date of reports, the
+publication date of news, with where each came from."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.docdate import document_date, from_text, parse_day
+from pipeline.extract import extract
+from tests.conftest import FIXTURES
+
+MINUTES = """HARLAN COUNTY SOCIAL SERVICES BOARD
+Minutes of the regular meeting held March 3, 2018
+Board Room, Harlan County Human Services Center
+
+MEMBERS PRESENT: Chair Thomas Brennan; Vice Chair Cynthia Hale.
+1. APPROVAL OF MINUTES
+The minutes of the February 13, 2018 meeting were approved as written.
+The director reported that the state review began on January 16, 2018."""
+
+MINUTES_LATE_DATE = """CITY OF MILLBROOK
+CITY COUNCIL
+MINUTES
+Approval of the minutes of January 9, 2018
+The Council met in special session on Tuesday, January 23, 2018 at 7:00 p.m."""
+
+AGENDA = """AGENDA
+Board of Trustees — Regular Meeting — Thursday, September 26, 2019, 1:30 p.m.
+III. APPROVAL OF THE MINUTES
+June 25, 2019"""
+
+REPORT = """STATE DEPARTMENT OF HEALTH AND HUMAN SERVICES
+Review of the Harlan County Department of Social Services
+covering January 1, 2017 through March 31, 2018
+Report date: June 29, 2018"""
+
+REPORT_ISSUED = """OFFICE OF THE STATE AUDITOR
+Performance Audit: County Child Welfare Programs
+Audit period: July 1, 2016 to June 30, 2017
+Issued December 14, 2017"""
+
+REPORT_COVER = """COUNTY GRAND JURY
+Final Report on the Department of Social Services
+
+For the period ending June 30, 2018
+
+October 2, 2018"""
+
+NEWS = """By Dana Reyes | Published: Jan. 14, 2015 Updated: 4:49 p.m.
+The board voted on Tuesday, Jan. 13, 2015, to place the director on leave."""
+
+
+def _date(text: str, kind: str, **kw) -> tuple[date | None, str | None]:
+    return document_date(known=None, known_source=None, title=kw.get("title"), first_page=text,
+                         meta_date=kw.get("meta_date"), kind=kind, meta=kw.get("meta"))
+
+
+@pytest.mark.parametrize("text, kind, expected", [
+    (MINUTES, "minutes", date(2018, 3, 3)),
+    (MINUTES_LATE_DATE, "minutes", date(2018, 1, 23)),   # not the minutes being approved
+    (AGENDA, "agenda", date(2019, 9, 26)),
+    (REPORT, "report", date(2018, 6, 29)),                # not the period covered
+    (REPORT_ISSUED, "report", date(2017, 12, 14)),
+    (REPORT_COVER, "report", date(2018, 10, 2)),           # a date alone on the cover
+    (NEWS, "news", date(2015, 1, 14)),
+    ("Roll call\nLEGISLATIVE DAY 4 DATE:01/27/2017 2:02:17 PM", "minutes", date(2017, 1, 27)),
+    ("Notice of the 14th of March, 2019 hearing\nHearing on 14 March 2019", "agenda", date(2019, 3, 14)),
+])
+def test_first_page_dates(text, kind, expected):
+    assert _date(text, kind) == (expected, "first_page")
+
+
+def test_title_wins_over_first_page_for_records():
+    assert _date(MINUTES, "minutes", title="Minutes — Regular Meeting — April 10, 2018") == (date(2018, 4, 10), "title")
+
+
+def test_year_less_date_takes_the_year_of_the_documents_other_dates():
+    text = "MEETING INFORMATION\nDate/Time: June 6, 530pm\nApproval of minutes from meeting date: May 9, 2023"
+    assert _date(text, "agenda") == (date(2023, 6, 6), "first_page")
+    # no full date on the page: the PDF's creation date places it
+    assert _date("Date/Time: Jan 4, 6pm", "agenda", meta={"created": "2022-12-20"}) == (date(2023, 1, 4), "first_page")
+    assert _date("Date/Time: June 6, 530pm", "agenda") == (None, None)   # no guessing
+
+
+def test_news_publication_date_comes_from_metadata():
+    assert _date("The board voted on March 1, 2018.", "news", meta_date="2018-03-02T09:00:00-05:00") == (
+        date(2018, 3, 2), "metadata")
+    assert _date("The board voted on Tuesday.", "news") == (None, None)
+
+
+def test_user_and_crawler_dates_win():
+    assert document_date(known=date(2018, 1, 1), known_source="user", title=None, first_page=MINUTES,
+                         meta_date=None, kind="minutes") == (date(2018, 1, 1), "user")
+    assert document_date(known=date(2018, 5, 5), known_source="fetch_time", title=None, first_page="no date",
+                         meta_date=None, kind="other") == (date(2018, 5, 5), "fetch_time")
+    assert document_date(known=date(2018, 5, 5), known_source="fetch_time", title=None, first_page=MINUTES,
+                         meta_date=None, kind="minutes") == (date(2018, 3, 3), "first_page")
+
+
+def test_report_falls_back_to_creation_date():
+    assert _date("A report with no date on its cover.", "report", meta={"created": "2018-07-02"}) == (
+        date(2018, 7, 2), "metadata")
+    assert _date("Minutes with no date.", "minutes", meta={"created": "2018-07-02"}) == (None, None)
+
+
+@pytest.mark.parametrize("fixture, kind, expected", [
+    ("pdfs/cuya_community_college_agenda.pdf", "agenda", date(2019, 9, 26)),
+    ("pdfs/Notice-and-Agenda-001-2023-06-06.pdf", "agenda", date(2023, 6, 6)),   # from its form field
+    ("pdfs/2017_vote_house.pdf", "minutes", date(2017, 1, 27)),
+    ("pdfs/2017_vote_house.pdf", "other", date(2017, 1, 27)),
+])
+def test_fixture_dates(fixture, kind, expected):
+    ex = extract((FIXTURES / fixture).read_bytes())
+    assert _date(ex.pages[0].text, kind, title=ex.title, meta_date=ex.meta.get("date"), meta=ex.meta) == (
+        expected, "first_page")
+
+
+@pytest.mark.parametrize("name, expected", [("nj.com1", date(2015, 1, 14)), ("oregonlive.com1", date(2014, 12, 29)),
+                                            ("pe.com1", date(2015, 1, 14))])
+def test_news_fixture_dates(name, expected):
+    ex = extract((FIXTURES / f"news/{name}.html").read_bytes())
+    assert _date(ex.pages[0].text, "news", title=ex.title, meta_date=ex.meta.get("date")) == (expected, "metadata")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2018-03-06T09:00:00-05:00", date(2018, 3, 6)),
+    ("Wednesday, January 14, 2015,  2:30 PM", date(2015, 1, 14)),
+    ("Sept. 4, 2018", date(2018, 9, 4)),
+    ("February 30, 2018", None),
+    ("March 2018", None),
+    ("", None),
+])
+def test_parse_day(text, expected):
+    assert parse_day(text) == expected
+
+
+def test_from_text_ignores_dates_about_other_days():
+    text = "Deadline: applications due by April 1, 2018\nHearing held on May 2, 2018"
+    assert from_text(text, kind="agenda") == date(2018, 5, 2)

@@ -1,0 +1,101 @@
+"""HTML: article bodies scored against the expected texts, metadata, charsets, non-article pages."""
+from __future__ import annotations
+
+import pytest
+from rapidfuzz import fuzz
+
+from pipeline.extract import extract
+from pipeline.extract_charset import decode_html, declared_charset
+from tests.conftest import FIXTURES
+
+BODY = ("Le conseil a approuvé le budget. Der Ausschuss prüfte die Akten. "
+        "The director’s “résumé” was reviewed — twice. ") * 8
+
+
+def score(name: str) -> float:
+    """rapidfuzz ratio (0-100) of the extracted body to the expected text, whitespace normalised."""
+    ex = extract((FIXTURES / f"news/{name}.html").read_bytes())
+    expected = (FIXTURES / f"news/{name}.txt").read_text(encoding="utf-8")
+    return fuzz.ratio(" ".join(ex.pages[0].text.split()), " ".join(expected.split()))
+
+
+@pytest.mark.parametrize("name", ["nj.com1", "oregonlive.com1"])
+def test_article_body_matches_expected_text(name):
+    assert score(name) >= 90
+
+
+def test_pe_com_scores_below_a_clean_match_because_of_gallery_boilerplate():
+    # pe.com1.txt opens with "Share Pin It More Galleries ADVERTISEMENT ... Related article »",
+    # photo-gallery chrome that newspaper kept and trafilatura (rightly) drops.
+    expected = (FIXTURES / "news/pe.com1.txt").read_text(encoding="utf-8")
+    assert "Share Pin It More Galleries ADVERTISEMENT" in expected
+    text = extract((FIXTURES / "news/pe.com1.html").read_bytes()).pages[0].text
+    assert "ADVERTISEMENT" not in text and "Judy Avalos, of Perris, was arrested at the hospital" in text
+    assert 90 <= score("pe.com1") < 100
+
+
+def test_article_metadata():
+    ex = extract((FIXTURES / "news/nj.com1.html").read_bytes())
+    assert ex.title == "Republican N.J. senator rips Christie over State of the State speech"
+    assert ex.meta["date"] == "2015-01-14" and ex.meta["sitename"] == "NJ.com"
+    assert "Matt Friedman" in ex.meta["author"] and ex.meta["extraction"] == "article"
+    assert ex.pages[0].text.startswith("TRENTON — Gov. Chris Christie’s State of the State speech")
+
+
+def test_same_article_extracts_identically_twice():
+    # trafilatura's deduplicate option keeps a process-wide cache: a re-run would lose text
+    raw = (FIXTURES / "news/oregonlive.com1.html").read_bytes()
+    assert extract(raw).pages[0].text == extract(raw).pages[0].text
+
+
+def _page(charset_meta: str, body: str = BODY) -> str:
+    return (f"<html><head>{charset_meta}<title>Budget</title></head><body><article>"
+            f"<h1>Budget</h1><p>{body}</p></article></body></html>")
+
+
+@pytest.mark.parametrize("raw, encoding", [
+    (_page('<meta charset="utf-8">').encode("utf-8"), "utf-8"),
+    (_page('<meta charset="windows-1252">').encode("cp1252"), "cp1252"),
+    (_page("").encode("cp1252"), None),                                    # undeclared
+    (_page('<meta charset="utf-8">').encode("cp1252"), None),              # declared wrong
+    (_page('<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">').encode("utf-8"), "utf-8"),
+    (_page('<meta charset="utf-8">').encode("utf-16"), "utf-16"),          # BOM wins
+])
+def test_charsets_declared_undeclared_and_wrong(raw, encoding):
+    ex = extract(raw)
+    text = ex.pages[0].text
+    assert "approuvé" in text and "prüfte" in text and "“résumé”" in text and "\ufffd" not in text
+    if encoding:
+        assert ex.meta["charset"] == encoding
+
+
+def test_cyrillic_page_in_an_undeclared_single_byte_charset():
+    body = "Совет директоров утвердил бюджет на следующий год. Председатель подал в отставку. " * 6
+    text, _ = decode_html(_page("", body).encode("cp1251"))
+    assert "Совет директоров утвердил бюджет" in text
+
+
+def test_declared_charset_labels():
+    assert declared_charset(b'<meta charset="ISO-8859-1">') == "cp1252"   # as browsers read it
+    assert declared_charset(b'<meta charset="koi8-r">') == "koi8-r"
+    assert declared_charset(b'<meta charset="no-such-thing">') is None
+
+
+def test_listing_page_is_read_whole():
+    rows = "".join(f"<tr><td>June {k}, 2018</td><td><a href='m{k}.pdf'>Minutes — June {k}, 2018</a></td></tr>"
+                   for k in range(1, 21))
+    html = (f"<html><head><title>Board minutes</title></head><body><nav><a href='/'>Home</a></nav>"
+            f"<h1>Board minutes</h1><table>{rows}</table></body></html>")
+    ex = extract(html.encode())
+    text = ex.pages[0].text
+    assert all(f"Minutes — June {k}, 2018" in text for k in range(1, 21))
+    assert ex.title == "Board minutes"
+
+
+def test_short_article_keeps_its_body():
+    html = (b"<html><head><meta property='og:type' content='article'><title>DSS director on leave</title>"
+            b"</head><body><article><h1>DSS director on leave</h1><p>Margaret Whitfield was placed on "
+            b"paid leave on Tuesday, March 6, 2018.</p></article></body></html>")
+    ex = extract(html)
+    assert ex.meta["extraction"] == "article" and ex.title == "DSS director on leave"
+    assert ex.pages[0].text.endswith("\nMargaret Whitfield was placed on paid leave on Tuesday, March 6, 2018.")
