@@ -18,6 +18,7 @@ from index.store import Store, now
 from pipeline import chunk, docdate, embed, events, extract, issues, nlp
 from pipeline.extract_pool import ExtractPool
 from pipeline.link import link_case
+from pipeline.tagger import Tagger
 
 STAGE_VERSIONS = {m.__name__.split(".")[-1]: m.VERSION
                   for m in (extract, docdate, nlp, events, chunk, embed, issues)}
@@ -38,14 +39,14 @@ class Models:
     def __init__(self, settings: Any, taxonomy: dict[str, Any] | None) -> None:
         self.settings = settings
         self.taxonomy = taxonomy
-        self._tagger: nlp.Tagger | None = None
+        self._tagger: Tagger | None = None
         self._embedder: embed.Embedder | None = None
         self._issues: issues.IssueTagger | None = None
 
     @property
-    def tagger(self) -> nlp.Tagger:
+    def tagger(self) -> Tagger:
         if self._tagger is None:
-            self._tagger = nlp.Tagger(self.settings.spacy_model)
+            self._tagger = Tagger(self.settings.spacy_model)
         return self._tagger
 
     @property

