@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from index import search_index
+from index import fts
 from index.archive import Archive
 from index.ids import derive
 from index.store import Store, now
@@ -91,13 +91,12 @@ def process(store: Store, archive: Archive, *, settings: Any, curation: dict[str
                     for doc, result in zip(batch, results):
                         _store_result(store, archive, doc, result, report)
                         done.add(doc["doc_id"])
-                    search_index.refresh(store.con, [d["doc_id"] for d in batch])  # searchable as committed
                 if progress:
                     progress(min(i + len(batch), total), total, "documents")
             todo = [d for d in pending_documents(store) if d["doc_id"] not in done]
     with store.transaction():
         link_case(store, curation or {})
-    search_index.maintain(store)  # anything left stale (e.g. by a crash), then compaction when due
+    fts.rebuild(store.con)
     return report
 
 
