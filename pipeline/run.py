@@ -85,7 +85,6 @@ def process(store: Store, archive: Archive, *, settings: Any, curation: dict[str
             total = len(todo)
             for i in range(0, total, settings.batch_size):
                 batch = todo[i:i + settings.batch_size]
-                store.release()  # readers (serve, search...) get the file while the batch is analysed
                 results = process_batch(batch, archive, models, settings, pool)
                 with store.transaction():  # one batch, one transaction: a crash loses at most this batch
                     for doc, result in zip(batch, results):
