@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from casefile.case import CaseError
 from index.archive import Archive
 from index.ids import derive
 from index.store import Store, now
@@ -16,6 +17,16 @@ def iter_files(paths: list[Path]):
             yield from sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
         else:
             yield path
+
+
+def import_date(text: str | None) -> date | None:
+    """--date: YYYY-MM-DD, or a one-line error."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CaseError(f"--date {text!r} is not a date: use YYYY-MM-DD") from None
 
 
 def import_paths(paths: list[Path], *, store: Store, archive: Archive, kind: str, source: str,
