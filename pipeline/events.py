@@ -13,16 +13,20 @@ from index.ids import derive
 from pipeline import dates
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v1"
+VERSION = "events.v2"
 DATED_KINDS = ("minutes", "agenda")   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
+_MISSED = re.compile(r"\b(?:FY\s?(?:19|20)?\d{2}(?:[-–/]\d{2,4})?|Q[1-4]\s+(?:FY\s?)?\d{4})\b")
+_BOUND = re.compile(r"\b(?:before|after|by|until|till|prior\s+to|ahead\s+of|no\s+later\s+than|"
+                    r"not\s+until|for)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 
 
 def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor: date | None,
                        fiscal_year_start_month: int = 7) -> list[list[dict[str, Any]]]:
-    """Per page, the DATE entities with their resolved interval (None when unresolvable)."""
-    spans = [(p, _with_year(texts[p], e)) for p, a in enumerate(analyses)
-             for e in a["entities"] if e["label"] == "DATE"]
+    """Per page, the DATE entities (and the fiscal years and quarters spaCy misses) with their
+    resolved interval (None when unresolvable), in document order."""
+    spans = [(p, _with_bound(texts[p], _with_year(texts[p], e))) for p, a in enumerate(analyses)
+             for e in _date_spans(texts[p], a["entities"])]
     resolved = dates.resolve_sequence([e["text"] for _, e in spans], anchor=anchor,
                                       fiscal_year_start_month=fiscal_year_start_month)
     out: list[list[dict[str, Any]]] = [[] for _ in analyses]
@@ -40,13 +44,17 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
     rows = []
     for page, analysis, found in zip(pages, analyses, page_dates):
         for cand in analysis["candidates"]:
-            dated = [d for d in found if cand["start"] <= d["start"] < cand["end"] and d["interval"]]
+            # a date inside another clause is that clause's ("who had been on leave since Feb. 14")
+            dated = [d for d in found if cand["start"] <= d["start"] < cand["end"] and d["interval"]
+                     and not any(s <= d["start"] < e for s, e in cand.get("foreign", ()))]
             if meeting:
                 # A date after the meeting is a term of the decision ("effective January 2, 2019"),
                 # not when it happened: the act happened at the meeting.
                 dated = [d for d in dated if d["interval"].start <= doc_date]
             interval = _best(dated, cand["trigger_at"])
             date_text = interval.text if interval is not None else None
+            if cand.get("reported") and (interval is None or interval.precision not in ("day", "week")):
+                continue  # what someone said happened "last year" is background, not a dated act
             if interval is None and meeting and MINUTES_TRIGGERS.intersection(cand["lemmas"]):
                 interval = dates.document_interval(doc_date)
             if interval is None:
@@ -63,6 +71,24 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                 "_agents": cand["agents"], "_patients": cand["patients"],
             })
     return rows
+
+
+def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    found = [e for e in entities if e["label"] == "DATE"]
+    for m in _MISSED.finditer(text):  # spaCy's small model reads "FY2019" as nothing, "Q1" as a number
+        if not any(e["start"] < m.end() and m.start() < e["end"] for e in found):
+            found.append({"start": m.start(), "end": m.end(), "label": "DATE", "text": m.group(0)})
+    return sorted(found, key=lambda e: e["start"])
+
+
+def _with_bound(text: str, entity: dict[str, Any]) -> dict[str, Any]:
+    """"by June", "before March 2018", "the audit for FY2018": spaCy leaves the preposition out of
+    the DATE span, and without it the span would date the event at a bound or at the period it is
+    about (pipeline/dates.py drops both)."""
+    m = _BOUND.search(text, max(0, entity["start"] - 30), entity["start"])
+    if m and not re.search(r"\b(?:before|after|by|until|till|prior|ahead|than|for)\b", entity["text"], re.I):
+        return {**entity, "start": m.start(), "text": text[m.start():entity["end"]]}
+    return entity
 
 
 def _with_year(text: str, entity: dict[str, Any]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-VERSION = "issues.v2"
+VERSION = "issues.v3"
 SIMILARITY_THRESHOLD = 0.5    # cosine to an issue's description/examples, read off the demo's tags
 
 
@@ -20,6 +20,7 @@ class Issue:
     label: str
     pattern: re.Pattern[str] | None
     texts: list[str]
+    exclude: re.Pattern[str] | None = None   # when these match, the keywords say nothing
 
 
 def load_taxonomy(overrides: dict[str, Any] | None = None) -> list[Issue]:
@@ -30,13 +31,18 @@ def load_taxonomy(overrides: dict[str, Any] | None = None) -> list[Issue]:
 
 
 def _issue(key: str, spec: dict[str, Any]) -> Issue:
+    texts = [spec.get("description", "")] + list(spec.get("examples", []))
+    return Issue(key=key, label=spec.get("label", key), pattern=_words(spec.get("keywords", [])),
+                 texts=[t for t in texts if t], exclude=_words(spec.get("exclude", [])))
+
+
+def _words(keywords: list[str]) -> re.Pattern[str] | None:
+    """Whole words or phrases, any case, any spacing; a trailing * matches any ending."""
     words = []
-    for kw in spec.get("keywords", []):
+    for kw in keywords:
         body = re.escape(kw.rstrip("*")).replace(r"\ ", r"\s+")
         words.append(body + (r"\w*" if kw.endswith("*") else ""))
-    pattern = re.compile(r"\b(?:%s)\b" % "|".join(words), re.IGNORECASE) if words else None
-    texts = [spec.get("description", "")] + list(spec.get("examples", []))
-    return Issue(key=key, label=spec.get("label", key), pattern=pattern, texts=[t for t in texts if t])
+    return re.compile(r"\b(?:%s)\b" % "|".join(words), re.IGNORECASE) if words else None
 
 
 class IssueTagger:
@@ -49,7 +55,7 @@ class IssueTagger:
     def tag(self, event_id: str, text: str, embedding: list[float] | None) -> list[dict[str, Any]]:
         rows: dict[str, dict[str, Any]] = {}
         for issue in self.taxonomy:
-            if issue.pattern and issue.pattern.search(text):
+            if issue.pattern and issue.pattern.search(text) and not (issue.exclude and issue.exclude.search(text)):
                 rows[issue.key] = {"event_id": event_id, "issue": issue.key, "score": 1.0, "method": "keyword"}
         if embedding is not None and self.vectors is not None:
             vec = np.asarray(embedding, dtype="float32")

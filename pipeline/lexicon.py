@@ -6,7 +6,7 @@ from __future__ import annotations
 
 # trigger lemma -> event type
 TRIGGERS: dict[str, str] = {
-    **dict.fromkeys(["resign", "resignation", "quit", "retire", "retirement"], "resignation"),
+    **dict.fromkeys(["resign", "resignation", "quit", "retire", "retirement", "step_down"], "resignation"),
     **dict.fromkeys(["appoint", "appointment", "name", "hire", "select", "promote", "confirm",
                      "install", "nominate", "replace", "succeed", "swear"], "appointment"),
     **dict.fromkeys(["suspend", "suspension", "fire", "dismiss", "terminate", "termination",
@@ -24,8 +24,8 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["refuse", "decline", "demand", "call", "urge", "criticize", "threaten",
                      "protest"], "governance"),
     **dict.fromkeys(["announce", "testify", "open", "launch", "leave", "depart", "address",
-                     "freeze", "increase", "reduce", "warn", "admit", "acknowledge", "present",
-                     "report", "hold", "speak", "state", "complain"], "other"),
+                     "freeze", "increase", "reduce", "warn", "admit", "present", "hold", "speak",
+                     "complain"], "other"),
 }
 
 # Triggers that are an event even without a date of their own when they sit in dated minutes.
@@ -33,8 +33,23 @@ MINUTES_TRIGGERS = {"resign", "resignation", "appoint", "appointment", "name", "
                     "adopt", "reject", "motion", "rescind", "table", "censure", "defeat", "deny",
                     "ratify", "authorize", "award", "suspend", "fire", "dismiss", "terminate",
                     "remove", "place", "refuse", "decline", "announce", "select", "confirm",
-                    "pass", "nominate", "replace", "swear", "move", "request", "recommend",
-                    "address", "present", "speak", "eliminate", "cut", "close", "contract"}
+                    "pass", "nominate", "replace", "swear", "move", "address", "present", "speak",
+                    "eliminate", "cut", "close", "contract", "step_down"}
+# Saying is not doing: a trigger inside what someone stated, reported, asked or was told ("Reyes
+# reported that five caseworkers left") is an event only with a date of its own, or as the
+# speaker's own refusal ("he will not resign"). Staff requests and recommendations in minutes are
+# not in MINUTES_TRIGGERS either: the board's vote on them is the event.
+SPEECH_VERBS = {"say", "state", "report", "tell", "reply", "ask", "add", "note", "explain", "comment",
+                "express", "thank", "question", "respond", "acknowledge", "agree", "describe", "write",
+                "argue", "claim", "insist", "suggest", "believe", "conclude", "testify", "recall",
+                "emphasize", "stress", "remark", "observe", "indicate", "mention", "request",
+                "recommend", "urge", "propose", "demand", "call"}
+# Speaking is an event of the minutes only for a named speaker ("Loretta Simms addressed the
+# board"); "a resident spoke" is public comment, not a timeline entry.
+NAMED_SPEAKER_TRIGGERS = {"speak", "address", "complain"}
+# "is expected to be released", "plans to sue": the act under these verbs has not happened.
+PLAN_VERBS = {"expect", "plan", "intend", "schedule", "propose", "hope", "seek", "want", "aim",
+              "consider", "prepare"}
 # Generic triggers lose to a specific one in the same sentence ("grand jury indicted …, the DA announced").
 GENERIC_TYPES = {"other"}
 
@@ -47,7 +62,12 @@ ROLE_TITLES = {
     "supervisor", "secretary", "treasurer", "administrator", "manager", "county manager",
     "county attorney", "senator", "representative", "rep.", "sen.", "governor", "mayor",
     "councilman", "councilwoman", "detective", "investigator", "auditor", "deputy secretary",
+    "finance director", "clerk",
 }
+# A capitalised word that ends an organisation or a place, never a person's name.
+ORG_WORDS = {"center", "services", "department", "office", "courthouse", "board", "committee",
+             "council", "division", "unit", "agency", "hospital", "school", "county", "commission",
+             "authority", "program", "positions", "search", "report", "gazette", "herald", "tribune"}
 HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr"}
 TITLE_WORDS = {w for t in ROLE_TITLES for w in t.split()} | HONORIFICS
 # Role nouns that may stand for a person ("the director said...").
@@ -69,4 +89,5 @@ PROCEDURAL = [
     r"these minutes were approved", r"presented the (?:monthly )?financial report", r"total expenditures",
     r"^\W*minutes of the (?:regular|special) meeting held", r"meeting (?:was )?adjourned",
     r"no action was (?:taken|required)", r"returned to open session", r"pledge of allegiance",
+    r"presented the (?:monthly )?director['’]?s report",
 ]

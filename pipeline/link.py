@@ -1,5 +1,7 @@
-"""Case-wide steps after each run: people across documents, who is in which event, the same event
-across sources, then the user's curation (applied last, so the user's word always wins)."""
+"""Case-wide steps after each run: the user's event curation (rejections and date fixes, so every
+later step sees them), people across documents (with the user's person curation applied after the
+automatic clustering), roles over time, who is in which event, the same event across sources.
+The user's word always wins: nothing here writes over it."""
 from __future__ import annotations
 
 from datetime import date
@@ -9,12 +11,21 @@ import pyarrow as pa
 
 from index.store import Store
 from pipeline import cluster, dates
-from pipeline.people import cluster_people, resolve_role
+from pipeline.people import cluster_people
+from pipeline.roles import resolve_role, tenure_statements
 
 
 def link_case(store: Store, curation: dict[str, Any]) -> None:
+    apply_event_curation(store, curation)   # rejected events and corrected dates count from here on
     people = link_people(store, curation)
+    link_event_people(store)
+    people = link_tenures(store, people)
     link_roles(store, people)
+    link_event_people(store)                # again, now with "the director" resolved
+    link_events(store)
+
+
+def link_event_people(store: Store) -> None:
     store.con.execute("DELETE FROM event_people")
     store.con.execute("""
         INSERT INTO event_people
@@ -23,8 +34,32 @@ def link_case(store: Store, curation: dict[str, Any]) -> None:
           ON m.doc_id = e.doc_id AND m.page = e.page
          AND m.char_start >= e.char_start AND m.char_end <= e.char_end
         WHERE m.person_id IS NOT NULL AND m.label IN ('PERSON', 'ROLE')""")
-    link_events(store)
-    apply_event_curation(store, curation)
+
+
+def link_tenures(store: Store, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Appointments, resignations and dismissals start and end roles (pipeline/roles.py)."""
+    events = store.query("""
+        SELECT event_id, doc_id, page, char_start, text, type, trigger, date_start, date_precision,
+               modality, polarity, rejected
+        FROM events WHERE type IN ('appointment', 'resignation', 'personnel_action') AND NOT rejected""")
+    mentions = store.query("""
+        SELECT e.event_id, m.person_id, m.char_start, m.char_end, m.event_role
+        FROM events e JOIN mentions m
+          ON m.doc_id = e.doc_id AND m.page = e.page
+         AND m.char_start >= e.char_start AND m.char_end <= e.char_end
+        WHERE m.person_id IS NOT NULL AND m.label = 'PERSON'
+          AND e.type IN ('appointment', 'resignation', 'personnel_action')""")
+    held = {p["person_id"]: p["roles"] for p in people}
+    changes = tenure_statements(events, mentions, held)
+    if not changes:
+        return people
+    for p in people:
+        if p["person_id"] in changes:
+            p["roles"] = sorted(p["roles"] + changes[p["person_id"]],
+                                key=lambda r: (r.get("date") is None, r.get("date") or "", r.get("change") or ""))
+    store.con.execute("DELETE FROM people")
+    store.upsert("people", people)
+    return people
 
 
 def link_people(store: Store, curation: dict[str, Any]) -> list[dict[str, Any]]:
@@ -72,13 +107,15 @@ def _set_person_ids(store: Store, assigned: dict[str, str | None], label: str) -
 
 def link_events(store: Store) -> None:
     rows = store.query("""
-        SELECT e.event_id, e.doc_id, e.type, e.date_start, e.date_end, e.date_precision, e.embedding,
+        SELECT e.event_id, e.doc_id, e.type, e.text, e.date_start, e.date_end, e.date_precision, e.embedding,
                list(ep.person_id) FILTER (WHERE ep.person_id IS NOT NULL) AS people
         FROM events e LEFT JOIN event_people ep USING (event_id)
+        WHERE NOT e.rejected
         GROUP BY ALL""")
     for r in rows:
         r["people"] = r["people"] or []
     clusters = cluster.cluster_events(rows)
+    store.con.execute("UPDATE events SET cluster_id = NULL")  # a rejected event stands alone
     table = pa.table({"event_id": list(clusters), "cluster_id": list(clusters.values())})
     store.con.register("_clusters", table)
     try:

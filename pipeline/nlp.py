@@ -7,10 +7,10 @@ import re
 from typing import Any
 
 
-from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, PLANNED_CUES, PROCEDURAL, ROLE_NOUNS,
-                              ROLE_TITLES, TITLE_WORDS, TRIGGERS)
+from pipeline.candidates import event_candidate
+from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
 
-VERSION = "nlp.v1"
+VERSION = "nlp.v2"
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
@@ -20,7 +20,6 @@ _APPOSITIVE = re.compile(
 _ROLE_NOUN = re.compile(
     r"\bthe\s+((?:interim\s+|acting\s+|new\s+|former\s+)?(?:%s))\b(?!\s+[A-Z])" % "|".join(
         sorted((re.escape(r) for r in ROLE_NOUNS), key=len, reverse=True)))
-_PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 
 
 def analyse(doc: Any) -> dict[str, Any]:
@@ -31,7 +30,7 @@ def analyse(doc: Any) -> dict[str, Any]:
     people = _person_mentions(doc)
     roles = [{"start": m.start(1), "end": m.end(1), "text": m.group(1), "label": "ROLE"}
              for m in _ROLE_NOUN.finditer(text)]
-    candidates = [c for s in doc.sents if (c := _event_candidate(s))]
+    candidates = [c for s in doc.sents if (c := event_candidate(s))]
     return {"sentences": sentences, "entities": entities, "people": people, "roles": roles,
             "candidates": candidates}
 
@@ -47,24 +46,27 @@ def _person_mentions(doc: Any) -> list[dict[str, Any]]:
         while start_tok < ent.end - 1 and doc[start_tok].lower_ in TITLE_WORDS:
             start_tok += 1
         title_start = start_tok
-        # Title words right before the entity ("Interim Director" + "Daniel Okafor").
-        while title_start > 0 and doc[title_start - 1].lower_ in TITLE_WORDS and doc[title_start - 1].is_title:
-            title_start -= 1
+        # Title words right before the entity ("Interim Director" + "Daniel Okafor"), also across
+        # a line break ("Deputy\nDirector Patricia Lund").
+        while (prev := _title_before(doc, title_start)) is not None:
+            title_start = prev
         if start_tok == ent.end:
             continue
         name = doc[start_tok:ent.end]
-        if not any(t.is_alpha and t.is_title for t in name):
-            continue
+        if not any(t.is_alpha and t.is_title for t in name) or all(t.lower_ in TITLE_WORDS for t in name) \
+                or (len(name) == 1 and name[0].lower_ in ORG_WORDS):
+            continue  # "Supervisor" alone (a table cell) is a title, "Gazette" a newspaper
         title_text = doc[title_start:start_tok].text if title_start < start_tok else None
         found.append(_mention(doc, title_start, ent.end, name, title_text))
         taken.update(range(title_start, ent.end))
     # Title + capitalised surname that the statistical NER missed ("Commissioner Ortiz").
     for i, tok in enumerate(doc[:-1]):
-        if i in taken or tok.lower_ not in TITLE_WORDS or not tok.is_title:
-            continue
+        if i in taken or tok.lower_ not in TITLE_WORDS or not tok.is_title or \
+                _title_before(doc, i) is not None:
+            continue  # a title run is read from its first word
         j = i
-        while j + 1 < len(doc) and doc[j + 1].lower_ in TITLE_WORDS and doc[j + 1].is_title:
-            j += 1
+        while (nxt := _title_after(doc, j)) is not None:
+            j = nxt
         k = j + 1
         while k < len(doc) and doc[k].is_title and doc[k].is_alpha and doc[k].lower_ not in TITLE_WORDS \
                 and doc[k].pos_ == "PROPN" and k - j <= 3:
@@ -75,9 +77,38 @@ def _person_mentions(doc: Any) -> list[dict[str, Any]]:
             continue
         if doc[k - 1].ent_type_ == "ORG" and not _title_org(doc, i, k):
             continue
+        if not _whole_title(doc[i:j + 1].text) or doc[k - 1].lower_ in ORG_WORDS:
+            continue  # "Harlan County Human Services Center": "County" is no title, a Center no person
         found.append(_mention(doc, i, k, doc[j + 1:k], doc[i:j + 1].text))
         taken.update(range(i, k))
     return sorted(found, key=lambda m: m["start"])
+
+
+def _title_before(doc: Any, i: int) -> int | None:
+    """The index of a capitalised title word just before token i. A line break may sit inside a
+    title ("Deputy\nDirector Patricia Lund"), not between a title and a name (a table's rows)."""
+    p = i - 1
+    if p >= 0 and doc[p].is_space and doc[p].text.count("\n") == 1 and doc[i].lower_ in TITLE_WORDS:
+        p -= 1
+    if p >= 0 and doc[p].lower_ in TITLE_WORDS and doc[p].is_title:
+        return p
+    return None
+
+
+def _title_after(doc: Any, i: int) -> int | None:
+    n = i + 1
+    if n < len(doc) and doc[n].is_space and doc[n].text.count("\n") == 1:
+        n += 1
+    if n < len(doc) and doc[n].lower_ in TITLE_WORDS and doc[n].is_title:
+        return n
+    return None
+
+
+def _whole_title(text: str) -> bool:
+    """A title run ends in a whole title or honorific ("Vice Chair", "County Finance Director")."""
+    words = text.lower().split()
+    return any(" ".join(words[n:]) in ROLE_TITLES or " ".join(words[n:]) in HONORIFICS
+               for n in range(len(words)))
 
 
 def _title_org(doc: Any, start: int, end: int) -> bool:
@@ -93,56 +124,6 @@ def _mention(doc: Any, start: int, end: int, name: Any, title: str | None) -> di
     role = m.group(1).lower() if m else None
     return {"start": span.start_char, "end": span.end_char, "text": span.text,
             "name": name.text, "title": title, "role": role, "label": "PERSON"}
-
-
-def _event_candidate(sent: Any) -> dict[str, Any] | None:
-    """The sentence's best trigger word (specific before generic, the main verb first), with its
-    grammatical neighbourhood; `lemmas` lists every trigger in the sentence."""
-    found = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if lemma not in TRIGGERS or tok.pos_ not in ("VERB", "NOUN", "AUX"):
-            continue
-        if tok.pos_ == "NOUN" and lemma not in EVENT_NOUNS:
-            continue  # "received 29 reports": a noun that names no act
-        if tok.dep_ == "amod":
-            continue  # "the adopted budget": an adjective, not an act
-        if lemma == "place" and not any(t.lower_ == "leave" for t in sent):
-            continue  # "place" is an action only as "placed on leave"
-        if lemma == "move" and not any(c.dep_ == "xcomp" for c in tok.children):
-            continue  # "moved to approve" is a motion; "moved to Ohio" is not
-        if lemma == "state" and tok.pos_ != "VERB":
-            continue
-        found.append(tok)
-    if not found or _PROCEDURAL.search(sent.text):
-        return None
-    best = min(found, key=lambda t: (TRIGGERS[t.lemma_.lower()] in GENERIC_TYPES, t.dep_ != "ROOT",
-                                     t.pos_ != "VERB", t.i))
-    subtree = {t.i for t in best.subtree}
-    agents = [t.i for t in best.children if t.dep_ in ("nsubj", "agent")]
-    agents += [g.i for t in best.children if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj"]
-    patients = [t.i for t in best.children if t.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
-    negated = any(t.dep_ == "neg" for t in best.children)
-    planned = any(t.lower_ in PLANNED_CUES for t in best.children if t.dep_ in ("aux", "advcl", "xcomp")) \
-        or any(t.lower_ in PLANNED_CUES and t.head.i == best.i for t in sent)
-    return {"start": sent.start_char, "end": sent.end_char, "trigger": best.text, "trigger_at": best.idx,
-            "lemma": best.lemma_.lower(), "type": TRIGGERS[best.lemma_.lower()],
-            "lemmas": sorted({t.lemma_.lower() for t in found}),
-            "agents": _expand(sent, agents), "patients": _expand(sent, patients),
-            "subtree": [min(subtree), max(subtree)],
-            # "will not resign" is a refusal made now, not a plan
-            "modality": "planned" if planned and not negated else "done",
-            "polarity": "negative" if negated else "positive"}
-
-
-def _expand(sent: Any, heads: list[int]) -> list[list[int]]:
-    """Character spans of the noun phrases under the given tokens (to match person mentions)."""
-    doc = sent.doc
-    spans = []
-    for i in heads:
-        toks = list(doc[i].subtree)
-        spans.append([toks[0].idx, toks[-1].idx + len(toks[-1])])
-    return spans
 
 
 def add_known_names(texts: list[str], analyses: list[dict[str, Any]]) -> None:

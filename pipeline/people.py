@@ -4,7 +4,7 @@ Pure functions over plain dicts (DESIGN.md, "Stages"). Three steps, each conserv
 1. link_in_document: "Whitfield" / "Director Whitfield" → the one full name it can mean there.
 2. cluster_people: name keys across documents → people (surname + compatible first names,
    complete link, an ambiguous form stays on its own), then curation.toml, whose word wins.
-3. resolve_role: who held "the director" on a date, from the people's dated roles.
+3. resolve_role (pipeline/roles.py): who held "the director" on a date, from dated roles.
 """
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from pipeline.names import (
     Name, canonical_form, group_names, known_nickname_pairs, normalize_given, normalize_role,
     normalize_surname, parse_name, strip_possessive,
 )
+from pipeline.roles import resolve_role
 
 __all__ = ["link_in_document", "cluster_people", "Resolution", "resolve_role"]
 
@@ -356,28 +357,3 @@ def cluster_people(mentions: list[Mention], name_keys: dict[str, str | None],
                        "roles": _roles(corpus, c.mention_ids)})
         person_of.update({mid: pid for mid in c.mention_ids})
     return Resolution(people, person_of, warnings)
-
-
-def resolve_role(role: str, on: date | str, people: list[dict[str, Any]]) -> str | None:
-    """Who held `role` ("the director") on a date: the latest statement of it on or before then.
-
-    "interim director" and "acting director" count for "director" ("former director" does not).
-    None when nobody is known, or when different people hold the latest statement's date.
-    """
-    wanted = normalize_role(role)
-    when = _iso(on)
-    if not wanted or not when:
-        return None
-    accepted = {wanted, f"interim {wanted}", f"acting {wanted}"}
-    best: str | None = None
-    holders: set[str] = set()
-    for p in people:
-        for r in p.get("roles") or []:
-            d = r.get("date")
-            if not d or r.get("role") not in accepted or d > when:
-                continue
-            if best is None or d > best:
-                best, holders = d, {p["person_id"]}
-            elif d == best:
-                holders.add(p["person_id"])
-    return next(iter(holders)) if len(holders) == 1 else None

@@ -119,6 +119,9 @@ def evaluate(store: Store, reference: list[dict[str, Any]],
                                 for i in range(len(reference)) if i not in {a for a, _ in pairs}],
         "wrong_dates": [f"{reference[i]['date']} {reference[i]['event']} -> {entries[j]['date_start']}"
                         for i, j in pairs if (i, j) not in date_ok],
+        # what lowers event precision: timeline entries no reference event was aligned to
+        "unaligned_entries": [f"{entries[j]['date_start']} {' '.join(entries[j]['text'].split())[:120]}"
+                              for j in range(len(entries)) if j not in {b for _, b in pairs}],
     }
 
 

