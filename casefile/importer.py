@@ -31,7 +31,7 @@ def import_date(text: str | None) -> date | None:
 
 def import_paths(paths: list[Path], *, store: Store, archive: Archive, kind: str, source: str,
                  url: str | None, doc_date: date | None, title: str | None) -> dict[str, Any]:
-    report: dict[str, Any] = {"new": 0, "known": 0, "failed": 0, "errors": []}
+    report: dict[str, Any] = {"new": 0, "changed": 0, "known": 0, "failed": 0, "errors": []}
     for path in iter_files(paths):
         fetched_at = now()
         location = url or path.resolve().as_uri()
