@@ -139,7 +139,7 @@ def status(s: dict[str, Any], fmt: str) -> None:
     if s["fetch_errors"]:
         console.print(f"{s['fetch_errors']} fetches failed (see `casefile doc` or the fetches table)")
     if s.get("changes"):
-        _change_counts(console, s["changes"], "Documents by source (all time; `casefile changes --since DATE`)")
+        _change_counts(console, s["changes"], "Documents by source, all time (see `casefile changes`)")
     for f in s["failures"]:
         console.print(f"FAILED {f['doc_id'][:12]} {f['filename'] or f['url']}: {f['error']}", markup=False)
 

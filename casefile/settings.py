@@ -32,6 +32,20 @@ class Settings:
     """Concurrent requests per domain during a crawl."""
     obey_robots: bool = True
     """Obey robots.txt (a source may override it with `obey_robots = false`)."""
+    download_delay: float = 0.5
+    """Least wait between two requests to one site during a crawl, in seconds."""
+    autothrottle_start_delay: float = 1.0
+    """AutoThrottle's first wait between requests, in seconds; it then follows the site's response times."""
+    autothrottle_max_delay: float = 30.0
+    """Longest wait AutoThrottle may reach between requests to a slow site, in seconds."""
+    retry_times: int = 2
+    """Retries after the first attempt, on 429, 5xx and network errors (each attempt is logged)."""
+    retry_backoff: float = 1.0
+    """First wait before a retry, in seconds, doubled at each retry; a server's Retry-After comes first."""
+    retry_max_delay: float = 60.0
+    """Cap on any wait before a retry, Retry-After included, in seconds."""
+    conditional_requests: bool = True
+    """Re-crawls send If-None-Match / If-Modified-Since; a 304 is logged and nothing is downloaded again."""
     fiscal_year_start_month: int = 7
     """Month a fiscal year starts in, for dates like "FY2019" (7 = July)."""
     _extra: dict[str, Any] = field(default_factory=dict, repr=False)

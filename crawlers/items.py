@@ -18,7 +18,7 @@ class DocumentItem:
     content_type: str | None = None
     size: int | None = None
     doc_date: date | None = None
-    doc_date_source: str | None = None   # metadata | title
+    doc_date_source: str | None = None   # metadata | title | fetch_time
     meta: dict[str, Any] = field(default_factory=dict)
     not_modified: bool = False     # answered 304: nothing was downloaded again
 

@@ -57,6 +57,17 @@ def header(headers: Headers, name: str) -> str | None:
     return value.decode("latin-1").strip() if value else None
 
 
+def wrong_content(url: str, content_type: str | None, body: bytes) -> str | None:
+    """Why a 200 is not the file it claims to be, or None: a PDF (by its link's extension or
+    its Content-Type) whose bytes are not a PDF — typically an HTML error or login page served
+    with 200, which must not become a new version of the document."""
+    ctype = (content_type or "").split(";")[0].strip().lower()
+    wants_pdf = urlsplit(url).path.lower().endswith(".pdf") or ctype == "application/pdf"
+    if wants_pdf and b"%PDF-" not in body[:1024]:
+        return f"wrong content type: expected a PDF, got {ctype or 'no Content-Type'} ({len(body)} bytes)"
+    return None
+
+
 def host_allowed(url: str, allowed: list[str]) -> bool:
     """True when the URL's host is one of `allowed` or a subdomain of one (Scrapy's rule)."""
     host = urlsplit(url).hostname or ""
@@ -103,6 +114,8 @@ class FetchLog:
             error = request.meta.get("casefile_redirect_refused") or f"HTTP {status}: redirect not followed"
         elif not (200 <= status < 300 or status == 304):
             error = f"HTTP {status_text(status)}"
+        elif status != 304:
+            error = wrong_content(response.url, header(response.headers, "Content-Type"), body)
         url = (request.meta.get("redirect_urls") or [request.url])[0]
         row = {
             "url": url,
@@ -125,7 +138,7 @@ class FetchLog:
                                               "status": 304, "not_modified": True}
             return self._from_archive(request, response, known)
         request.meta["casefile_fetch"] = {"sha256": sha, "fetched_at": fetched_at,
-                                          "status": status, "not_modified": False}
+                                          "status": status, "not_modified": False, "error": error}
         return response
 
     def process_exception(self, request: Request, exception: Exception) -> None:
@@ -237,10 +250,12 @@ class RobotsTxt(RobotsTxtMiddleware):
 
 
 class SameSiteRedirects:
-    """Refuse a redirect that leaves the source's hosts: the 3xx is logged and reported instead."""
+    """Refuse a redirect that leaves the source's hosts, loops, or goes on too long: the 3xx is
+    logged and reported instead (Scrapy would drop a loop without a trace in the fetch log)."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
+        self.max_hops = crawler.settings.getint("REDIRECT_MAX_TIMES", 10)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> SameSiteRedirects:
@@ -252,8 +267,15 @@ class SameSiteRedirects:
             return response
         target = urljoin(request.url, location)
         allowed = self.crawler.spider.allowed_hosts  # type: ignore[union-attr]
+        chain = [*request.meta.get("redirect_urls", []), request.url]
+        why = None
         if not host_allowed(target, allowed):
+            why = f"redirect to {target} refused (outside {', '.join(allowed)})"
+        elif target in chain:
+            why = f"redirect loop: {' -> '.join(chain[chain.index(target):])} -> {target}"
+        elif len(chain) > self.max_hops:
+            why = f"more than {self.max_hops} redirects (last to {target})"
+        if why:  # RedirectMiddleware leaves it alone; FetchLog logs it; the spider reports it
             request.meta["dont_redirect"] = True
-            request.meta["casefile_redirect_refused"] = (
-                f"HTTP {response.status}: redirect to {target} refused (outside {', '.join(allowed)})")
+            request.meta["casefile_redirect_refused"] = f"HTTP {response.status}: {why}"
         return response

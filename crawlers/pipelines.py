@@ -3,7 +3,8 @@
 The body is already in the archive and its fetch already in the fetch log: FetchLog
 (crawlers/middlewares.py) does both for every response, documents or not, so listing pages,
 feeds, retries and errors are in the chain of custody too. Here the document row is added
-(new) or its last_seen moved forward (seen).
+(new; changed when it is new bytes at a known URL, a version that supersedes the one before)
+or its last_seen moved forward (seen).
 """
 from __future__ import annotations
 
@@ -30,11 +31,8 @@ class DocumentPipeline:
         ctx = spider.context
         if not ctx.archive.has(item.sha256):  # FetchLog stored it; never record a dangling id
             raise RuntimeError(f"{item.source}: {item.url}: body {item.sha256} is not in the archive")
-        new = ctx.store.add_document(item.row())
-        if new:
-            spider.report.new += 1
-        else:
-            spider.report.seen += 1
-        state = "new" if new else ("unchanged" if item.not_modified else "seen")
+        sighting = ctx.store.sight_document(item.row())
+        setattr(spider.report, sighting, getattr(spider.report, sighting) + 1)  # new | changed | seen
+        state = "unchanged" if sighting == "seen" and item.not_modified else sighting
         ctx.say(f"{item.source}: {state} {item.filename or item.url} ({item.url})")
         return item

@@ -1,8 +1,9 @@
 """Scrapy settings for a casefile crawl, built from plain casefile settings (a dict).
 
 `crawlers` never imports the app shell: the caller passes the values of casefile's Settings
-(user_agent, max_download_mb, download_timeout, concurrent_per_domain, obey_robots) plus the
-case's `contact`, as a dict. Polite by default: robots.txt, AutoThrottle, two requests per
+(user_agent, max_download_mb, download_timeout, concurrent_per_domain, obey_robots,
+download_delay, autothrottle_*, retry_*, conditional_requests) plus the case's `contact`, as a
+dict; DEFAULTS below are the same defaults, for callers that pass nothing. Polite by default: robots.txt, AutoThrottle, two requests per
 domain, bounded retries that honour Retry-After, a size cap, and no listening ports.
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ DEFAULTS: dict[str, Any] = {
     "retry_times": 2,                 # retries after the first attempt, on 429/5xx and network errors
     "retry_backoff": 1.0,             # first backoff in seconds, doubled per retry
     "retry_max_delay": 60.0,          # cap on a backoff or a server's Retry-After
-    "conditional": True,              # If-None-Match / If-Modified-Since for URLs fetched before
+    "conditional_requests": True,     # If-None-Match / If-Modified-Since for URLs fetched before
 }
 
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
@@ -67,7 +68,7 @@ def scrapy_settings(settings: Mapping[str, Any] | None = None) -> dict[str, Any]
         "RETRY_HTTP_CODES": RETRY_HTTP_CODES,
         "CASEFILE_RETRY_BACKOFF": float(s["retry_backoff"]),
         "CASEFILE_RETRY_MAX_DELAY": float(s["retry_max_delay"]),
-        "CASEFILE_CONDITIONAL": bool(s["conditional"]),
+        "CASEFILE_CONDITIONAL": bool(s["conditional_requests"]),
         # A page's <meta refresh> is not a redirect we follow: it would skip the fetch log.
         "METAREFRESH_ENABLED": False,
         "REDIRECT_MAX_TIMES": 10,

@@ -44,7 +44,7 @@ CREATE TABLE IF NOT EXISTS documents (
     processed_at    TIMESTAMPTZ,
     -- Versions and removals (schema 2). New bytes at a known URL are a new document that
     -- supersedes the one before it; both stay. Removal is a mark, never a deletion.
-    supersedes      VARCHAR,             -- doc_id of the previous version at the same source and URL
+    supersedes      VARCHAR,             -- doc_id of the version last seen at the same URL before it
     removed_at      TIMESTAMPTZ          -- first seen missing: no longer listed, or its URL answered 404/410
 );
 

@@ -5,14 +5,17 @@ Column lists are read from the database (which schema.sql defined), never repeat
 """
 from __future__ import annotations
 
+import functools
 import json
+import os
 import re
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import pyarrow as pa
@@ -25,8 +28,25 @@ DOC_TABLES = ("pages", "chunks", "mentions", "events")
 EVENT_CHILD_TABLES = ("event_people", "event_issues")
 
 
+# DuckDB lets one process write a database file, and a writer's lock keeps readers out too. So a
+# writer holds the file only while it writes (released after each transaction or write outside one)
+# and readers retry while it does; a waiting writer leaves a marker so readers let it in first.
+READ_WAIT = 15.0     # seconds a reader retries while a writer holds the file
+WRITE_WAIT = 300.0   # seconds a writer retries while readers (or another writer) hold it
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
 class StoreError(Exception):
     """A problem with the case database, worded for the user."""
+
+
+def _releases(method: _F) -> _F:
+    """A write: outside a transaction, the writer lets go of the file when it is done."""
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: Any, **kwargs: Any) -> Any:
+        with self._using():
+            return method(self, *args, **kwargs)
+    return wrapper  # type: ignore[return-value]
 
 
 def now() -> datetime:
@@ -34,16 +54,15 @@ def now() -> datetime:
 
 
 class Store:
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, wait: float | None = None) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.wait = (READ_WAIT if read_only else WRITE_WAIT) if wait is None else wait
         if read_only and not self.path.exists():
             raise StoreError(f"no database at {self.path}: run `casefile process` first")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as exc:
-            first = str(exc).splitlines()[0]
-            raise StoreError(f"cannot open {self.path}: {first}") from None
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._depth = 0  # open transactions and writes; the file is released when it drops to 0
+        self._connect()
         self._columns: dict[str, list[str]] = {}
         self._json: dict[str, set[str]] = {}
         found = self._check_version()
@@ -54,8 +73,60 @@ class Store:
                              f"command (e.g. `casefile process`) to upgrade it to {SCHEMA_VERSION}")
 
     # -- lifecycle -----------------------------------------------------------------------
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The connection, reopened (waiting for the lock) if the store let go of the file."""
+        if self._con is None:
+            self._connect()
+        return self._con  # type: ignore[return-value]
+
+    def _connect(self) -> None:
+        deadline = time.monotonic() + self.wait
+        marker = self.path.with_name(self.path.name + ".writer-waiting")
+        delay, marked = 0.005, False
+        try:
+            while True:
+                if self.read_only and _writer_waiting(marker) and time.monotonic() < deadline:
+                    time.sleep(delay)
+                    continue
+                try:
+                    self._con = duckdb.connect(str(self.path), read_only=self.read_only)
+                    return
+                except duckdb.IOException as exc:
+                    first = str(exc).splitlines()[0]
+                    if "lock" not in first.lower() or time.monotonic() >= deadline:
+                        busy = " (another casefile command is writing to it; try again when it is done)" \
+                            if "lock" in first.lower() else ""
+                        raise StoreError(f"cannot open {self.path}{busy}: {first}") from None
+                if not self.read_only and not marked:
+                    marker.write_text(str(os.getpid()))
+                    marked = True
+                time.sleep(delay)
+                delay = min(delay * 2, 0.05)
+        finally:
+            if marked:
+                marker.unlink(missing_ok=True)
+
+    def release(self) -> None:
+        """Let other processes open the case (readers, another writer); the next use reopens it."""
+        if self._con is not None and self._depth == 0:
+            self._con.close()
+            self._con = None
+
+    @contextmanager
+    def _using(self) -> Iterator[None]:
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0 and not self.read_only:
+                self.release()
+
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def __enter__(self) -> Store:
         return self
@@ -92,13 +163,18 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            yield
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        self.con.execute("COMMIT")
+        """One transaction (a nested call joins the outer one); a writer lets go of the file after it."""
+        with self._using():
+            if self._depth > 1:
+                yield
+                return
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                yield
+            except BaseException:
+                self.con.execute("ROLLBACK")
+                raise
+            self.con.execute("COMMIT")
 
     # -- generic helpers -----------------------------------------------------------------
     def columns(self, table: str) -> list[str]:
@@ -114,6 +190,7 @@ class Store:
             self._json[table] = {r[0] for r in rows if r[1] == "JSON"}
         return self._columns[table]
 
+    @_releases
     def upsert(self, table: str, rows: Iterable[dict[str, Any]]) -> int:
         """Insert-or-replace rows by primary key, in bulk through Arrow (never row by row)."""
         rows = list(rows)
@@ -147,6 +224,7 @@ class Store:
         return {t: self.scalar(f"SELECT count(*) FROM {t}") for t in tables if t != "meta"}
 
     # -- chain of custody ----------------------------------------------------------------
+    @_releases
     def add_fetch(self, row: dict[str, Any]) -> None:
         """Append one fetch; the fetch log is never updated (an identical row is a no-op)."""
         cols = self.columns("fetches")
@@ -158,28 +236,59 @@ class Store:
         )
 
     def add_document(self, row: dict[str, Any]) -> bool:
-        """Record a document seen by a crawl or an import. Returns True when it is new.
+        """Record a document seen by a crawl or an import. Returns True when it is new."""
+        return self.sight_document(row) != "seen"
 
-        A document already known keeps its processing state and first_seen; fields the new
-        sighting knows and the old one did not are filled in, and last_seen moves forward.
+    @_releases
+    def sight_document(self, row: dict[str, Any]) -> str:
+        """Record a document sighting: "new", "changed" (new bytes at a known URL) or "seen".
+
+        A new doc_id at a URL that had another one is a new version: it `supersedes` the
+        version last seen there, and both stay. A document already known keeps its processing
+        state and first_seen; fields the new sighting knows and the old one did not are filled
+        in, last_seen moves forward, and a removal mark is lifted when it is back at its URL.
         """
         existing = self.query("SELECT * FROM documents WHERE doc_id = ?", [row["doc_id"]])
         seen = row.get("last_seen") or now()
         if not existing:
-            new = {"status": "pending", "first_seen": seen, "last_seen": seen, **row}
+            previous = self.current_at(row["url"], not_id=row["doc_id"]) if row.get("url") else None
+            new = {"status": "pending", "first_seen": seen, "last_seen": seen,
+                   "supersedes": previous["doc_id"] if previous else None, **row}
             self.upsert("documents", [new])
-            return True
+            return "changed" if new["supersedes"] else "new"
         old = existing[0]
         merged = dict(old)
         for key, value in row.items():
             if value not in (None, "", {}) and old.get(key) in (None, "", {}):
                 merged[key] = value
         merged["last_seen"] = max(_aware(old.get("last_seen")) or seen, _aware(seen))
+        if row.get("url") and row["url"] == old.get("url"):
+            merged["removed_at"] = None  # back at its address; a copy found elsewhere lifts nothing
         if merged != old:
             self.upsert("documents", [merged])
-        return False
+        return "seen"
+
+    def current_at(self, url: str, *, not_id: str | None = None) -> dict[str, Any] | None:
+        """The version of a URL seen last (doc_id, source, removed_at), or None."""
+        rows = self.query(
+            "SELECT doc_id, source, removed_at FROM documents WHERE url = ? AND doc_id IS DISTINCT FROM ? "
+            "ORDER BY last_seen DESC, first_seen DESC, doc_id LIMIT 1", [url, not_id])
+        return rows[0] if rows else None
+
+    @_releases
+    def mark_removed(self, doc_ids: Iterable[str], when: datetime) -> int:
+        """Mark documents removed at `when`, unless already marked: the first time seen missing stands."""
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return 0
+        marked = self.scalar("SELECT count(*) FROM documents WHERE doc_id IN (SELECT unnest(?)) "
+                             "AND removed_at IS NULL", [ids])
+        self.con.execute("UPDATE documents SET removed_at = ? WHERE doc_id IN (SELECT unnest(?)) "
+                         "AND removed_at IS NULL", [when, ids])
+        return int(marked or 0)
 
     # -- processing ----------------------------------------------------------------------
+    @_releases
     def replace_document_rows(self, doc_id: str, rows: dict[str, list[dict[str, Any]]]) -> None:
         """Swap in one document's derived rows (pages, chunks, mentions, events and children)."""
         event_ids = [r[0] for r in self.con.execute(
@@ -192,12 +301,23 @@ class Store:
         for table in DOC_TABLES + EVENT_CHILD_TABLES:
             self.upsert(table, rows.get(table, []))
 
+    @_releases
     def set_document(self, doc_id: str, **fields: Any) -> None:
         self.columns("documents")
         as_json = self._json["documents"]
         sets = ", ".join(f"{k} = ?" for k in fields)
         self.con.execute(f"UPDATE documents SET {sets} WHERE doc_id = ?",
                          [_plain(v, k in as_json) for k, v in fields.items()] + [doc_id])
+
+
+def _writer_waiting(marker: Path) -> bool:
+    """A writer (still alive) is waiting for the file: readers hold back so it gets in."""
+    try:
+        pid = int(marker.read_text() or 0)
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        return False
+    return pid != os.getpid()
 
 
 def migrations() -> list[tuple[int, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from index.store import Store
+from queries.changes import change_counts
 
 
 def status(store: Store) -> dict[str, Any]:
@@ -15,4 +16,5 @@ def status(store: Store) -> dict[str, Any]:
         "fetch_errors": store.scalar("SELECT count(*) FROM fetches WHERE error IS NOT NULL"),
         "counts": store.counts(),
         "timeline_entries": store.scalar("SELECT count(*) FROM timeline"),
+        "changes": change_counts(store),  # per source: new, changed (new versions), removed
     }

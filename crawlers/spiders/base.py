@@ -4,11 +4,17 @@ A subclass declares which keys hold its URLs and writes small `parse_*` callback
 checks the configuration, keeps requests on the source's hosts, turns responses into
 DocumentItems, and reports every failure in one line naming the source. A page that does not
 look the way the configuration says raises LayoutError rather than yielding nothing.
+
+Removals: a document whose URL answers 404/410 is marked removed. A spider that lists
+documents (`checks_listing`) also marks the source's documents its listings no longer link
+to, but only after a crawl in which every listing page was read: a listing that failed
+proves nothing.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator, Callable
+from datetime import datetime
 from typing import Any, ClassVar
 
 import scrapy
@@ -22,10 +28,12 @@ from twisted.python.failure import Failure
 from crawlers.items import DocumentItem
 from crawlers.metadata import filename_for
 from crawlers.middlewares import header, host_allowed, one_line
+from crawlers.middlewares import now as utc_now
 from crawlers.report import CrawlContext, SourceReport
 from crawlers.settings import hosts
 
 KINDS = ("minutes", "agenda", "report", "news", "other")
+GONE = (404, 410)  # a document URL answering these is marked removed
 
 
 class SourceConfigError(ValueError):
@@ -43,9 +51,11 @@ class LayoutError(Exception):
 class SourceSpider(scrapy.Spider):
     spider: ClassVar[str] = ""                  # the `spider = "..."` value this class serves
     url_keys: ClassVar[tuple[str, ...]] = ()    # source keys that hold the URLs to start from
+    platform_hosts: ClassVar[tuple[str, ...]] = ()  # hosts the platform serves documents from
+    checks_listing: ClassVar[bool] = False      # a document no longer listed is marked removed
 
     def __init__(self, source: dict[str, Any], context: CrawlContext, report: SourceReport,
-                 **kwargs: Any) -> None:
+                 now: datetime | None = None, **kwargs: Any) -> None:
         name = source.get("name")
         if not name or not isinstance(name, str):
             raise SourceConfigError(f"a source has no name: {source!r}")
@@ -53,18 +63,25 @@ class SourceSpider(scrapy.Spider):
         self.source = source
         self.context = context
         self.report = report
+        # "Today" for pages that say "in progress" rather than a date; tests pass a fixed one.
+        self.now = now or datetime.now().astimezone()
         self.kind = source.get("kind", "other")
         if self.kind not in KINDS:
             raise SourceConfigError(f"source {name!r}: kind {self.kind!r} is not one of {', '.join(KINDS)}")
         self.urls = self.configured_urls()
         extra = source.get("allowed_domains", [])
         self.allowed_hosts = hosts(self.urls) + [h for h in as_strings(name, "allowed_domains", extra)]
+        self.allowed_hosts += [h for h in self.platform_hosts if h not in self.allowed_hosts]
         self.allowed_domains = list(self.allowed_hosts)  # Scrapy's OffsiteMiddleware agrees with us
+        self.listed: set[str] = set()        # document links found on this crawl's listing pages
+        self.listings_ok = True              # every listing page was fetched and read
+        self.listed_at: datetime | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SourceSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider._on_spider_error, signal=signals.spider_error)
+        crawler.signals.connect(spider._on_closed, signal=signals.spider_closed)
         return spider
 
     # -- configuration -------------------------------------------------------------------
@@ -100,22 +117,40 @@ class SourceSpider(scrapy.Spider):
     def start_requests_for_source(self) -> list[Request]:
         raise NotImplementedError
 
-    def request(self, url: str, callback: Callable[..., Any], **meta: Any) -> Request | None:
-        """A request on the source's hosts, or None (and a note in the report) for one elsewhere."""
+    def request(self, url: str, callback: Callable[..., Any], *, listing: bool = False,
+                document: bool = False, **meta: Any) -> Request | None:
+        """A request on the source's hosts, or None (and a note in the report) for one elsewhere.
+
+        `listing`: a page that lists documents (its failure makes the listing incomplete);
+        `document`: a document link found on a listing (it counts as listed).
+        """
         if not host_allowed(url, self.allowed_hosts):
             self.report.skipped.append(f"{url}: outside {', '.join(self.allowed_hosts)}")
             return None
-        return Request(url, callback=callback, errback=self._on_failure, meta=meta)
+        if document:
+            self.listed.add(url)
+        return Request(url, callback=callback, errback=self._on_failure,
+                       meta={**meta, "casefile_listing": listing})
+
+    def listing_read(self, response: Response) -> None:
+        """Note a listing page read in full (the time the newest one was fetched dates removals)."""
+        fetched_at = (response.meta.get("casefile_fetch") or {}).get("fetched_at")
+        if fetched_at and (self.listed_at is None or fetched_at > self.listed_at):
+            self.listed_at = fetched_at
 
     # -- documents -----------------------------------------------------------------------
     def document(self, response: Response, **fields: Any) -> DocumentItem | None:
         fetch = response.meta.get("casefile_fetch") or {}
         sha = fetch.get("sha256")
+        if fetch.get("error"):  # e.g. an HTML error page where a PDF was linked: logged, not a version
+            self.fail(response.url, fetch["error"])
+            return None
         if not sha:
             self.fail(response.url, "empty body: nothing to store")
             return None
+        fields.setdefault("kind", self.kind)
         return DocumentItem(
-            source=self.name, kind=self.kind, url=response.url, sha256=sha,
+            source=self.name, url=response.url, sha256=sha,
             fetched_at=fetch["fetched_at"], not_modified=bool(fetch.get("not_modified")),
             filename=filename_for(response.url, header(response.headers, "Content-Disposition")),
             content_type=header(response.headers, "Content-Type"), size=len(response.body),
@@ -133,9 +168,13 @@ class SourceSpider(scrapy.Spider):
     def _on_failure(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
         exc = failure.value
+        if request.meta.get("casefile_listing"):
+            self.listings_ok = False
         if isinstance(exc, HttpError):
             response = exc.response
             why = response.meta.get("casefile_redirect_refused") or f"HTTP {response.status}"
+            if response.status in GONE:
+                self._gone(request, response)
         elif isinstance(exc, IgnoreRequest):
             why = str(exc) or "request ignored"
         else:
@@ -144,9 +183,30 @@ class SourceSpider(scrapy.Spider):
 
     def _on_spider_error(self, failure: Failure, response: Response, spider: scrapy.Spider) -> None:
         if spider is self:
+            if response.meta.get("casefile_listing"):
+                self.listings_ok = False
             exc = failure.value
             why = exc.why if isinstance(exc, LayoutError) else one_line(exc)
             self.fail(response.url, why)
+
+    # -- removals ------------------------------------------------------------------------
+    def _gone(self, request: Request, response: Response) -> None:
+        when = (response.meta.get("casefile_fetch") or {}).get("fetched_at") or utc_now()
+        urls = [(request.meta.get("redirect_urls") or [request.url])[0], request.url, response.url]
+        for doc_id in self.context.mark_gone(urls, when):
+            self.report.removed += 1
+            self.context.say(f"{self.name}: removed {doc_id[:12]} ({response.url}: HTTP {response.status})")
+
+    def _on_closed(self, spider: scrapy.Spider, reason: str) -> None:
+        if spider is not self or not self.checks_listing or reason != "finished":
+            return
+        if not self.listings_ok or not self.listed:
+            why = "a listing page was not read" if not self.listings_ok else "its listings linked no document"
+            self.context.say(f"{self.name}: not checked for removed documents ({why})")
+            return
+        for doc_id in self.context.mark_unlisted(self.name, self.listed, self.listed_at or utc_now()):
+            self.report.removed += 1
+            self.context.say(f"{self.name}: removed {doc_id[:12]} (no longer listed)")
 
 
 def as_strings(source: str, key: str, value: Any) -> list[str]:

@@ -23,8 +23,10 @@ class ListingSpider(SourceSpider):
         self.documents = self.patterns("documents", required=True)
         self.follow = self.patterns("follow")
 
+    checks_listing = True
+
     def start_requests_for_source(self) -> list[Request]:
-        return [r for url in self.urls if (r := self.request(url, self.parse_listing))]
+        return [r for url in self.urls if (r := self.request(url, self.parse_listing, listing=True))]
 
     def parse_listing(self, response: Response) -> Iterator[Request]:
         if not isinstance(response, TextResponse):
@@ -39,9 +41,10 @@ class ListingSpider(SourceSpider):
             text = " ".join(" ".join(link.css("::text").getall()).split()) or link.attrib.get("title")
             if any(p.search(url) for p in self.documents):
                 found += 1
-                request = self.request(url, self.parse_document, listing_url=response.url, link_text=text)
+                request = self.request(url, self.parse_document, document=True,
+                                       listing_url=response.url, link_text=text)
             elif any(p.search(url) for p in self.follow):
-                request = self.request(url, self.parse_listing)
+                request = self.request(url, self.parse_listing, listing=True)
             else:
                 continue
             if request is not None:
@@ -49,6 +52,7 @@ class ListingSpider(SourceSpider):
         if not found:
             patterns = ", ".join(p.pattern for p in self.documents)
             raise self.layout_error(response, f"no link matches documents [{patterns}]: has the page changed?")
+        self.listing_read(response)
 
     def parse_document(self, response: Response) -> Iterator[DocumentItem]:
         text = response.meta.get("link_text")
