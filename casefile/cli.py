@@ -168,11 +168,20 @@ def search(query: str, person: PersonOpt = None, issue: IssueOpt = None, kind: K
            mode: Annotated[str, typer.Option(help="hybrid | bm25 | semantic")] = "hybrid") -> None:
     """Search the documents; results grouped by document with page numbers and snippets.
 
+    QUERY: words (all of them), "an exact phrase", a OR b, -excluded, and the filters
+    person: issue: kind: source: from: to: (they combine with the options).
+
     Example: casefile search "caseworker turnover" --kind minutes
+
+    Example: casefile search '"grand jury" indicted OR charged -settlement person:Pruitt from:2018'
     """
-    from queries.search import search as do_search
+    from queries.query_language import parse
+    from queries.search import MODES, search as do_search
 
     f = _filters(person, issue, kind, source, date_from, date_to, limit)
+    parse(query)  # a malformed query is told before the embedding model loads
+    if mode not in MODES:
+        raise QueryError(f"unknown search mode {mode!r}: use one of {', '.join(MODES)}")
     c = case()
     encode = None
     if mode != "bm25":

@@ -1,5 +1,6 @@
-"""Full-text search through DuckDB's fts extension, loaded from the duckdb-extension-fts package
-(extensions cannot be downloaded at run time here)."""
+"""DuckDB's fts extension, loaded from the duckdb-extension-fts package (extensions cannot be
+downloaded at run time here). casefile uses its Porter `stem()` for its own index
+(index/search_text.py); the extension's BM25 index is built only by bench/scale.py, to compare."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,12 +23,7 @@ def load(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def rebuild(con: duckdb.DuckDBPyConnection) -> None:
-    """The fts index does not update itself: rebuild it once per run, after all batches."""
+    """The extension's own index (it cannot be updated, only rebuilt): for comparison in bench/scale.py."""
     load(con)
     con.execute("PRAGMA create_fts_index('chunks', 'chunk_id', 'text', stemmer = 'porter', "
                 "stopwords = 'english', overwrite = 1)")
-
-
-def available(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute(
-        "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_chunks'").fetchone()[0])
