@@ -6,7 +6,7 @@ PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed
 DEMO_DIR ?= demo-case
 
-.PHONY: demo test bench install clean
+.PHONY: demo test bench bench-demo install clean
 
 install: $(STAMP)
 
@@ -28,6 +28,9 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
+	$(PY) bench/pipeline.py
+
+bench-demo: $(STAMP)
 	$(PY) bench/demo.py
 
 clean:

@@ -7,7 +7,7 @@ from typing import Any
 import typer
 
 from casefile.case import Case
-from casefile.progress import progress
+from casefile.progress import crawl_progress, progress
 
 
 def crawler_settings(case: Case) -> dict[str, Any]:
@@ -25,10 +25,9 @@ def run_crawl(case: Case, only: str | None = None, sources: list[dict[str, Any]]
     sources = sources if sources is not None else case.sources
     if not sources:
         raise typer.BadParameter("case.toml has no [[sources]] to crawl")
-    lines: list[str] = []
-    with case.store() as store:
+    with case.store() as store, crawl_progress("crawl") as say:
         report = crawl(sources, store=store, archive=case.archive, settings=crawler_settings(case),
-                       only=only, progress=lines.append)
+                       only=only, progress=say)
     typer.echo(str(report), err=True)
     return report
 

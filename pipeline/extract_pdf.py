@@ -20,7 +20,8 @@ GARBAGE_SHARE = 0.3      # this share of unreadable glyphs makes the text layer 
 _GARBAGE = re.compile(r"\(cid:\d+\)|[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0e-\x1f]")
 
 
-def extract_pdf(raw: bytes, *, ocr_dpi: int = OCR_DPI) -> Extracted:
+def extract_pdf(raw: bytes, *, ocr_dpi: int = OCR_DPI, fast: bool = True) -> Extracted:
+    """`fast`: plain text pages are read by pdfium (`extract_fastpath`), the others by pdfplumber."""
     import pdfplumber
 
     read: list[tuple[list[Line], list[Line], str, float | None]] = []   # body, form lines, method, confidence
@@ -34,10 +35,16 @@ def extract_pdf(raw: bytes, *, ocr_dpi: int = OCR_DPI) -> Extracted:
             if not pages:
                 raise ExtractError("PDF has no pages")
             labels = _labels(pdf, len(pages))
+            if fast:
+                pdfium_doc = _pdfium(raw)
             for number, page in enumerate(pages, start=1):
                 try:
-                    body, method = _read_page(page)
-                    forms = form_lines(page)
+                    body = _fast_page(pdfium_doc, number - 1) if fast else None
+                    if body is not None:
+                        method, forms = "text", []   # the fast path takes no page with form fields
+                    else:
+                        body, method = _read_page(page)
+                        forms = form_lines(page)
                 except Exception as exc:  # one bad page must not lose the others
                     problems.append(f"page {number}: {_reason(exc)}")
                     read.append(([], [], "failed", None))
@@ -85,6 +92,31 @@ def extract_pdf(raw: bytes, *, ocr_dpi: int = OCR_DPI) -> Extracted:
                            label=labels[number - 1] if number <= len(labels) else None))
     title = meta.pop("title", None)
     return Extracted(pages=result, format="pdf", title=title, meta=meta, problems=problems)
+
+
+def _pdfium(raw: bytes) -> Any:
+    """pdfium's view of the file for the fast path, or None when pdfium can't open it."""
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(raw)
+    except Exception:   # pdfplumber's path reads (or reports) the file on its own
+        return None
+
+
+def _fast_page(pdfium_doc: Any, index: int) -> list[Line] | None:
+    """The page's lines through pdfium when it is a plain text page, else None (pdfplumber reads it)."""
+    from pipeline.extract_fastpath import fast_page_lines
+
+    if pdfium_doc is None or index >= len(pdfium_doc):
+        return None
+    page = pdfium_doc[index]
+    try:
+        return fast_page_lines(page)
+    except Exception:   # anything odd in pdfium: the extractor of record decides
+        return None
+    finally:
+        page.close()
 
 
 def _repaired(raw: bytes, reason: str, ocr_dpi: int) -> Extracted:

@@ -1,29 +1,40 @@
 """The runner: the only code that knows how stages execute. It selects pending documents from the
-index, runs the stages per batch, and stores each batch in one transaction.
+index, streams them through the stages in batches, and stores each batch in one transaction.
 
 Stages stay pure (no DB, no network); this module moves rows between them and the store.
+How a batch flows (bench/RESULTS.md, "Pipeline throughput", has the measurements behind it):
+extraction runs one batch ahead in its worker processes (`ExtractPool`); the extracted documents
+are cut into units that analysis lanes (`AnalysePool`: spaCy, rows, embeddings, issues, one
+process per core) take from a queue; the runner stores the batch before while they work. At most
+three batches are in flight, whatever the size of the corpus.
 """
 from __future__ import annotations
 
 import functools
 import json
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from index import fts
+from index import search_index
 from index.archive import Archive
 from index.ids import derive
 from index.store import Store, now
 from pipeline import chunk, docdate, embed, events, extract, issues, nlp
-from pipeline.extract_pool import ExtractPool
+from pipeline.analyse_pool import AnalysePool
+from pipeline.extract_pool import REFERENCE, ExtractPool
 from pipeline.link import link_case
-from pipeline.tagger import Tagger
+
+if TYPE_CHECKING:
+    from pipeline.tagger import Tagger
 
 STAGE_VERSIONS = {m.__name__.split(".")[-1]: m.VERSION
                   for m in (extract, docdate, nlp, events, chunk, embed, issues)}
 Progress = Callable[[int, int, str], None]
 MAX_CHILD_DEPTH = 5   # attachments of attachments of ... stop here
+FEW_DOCUMENTS = 8       # below this many pending documents, no analysis lanes (processes) are started
 
 
 @dataclass
@@ -36,23 +47,26 @@ class Report:
 class Models:
     """Models load once per run, and only when there is work for them."""
 
-    def __init__(self, settings: Any, taxonomy: dict[str, Any] | None) -> None:
+    def __init__(self, settings: Any, taxonomy: dict[str, Any] | None, threads: int | None = None) -> None:
         self.settings = settings
         self.taxonomy = taxonomy
-        self._tagger: Tagger | None = None
+        self.threads = threads if threads is not None else settings.workers   # torch's threads
+        self._tagger: Tagger | None = None   # noqa: F821 (imported when first used)
         self._embedder: embed.Embedder | None = None
         self._issues: issues.IssueTagger | None = None
 
     @property
     def tagger(self) -> Tagger:
         if self._tagger is None:
+            from pipeline.tagger import Tagger   # spaCy loads in the analysis lanes, not in the runner
+
             self._tagger = Tagger(self.settings.spacy_model)
         return self._tagger
 
     @property
     def embedder(self) -> embed.Embedder:
         if self._embedder is None:
-            self._embedder = embed.Embedder(self.settings.embedding_model, threads=self.settings.workers)
+            self._embedder = embed.Embedder(self.settings.embedding_model, threads=self.threads)
         return self._embedder
 
     @property
@@ -62,51 +76,158 @@ class Models:
         return self._issues
 
 
-def pending_documents(store: Store, retry_failed: bool = False, force: bool = False) -> list[dict[str, Any]]:
-    rows = store.query("SELECT * FROM documents ORDER BY first_seen, doc_id")
+def pending_ids(store: Store, retry_failed: bool = False, force: bool = False) -> list[str]:
+    """Ids of the documents to process, oldest first: new ones, failures on request, and those done
+    by other stage versions. Ids only; the rows are read batch by batch."""
+    cur = store.con.execute("SELECT doc_id, status, stage_versions FROM documents ORDER BY first_seen, doc_id")
     todo = []
-    for row in rows:
-        versions = json.loads(row["stage_versions"]) if row["stage_versions"] else {}
-        if force or row["status"] == "pending" or (row["status"] in ("failed", "partial") and retry_failed) or \
-                (row["status"] == "done" and versions != STAGE_VERSIONS):
-            todo.append(row)
+    while rows := cur.fetchmany(2048):
+        for doc_id, status, versions in rows:
+            stale = status == "done" and (json.loads(versions) if versions else {}) != STAGE_VERSIONS
+            if force or status == "pending" or stale or (status in ("failed", "partial") and retry_failed):
+                todo.append(doc_id)
     return todo
+
+
+def _documents(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    rows = {r["doc_id"]: r for r in store.query("SELECT * FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids])}
+    return [rows[i] for i in ids if i in rows]
 
 
 def process(store: Store, archive: Archive, *, settings: Any, curation: dict[str, Any] | None = None,
             taxonomy: dict[str, Any] | None = None, retry_failed: bool = False, force: bool = False,
-            progress: Progress | None = None) -> Report:
+            progress: Progress | None = None, serial: bool = False) -> Report:
+    """Process every pending document, then the case-wide steps.
+
+    `serial`: one document at a time, analysed in this process, every PDF page through pdfplumber:
+    the reference the tests hold the fast paths to (same rows, same timeline).
+    """
     report = Report()
-    models = Models(settings, taxonomy)
     done: set[str] = set()
-    todo = pending_documents(store, retry_failed, force)
-    with ExtractPool(settings.workers, settings.extract_timeout) as pool:
+    todo = pending_ids(store, retry_failed, force)
+    # a few documents are analysed here: starting lanes (a model load each) would cost more
+    lanes = 0 if serial or settings.workers <= 1 or len(todo) < FEW_DOCUMENTS else settings.workers
+    with ExtractPool(settings.workers, settings.extract_timeout, function=REFERENCE if serial else None) as pool, \
+            AnalysePool(lanes, settings, taxonomy) as lanes_pool:
+        run = _Run(store, archive, pool, lanes_pool, settings, report, done, progress, serial)
+        if todo:
+            lanes_pool.warm()   # models load in the lanes while the first batch is extracted
         while todo:  # a second round picks up the attachments and archive members found in the first
-            total = len(todo)
-            for i in range(0, total, settings.batch_size):
-                batch = todo[i:i + settings.batch_size]
-                results = process_batch(batch, archive, models, settings, pool)
-                with store.transaction():  # one batch, one transaction: a crash loses at most this batch
-                    for doc, result in zip(batch, results):
-                        _store_result(store, archive, doc, result, report)
-                        done.add(doc["doc_id"])
-                if progress:
-                    progress(min(i + len(batch), total), total, "documents")
-            todo = [d for d in pending_documents(store) if d["doc_id"] not in done]
-    with store.transaction():
-        link_case(store, curation or {})
-    fts.rebuild(store.con)
+            run.stream(todo)
+            todo = [d for d in pending_ids(store) if d not in done]
+        lanes_pool.close()   # their memory back before the case-wide steps (a lane restarts if needed)
+        with store.transaction():
+            link_case(store, curation or {})
+        # whatever is left stale (by a crash, a schema upgrade), then compaction when due
+        search_index.maintain(store, encode=lanes_pool.encode)
     return report
 
 
+@dataclass
+class _Batch:
+    docs: list[dict[str, Any]]
+    results: list[Any]                                  # Extracted, then rows; or a one-line reason
+    units: list[tuple[list[int], Future[list[Any]]]]    # document indexes, their analysis
+
+
+class _Run:
+    """One pass over a list of ids: extraction a batch ahead, analysis in lanes, storing behind."""
+
+    def __init__(self, store: Store, archive: Archive, pool: ExtractPool, lanes: AnalysePool, settings: Any,
+                 report: Report, done: set[str], progress: Progress | None, serial: bool) -> None:
+        self.store, self.archive, self.pool, self.lanes = store, archive, pool, lanes
+        self.settings, self.report, self.done, self.progress, self.serial = settings, report, done, progress, serial
+
+    def stream(self, ids: list[str]) -> None:
+        size = max(1, self.settings.batch_size)
+        batches = [ids[i:i + size] for i in range(0, len(ids), size)]
+        stored = 0
+        behind: deque[_Batch] = deque()
+        ahead = self._extract(batches[0]) if batches else None
+        for k in range(len(batches)):
+            assert ahead is not None
+            docs, extracting = ahead
+            extracted = [f.result() for f in extracting]
+            ahead = self._extract(batches[k + 1]) if k + 1 < len(batches) else None
+            behind.append(self._analyse(docs, extracted))
+            while len(behind) > 1 or (k == len(batches) - 1 and behind):
+                stored += self._store(behind.popleft())
+                if self.progress:
+                    self.progress(stored, len(ids), "documents")
+
+    def _extract(self, ids: list[str]) -> tuple[list[dict[str, Any]], list[Future[Any]]]:
+        docs = _documents(self.store, ids)
+        self.store.release()  # readers (serve, search...) get the file while the batch is worked on
+        return docs, self.pool.submit([functools.partial(self.archive.get, d["doc_id"]) for d in docs])
+
+    def _analyse(self, docs: list[dict[str, Any]], extracted: list[Any]) -> _Batch:
+        todo = [(i, ex) for i, ex in enumerate(extracted) if not isinstance(ex, str)]
+        units = [[item] for item in todo] if self.serial else _units(todo, 2 * self.lanes.size)
+        return _Batch(docs, list(extracted), [
+            ([i for i, _ in unit], self.lanes.submit([(docs[i], ex) for i, ex in unit])) for unit in units])
+
+    def _store(self, batch: _Batch) -> int:
+        for indexes, future in batch.units:
+            for i, result in zip(indexes, future.result()):
+                batch.results[i] = result
+        titles = _Titles(batch.results, self.lanes.encode)
+        with self.store.transaction():  # one batch, one transaction: a crash loses at most this batch
+            rows: dict[str, list[dict[str, Any]]] = {}
+            for doc, result in zip(batch.docs, batch.results):
+                if not isinstance(result, str):
+                    self.store.replace_document_rows(doc["doc_id"], {})   # its old rows go...
+                    for table, table_rows in result["rows"].items():
+                        rows.setdefault(table, []).extend(table_rows)
+            for table, table_rows in rows.items():   # ...the batch's rows come in, one bulk load a table
+                self.store.upsert(table, table_rows)
+            for doc, result in zip(batch.docs, batch.results):
+                _store_result(self.store, self.archive, doc, result, self.report, rows_stored=True)
+                self.done.add(doc["doc_id"])
+            search_index.refresh(self.store.con, [d["doc_id"] for d in batch.docs],
+                                 encode=titles)  # titles
+        return len(batch.docs)
+
+
+class _Titles:
+    """`encode` for the search index's title vectors: the lanes embedded each document's title with
+    its unit, so the runner does not wait for a free lane while it holds the database."""
+
+    def __init__(self, results: list[Any], encode: Callable[[list[str]], list[list[float]]]) -> None:
+        self.known = {r["title"]: r["title_vector"] for r in results if isinstance(r, dict) and r.get("title")}
+        self.fallback = encode
+
+    def __call__(self, texts: list[str]) -> list[list[float]]:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.known]
+        if missing:
+            self.known.update(zip(missing, self.fallback(missing)))
+        return [self.known[t] for t in texts]
+
+
+def _units(items: list[tuple[int, Any]], count: int) -> list[list[tuple[int, Any]]]:
+    """Documents shared out into `count` units of about equal text (largest first, each to the
+    lightest unit), so the lanes finish a batch together; the heaviest unit comes first."""
+    def size(item: tuple[int, Any]) -> int:
+        return sum(len(p.text) for p in item[1].pages) + 1
+
+    units: list[list[tuple[int, Any]]] = [[] for _ in range(min(count, len(items)))]
+    loads = [0] * len(units)
+    for item in sorted(items, key=size, reverse=True):
+        j = loads.index(min(loads))
+        units[j].append(item)
+        loads[j] += size(item)
+    order = sorted(range(len(units)), key=lambda j: -loads[j])
+    return [sorted(units[j], key=lambda it: it[0]) for j in order]
+
+
 def _store_result(store: Store, archive: Archive, doc: dict[str, Any], result: dict[str, Any] | str,
-                  report: Report) -> None:
+                  report: Report, rows_stored: bool = False) -> None:
     if isinstance(result, str):
         store.set_document(doc["doc_id"], status="failed", error=result, processed_at=now(),
                            stage_versions=STAGE_VERSIONS)
         report.failed.append((doc["doc_id"], result))
         return
-    store.replace_document_rows(doc["doc_id"], result["rows"])
+    if not rows_stored:
+        store.replace_document_rows(doc["doc_id"], result["rows"])
     problems = result["problems"]
     store.set_document(doc["doc_id"], status="partial" if problems else "done",
                        error="; ".join(problems) or None, processed_at=now(),
@@ -130,28 +251,50 @@ def _add_child(store: Store, archive: Archive, parent: dict[str, Any], child: An
         "size": len(child.raw), "meta": {"parent": parent["doc_id"], "depth": depth}})
 
 
-def process_batch(batch: list[dict[str, Any]], archive: Archive, models: Models,
-                  settings: Any, pool: ExtractPool) -> list[dict[str, Any] | str]:
-    """Rows for each document of the batch, or the one-line reason it failed."""
-    extracted = pool.extract_all([functools.partial(archive.get, doc["doc_id"]) for doc in batch])
-    texts = [extract.nlp_text(p) for x in extracted if not isinstance(x, str) for p in x.pages]
+def analyse_unit(items: list[tuple[dict[str, Any], extract.Extracted]], models: Models,
+                 settings: Any) -> list[dict[str, Any] | str]:
+    """Rows for each (document, extracted) of a unit, or the one-line reason it failed: one spaCy pass
+    over all its pages, then rows per document, then one embedding call for all its passages and
+    events (batches sorted by length, sized for the CPU), then issues."""
+    texts = [extract.nlp_text(p) for _, ex in items for p in ex.pages]
     analyses = iter(models.tagger.tag(texts))
     results: list[dict[str, Any] | str] = []
-    for doc, ex in zip(batch, extracted):
-        if isinstance(ex, str):
-            results.append(ex)
-            continue
+    for doc, ex in items:
         page_analyses = [next(analyses) for _ in ex.pages]
         nlp.add_known_names([extract.nlp_text(p) for p in ex.pages], page_analyses)
         try:
-            results.append(document_rows(doc, ex, page_analyses, models, settings))
+            results.append(document_rows(doc, ex, page_analyses, settings))
         except Exception as exc:
-            results.append(f"{type(exc).__name__}: {exc}".splitlines()[0])
+            results.append(_reason(exc))
+    embedded = [row for r in results if not isinstance(r, str) for row in r["rows"]["chunks"] + r["rows"]["events"]]
+    titled = [r for r in results if not isinstance(r, str) and r["title"]]
+    vectors = models.embedder.encode_array([row["text"] for row in embedded] + [r["title"] for r in titled])
+    for row, vec in zip(embedded, vectors):
+        row["embedding"] = vec   # float32, 1.5 KB a row on its way to the store (a list of floats: 12 KB)
+    for r, vec in zip(titled, vectors[len(embedded):]):
+        r["title_vector"] = vec   # for the search index (index/search_vectors.py)
+    for n, result in enumerate(results):
+        if isinstance(result, str):
+            continue
+        try:
+            event_rows = result["rows"]["events"]
+            result["rows"]["event_issues"] = [tag for e in event_rows for tag in
+                                              models.issue_tagger.tag(e["event_id"], e["text"], e["embedding"])]
+            for e in event_rows:
+                e.pop("_agents"), e.pop("_patients")
+        except Exception as exc:
+            results[n] = _reason(exc)
     return results
 
 
+def _reason(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".splitlines()[0]
+
+
 def document_rows(doc: dict[str, Any], ex: extract.Extracted, analyses: list[dict[str, Any]],
-                  models: Models, settings: Any) -> dict[str, Any]:
+                  settings: Any) -> dict[str, Any]:
+    """A document's rows from its pages and their analyses; chunks and events still lack their
+    embeddings, and the events their issues (`analyse_unit` adds both, for a whole unit at once)."""
     doc_id = doc["doc_id"]
     first_text = ex.pages[0].text if ex.pages else ""
     title = doc.get("title") or ex.title
@@ -170,22 +313,15 @@ def document_rows(doc: dict[str, Any], ex: extract.Extracted, analyses: list[dic
                   for c in chunk.chunk_page(doc_id, p["page"], p["text"], a["sentences"])]
     mention_rows = _mentions(doc_id, doc_date, pages, analyses, event_rows)
 
-    vectors = models.embedder.encode([c["text"] for c in chunk_rows] + [e["text"] for e in event_rows])
-    for row, vec in zip(chunk_rows + event_rows, vectors):
-        row["embedding"] = vec
-    issue_rows = [tag for e in event_rows
-                  for tag in models.issue_tagger.tag(e["event_id"], e["text"], e["embedding"])]
-    for e in event_rows:
-        e.pop("_agents"), e.pop("_patients")
     updates: dict[str, Any] = {"doc_date": doc_date, "doc_date_source": date_source}
     if title and not doc.get("title"):
         updates["title"] = title
     if ex.meta:
         meta = json.loads(doc["meta"]) if isinstance(doc.get("meta"), str) else dict(doc.get("meta") or {})
         updates["meta"] = {**{f"extracted_{k}": v for k, v in ex.meta.items()}, **meta}
-    return {"doc": updates, "problems": list(ex.problems), "children": list(ex.children),
+    return {"doc": updates, "title": title or None, "problems": list(ex.problems), "children": list(ex.children),
             "rows": {"pages": pages, "chunks": chunk_rows, "mentions": mention_rows,
-                                     "events": event_rows, "event_issues": issue_rows}}
+                     "events": event_rows, "event_issues": []}}
 
 
 def _mentions(doc_id: str, doc_date: Any, pages: list[dict[str, Any]], analyses: list[dict[str, Any]],
