@@ -1,6 +1,6 @@
 -- casefile index schema. This file is the only definition of the tables (STYLE.md rule 2).
 -- The store reads the version below, records it in `meta`, and refuses a case newer than itself.
--- schema_version: 3
+-- schema_version: 4
 
 CREATE TABLE IF NOT EXISTS meta (
     key   VARCHAR PRIMARY KEY,
@@ -167,24 +167,52 @@ CREATE TABLE IF NOT EXISTS search_cells (
 );
 
 -- One row per event cluster: the representative mention (a user's date first, then an official
--- record before news, a precise date before a vague one, an explicit date before an inferred one).
-CREATE OR REPLACE VIEW timeline AS
-WITH ranked AS (
-    SELECT e.*, d.kind, d.title, d.url, d.source AS doc_source,
-           row_number() OVER (
-               PARTITION BY coalesce(e.cluster_id, e.event_id)
-               ORDER BY (e.date_source = 'user') DESC,
-                        (d.kind = 'news'),
-                        CASE e.date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2
-                             WHEN 'quarter' THEN 3 WHEN 'season' THEN 4 WHEN 'year' THEN 5 ELSE 6 END,
-                        (e.date_source NOT IN ('explicit', 'document_date')),
-                        e.doc_id, e.page, e.char_start) AS rank
+-- record before news, a precise date before a vague one, an explicit date before an inferred one),
+-- with the cluster's people, issues and every source. `timeline_entries` is the definition;
+-- `timeline` is its table, refreshed by the case-wide steps (index/timeline.py), so that a
+-- person's or a month's timeline reads one sorted table instead of ranking every event.
+CREATE OR REPLACE VIEW timeline_entries AS
+WITH members AS (
+    SELECT e.* REPLACE (coalesce(e.cluster_id, e.event_id) AS cluster_id),
+           d.kind, d.title, d.url, d.source, d.doc_date
     FROM events e JOIN documents d USING (doc_id)
     WHERE NOT e.rejected
+), ranked AS (
+    SELECT *, row_number() OVER (
+               PARTITION BY cluster_id
+               ORDER BY (date_source = 'user') DESC,
+                        (kind = 'news'),
+                        CASE date_precision WHEN 'day' THEN 0 WHEN 'week' THEN 1 WHEN 'month' THEN 2
+                             WHEN 'quarter' THEN 3 WHEN 'season' THEN 4 WHEN 'year' THEN 5 ELSE 6 END,
+                        (date_source NOT IN ('explicit', 'document_date')),
+                        doc_id, page, char_start) AS rank
+    FROM members
+), named AS (
+    SELECT m.cluster_id, list_sort(list_distinct(list(p.person_id))) AS person_ids,
+           list_sort(list_distinct(list(p.name))) AS people
+    FROM members m JOIN event_people ep USING (event_id) JOIN people p USING (person_id)
+    GROUP BY m.cluster_id
+), scored AS (
+    SELECT m.cluster_id, ei.issue, max(ei.score) AS score
+    FROM members m JOIN event_issues ei USING (event_id) GROUP BY ALL
+), tagged AS (
+    SELECT cluster_id, list(issue ORDER BY score DESC, issue) AS issues FROM scored GROUP BY cluster_id
+), cited AS (
+    SELECT cluster_id,
+           list({'event_id': event_id, 'doc_id': doc_id, 'title': title, 'url': url, 'kind': kind,
+                 'source': source, 'page': page, 'char_start': char_start, 'char_end': char_end,
+                 'text': text, 'date_start': date_start, 'date_end': date_end,
+                 'date_precision': date_precision, 'date_source': date_source}
+                ORDER BY (kind = 'news'), doc_date NULLS LAST, doc_id, page, char_start) AS sources
+    FROM members GROUP BY cluster_id
 )
-SELECT coalesce(r.cluster_id, r.event_id) AS cluster_id,
-       r.event_id, r.doc_id, r.page, r.char_start, r.char_end, r.text, r.trigger, r.type,
+SELECT r.cluster_id, r.event_id, r.doc_id, r.page, r.char_start, r.char_end, r.text, r.trigger, r.type,
        r.date_start, r.date_end, r.date_precision, r.date_source, r.date_text,
-       r.modality, r.polarity, r.confidence
-FROM ranked r
+       r.modality, r.polarity, r.confidence,
+       coalesce(n.person_ids, []::VARCHAR[]) AS person_ids, coalesce(n.people, []::VARCHAR[]) AS people,
+       coalesce(t.issues, []::VARCHAR[]) AS issues, c.sources
+FROM ranked r JOIN cited c USING (cluster_id)
+LEFT JOIN named n USING (cluster_id) LEFT JOIN tagged t USING (cluster_id)
 WHERE r.rank = 1;
+
+CREATE TABLE IF NOT EXISTS timeline AS SELECT * FROM timeline_entries LIMIT 0;

@@ -20,6 +20,8 @@ from typing import Any, TypeVar
 import duckdb
 import pyarrow as pa
 
+from index import timeline
+
 SCHEMA_SQL = resources.files("index").joinpath("schema.sql").read_text(encoding="utf-8")
 SCHEMA_VERSION = int(re.search(r"schema_version:\s*(\d+)", SCHEMA_SQL).group(1))
 
@@ -91,6 +93,7 @@ class Store:
                     continue
                 try:
                     self._con = duckdb.connect(str(self.path), read_only=self.read_only)
+                    self._con.execute("SET enable_progress_bar = false")  # casefile shows its own progress
                     return
                 except duckdb.IOException as exc:
                     first = str(exc).splitlines()[0]
@@ -158,6 +161,8 @@ class Store:
                     if found < version <= SCHEMA_VERSION:
                         self.con.execute(sql)
             self.con.execute(SCHEMA_SQL)
+            if found is not None and found < SCHEMA_VERSION:
+                timeline.refresh(self.con)   # derived tables are rebuilt under the new definitions
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
                              [str(SCHEMA_VERSION)])
 

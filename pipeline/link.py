@@ -1,6 +1,7 @@
 """Case-wide steps after each run: the user's event curation (rejections and date fixes, so every
 later step sees them), people across documents (with the user's person curation applied after the
-automatic clustering), roles over time, who is in which event, the same event across sources.
+automatic clustering), roles over time, who is in which event, the same event across sources,
+and the timeline table the queries read (index/timeline.py).
 The user's word always wins: nothing here writes over it."""
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from index import timeline
 from index.store import Store
 from pipeline import cluster, dates
 from pipeline.people import cluster_people
@@ -23,6 +25,7 @@ def link_case(store: Store, curation: dict[str, Any]) -> None:
     link_roles(store, people)
     link_event_people(store)                # again, now with "the director" resolved
     link_events(store)
+    timeline.refresh(store.con)            # the timeline table, read by every timeline query
 
 
 def link_event_people(store: Store) -> None:
