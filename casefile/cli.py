@@ -84,13 +84,15 @@ def add(
 
 @app.command()
 def crawl(source: Annotated[Optional[str], typer.Option(help="Only this source.")] = None) -> None:
-    """Fetch every source in case.toml (or one), archiving what it finds.
+    """Fetch every source in case.toml (or one), archiving what it finds. Every source is crawled;
+    the exit code is 1 when any of them failed (an error, or no document at all).
 
     Example: casefile crawl --source dss-board
     """
     from casefile.jobs import run_crawl
 
-    run_crawl(case(), only=source)
+    if not run_crawl(case(), only=source).ok:   # every source was crawled; a failed one is the exit code
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -114,8 +116,10 @@ def run(source: Annotated[Optional[str], typer.Option(help="Only this source.")]
     from casefile.jobs import run_crawl, run_process
 
     c = case()
-    run_crawl(c, only=source)
-    run_process(c)
+    crawled = run_crawl(c, only=source)
+    run_process(c)   # what the other sources brought is processed all the same
+    if not crawled.ok:
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -165,7 +169,9 @@ def timeline(person: PersonOpt = None, issue: IssueOpt = None, kind: KindOpt = N
 def search(query: str, person: PersonOpt = None, issue: IssueOpt = None, kind: KindOpt = None,
            source: SourceOpt = None, date_from: FromOpt = None, date_to: ToOpt = None,
            limit: LimitOpt = None, fmt: FormatOpt = "table",
-           mode: Annotated[str, typer.Option(help="hybrid | bm25 | semantic")] = "hybrid") -> None:
+           mode: Annotated[str, typer.Option(help="hybrid | bm25 | semantic")] = "hybrid",
+           fusion: Annotated[str, typer.Option(help="how hybrid combines the rankings: scores | rrf")] = "scores",
+           ) -> None:
     """Search the documents; results grouped by document with page numbers and snippets.
 
     QUERY: words (all of them), "an exact phrase", a OR b, -excluded, and the filters
@@ -176,12 +182,14 @@ def search(query: str, person: PersonOpt = None, issue: IssueOpt = None, kind: K
     Example: casefile search '"grand jury" indicted OR charged -settlement person:Pruitt from:2018'
     """
     from queries.query_language import parse
-    from queries.search import MODES, search as do_search
+    from queries.search import FUSIONS, MODES, search as do_search
 
     f = _filters(person, issue, kind, source, date_from, date_to, limit)
     parse(query)  # a malformed query is told before the embedding model loads
     if mode not in MODES:
         raise QueryError(f"unknown search mode {mode!r}: use one of {', '.join(MODES)}")
+    if fusion not in FUSIONS:
+        raise QueryError(f"unknown fusion {fusion!r}: use one of {', '.join(FUSIONS)}")
     c = case()
     encode = None
     if mode != "bm25":
@@ -189,7 +197,7 @@ def search(query: str, person: PersonOpt = None, issue: IssueOpt = None, kind: K
 
         encode = Embedder(c.settings.embedding_model).encode
     with c.store(read_only=True) as store:
-        output.search(do_search(store, query, f, mode=mode, encode=encode), fmt)
+        output.search(do_search(store, query, f, mode=mode, encode=encode, fusion=fusion), fmt)
 
 
 @app.command("people")

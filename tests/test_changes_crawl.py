@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import socket
 import threading
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -258,3 +259,46 @@ def test_status_shows_the_counts(crawled: dict[str, Any]) -> None:
         "board": (5, 1, 1), "statements": (2, 1, 1)}
     table = run_cli("status", case=crawled["case"]).stdout
     assert "Documents by source" in table and "statements" in table
+
+
+def test_crawl_exits_1_when_a_source_fails_and_still_crawls_the_others(tmp_path: Path) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    with socket.socket() as s:   # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    case = tmp_path / "case"
+    init_case(case, case_toml=f"""
+[case]
+name = "exit code"
+
+[[sources]]
+name = "gone"
+kind = "other"
+spider = "documents"
+urls = ["{dead}/statements/director.html"]
+
+[[sources]]
+name = "statements"
+kind = "other"
+spider = "documents"
+urls = ["{base}/statements/director.html"]
+
+[settings]
+download_delay = 0
+retry_times = 0
+download_timeout = 2
+""")
+    try:
+        Site.round = 1
+        proc = run_cli("crawl", case=case, check=False, timeout=60)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert proc.returncode == 1, proc.stderr
+    assert "gone" in proc.stderr
+    with Store(case / "casefile.duckdb", read_only=True) as s:
+        assert s.scalar("SELECT count(*) FROM documents WHERE source = 'statements'") == 1
+        assert s.scalar("SELECT count(*) FROM fetches WHERE source = 'gone' AND error IS NOT NULL") >= 1
