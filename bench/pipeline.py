@@ -225,6 +225,14 @@ def _stage_worker(stage: str, shard: list, settings: dict, threads: int, ready, 
 
         tagger = Tagger(settings["spacy_model"])
         work = tagger.tag
+    elif stage == "tag_plain":   # what a first script does: the whole pipeline, one text at a time
+        import spacy
+
+        nlp = spacy.load(settings["spacy_model"])
+
+        def work(texts: list) -> None:
+            for text in texts:
+                nlp(text)
     else:
         from pipeline.embed import Embedder
 
@@ -280,6 +288,7 @@ def part_stages(case_root: Path, e2e_root: Path) -> dict:
             result[name] = {"seconds": time.perf_counter() - start, "pages": pages}
     texts = _texts(e2e_root)
     result["spacy"] = {"seconds": _stage_alone("tag", texts["pages"], settings, 2, 1), "items": len(texts["pages"])}
+    result["spacy_plain"] = {"seconds": _stage_alone("tag_plain", texts["pages"], settings, 1, 1)}
     two_procs = _stage_alone("embed", texts["embedded"], settings, 2, 1)
     two_threads = _stage_alone("embed", texts["embedded"], settings, 1, 2)
     result["embed"] = {"seconds": min(two_procs, two_threads), "items": len(texts["embedded"]),
@@ -327,7 +336,9 @@ def throughput(size: str, work: Path) -> list[str]:
     row("stage alone: extraction, pdfplumber only (2 workers)", stages["extract_pdfplumber_only"]["seconds"],
         stages["extract_pdfplumber_only"]["pages"])
     row("stage alone: spaCy (2 processes)", stages["spacy"]["seconds"])
-    rows[-1] = rows[-1][:-1] + (busy(stages["others_cpu_share"]) + " (all stage runs)",)
+    rows[-1] = rows[-1][:-1] + (busy(stages["others_cpu_share"]) + " (all stage runs); `nlp.pipe` + analysis",)
+    row("spaCy reference: plain `nlp(text)` loop (1 process)", stages["spacy_plain"]["seconds"],
+        note="the same page texts, every component, no analysis")
     e = stages["embed"]
     row("stage alone: embedding (best of 2x1 / 1x2 threads)", e["seconds"], note=(
         f"{e['items']} texts; 2 processes {e['two_processes_seconds']:.1f} s, "
@@ -352,6 +363,8 @@ def throughput(size: str, work: Path) -> list[str]:
               f"stage already uses both): **{100 * bound / e2e['seconds']:.0f}%**",
               f"- end to end / slowest stage alone ({slowest[0].removeprefix('stage alone: ')}): "
               f"**{100 * e2e_pps / slowest[2]:.0f}%**",
+              f"- spaCy through casefile's lanes / a plain `nlp(text)` loop (words/s): "
+              f"**{stages['spacy_plain']['seconds'] / stages['spacy']['seconds']:.2f}x**",
               f"- fast path / pdfplumber-only extraction: "
               f"**{stages['extract_pdfplumber_only']['seconds'] / stages['extract']['seconds']:.2f}x**"]
     return lines
