@@ -234,11 +234,12 @@ def reject(event_id: str) -> None:
 
     Example: casefile reject 3f2a9c1d0b7e
     """
-    from casefile.curation import add_entry, resolve_event_id
+    from casefile.curation import add_entry, event_entry
 
     c = case()
-    full = resolve_event_id(c, event_id)
-    add_entry(c, "reject", {"event": full})
+    entry = event_entry(c, event_id)
+    full = entry["event"]
+    add_entry(c, "reject", entry)
     from casefile.jobs import relink
 
     relink(c)

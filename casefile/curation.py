@@ -19,8 +19,15 @@ def add_entry(case: Case, table: str, entry: dict[str, Any]) -> None:
 
 
 def resolve_event_id(case: Case, prefix: str) -> str:
+    return event_entry(case, prefix)["event"]
+
+
+def event_entry(case: Case, prefix: str) -> dict[str, Any]:
+    """What curation.toml records of an event: its id, and its document, page and exact sentence, so
+    the decision still finds the event when a new stage version gives it another id."""
     with case.store(read_only=True) as store:
-        rows = store.query("SELECT event_id FROM events WHERE event_id LIKE ?", [f"{prefix}%"])
+        rows = store.query("SELECT event_id, doc_id, page, text FROM events WHERE event_id LIKE ?", [f"{prefix}%"])
     if len(rows) != 1:
         raise CaseError(f"{'no' if not rows else len(rows)} events match {prefix!r}")
-    return rows[0]["event_id"]
+    r = rows[0]
+    return {"event": r["event_id"], "doc": r["doc_id"], "page": r["page"], "text": r["text"]}

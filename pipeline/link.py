@@ -130,13 +130,26 @@ def link_events(store: Store) -> None:
 
 def apply_event_curation(store: Store, curation: dict[str, Any]) -> None:
     store.con.execute("UPDATE events SET rejected = false WHERE rejected")
-    rejected = [r["event"] for r in curation.get("reject", []) if r.get("event")]
+    rejected = [i for r in curation.get("reject", []) if r.get("event") for i in _curated_events(store, r)]
     if rejected:
         store.con.execute("UPDATE events SET rejected = true WHERE event_id IN (SELECT unnest(?))", [rejected])
     for fix in curation.get("date", []):
         interval = dates.normalize(str(fix.get("date", "")))
         if fix.get("event") and interval:
-            store.con.execute(
-                "UPDATE events SET date_start = ?, date_end = ?, date_precision = ?, "
-                "date_source = 'user', date_text = ? WHERE event_id = ?",
-                [interval.start, interval.end, interval.precision, str(fix["date"]), fix["event"]])
+            for event_id in _curated_events(store, fix):
+                store.con.execute(
+                    "UPDATE events SET date_start = ?, date_end = ?, date_precision = ?, "
+                    "date_source = 'user', date_text = ? WHERE event_id = ?",
+                    [interval.start, interval.end, interval.precision, str(fix["date"]), event_id])
+
+
+def _curated_events(store: Store, entry: dict[str, Any]) -> list[str]:
+    """The events a curation entry means: its event id, or, when a new stage version changed the ids,
+    the same sentence on the same page of the same document (`casefile reject` records all three)."""
+    if entry.get("doc") and entry.get("text"):
+        rows = store.con.execute(
+            "SELECT event_id FROM events WHERE event_id = ? OR (doc_id = ? AND page = ? AND text = ?)",
+            [entry["event"], entry["doc"], entry.get("page"), entry["text"]]).fetchall()
+    else:
+        rows = store.con.execute("SELECT event_id FROM events WHERE event_id = ?", [entry["event"]]).fetchall()
+    return [r[0] for r in rows]

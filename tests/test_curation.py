@@ -54,3 +54,24 @@ def test_every_kind_of_curation_survives_reprocessing(demo_copy):
                         [week["event_id"]])[0]
     assert (str(fixed["date_start"]), str(fixed["date_end"]), fixed["date_precision"], fixed["date_source"]) == \
         ("2018-10-22", "2018-10-22", "day", "user")
+
+
+def test_an_event_decision_outlives_a_new_event_id(tmp_path):
+    """A new stage version gives events new ids; `casefile reject` also records the document, page and
+    exact sentence, and that still finds the event. An entry with only an unknown id changes nothing."""
+    from pipeline.link import apply_event_curation
+
+    text = "Director Ann Lee resigned on March 5, 2018."
+    with Store(tmp_path / "c.duckdb") as s:
+        s.upsert("documents", [{"doc_id": "d" * 64, "kind": "minutes", "source": "board", "status": "done"}])
+        s.upsert("events", [{"event_id": "new-id", "doc_id": "d" * 64, "page": 2, "char_start": 10,
+                             "char_end": 10 + len(text), "text": text, "date_start": "2018-03-05",
+                             "date_end": "2018-03-05", "date_precision": "day", "date_source": "explicit"}])
+        stale = {"event": "id-before-the-new-version", "doc": "d" * 64, "page": 2, "text": text}
+        apply_event_curation(s, {"reject": [{"event": "id-before-the-new-version"}]})
+        assert s.scalar("SELECT rejected FROM events") is False
+        apply_event_curation(s, {"reject": [stale], "date": [{**stale, "date": "2018-02"}]})
+        assert s.query("SELECT rejected, date_start::VARCHAR AS d, date_precision, date_source FROM events") == [
+            {"rejected": True, "d": "2018-02-01", "date_precision": "month", "date_source": "user"}]
+        apply_event_curation(s, {"reject": [{**stale, "page": 3}]})   # another page: not this event
+        assert s.scalar("SELECT rejected FROM events") is False
