@@ -200,7 +200,7 @@ def part_e2e(case_root: Path) -> dict:
         words = store.scalar("SELECT coalesce(sum(len(string_split(text, ' '))), 0) FROM pages")
         counts = {t: store.scalar(f"SELECT count(*) FROM {t}") for t in ("chunks", "events", "timeline")}
     return {"seconds": seconds, "documents": report.processed, "failed": len(report.failed), "pages": pages,
-            "words": words, **counts}
+            "words": words, "phases": {k: round(v, 1) for k, v in report.seconds.items()}, **counts}
 
 
 def _texts(case_root: Path) -> dict:
@@ -365,6 +365,8 @@ def throughput(size: str, work: Path) -> list[str]:
               f"**{100 * e2e_pps / slowest[2]:.0f}%**",
               f"- spaCy through casefile's lanes / a plain `nlp(text)` loop (words/s): "
               f"**{stages['spacy_plain']['seconds'] / stages['spacy']['seconds']:.2f}x**",
+              "- where the end-to-end runner's time went (wall seconds): " +
+              ", ".join(f"{k} {v}" for k, v in e2e["phases"].items()),
               f"- fast path / pdfplumber-only extraction: "
               f"**{stages['extract_pdfplumber_only']['seconds'] / stages['extract']['seconds']:.2f}x**"]
     return lines

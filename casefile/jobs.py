@@ -41,6 +41,8 @@ def run_process(case: Case, retry_failed: bool = False, force: bool = False) -> 
                          taxonomy=case.config.get("issues"), retry_failed=retry_failed, force=force,
                          progress=report_progress)
     typer.echo(f"processed {report.processed} documents, {len(report.failed)} failed", err=True)
+    if report.seconds:
+        typer.echo("time: " + ", ".join(f"{k} {v:.1f} s" for k, v in report.seconds.items()), err=True)
     for doc_id, reason in report.failed:
         typer.echo(f"  failed {doc_id[:12]}: {reason}", err=True)
     return report

@@ -27,14 +27,15 @@ _CLAUSES = {"relcl", "acl", "advcl", "ccomp"}      # clauses whose dates belong 
 _ARGUMENTS = {"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 
 
-def event_candidate(sent: Any) -> dict[str, Any] | None:
+def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] | None:
     """The sentence's best trigger (done before planned, specific before generic, one with a date
-    of its own first, then the main verb), with its grammatical neighbourhood; None if no act."""
+    of its own first, then the main verb), with its grammatical neighbourhood; None if no act.
+    `ents`: the sentence's entities, when the caller has read them (`sent.ents` walks the doc's)."""
     text = sent.doc.text
     start = content_start(text, sent.start_char, sent.end_char)
     if start >= sent.end_char or _PROCEDURAL.search(text[start:sent.end_char]) or _imperative(sent, start):
         return None
-    dates = [e for e in sent.ents if e.label_ == "DATE" and e.start_char >= start]
+    dates = [e for e in (sent.ents if ents is None else ents) if e.label_ == "DATE" and e.start_char >= start]
     found = []
     for tok in sent:
         if tok.idx < start or not _is_trigger(tok, sent):

@@ -24,21 +24,29 @@ _ROLE_NOUN = re.compile(
 
 def analyse(doc: Any) -> dict[str, Any]:
     text = doc.text
-    sentences = [(s.start_char, s.end_char) for s in doc.sents]
+    # spaCy builds `doc.ents` (and `Span.ents`, which walks it) anew on every access: read it once
+    ents = tuple(doc.ents)
+    sents = list(doc.sents)
+    sentences = [(s.start_char, s.end_char) for s in sents]
     entities = [{"start": e.start_char, "end": e.end_char, "label": e.label_, "text": e.text}
-                for e in doc.ents]
-    people = _person_mentions(doc)
+                for e in ents]
+    people = _person_mentions(doc, ents)
     roles = [{"start": m.start(1), "end": m.end(1), "text": m.group(1), "label": "ROLE"}
              for m in _ROLE_NOUN.finditer(text)]
-    candidates = [c for s in doc.sents if (c := event_candidate(s))]
+    candidates = [c for s in sents if (c := event_candidate(s, _within(ents, s)))]
     return {"sentences": sentences, "entities": entities, "people": people, "roles": roles,
             "candidates": candidates}
 
 
-def _person_mentions(doc: Any) -> list[dict[str, Any]]:
+def _within(ents: tuple[Any, ...], span: Any) -> list[Any]:
+    """`span.ents`, from entities already read."""
+    return [e for e in ents if e.start >= span.start and e.end <= span.end]
+
+
+def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     taken: set[int] = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "PERSON":
             continue
         start_tok = ent.start
@@ -75,7 +83,7 @@ def _person_mentions(doc: Any) -> list[dict[str, Any]]:
             continue
         if doc[k - 1].ent_type_ in ("GPE", "FAC", "LOC", "DATE", "NORP"):
             continue
-        if doc[k - 1].ent_type_ == "ORG" and not _title_org(doc, i, k):
+        if doc[k - 1].ent_type_ == "ORG" and not _title_org(ents, i, k):
             continue
         if not _whole_title(doc[i:j + 1].text) or doc[k - 1].lower_ in ORG_WORDS:
             continue  # "Harlan County Human Services Center": "County" is no title, a Center no person
@@ -111,9 +119,9 @@ def _whole_title(text: str) -> bool:
                for n in range(len(words)))
 
 
-def _title_org(doc: Any, start: int, end: int) -> bool:
+def _title_org(ents: tuple[Any, ...], start: int, end: int) -> bool:
     """spaCy's small model calls "Chair Hale" an ORG; an ORG that is only title + name is a person."""
-    org = next(e for e in doc.ents if e.start <= end - 1 < e.end)
+    org = next(e for e in ents if e.start <= end - 1 < e.end)
     return org.end == end and org.start >= start
 
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import functools
 import json
+import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +44,16 @@ class Report:
     processed: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: int = 0
+    # wall seconds the runner spent in each phase (what it waited for, what it did itself)
+    seconds: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def timed(self, phase: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[phase] = self.seconds.get(phase, 0.0) + time.perf_counter() - start
 
 
 class Models:
@@ -116,10 +128,11 @@ def process(store: Store, archive: Archive, *, settings: Any, curation: dict[str
             run.stream(todo)
             todo = [d for d in pending_ids(store) if d not in done]
         lanes_pool.close()   # their memory back before the case-wide steps (a lane restarts if needed)
-        with store.transaction():
+        with report.timed("case-wide steps"), store.transaction():
             link_case(store, curation or {})
         # whatever is left stale (by a crash, a schema upgrade), then compaction when due
-        search_index.maintain(store, encode=lanes_pool.encode)
+        with report.timed("search index upkeep"):
+            search_index.maintain(store, encode=lanes_pool.encode)
     return report
 
 
@@ -147,11 +160,12 @@ class _Run:
         for k in range(len(batches)):
             assert ahead is not None
             docs, extracting = ahead
-            extracted = [f.result() for f in extracting]
+            with self.report.timed("waiting for extraction"):
+                extracted = [f.result() for f in extracting]
             ahead = self._extract(batches[k + 1]) if k + 1 < len(batches) else None
             behind.append(self._analyse(docs, extracted))
             while len(behind) > 1 or (k == len(batches) - 1 and behind):
-                stored += self._store(behind.popleft())
+                stored += self._store(behind.popleft())   # waits for the batch's analysis, then stores it
                 if self.progress:
                     self.progress(stored, len(ids), "documents")
 
@@ -167,11 +181,13 @@ class _Run:
             ([i for i, _ in unit], self.lanes.submit([(docs[i], ex) for i, ex in unit])) for unit in units])
 
     def _store(self, batch: _Batch) -> int:
-        for indexes, future in batch.units:
-            for i, result in zip(indexes, future.result()):
-                batch.results[i] = result
+        with self.report.timed("waiting for analysis"):
+            for indexes, future in batch.units:
+                for i, result in zip(indexes, future.result()):
+                    batch.results[i] = result
         titles = _Titles(batch.results, self.lanes.encode)
-        with self.store.transaction():  # one batch, one transaction: a crash loses at most this batch
+        # one batch, one transaction: a crash loses at most this batch
+        with self.report.timed("storing"), self.store.transaction():
             rows: dict[str, list[dict[str, Any]]] = {}
             for doc, result in zip(batch.docs, batch.results):
                 if not isinstance(result, str):
