@@ -31,8 +31,10 @@ EVENT_CHILD_TABLES = ("event_people", "event_issues")
 
 
 # DuckDB lets one process write a database file, and a writer's lock keeps readers out too. So a
-# writer holds the file only while it writes (released after each transaction or write outside one)
-# and readers retry while it does; a waiting writer leaves a marker so readers let it in first.
+# process that waits for the file leaves a marker (`casefile.duckdb.reader-waiting` or
+# `.writer-waiting`, holding its pid) and retries; a writer lets go of the file after its next
+# transaction (or write outside one) when it sees a marker, and keeps it otherwise (closing costs
+# a checkpoint, 100+ ms a batch). Readers let a waiting writer in first.
 READ_WAIT = 15.0     # seconds a reader retries while a writer holds the file
 WRITE_WAIT = 300.0   # seconds a writer retries while readers (or another writer) hold it
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -82,13 +84,17 @@ class Store:
             self._connect()
         return self._con  # type: ignore[return-value]
 
+    def _marker(self, who: str) -> Path:
+        return self.path.with_name(f"{self.path.name}.{who}-waiting")
+
     def _connect(self) -> None:
         deadline = time.monotonic() + self.wait
-        marker = self.path.with_name(self.path.name + ".writer-waiting")
+        writer_marker = self._marker("writer")
+        marker = self._marker("reader" if self.read_only else "writer")
         delay, marked = 0.005, False
         try:
             while True:
-                if self.read_only and _writer_waiting(marker) and time.monotonic() < deadline:
+                if self.read_only and _other_waiting(writer_marker) and time.monotonic() < deadline:
                     time.sleep(delay)
                     continue
                 try:
@@ -101,18 +107,20 @@ class Store:
                         busy = " (another casefile command is writing to it; try again when it is done)" \
                             if "lock" in first.lower() else ""
                         raise StoreError(f"cannot open {self.path}{busy}: {first}") from None
-                if not self.read_only and not marked:
+                if self.read_only or not marked:   # readers say so at every try: several may wait
                     marker.write_text(str(os.getpid()))
                     marked = True
                 time.sleep(delay)
                 delay = min(delay * 2, 0.05)
         finally:
-            if marked:
+            if marked and _marker_pid(marker) == os.getpid():
                 marker.unlink(missing_ok=True)
 
-    def release(self) -> None:
-        """Let other processes open the case (readers, another writer); the next use reopens it."""
-        if self._con is not None and self._depth == 0:
+    def release(self, force: bool = False) -> None:
+        """Let other processes open the case when one waits for it (`force`: whether or not); the
+        next use reopens it."""
+        if self._con is not None and self._depth == 0 and (
+                force or _other_waiting(self._marker("reader")) or _other_waiting(self._marker("writer"))):
             self._con.close()
             self._con = None
 
@@ -315,14 +323,23 @@ class Store:
                          [_plain(v, k in as_json) for k, v in fields.items()] + [doc_id])
 
 
-def _writer_waiting(marker: Path) -> bool:
-    """A writer (still alive) is waiting for the file: readers hold back so it gets in."""
+def _marker_pid(marker: Path) -> int | None:
     try:
-        pid = int(marker.read_text() or 0)
-        os.kill(pid, 0)
+        return int(marker.read_text() or 0)
     except (OSError, ValueError):
+        return None
+
+
+def _other_waiting(marker: Path) -> bool:
+    """Another process (still alive) waits for the file."""
+    pid = _marker_pid(marker)
+    if not pid or pid == os.getpid():
         return False
-    return pid != os.getpid()
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
 
 
 def migrations() -> list[tuple[int, str]]:

@@ -11,8 +11,10 @@ are never merged: each sentence of a record is its own act.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -52,11 +54,22 @@ def similarity(a: dict[str, Any], b: dict[str, Any]) -> float:
 @functools.lru_cache(maxsize=65536)   # every pair in a block asks again
 def content_words(text: str) -> frozenset[str]:
     """Distinctive words of a sentence, crudely stemmed (first six letters: review = reviewing)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
+    stop = stop_words()
     text = _DATELINE.sub("", _SECONDED.sub("", " ".join(text.split())))
     words = (re.sub(r"['’]s$", "", w.lower()) for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", text))
-    return frozenset(w[:6] for w in words if len(w) > 2 and w not in STOP_WORDS and w not in _COMMON)
+    return frozenset(w[:6] for w in words if len(w) > 2 and w not in stop and w not in _COMMON)
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, read from spaCy's own file (a plain list): importing spaCy
+    would cost the runner, which runs this step and otherwise never loads spaCy, 4-5 s."""
+    spec = importlib.util.find_spec("spacy")   # finds the package without importing it
+    assert spec is not None and spec.origin, "spaCy is not installed"
+    path = Path(spec.origin).parent / "lang" / "en" / "stop_words.py"
+    namespace: dict[str, Any] = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)  # noqa: S102 (spaCy's file)
+    return frozenset(namespace["STOP_WORDS"])
 
 
 def _words(event: dict[str, Any]) -> frozenset[str]:

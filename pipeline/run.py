@@ -171,7 +171,7 @@ class _Run:
 
     def _extract(self, ids: list[str]) -> tuple[list[dict[str, Any]], list[Future[Any]]]:
         docs = _documents(self.store, ids)
-        self.store.release()  # readers (serve, search...) get the file while the batch is worked on
+        self.store.release()  # a reader (serve, search...) waiting for the file gets it while the batch is worked on
         return docs, self.pool.submit([functools.partial(self.archive.get, d["doc_id"]) for d in docs])
 
     def _analyse(self, docs: list[dict[str, Any]], extracted: list[Any]) -> _Batch:
