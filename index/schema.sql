@@ -169,8 +169,9 @@ CREATE TABLE IF NOT EXISTS search_cells (
 -- One row per event cluster: the representative mention (a user's date first, then an official
 -- record before news, a precise date before a vague one, an explicit date before an inferred one),
 -- with the cluster's people, issues and every source. `timeline_entries` is the definition;
--- `timeline` is its table, refreshed by the case-wide steps (index/timeline.py), so that a
--- person's or a month's timeline reads one sorted table instead of ranking every event.
+-- `timeline` is its table (and `timeline_by_person`), refreshed by the case-wide steps
+-- (index/timeline.py), so that a person's or a month's timeline reads one sorted table instead of
+-- ranking every event.
 CREATE OR REPLACE VIEW timeline_entries AS
 WITH members AS (
     SELECT e.* REPLACE (coalesce(e.cluster_id, e.event_id) AS cluster_id),
@@ -216,3 +217,7 @@ LEFT JOIN named n USING (cluster_id) LEFT JOIN tagged t USING (cluster_id)
 WHERE r.rank = 1;
 
 CREATE TABLE IF NOT EXISTS timeline AS SELECT * FROM timeline_entries LIMIT 0;
+-- The same entries once per person in them, sorted by person: a person's timeline reads a few
+-- thousand rows of one table instead of picking scattered rows out of all of them.
+CREATE TABLE IF NOT EXISTS timeline_by_person AS
+    SELECT unnest(person_ids) AS person_id, * FROM timeline_entries LIMIT 0;

@@ -16,11 +16,14 @@ from queries.filters import Filters, person_ids
 def timeline(store: Store, f: Filters | None = None) -> list[dict[str, Any]]:
     f = f or Filters()
     where, params = ["1=1"], []
+    table = "timeline"
+    if f.person:   # the copy sorted by person; an entry with two of the matched ids comes once
+        ids = person_ids(store, f.person)
+        table = "(SELECT * EXCLUDE (person_id) FROM timeline_by_person WHERE person_id IN " \
+                "(SELECT unnest(?::VARCHAR[])) QUALIFY row_number() OVER (PARTITION BY cluster_id) = 1)"
+        params.append(ids)
     if not f.planned:
         where.append("t.modality <> 'planned'")
-    if f.person:
-        where.append("list_has_any(t.person_ids, ?::VARCHAR[])")
-        params.append(person_ids(store, f.person))
     if f.issue:
         where.append("len(list_filter(t.issues, i -> i = ? OR i ILIKE ?)) > 0")
         params += [f.issue, f.issue.replace(" ", "_")]
@@ -36,7 +39,7 @@ def timeline(store: Store, f: Filters | None = None) -> list[dict[str, Any]]:
     if f.date_to:
         where.append("t.date_start <= ?")
         params.append(f.date_to)
-    sql = f"SELECT t.* FROM timeline t WHERE {' AND '.join(where)} ORDER BY {ORDER}"
+    sql = f"SELECT t.* FROM {table} t WHERE {' AND '.join(where)} ORDER BY {ORDER}"
     if f.limit:
         sql += f" LIMIT {int(f.limit)}"
     return [_entry(row) for row in store.query(sql, params)]
