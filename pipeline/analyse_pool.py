@@ -12,12 +12,13 @@ Units hold plain data (document rows and `Extracted` pages in, row dicts out), a
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import queue
 from concurrent.futures import Future, ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from typing import Any
+
+from pipeline import served
 
 STARTUP_TIMEOUT = 300.0   # imports of spaCy and torch on a busy laptop
 THREAD_VARS = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
@@ -57,21 +58,11 @@ class Lane:
 
     def __init__(self, settings: Any, taxonomy: dict[str, Any] | None, threads: int = 1) -> None:
         self.args = (settings, taxonomy, threads)
-        self._ctx = multiprocessing.get_context("spawn")   # no fork: torch and DuckDB threads
         self._proc: Any = None
         self._conn: Connection | None = None
 
     def _start(self) -> None:
-        parent, child = self._ctx.Pipe()
-        self._proc = self._ctx.Process(target=_serve, args=(child, *self.args), daemon=True,
-                                       name="casefile-analyse")
-        self._proc.start()
-        child.close()
-        self._conn = parent
-        try:
-            ready = parent.poll(STARTUP_TIMEOUT) and parent.recv()[0] == "ready"
-        except (EOFError, OSError):
-            ready = False
+        self._proc, self._conn, ready = served.start(_serve, self.args, "casefile-analyse", STARTUP_TIMEOUT)
         if not ready:
             self.close()
             raise RuntimeError("analysis process did not start (see the log for the import error)")

@@ -14,11 +14,11 @@ across documents and replaced when a document overruns or kills it.
 from __future__ import annotations
 
 import importlib
-import multiprocessing
 import os
 from multiprocessing.connection import Connection
 from typing import Any
 
+from pipeline import served
 from pipeline.extract import Extracted, ExtractError
 
 DEFAULT_TIMEOUT = 300.0
@@ -57,22 +57,12 @@ class ExtractWorker:
     def __init__(self, timeout: float = DEFAULT_TIMEOUT, function: str = "pipeline.extract:extract") -> None:
         self.timeout = timeout
         self.function = function   # "module:name", importable in a fresh process (tests swap in a slow one)
-        self._ctx = multiprocessing.get_context("spawn")   # no fork: the parent may hold torch threads
         self._proc: Any = None
         self._conn: Connection | None = None
 
     def _start(self) -> None:
         """A fresh worker, ready to read: its start-up (imports) is not charged to a document."""
-        parent, child = self._ctx.Pipe()
-        self._proc = self._ctx.Process(target=_serve, args=(child, self.function), daemon=True,
-                                       name="casefile-extract")
-        self._proc.start()
-        child.close()
-        self._conn = parent
-        try:
-            ready = parent.poll(STARTUP_TIMEOUT) and parent.recv()[0] == "ready"
-        except (EOFError, OSError):
-            ready = False
+        self._proc, self._conn, ready = served.start(_serve, (self.function,), "casefile-extract", STARTUP_TIMEOUT)
         if not ready:
             self._kill()
             raise ExtractError("extraction worker did not start (see the log for the import error)")
