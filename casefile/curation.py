@@ -18,10 +18,6 @@ def add_entry(case: Case, table: str, entry: dict[str, Any]) -> None:
         fh.write("\n".join(lines) + "\n")
 
 
-def resolve_event_id(case: Case, prefix: str) -> str:
-    return event_entry(case, prefix)["event"]
-
-
 def event_entry(case: Case, prefix: str) -> dict[str, Any]:
     """What curation.toml records of an event: its id, and its document, page and exact sentence, so
     the decision still finds the event when a new stage version gives it another id."""
