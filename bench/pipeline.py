@@ -236,7 +236,7 @@ def _stage_worker(stage: str, shard: list, settings: dict, threads: int, ready, 
     else:
         from pipeline.embed import Embedder
 
-        embedder = Embedder(settings["embedding_model"], threads=threads)
+        embedder = Embedder(settings["embedding_model"], threads=threads, precision=settings["embedding_precision"])
         work = embedder.encode
     ready.release()
     go.wait()

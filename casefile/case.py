@@ -85,7 +85,10 @@ class Case:
 
     @property
     def settings(self) -> Settings:
-        return Settings.load(self.config.get("settings", {}))
+        try:
+            return Settings.load(self.config.get("settings", {}))
+        except ValueError as exc:
+            raise CaseError(f"a setting in {self.root / 'case.toml'} or the environment: {exc}") from None
 
     def curation(self) -> dict[str, Any]:
         return load_toml(self.curation_path) if self.curation_path.exists() else {}

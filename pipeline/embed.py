@@ -10,6 +10,27 @@ import numpy as np
 
 VERSION = "embed.v1"
 DIM = 384
+# Precision of the model's matrix products. "bfloat16" runs them under torch's CPU autocast
+# (LayerNorm, softmax and pooling stay float32): 2.1x faster on a CPU with native bf16 (AVX512-BF16
+# or AMX, as this machine's Xeon has), cosine >= 0.99996 to the float32 vectors and 99.6% the same
+# top-10 neighbours on the demo's texts, so vectors of either precision live in one case together
+# and the stage version does not change. Without native bf16 it would be emulated and slow, hence
+# "auto". int8 dynamic quantisation was measured too: 1.5x, cosine down to 0.88, 80% the same
+# neighbours; not offered.
+PRECISIONS = ("auto", "float32", "bfloat16")
+
+
+def resolve_precision(precision: str) -> str:
+    """"auto" -> "bfloat16" where the CPU has native bf16 arithmetic, else "float32"."""
+    if precision not in PRECISIONS:
+        raise ValueError(f"embedding_precision must be one of {', '.join(PRECISIONS)}, not {precision!r}")
+    if precision != "auto":
+        return precision
+    import torch
+
+    native = any(getattr(torch.cpu, probe, lambda: False)()
+                 for probe in ("_is_avx512_bf16_supported", "_is_amx_tile_supported"))
+    return "bfloat16" if native else "float32"
 
 
 def model_path(name: str) -> Path:
@@ -26,7 +47,8 @@ def model_path(name: str) -> Path:
 
 
 class Embedder:
-    def __init__(self, name: str, threads: int | None = None, batch_size: int = 32, cache: int = 4096) -> None:
+    def __init__(self, name: str, threads: int | None = None, batch_size: int = 32, cache: int = 4096,
+                 precision: str = "auto") -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")        # never reach for a hub at run time
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         import torch
@@ -35,6 +57,7 @@ class Embedder:
         if threads:
             torch.set_num_threads(threads)
         self.model = SentenceTransformer(str(model_path(name)), device="cpu")
+        self.precision = resolve_precision(precision)
         self.batch_size = batch_size
         self.cache_size = cache   # texts seen lately (boilerplate across documents), 1.5 KB each
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -49,8 +72,7 @@ class Embedder:
         out = np.empty((len(texts), DIM), dtype="float32")
         todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
         if todo:
-            fresh = self.model.encode(todo, batch_size=self.batch_size, normalize_embeddings=True,
-                                      show_progress_bar=False, convert_to_numpy=True).astype("float32")
+            fresh = self._encode(todo)
             for text, vec in zip(todo, fresh):
                 self._cache[text] = vec
         for i, text in enumerate(texts):
@@ -59,3 +81,12 @@ class Embedder:
         while len(self._cache) > max(self.cache_size, len(todo)):
             self._cache.popitem(last=False)
         return out
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        import torch
+
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.precision == "bfloat16"):
+            vecs = self.model.encode(texts, batch_size=self.batch_size, show_progress_bar=False,
+                                     convert_to_tensor=True)
+        vecs = vecs.float()
+        return torch.nn.functional.normalize(vecs, dim=1).numpy()

@@ -78,7 +78,8 @@ class Models:
     @property
     def embedder(self) -> embed.Embedder:
         if self._embedder is None:
-            self._embedder = embed.Embedder(self.settings.embedding_model, threads=self.threads)
+            self._embedder = embed.Embedder(self.settings.embedding_model, threads=self.threads,
+                                          precision=self.settings.embedding_precision)
         return self._embedder
 
     @property

@@ -37,3 +37,13 @@ def test_every_setting_is_documented_in_readme():
     assert docs, "settings carry docstrings"
     for name in docs:
         assert f"`{name}`" in readme, f"setting {name} missing from README's Settings table"
+
+
+def test_a_bad_setting_is_one_line_and_nonzero(tmp_path):
+    run_cli("init", str(tmp_path / "c"))
+    for env in ({"CASEFILE_EMBEDDING_PRECISION": "int8"}, {"CASEFILE_WORKERS": "two"}):
+        proc = run_cli("--case", str(tmp_path / "c"), "search", "caseworkers", env=env, check=False)
+        assert proc.returncode == 1, env
+        assert proc.stderr.strip().count("\n") == 0 and "case.toml or the environment" in proc.stderr
+    assert "not 'int8'" in run_cli("--case", str(tmp_path / "c"), "process", check=False,
+                                   env={"CASEFILE_EMBEDDING_PRECISION": "int8"}).stderr

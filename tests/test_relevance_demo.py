@@ -48,7 +48,8 @@ def firsts(demo) -> dict[str, dict[str, str]]:
     from casefile.case import open_case
     from pipeline.embed import Embedder
 
-    encode = Embedder(open_case(demo["case"]).settings.embedding_model).encode
+    settings = open_case(demo["case"]).settings
+    encode = Embedder(settings.embedding_model, precision=settings.embedding_precision).encode
     out: dict[str, dict[str, str]] = {}
     with Store(demo["case"] / "casefile.duckdb", read_only=True) as store:
         for mode in ("bm25", "semantic", "hybrid"):

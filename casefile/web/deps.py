@@ -78,8 +78,9 @@ def filter_params(f: Filters) -> dict[str, str]:
 class Encoder:
     """The embedding model, loaded once on first use; None when it cannot load (search falls back to BM25)."""
 
-    def __init__(self, model_name: str) -> None:
+    def __init__(self, model_name: str, precision: str = "auto") -> None:
         self.model_name = model_name
+        self.precision = precision
         self._lock = threading.Lock()
         self._encode: Callable[[list[str]], list[list[float]]] | None = None
         self.error: str | None = None
@@ -90,7 +91,7 @@ class Encoder:
                 try:
                     from pipeline.embed import Embedder
 
-                    self._encode = Embedder(self.model_name).encode
+                    self._encode = Embedder(self.model_name, precision=self.precision).encode
                 except Exception as exc:   # no model installed: say so, keep BM25 working
                     self.error = f"semantic search is unavailable ({exc}); showing keyword (BM25) results"
             return self._encode
