@@ -291,8 +291,15 @@ def part_stages(case_root: Path, e2e_root: Path) -> dict:
     result["spacy_plain"] = {"seconds": _stage_alone("tag_plain", texts["pages"], settings, 1, 1)}
     two_procs = _stage_alone("embed", texts["embedded"], settings, 2, 1)
     two_threads = _stage_alone("embed", texts["embedded"], settings, 1, 2)
+    from pipeline.embed import resolve_precision
+
+    precision = resolve_precision(settings["embedding_precision"])
     result["embed"] = {"seconds": min(two_procs, two_threads), "items": len(texts["embedded"]),
-                       "two_processes_seconds": two_procs, "one_process_two_threads_seconds": two_threads}
+                       "two_processes_seconds": two_procs, "one_process_two_threads_seconds": two_threads,
+                       "precision": precision}
+    if precision != "float32":   # what the precision buys, measured in the same run
+        result["embed_float32"] = {"seconds": _stage_alone(
+            "embed", texts["embedded"], {**settings, "embedding_precision": "float32"}, 2, 1)}
     return result
 
 
@@ -340,9 +347,12 @@ def throughput(size: str, work: Path) -> list[str]:
     row("spaCy reference: plain `nlp(text)` loop (1 process)", stages["spacy_plain"]["seconds"],
         note="the same page texts, every component, no analysis")
     e = stages["embed"]
-    row("stage alone: embedding (best of 2x1 / 1x2 threads)", e["seconds"], note=(
+    row(f"stage alone: embedding, {e['precision']} (best of 2x1 / 1x2 threads)", e["seconds"], note=(
         f"{e['items']} texts; 2 processes {e['two_processes_seconds']:.1f} s, "
         f"1 process x 2 threads {e['one_process_two_threads_seconds']:.1f} s"))
+    if "embed_float32" in stages:
+        row("embedding reference: float32 (2 processes)", stages["embed_float32"]["seconds"],
+            note="the same texts; the naive baseline embeds in float32 too")
     row("casefile end to end (process)", e2e["seconds"], rss=e2e["peak_rss_mb"], cpu=e2e["cpu_seconds"],
         note=busy(e2e["others_cpu_share"]))
     stage_rows = [r for r in rows if r[0].startswith("stage alone") and "pdfplumber only" not in r[0]]
@@ -367,6 +377,8 @@ def throughput(size: str, work: Path) -> list[str]:
               f"**{stages['spacy_plain']['seconds'] / stages['spacy']['seconds']:.2f}x**",
               "- where the end-to-end runner's time went (wall seconds): " +
               ", ".join(f"{k} {v}" for k, v in e2e["phases"].items()),
+              *([f"- embedding in {e['precision']} / float32 (texts/s): "
+                 f"**{stages['embed_float32']['seconds'] / e['seconds']:.2f}x**"] if "embed_float32" in stages else []),
               f"- fast path / pdfplumber-only extraction: "
               f"**{stages['extract_pdfplumber_only']['seconds'] / stages['extract']['seconds']:.2f}x**"]
     return lines
