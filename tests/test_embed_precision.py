@@ -2,6 +2,8 @@
 either precision can share a case; a wrong setting is a one-line error."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -30,6 +32,11 @@ def test_bf16_vectors_agree_with_float32() -> None:
 
 def test_precision_setting() -> None:
     assert resolve_precision("float32") == "float32"
-    assert resolve_precision("auto") in ("float32", "bfloat16")
+    assert resolve_precision("bfloat16") == "bfloat16"
+    # "auto" follows what the kernel says the CPU can do, not only what torch reports
+    flags = {f for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("flags")
+             for f in line.split(":", 1)[1].split()}
+    native = bool(flags & {"avx512_bf16", "amx_bf16"})
+    assert resolve_precision("auto") == ("bfloat16" if native else "float32"), sorted(flags & {"avx512_bf16", "amx_bf16"})
     with pytest.raises(ValueError, match="embedding_precision must be one of auto, float32, bfloat16"):
         resolve_precision("int8")
