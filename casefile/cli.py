@@ -195,7 +195,7 @@ def search(query: str, person: PersonOpt = None, issue: IssueOpt = None, kind: K
     if mode != "bm25":
         from pipeline.embed import Embedder
 
-        encode = Embedder(c.settings.embedding_model, precision=c.settings.embedding_precision).encode
+        encode = Embedder.from_settings(c.settings).encode
     with c.store(read_only=True) as store:
         output.search(do_search(store, query, f, mode=mode, encode=encode, fusion=fusion), fmt)
 
@@ -283,7 +283,7 @@ def eval_(reference: Annotated[Path, typer.Option("--reference", help="CSV with 
     c = case()
     ref = load_reference(reference)
     with c.store(read_only=True) as store:
-        output.evaluation(evaluate(store, ref, Embedder(c.settings.embedding_model, precision=c.settings.embedding_precision).encode), fmt)
+        output.evaluation(evaluate(store, ref, Embedder.from_settings(c.settings).encode), fmt)
 
 
 @app.command()

@@ -53,11 +53,9 @@ class Settings:
     _extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        from pipeline.embed import PRECISIONS   # imports numpy only, not torch
+        from pipeline.embed import check_precision   # imports numpy only, not torch
 
-        if self.embedding_precision not in PRECISIONS:
-            raise ValueError(f"embedding_precision must be one of {', '.join(PRECISIONS)}, "
-                             f"not {self.embedding_precision!r}")
+        check_precision(self.embedding_precision)
 
     @classmethod
     def load(cls, overrides: dict[str, Any] | None = None) -> Settings:

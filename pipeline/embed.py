@@ -5,6 +5,7 @@ import importlib
 import os
 from collections import OrderedDict
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -20,11 +21,15 @@ DIM = 384
 PRECISIONS = ("auto", "float32", "bfloat16")
 
 
-def resolve_precision(precision: str) -> str:
-    """"auto" -> "bfloat16" where the CPU has native bf16 arithmetic, else "float32"."""
+def check_precision(precision: str) -> str:
     if precision not in PRECISIONS:
         raise ValueError(f"embedding_precision must be one of {', '.join(PRECISIONS)}, not {precision!r}")
-    if precision != "auto":
+    return precision
+
+
+def resolve_precision(precision: str) -> str:
+    """"auto" -> "bfloat16" where the CPU has native bf16 arithmetic, else "float32"."""
+    if check_precision(precision) != "auto":
         return precision
     import torch
 
@@ -65,6 +70,11 @@ class Embedder:
         self.batch_size = batch_size  # 16 a forward pass: as fast as 32 and ~230 MB less at peak
         self.cache_size = cache   # texts seen lately (boilerplate across documents), 1.5 KB each
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    @classmethod
+    def from_settings(cls, settings: Any, threads: int | None = None) -> Embedder:
+        """The case's model at the case's precision (`embedding_model`, `embedding_precision`)."""
+        return cls(settings.embedding_model, threads=threads, precision=settings.embedding_precision)
 
     def encode(self, texts: list[str]) -> list[list[float]]:
         return self.encode_array(texts).tolist() if texts else []

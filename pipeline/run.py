@@ -78,8 +78,7 @@ class Models:
     @property
     def embedder(self) -> embed.Embedder:
         if self._embedder is None:
-            self._embedder = embed.Embedder(self.settings.embedding_model, threads=self.threads,
-                                          precision=self.settings.embedding_precision)
+            self._embedder = embed.Embedder.from_settings(self.settings, threads=self.threads)
         return self._embedder
 
     @property

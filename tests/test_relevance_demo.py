@@ -48,8 +48,7 @@ def firsts(demo) -> dict[str, dict[str, str]]:
     from casefile.case import open_case
     from pipeline.embed import Embedder
 
-    settings = open_case(demo["case"]).settings
-    encode = Embedder(settings.embedding_model, precision=settings.embedding_precision).encode
+    encode = Embedder.from_settings(open_case(demo["case"]).settings).encode
     out: dict[str, dict[str, str]] = {}
     with Store(demo["case"] / "casefile.duckdb", read_only=True) as store:
         for mode in ("bm25", "semantic", "hybrid"):

@@ -70,7 +70,7 @@ def create_app(case: Case, token: str | None = None) -> FastAPI:
                               "with the same filters as the command line.")
     app.state.case = case
     app.state.labels = issue_labels(case.config.get("issues"))
-    app.state.encoder = deps.Encoder(case.settings.embedding_model, case.settings.embedding_precision)
+    app.state.encoder = deps.Encoder(case.settings)
     app.state.templates = templates()
     app.include_router(pages.router)
     app.include_router(files.router)

@@ -78,9 +78,8 @@ def filter_params(f: Filters) -> dict[str, str]:
 class Encoder:
     """The embedding model, loaded once on first use; None when it cannot load (search falls back to BM25)."""
 
-    def __init__(self, model_name: str, precision: str = "auto") -> None:
-        self.model_name = model_name
-        self.precision = precision
+    def __init__(self, settings: Any) -> None:
+        self.settings = settings
         self._lock = threading.Lock()
         self._encode: Callable[[list[str]], list[list[float]]] | None = None
         self.error: str | None = None
@@ -91,7 +90,7 @@ class Encoder:
                 try:
                     from pipeline.embed import Embedder
 
-                    self._encode = Embedder(self.model_name, precision=self.precision).encode
+                    self._encode = Embedder.from_settings(self.settings).encode
                 except Exception as exc:   # no model installed: say so, keep BM25 working
                     self.error = f"semantic search is unavailable ({exc}); showing keyword (BM25) results"
             return self._encode
