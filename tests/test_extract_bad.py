@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -17,6 +18,10 @@ from tests.conftest import FIXTURES, ROOT
 from tests.fixtures.extract import make
 
 CUYA = (FIXTURES / "pdfs/cuya_community_college_agenda.pdf").read_bytes()
+# The garbage-font PDF is readable only through OCR: on a machine without Tesseract (a fresh one;
+# .ci/run installs it) its page is kept as "needs OCR" with the install hint instead.
+HAS_TESSERACT = shutil.which("tesseract") is not None
+NEEDS_OCR = {"garbage fonts"}
 BODY = "Le conseil a approuvé le budget; the director’s résumé was reviewed. " * 10
 
 
@@ -77,6 +82,10 @@ def test_a_batch_with_every_bad_input_completes():
     for name, (_, phrase) in good.items():
         ex = results[name]
         assert not isinstance(ex, str), (name, ex)
+        if name in NEEDS_OCR and not HAS_TESSERACT:
+            assert [p.method for p in ex.pages] == ["needs_ocr"], name
+            assert len(ex.problems) == 1 and "apt-get install tesseract-ocr" in ex.problems[0], ex.problems
+            continue
         assert phrase in "\n".join(p.text for p in ex.pages), name
         assert not ex.problems, (name, ex.problems)
 
