@@ -35,7 +35,7 @@ EVENT_CHILD_TABLES = ("event_people", "event_issues")
 # `.writer-waiting`, holding its pid) and retries; a writer lets go of the file after its next
 # transaction (or write outside one) when it sees a marker, and keeps it otherwise (closing costs
 # a checkpoint, 100+ ms a batch). Readers let a waiting writer in first.
-READ_WAIT = 15.0     # seconds a reader retries while a writer holds the file
+READ_WAIT = 60.0     # seconds a reader retries while a writer holds the file (a batch on a busy machine can take 15+ s)
 WRITE_WAIT = 300.0   # seconds a writer retries while readers (or another writer) hold it
 _F = TypeVar("_F", bound=Callable[..., Any])
 
