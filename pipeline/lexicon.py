@@ -64,10 +64,47 @@ ROLE_TITLES = {
     "councilman", "councilwoman", "detective", "investigator", "auditor", "deputy secretary",
     "finance director", "clerk",
 }
-# A capitalised word that ends an organisation or a place, never a person's name.
-ORG_WORDS = {"center", "services", "department", "office", "courthouse", "board", "committee",
-             "council", "division", "unit", "agency", "hospital", "school", "county", "commission",
-             "authority", "program", "positions", "search", "report", "gazette", "herald", "tribune"}
+# Words that end (or follow) the name of an organisation, a facility or a place. Those that are
+# also surnames (Park, Hall, Day, Post, Lane, Church) refuse a name only when they follow it.
+ORG_WORDS = {
+    "center", "centre", "services", "service", "department", "office", "courthouse", "board",
+    "committee", "council", "division", "unit", "agency", "hospital", "school", "schools", "county",
+    "commission", "authority", "program", "programs", "positions", "search", "report", "gazette",
+    "herald", "tribune", "fieldhouse", "club", "foundation", "hall", "park", "street", "avenue",
+    "road", "boulevard", "drive", "lane", "highway", "library", "museum", "stadium", "arena",
+    "church", "company", "inc", "llc", "corp", "corporation", "group", "associates", "partners",
+    "bank", "fund", "university", "college", "academy", "institute", "society", "association",
+    "alliance", "coalition", "network", "project", "initiative", "gallery", "theater", "theatre",
+    "bridge", "building", "plaza", "square", "tower", "airport", "station", "prison", "jail",
+    "police", "times", "post", "news", "journal", "register", "press", "daily", "magazine", "radio",
+    "district", "city", "township", "village", "state", "act", "law", "fire", "elementary",
+    "middle", "high", "clinic", "shelter", "house", "home", "homes", "apartments", "court",
+    "courts", "hotel", "inn", "restaurant", "cafe", "market", "mall", "trail", "river", "lake",
+    "creek", "mountain", "island", "valley", "heights", "estates", "memorial", "cemetery",
+    "award", "awards", "prize", "scholarship", "day", "week", "month", "year", "avenues",
+    "ministries", "trust", "industries", "enterprises", "holdings", "systems", "solutions",
+    "technologies", "media", "studios", "records", "team", "league", "union", "party", "caucus",
+    "administration", "bureau", "registry", "trustees", "commissioners", "supervisors",
+    "financial", "capital", "securities", "investments", "insurance", "advisors", "consulting",
+    "brothers", "bros", "sons", "co", "ltd", "pllc", "llp", "pc", "pa",
+}
+ALSO_SURNAMES = {
+    "park", "hall", "house", "day", "post", "lane", "street", "law", "court", "church", "bank",
+    "river", "fire", "middle", "high", "market", "bridge", "city", "state", "home", "trail",
+    "mountain", "lake", "island", "valley", "union", "press", "times", "news", "media", "team",
+    "party", "daily", "award", "week", "month", "year", "inn", "drive", "road", "creek", "village",
+    "young", "act", "tower", "heights", "league", "records", "trust", "cafe", "memorial",
+}
+# Page furniture and web words that are never part of a person's name.
+FURNITURE = {
+    "loading", "photo", "photos", "gallery", "video", "videos", "share", "comments", "comment",
+    "advertisement", "credit", "credits", "courtesy", "subscribe", "click", "read", "related",
+    "follow", "email", "print", "twitter", "facebook", "instagram", "linkedin", "youtube",
+    "welcome", "sign", "login", "newsletter", "podcast", "episode", "listen", "watch", "updated",
+    "posted", "published", "view", "more", "tweet", "pin", "copyright", "rights", "reserved",
+    "file", "staff", "getty", "images", "ap", "reuters", "wire", "page", "item", "agenda",
+    "minutes", "motion", "resolution", "ordinance", "exhibit", "section", "chapter", "article",
+}
 HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr"}
 TITLE_WORDS = {w for t in ROLE_TITLES for w in t.split()} | HONORIFICS
 # Role nouns that may stand for a person ("the director said...").

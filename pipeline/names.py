@@ -315,7 +315,7 @@ def _formality(given: str, others: set[str], declared: set[tuple[str, str]]) -> 
 
 
 def canonical_form(names: list[Name]) -> str:
-    """Display name for a cluster of forms: full formal first name, consistent middle initial, no titles.
+    """Display name for a cluster of forms: full formal first name, the middle name as written, no titles.
 
     ["Peggy Whitfield", "M. Whitfield", "Margaret Whitfield"] → "Margaret Whitfield".
     """
@@ -341,8 +341,13 @@ def canonical_form(names: list[Name]) -> str:
 
     given = max(by_given, key=rank)
     first = _best_surface(by_given[given])
-    middles = [normalize_given(n.middle)[:1] for n in with_first]
-    middle = f"{middles[0].upper()}." if all(middles) and len(set(middles)) == 1 else ""
+    # The middle name as the sources write it ("Mary Kay Plass", "John W. Houston"): shown only when
+    # every form has one and they agree; a written-out middle name beats its initial.
+    middles = [n.middle for n in with_first]
+    initials = {normalize_given(m)[:1] for m in middles}
+    middle = ""
+    if all(middles) and len(initials) == 1:
+        middle = max(middles, key=lambda m: (len(normalize_given(m)), m.count(".") == 0, m))
     suffixes = [n.suffix for n in with_first]
     suffix = suffixes[0] if all(suffixes) and len({normalize_given(s) for s in suffixes}) == 1 else ""
     return " ".join(p for p in (first, middle, last) if p) + (f" {suffix}" if suffix else "")

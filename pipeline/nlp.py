@@ -8,7 +8,8 @@ from typing import Any
 
 
 from pipeline.candidates import event_candidate
-from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
+from pipeline.lexicon import HONORIFICS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
+from pipeline.person_spans import Around, org_heads, refuse, trim
 
 VERSION = "nlp.v2"
 
@@ -46,27 +47,34 @@ def _within(ents: tuple[Any, ...], span: Any) -> list[Any]:
 def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     taken: set[int] = set()
+    ordinary = {t.text for t in doc if t.is_alpha and t.is_lower}   # "good" is a word here, not a name
+    heads = org_heads([[t.text for t in e] for e in ents if e.label_ == "ORG"])
+
+    def around(start: int, end: int) -> Around:
+        return Around(_words(doc, start, -1), _words(doc, end, 1), ordinary, heads)
+
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
-        start_tok = ent.start
+        lead, tail = trim([t.text for t in ent])   # `Christie “`: quote marks are not the name
+        start_tok, end_tok = ent.start + lead, ent.start + tail
         # A PERSON span that begins with a title: keep the title apart from the name.
-        while start_tok < ent.end - 1 and doc[start_tok].lower_ in TITLE_WORDS:
+        while start_tok < end_tok - 1 and doc[start_tok].lower_ in TITLE_WORDS:
             start_tok += 1
         title_start = start_tok
         # Title words right before the entity ("Interim Director" + "Daniel Okafor"), also across
         # a line break ("Deputy\nDirector Patricia Lund").
         while (prev := _title_before(doc, title_start)) is not None:
             title_start = prev
-        if start_tok == ent.end:
+        if start_tok >= end_tok:
             continue
-        name = doc[start_tok:ent.end]
+        name = doc[start_tok:end_tok]
         if not any(t.is_alpha and t.is_title for t in name) or all(t.lower_ in TITLE_WORDS for t in name) \
-                or (len(name) == 1 and name[0].lower_ in ORG_WORDS):
-            continue  # "Supervisor" alone (a table cell) is a title, "Gazette" a newspaper
+                or refuse(name.text, around(title_start, end_tok)):
+            continue  # a title alone ("Supervisor", a table cell), an organisation, a place, a credit
         title_text = doc[title_start:start_tok].text if title_start < start_tok else None
-        found.append(_mention(doc, title_start, ent.end, name, title_text))
-        taken.update(range(title_start, ent.end))
+        found.append(_mention(doc, title_start, end_tok, name, title_text))
+        taken.update(range(title_start, end_tok))
     # Title + capitalised surname that the statistical NER missed ("Commissioner Ortiz").
     for i, tok in enumerate(doc[:-1]):
         if i in taken or tok.lower_ not in TITLE_WORDS or not tok.is_title or \
@@ -85,11 +93,26 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
             continue
         if doc[k - 1].ent_type_ == "ORG" and not _title_org(ents, i, k):
             continue
-        if not _whole_title(doc[i:j + 1].text) or doc[k - 1].lower_ in ORG_WORDS:
+        if not _whole_title(doc[i:j + 1].text) or refuse(doc[j + 1:k].text, around(i, k)):
             continue  # "Harlan County Human Services Center": "County" is no title, a Center no person
         found.append(_mention(doc, i, k, doc[j + 1:k], doc[i:j + 1].text))
         taken.update(range(i, k))
     return sorted(found, key=lambda m: m["start"])
+
+
+def _words(doc: Any, at: int, step: int, n: int = 4) -> list[str]:
+    """The texts of up to n words from token `at` on (step 1) or before it (step -1), in reading
+    order, up to a blank line: a name may run on into "Center", or follow "known as"."""
+    out: list[str] = []
+    i = at if step > 0 else at - 1
+    while 0 <= i < len(doc) and len(out) < n:
+        tok = doc[i]
+        if tok.is_space and tok.text.count("\n") > 1:
+            break
+        if not tok.is_space:
+            out.append(tok.text)
+        i += step
+    return out if step > 0 else out[::-1]
 
 
 def _title_before(doc: Any, i: int) -> int | None:

@@ -168,9 +168,13 @@ def test_canonical_prefers_formal_first_name() -> None:
     assert canonical_form([n("Bill Hart"), n("William Hart")]) == "William Hart"
 
 
-def test_canonical_middle_initial_only_when_consistent() -> None:
-    assert canonical_form([n("Margaret A. Whitfield"), n("Margaret Ann Whitfield")]) == "Margaret A. Whitfield"
+def test_canonical_middle_name_as_written_only_when_consistent() -> None:
+    # a name is shown as the sources write it: the middle name written out beats its initial
+    assert canonical_form([n("Margaret A. Whitfield"), n("Margaret Ann Whitfield")]) == "Margaret Ann Whitfield"
+    assert canonical_form([n("Mary Kay Plass")]) == "Mary Kay Plass"
+    assert canonical_form([n("John W. Houston")]) == "John W. Houston"
     assert canonical_form([n("Margaret A. Whitfield"), n("Margaret Whitfield")]) == "Margaret Whitfield"
+    assert canonical_form([n("Margaret A. Whitfield"), n("Margaret B. Whitfield")]) == "Margaret Whitfield"
 
 
 def test_canonical_edge_cases() -> None:

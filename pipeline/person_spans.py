@@ -1,0 +1,134 @@
+"""Is a PERSON span from the statistical NER a person's name? Real pages hand the small spaCy model
+organisations, places and page furniture shaped like names; this module trims a span to the name
+and refuses what is not one. Pure: token texts in, a verdict out (no model, no DB).
+
+What is refused, and why (README, "Decisions about people"):
+- digits, handles, links, "&", quote marks inside the name ("Item 138", "Twitter @MattFriedmanSL");
+- case names ("Abbott v. Burke") and anything joined by "/" or "|" to an outlet (a photo credit);
+- a span that ends in, or runs on into, an organisation, facility or place word ("Jerry Sue
+  Thornton Center", "Maggie Daley Fieldhouse", "Clackamas Women's Services", "Harlan County");
+- page furniture ("Loading Photo Gallery", "Photo Credit", "Welcome to ...");
+- a first word that is not a given name but an ordinary word of the same document ("Good Hope"
+  where the text also says "good"): given names come from the 1990 US Census lists (the `names`
+  package) and the `nicknames` package.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from pipeline.lexicon import ALSO_SURNAMES, FURNITURE, ORG_WORDS
+
+_QUOTES = "\"'“”‘’«»„`´"
+_BAD_CHARS = re.compile(r"[\d@#&/|\\_=+<>{}\[\]~^%$*]|https?:|www\.")
+_CASE_NAME = re.compile(r"\s(?:v|vs)\.?\s", re.IGNORECASE)
+_NICKNAME = re.compile(r"\s[\"“‘'][A-Z][\w.-]*[\"”’']\s")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside)|\bknown\s+as|\bcalled)$", re.IGNORECASE)
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_EDGE = _QUOTES + " \t\n,;:.!?()-–—*•·"
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Lower-cased given names: the 1990 Census first-name lists and the nicknames package's names."""
+    import names as census
+    from nicknames import NickNamer
+
+    folder = Path(census.__file__).parent
+    found: set[str] = set()
+    for part in ("dist.male.first", "dist.female.first"):
+        for line in (folder / part).read_text(encoding="ascii", errors="ignore").splitlines():
+            if line.strip():
+                found.add(line.split()[0].lower())
+    nick = NickNamer()
+    table = getattr(nick, "_nickname_lookup", None) or getattr(nick, "_canonical_lookup", None) or {}
+    for key, values in dict(table).items():
+        found.add(str(key).lower())
+        found.update(str(v).lower() for v in values)
+    return frozenset(found)
+
+
+def trim(words: list[str]) -> tuple[int, int]:
+    """The [start, end) range of `words` left after edge quotes and punctuation are taken off."""
+    start, end = 0, len(words)
+    while start < end and not words[start].strip(_EDGE):
+        start += 1
+    while end > start and not words[end - 1].strip(_EDGE):
+        end -= 1
+    return start, end
+
+
+@dataclass(frozen=True)
+class Around:
+    """What a name's document says around it."""
+
+    before: list[str]                 # the few words before the span, as written
+    after: list[str]                  # the few words after it ("Center", "'s", "Services")
+    ordinary: set[str] = field(default_factory=set)   # every lower-case word of the document
+    org_heads: set[str] = field(default_factory=set)  # "Raymond James" of "Raymond James Financial Services"
+
+
+def org_heads(orgs: list[list[str]]) -> set[str]:
+    """The leading words of the document's organisation names that go on into an organisation word:
+    "Raymond James" of "Raymond James Financial Services, Inc." (a firm's short name is no person)."""
+    heads = set()
+    for words in orgs:
+        for k in range(2, len(words)):
+            if any(w.strip(_EDGE).lower() in ORG_WORDS for w in words[k:]):
+                heads.add(" ".join(words[:k]))
+    return heads
+
+
+def refuse(text: str, around: Around) -> str | None:
+    """Why `text` (a name as written, titles already off) is not a person's name, or None when it
+    may be one."""
+    following, lowercase_words = around.after, around.ordinary
+    words = text.split()
+    if not words:
+        return "empty"
+    bare = _NICKNAME.sub(" ", f" {text} ").strip()   # Margaret "Peggy" Whitfield: a nickname in quotes
+    if _BAD_CHARS.search(text) or any(q in bare for q in _QUOTES if q not in "'’"):
+        return "digits, symbols or quote marks"
+    if re.search(r"['’](?!s\b)", bare) and not re.search(r"\b[OD]['’][A-Z]", text):
+        return "quote marks"   # an apostrophe is part of a name only in O'Brien, D'Angelo
+    if _CASE_NAME.search(f" {text} "):
+        return "a case name"
+    folded = [w.strip(_EDGE).lower() for w in words]
+    if any(w in FURNITURE for w in folded):
+        return "page furniture"
+    if folded[-1] in ORG_WORDS - ALSO_SURNAMES:
+        return "an organisation, facility or place"
+    if _runs_into_org(following):
+        return "part of an organisation, facility or place name"
+    if " ".join(words) in around.org_heads:
+        return "the short name of an organisation the document names in full"
+    if len(words) >= 2:
+        first = folded[0].rstrip(".")
+        if len(first) > 1 and first not in given_names():
+            if first in lowercase_words:
+                return "the first word is an ordinary word of the document"
+            if _PLACE_BEFORE.search(" ".join(around.before)) and not (following and following[0] in _POSSESSIVE):
+                return "a place (\"in\", \"near\", \"known as\" before a name that opens on no given name)"
+    return None
+
+
+def _runs_into_org(following: list[str]) -> bool:
+    """"Maggie Daley" + "Fieldhouse", "Clackamas Women" + "'s Services": the name goes on into a run
+    of capitalised words that ends in an organisation word. After a possessive the word must be
+    one that is never a surname ("Christie's State of the State" is a speech, not an office)."""
+    words = list(following[:4])
+    possessive = bool(words) and words[0] in _POSSESSIVE
+    run = []
+    for w in words[1:] if possessive else words:
+        core = w.strip(_EDGE)
+        if not core or not core[0].isupper() or core != w:
+            if core and core[0].isupper():
+                run.append(core)   # "Fieldhouse," ends the run with its comma
+            break
+        run.append(core)
+    if not run:
+        return False
+    last = run[-1].lower()
+    return last in (ORG_WORDS - ALSO_SURNAMES if possessive else ORG_WORDS)
