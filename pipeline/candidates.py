@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.headings import is_heading
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, PLAN_VERBS,
                               PLANNED_CUES, PROCEDURAL, SPEECH_VERBS, TRIGGERS)
 
 _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 # "MILLBROOK —", "PINE RIDGE, Carver County —": the news dateline is not part of the sentence.
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}[A-Z](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?\s*[—–]\s*")
-_SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "at", "by", "with", "or", "&"}
 _SUBORDINATE = {"relcl", "acl"}                    # clauses that describe a noun
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp"}      # clauses whose dates belong to their own verb
 _ARGUMENTS = {"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "oprd"}
@@ -82,7 +82,7 @@ def content_start(text: str, start: int, end: int) -> int:
         start += 1
     while True:
         newline = text.find("\n", start, end)
-        if newline < 0 or not _heading(text[start:newline]):
+        if newline < 0 or not is_heading(text[start:newline]):
             break
         nxt = newline
         while nxt < end and text[nxt].isspace():
@@ -94,23 +94,6 @@ def content_start(text: str, start: int, end: int) -> int:
     if m and m.end() < end and text[m.end()].isupper():
         start = m.end()
     return start
-
-
-def _heading(line: str) -> bool:
-    words = line.split()
-    if not words or len(words) > 12 or line.rstrip()[-1:] in ",;-—":
-        return False
-    if words[-1].lower() in _SMALL_WORDS:
-        return False
-    for i, w in enumerate(words):
-        core = w.strip("()[]:,.’'\"“”")
-        if not core or not any(c.isalpha() for c in core):
-            continue  # numbers, list markers, dashes
-        if core.lower() in _SMALL_WORDS and i:
-            continue
-        if not core[0].isupper():
-            return False
-    return not re.search(r"[a-z]{2,}[.!?]$", line.strip())
 
 
 def _lemma(tok: Any) -> str:

@@ -2,50 +2,70 @@
 through `nlp.pipe`, returning `pipeline.nlp.analyse` of each."""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from spacy.language import Language
 
+from pipeline.headings import is_caps_line, is_heading
 from pipeline.nlp import analyse
 
-_HEADING = re.compile(r"^(?:[A-Z0-9]+[.)]\s+)?[^a-z]*[A-Z][^a-z]*$")
+_ENDS_SENTENCE = (".", "!", "?", ":", ";", "”", '"')
 
 
 @Language.component("heading_breaks")
 def heading_breaks(doc: Any) -> Any:
-    """A line in capitals ("4. DIRECTOR'S REPORT", a letterhead) is a sentence of its own: the
-    parser would otherwise glue headings onto the sentence after them."""
+    """Sentence boundaries the parser misses on records: a blank line ends a sentence; a line in
+    capitals, and a title-case heading line that starts after a boundary, are sentences of their
+    own ("Farrowdale County Board of Social Services" / "Minutes of the special meeting held March
+    4, 2019" / blank line / "On March 3, 2019, ..."). A line break alone ends nothing: PDF lines
+    wrap inside sentences."""
     text = doc.text
-    line_tokens: list[Any] = []
+    lines: list[tuple[list[Any], bool]] = []   # (tokens of a line, a blank line before it)
+    line: list[Any] = []
+    blank = True
     for tok in doc:
-        if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
-            if not tok.is_space:
-                line_tokens.append(tok)
-            _mark_heading(text, line_tokens, doc)
-            line_tokens = []
-        elif not tok.is_space:
-            line_tokens.append(tok)
+        breaks = tok.text.count("\n") if tok.is_space else tok.whitespace_.count("\n")
+        if not tok.is_space:
+            line.append(tok)
+        if breaks:
+            if line:
+                lines.append((line, blank))
+                line = []
+            blank = breaks > 1 or (blank and not lines)
+    if line:
+        lines.append((line, blank))
+    boundary = True
+    for toks, blank_before in lines:
+        first = toks[0]
+        if blank_before:
+            _start(doc, first.i)
+            boundary = True
+        line_text = text[first.idx:toks[-1].idx + len(toks[-1].text)]
+        if is_caps_line(line_text) or (boundary and is_heading(line_text)):
+            _start(doc, first.i)
+            for t in toks[1:]:
+                t.is_sent_start = False
+            if toks[-1].i + 1 < len(doc):
+                _start(doc, _next_word(doc, toks[-1].i + 1))
+            boundary = True
+        else:
+            boundary = line_text.endswith(_ENDS_SENTENCE)
     return doc
 
 
-def _mark_heading(text: str, toks: list[Any], doc: Any) -> None:
-    if not toks:
-        return
-    line = text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
-    if not _HEADING.match(line) or line.endswith((",", "-")):
-        return
-    toks[0].is_sent_start = True
-    for t in toks[1:]:
-        t.is_sent_start = False
-    after = toks[-1].i + 1
-    while after < len(doc) and doc[after].is_space:
-        after += 1
-    if after < len(doc):
-        doc[after].is_sent_start = True
-        if after + 1 < len(doc):
-            doc[after + 1].is_sent_start = False
+def _next_word(doc: Any, i: int) -> int:
+    while i < len(doc) - 1 and doc[i].is_space:
+        i += 1
+    return i
+
+
+def _start(doc: Any, i: int) -> None:
+    """Token i opens a sentence (and the token after it, unless set already, does not)."""
+    i = _next_word(doc, i)
+    doc[i].is_sent_start = True
+    if i + 1 < len(doc) and doc[i + 1].is_sent_start is None:
+        doc[i + 1].is_sent_start = False
 
 
 class Tagger:

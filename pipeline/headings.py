@@ -1,0 +1,36 @@
+"""Heading lines: a line of a page that names what follows ("A. Personnel Matter", "Farrowdale
+County Board of Social Services", "4. DIRECTOR'S REPORT") is not part of the sentence after it.
+Pure text rules, shared by the spaCy pass (sentence boundaries, pipeline/tagger.py), the event
+quotes (pipeline/candidates.py) and untitled documents' titles (pipeline/titles.py)."""
+from __future__ import annotations
+
+import re
+
+_SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "at", "by", "with", "or", "&"}
+_CAPS = re.compile(r"^(?:[A-Z0-9]+[.)]\s+)?[^a-z]*[A-Z][^a-z]*$")
+
+
+def is_caps_line(line: str) -> bool:
+    """A line in capitals ("4. DIRECTOR'S REPORT", a letterhead), not ending in a comma or hyphen."""
+    line = line.strip()
+    return bool(_CAPS.match(line)) and not line.endswith((",", "-"))
+
+
+def is_heading(line: str) -> bool:
+    """A short line of capitalised words (small words aside), with no sentence punctuation at its end."""
+    words = line.split()
+    if not words or len(words) > 12 or line.rstrip()[-1:] in ",;-—":
+        return False
+    if ";" in line or re.search(r":\s+\S", line):
+        return False   # "MEMBERS PRESENT: Chair Thomas Brennan; ...": a list, wrapped onto the next line
+    if words[-1].lower() in _SMALL_WORDS:
+        return False
+    for i, w in enumerate(words):
+        core = w.strip("()[]:,.’'\"“”")
+        if not core or not any(c.isalpha() for c in core):
+            continue  # numbers, list markers, dashes
+        if core.lower() in _SMALL_WORDS and i:
+            continue
+        if not core[0].isupper():
+            return False
+    return not re.search(r"[a-z]{2,}[.!?]$", line.strip())
