@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-VERSION = "extract.v2"
+VERSION = "extract.v3"   # v3: HTML blocks are paragraphs (a blank line between them)
 
 
 class ExtractError(Exception):

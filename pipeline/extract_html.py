@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from pipeline.extract import Extracted, ExtractError, Page
@@ -33,13 +34,18 @@ def extract_html(raw: bytes) -> Extracted:
         raise ExtractError("no readable text in HTML")
     meta: dict[str, Any] = {"charset": encoding, "extraction": how}
     if doc is not None:
-        for key in ("author", "date", "sitename", "description", "url", "hostname", "language"):
+        for key in ("author", "sitename", "description", "url", "hostname", "language"):
             value = getattr(doc, key, None)
             if value:
                 meta[key] = value
+    published = markup_date(html)
+    if published:
+        meta["date"] = published
     title = (getattr(doc, "title", None) if doc is not None else None) or _title(html)
-    # trafilatura writes tables as Markdown; the |---|---| rule under the header is not text
-    lines = [ln for ln in lines_from_text(text) if not _RULE.match(ln.text.strip())]
+    # trafilatura writes tables as Markdown; the |---|---| rule under the header is not text.
+    # Each of its lines is a block (headline, paragraph, caption), never a wrapped line: a blank
+    # line between blocks says so to the sentence splitter (a headline ends where it ends).
+    lines = [replace(ln, para=True) for ln in lines_from_text(text) if not _RULE.match(ln.text.strip())]
     pages = []
     for number, lines in enumerate(paginate(lines), start=1):
         body, _ = compose(lines)
@@ -69,6 +75,18 @@ def article_text(html: str) -> tuple[str, Any, str]:
     if len(recall_text) >= MIN_BODY_CHARS and len(recall_text) >= MIN_BODY_SHARE * len(visible):
         return recall_text, recall if recall is not None else doc, "recall"
     return visible, doc if doc is not None else recall, "page"
+
+
+def markup_date(html: str) -> str | None:
+    """The publication date the page's markup states (meta tags, JSON-LD, <time>, its URL), as
+    YYYY-MM-DD; never one guessed from its words (htmldate's extensive search finds "2009" in "as
+    far back as 2009" and calls it 2009-01-01)."""
+    from htmldate import find_date
+
+    try:
+        return find_date(html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:   # htmldate on hostile markup: no date rather than no document
+        return None
 
 
 def html_to_text(html: str) -> str:

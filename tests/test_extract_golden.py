@@ -68,4 +68,4 @@ def test_goldens_pin_page_counts_and_reading_order():
     assert len(notice) == 1 and "Date/Time: June 6, 530pm" in notice[0][1]
     for news in ("nj.com1.html", "oregonlive.com1.html", "pe.com1.html"):
         assert len(pages_of(golden(news))) == 1
-    assert pages_of(golden("oregonlive.com1.html"))[0][1].startswith("GRANTS/DONATIONS\nBEAVERTON -- The Comcast")
+    assert pages_of(golden("oregonlive.com1.html"))[0][1].startswith("GRANTS/DONATIONS\n\nBEAVERTON -- The Comcast")
