@@ -71,7 +71,8 @@ def import_paths(paths: list[Path], *, store: Store, archive: Archive, kind: str
                              "content_type": content_type})
             sighting = store.sight_document({
                 "doc_id": sha, "kind": kind, "source": source, "url": url or location, "filename": path.name,
-                "title": title, "content_type": content_type, "size": size, "doc_date": doc_date,
+                "title": title, "title_source": "user" if title else None, "content_type": content_type,
+                "size": size, "doc_date": doc_date,
                 "doc_date_source": "user" if doc_date else None,
                 "meta": {"path": str(path.resolve())}, "last_seen": fetched_at})
         report["known" if sighting == "seen" else sighting] += 1

@@ -109,7 +109,7 @@ def document(doc: dict[str, Any], fmt: str) -> None:
         return _csv(doc["pages"], ["page", "method", "text"])
     console = _console()
     console.print(Text(doc["title"] or doc["url"] or doc["doc_id"], style="bold"))
-    for key in ("doc_id", "kind", "source", "url", "doc_date", "doc_date_source", "status", "error"):
+    for key in ("doc_id", "kind", "source", "url", "title_source", "doc_date", "doc_date_source", "status", "error"):
         if doc.get(key) is not None:
             console.print(f"{key}: {doc[key]}")
     for f in doc["fetches"]:

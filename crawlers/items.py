@@ -26,7 +26,8 @@ class DocumentItem:
         """A row for Store.add_document (columns of index/schema.sql `documents`)."""
         return {
             "doc_id": self.sha256, "kind": self.kind, "source": self.source, "url": self.url,
-            "filename": self.filename, "title": self.title, "content_type": self.content_type,
+            "filename": self.filename, "title": self.title, "title_source": "crawler" if self.title else None,
+            "content_type": self.content_type,
             "size": self.size, "doc_date": self.doc_date, "doc_date_source": self.doc_date_source,
             "meta": {k: v for k, v in self.meta.items() if v not in (None, "")},
             "last_seen": self.fetched_at,

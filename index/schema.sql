@@ -1,6 +1,6 @@
 -- casefile index schema. This file is the only definition of the tables (STYLE.md rule 2).
 -- The store reads the version below, records it in `meta`, and refuses a case newer than itself.
--- schema_version: 4
+-- schema_version: 5
 
 CREATE TABLE IF NOT EXISTS meta (
     key   VARCHAR PRIMARY KEY,
@@ -45,7 +45,9 @@ CREATE TABLE IF NOT EXISTS documents (
     -- Versions and removals (schema 2). New bytes at a known URL are a new document that
     -- supersedes the one before it; both stay. Removal is a mark, never a deletion.
     supersedes      VARCHAR,             -- doc_id of the version last seen at the same URL before it
-    removed_at      TIMESTAMPTZ          -- first seen missing: no longer listed, or its URL answered 404/410
+    removed_at      TIMESTAMPTZ,         -- first seen missing: no longer listed, or its URL answered 404/410
+    -- schema 5: where the title came from (pipeline/titles.py)
+    title_source    VARCHAR              -- user | crawler | metadata | first_page | filename
 );
 
 CREATE TABLE IF NOT EXISTS pages (

@@ -2,7 +2,10 @@
 report date of reports.
 
 Later stages anchor relative dates ("last Tuesday") on it. Each result says where it came from:
-metadata | title | first_page | user | fetch_time.
+user | metadata (the crawler's listing, the page's markup) | title | first_page (a cue: "Meeting
+held", "Published:", a dateline) | url (/2021/03/09/) | inferred (the latest full date the text
+states of a past day) | fetch_time. A date is always a full day: a year-only guess is never a
+document date, so no day is ever anchored on one.
 """
 from __future__ import annotations
 
@@ -10,9 +13,10 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-VERSION = "docdate.v2"
+VERSION = "docdate.v3"
 
 MEETING_KINDS = ("minutes", "agenda")
+NEWS_KINDS = ("news", "press")
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
 
@@ -47,8 +51,20 @@ _REPORT_CUES = [
     rf"(?im)^[^\S\n]*({_DATE})[^\S\n]*$",    # a date alone on its line (the cover's date)
 ]
 _NEWS_CUES = [
-    rf"\b(?:published|posted|updated|dateline)\s*:?\s*({_ANY})",
+    rf"\b(?:published|posted|updated|dateline|released|for\s+immediate\s+release)\s*:?\s*(?:on\s+)?({_ANY})",
 ]
+# A date that opens a line, or follows a byline's separator ("By Jane Roe | Jan. 14, 2015").
+_LINE_DATE = rf"(?im)(?:^|[|·•—–]\s*)[^\S\n]*({_DATE})(?=[^\S\n]*(?:$|[|·•,]|\d{{1,2}}:\d{{2}}|at\b))"
+# Court opinions and filings: the day a court decided, filed or entered it.
+_COURT_CUES = [
+    rf"\b(?:decided|filed|entered|dated|issued|signed|so\s+ordered)\s*:?\s*(?:on\s+)?({_ANY})",
+    rf"\bthis\s+\d{{1,2}}(?:st|nd|rd|th)?\s+day\s+of\s+({_MONTH},?\s+\d{{4}})",
+]
+# Dates a text names ahead of itself: hearings set, deadlines, terms that start later.
+_AHEAD = re.compile(r"\b(?:set|scheduled|slated|due|expected|will|would|until|through|by|next|effective|"
+                    r"begin\w*|starting|deadline|hearing\s+(?:is|was)\s+set)\b[^.\n]{0,40}$", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 # Dates that name another day: earlier minutes being approved, deadlines, periods covered.
 _NOT_THIS = re.compile(r"(?:approv\w*|adopt\w*|correct\w*)\s+(?:of\s+)?(?:the\s+)?minutes\b[^\n]{0,60}$"
                        r"|minutes\s+(?:of|from)\s+(?:the\s+)?(?:meeting\s+(?:date\s*:?\s*)?)?$"
@@ -130,8 +146,10 @@ def from_text(text: str, *, kind: str = "minutes", window: int = WINDOW, referen
     if kind in MEETING_KINDS:
         return (_cued(head, _MEETING_CUES, reference, text) or _cued(text, [_LABEL_CUE], reference, text)
                 or _first_date(head))
-    if kind == "news":
-        return _cued(head, _NEWS_CUES, reference, text) or _first_date(head[:NEWS_WINDOW])
+    if kind in NEWS_KINDS:   # a dateline or byline date; a date inside a sentence is no cue
+        return _cued(head, _NEWS_CUES, reference, text) or _cued(head[:NEWS_WINDOW], [_LINE_DATE], reference, text)
+    if kind == "court":
+        return _cued(head, _COURT_CUES, reference, text) or _cued(text[-WINDOW:], _COURT_CUES, reference, text)
     return (_cued(head, _REPORT_CUES, reference, text) or _cued(head, _MEETING_CUES, reference, text)
             or _cued(text, [_LABEL_CUE], reference, text) or _first_date(head))
 
@@ -158,13 +176,49 @@ def parse_day(text: str) -> date | None:
     return None
 
 
+def from_url(url: str | None) -> date | None:
+    """A full date in a URL's path (/2021/03/09/, /20210309, /2021-03-09-)."""
+    match = _URL_DATE.search(url or "")
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def latest_stated(text: str, *, not_after: date | None = None) -> date | None:
+    """The latest full date the text states of a past day: not a hearing "set for", a deadline, a
+    term that starts later; nor after `not_after` (when the document was fetched or imported)."""
+    def past(offset: int) -> bool:
+        return not _AHEAD.search(text[max(0, offset - 60):offset]) and \
+            not _NOT_THIS.search(text[max(0, offset - 80):offset])
+
+    found = [d for offset, d in dates_in(text)
+             if past(offset) and d.year >= 1900 and (not_after is None or d <= not_after)]
+    latest = max(found, default=None)
+    if latest is None:
+        return None
+    # "charged in April 2021" after a latest full day of March 12, 2021: the text was written
+    # later than any day it states, and no day can be anchored on a month or a year.
+    for m in _MONTH_YEAR.finditer(text):
+        month = _MONTHS.get(m.group(1).lower().rstrip("."))
+        if month and past(m.start()) and (int(m.group(2)), month) > (latest.year, latest.month) and \
+                (not_after is None or (int(m.group(2)), month) <= (not_after.year, not_after.month)):
+            return None
+    return latest
+
+
 def document_date(*, known: date | None, known_source: str | None, title: str | None,
                   first_page: str, meta_date: str | None, kind: str,
-                  meta: dict[str, Any] | None = None) -> tuple[date | None, str | None]:
+                  meta: dict[str, Any] | None = None, url: str | None = None,
+                  text: str | None = None, not_after: date | None = None) -> tuple[date | None, str | None]:
     """Pick the document date and where it came from; a date the user or the crawler gave wins.
 
     `meta` is the extractor's metadata (PDF/DOCX "created"), used only to place a year-less
-    date ("Date/Time: June 6") and, for reports, as the last resort.
+    date ("Date/Time: June 6") and, for reports, as the last resort. `meta_date` is a date the
+    file's markup states (an article's published time), never one guessed from its words. Without
+    a cue, a URL date and then the latest full date the `text` states (`inferred`) are used.
     """
     if isinstance(known, datetime):
         known = known.date()
@@ -172,16 +226,22 @@ def document_date(*, known: date | None, known_source: str | None, title: str | 
         return known, known_source
     created = parse_day(str((meta or {}).get("created") or ""))
     published = parse_day(meta_date) if meta_date else None
-    if kind == "news" and published:
+    if kind in NEWS_KINDS and published:
         return published, "metadata"
-    for text, source in ((title or "", "title"), (first_page or "", "first_page")):
-        found = from_text(text, kind=kind, reference=created, window=WINDOW if source == "first_page" else 400)
+    for part, source in ((title or "", "title"), (first_page or "", "first_page")):
+        found = from_text(part, kind=kind, reference=created, window=WINDOW if source == "first_page" else 400)
         if found:
             return found, source
     if published:
         return published, "metadata"
+    in_url = from_url(url)
+    if in_url:
+        return in_url, "url"
     if known:
         return known, known_source
     if kind == "report" and created:
         return created, "metadata"
+    inferred = latest_stated(text if text is not None else first_page or "", not_after=not_after)
+    if inferred:
+        return inferred, "inferred"
     return None, None

@@ -24,7 +24,7 @@ from index import search_index
 from index.archive import Archive
 from index.ids import derive
 from index.store import Store, now
-from pipeline import chunk, docdate, embed, events, extract, issues, nlp
+from pipeline import chunk, docdate, embed, events, extract, issues, nlp, titles
 from pipeline.analyse_pool import AnalysePool
 from pipeline.extract_pool import REFERENCE, ExtractPool
 from pipeline.link import link_case
@@ -307,16 +307,23 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}".splitlines()[0]
 
 
+INFER_PAGES = 20   # pages read for a document date the text only implies (docdate.latest_stated)
+
+
 def document_rows(doc: dict[str, Any], ex: extract.Extracted, analyses: list[dict[str, Any]],
                   settings: Any) -> dict[str, Any]:
     """A document's rows from its pages and their analyses; chunks and events still lack their
     embeddings, and the events their issues (`analyse_unit` adds both, for a whole unit at once)."""
     doc_id = doc["doc_id"]
     first_text = ex.pages[0].text if ex.pages else ""
-    title = doc.get("title") or ex.title
+    title, title_source = titles.choose(doc.get("title"), doc.get("title_source"), ex.title, first_text,
+                                        doc.get("filename") or doc.get("url"))
+    seen = doc.get("first_seen") or doc.get("last_seen")
     doc_date, date_source = docdate.document_date(
-        known=doc.get("doc_date"), known_source=doc.get("doc_date_source"), title=title,
-        first_page=first_text, meta_date=ex.meta.get("date"), kind=doc.get("kind", "other"), meta=ex.meta)
+        known=doc.get("doc_date"), known_source=doc.get("doc_date_source"), title=doc.get("title") or ex.title,
+        first_page=first_text, meta_date=ex.meta.get("date"), kind=doc.get("kind", "other"), meta=ex.meta,
+        url=doc.get("url"), text="\n".join(p.text for p in ex.pages[:INFER_PAGES]),
+        not_after=seen.date() if hasattr(seen, "date") else None)
     doc = {**doc, "doc_date": doc_date, "doc_date_source": date_source}
     pages = [{"doc_id": doc_id, "page": p.page, "text": p.text, "method": p.method, "skip": p.skip,
               "ocr_confidence": p.ocr_confidence, "label": p.label} for p in ex.pages]
@@ -331,7 +338,7 @@ def document_rows(doc: dict[str, Any], ex: extract.Extracted, analyses: list[dic
 
     updates: dict[str, Any] = {"doc_date": doc_date, "doc_date_source": date_source}
     if title and not doc.get("title"):
-        updates["title"] = title
+        updates.update(title=title, title_source=title_source)
     if ex.meta:
         meta = json.loads(doc["meta"]) if isinstance(doc.get("meta"), str) else dict(doc.get("meta") or {})
         updates["meta"] = {**{f"extracted_{k}": v for k, v in ex.meta.items()}, **meta}
