@@ -10,6 +10,7 @@ import typer
 
 from casefile import output
 from casefile.case import Case, CaseError, find_case, init_case
+from index.kinds import KIND_HELP
 from index.store import StoreError
 from queries.filters import Filters, QueryError, parse_date
 
@@ -21,7 +22,7 @@ _state: dict[str, Any] = {"case": None}
 # Options shared by the query commands, defined once.
 PersonOpt = Annotated[Optional[str], typer.Option("--person", help="Only events/hits involving this person (any of their names).")]
 IssueOpt = Annotated[Optional[str], typer.Option("--issue", help="Only this issue (e.g. staff_turnover).")]
-KindOpt = Annotated[Optional[str], typer.Option("--kind", help="minutes | agenda | report | news | other")]
+KindOpt = Annotated[Optional[str], typer.Option("--kind", help=KIND_HELP)]
 SourceOpt = Annotated[Optional[str], typer.Option("--source", help="Only documents from this source (its name in case.toml).")]
 FromOpt = Annotated[Optional[str], typer.Option("--from", help="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")]
 ToOpt = Annotated[Optional[str], typer.Option("--to", help="Up to this date (inclusive).")]
@@ -59,7 +60,7 @@ def init(directory: Path, name: Annotated[Optional[str], typer.Option(help="The 
 @app.command()
 def add(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
-    kind: Annotated[str, typer.Option(help="minutes | agenda | report | news | other")] = "other",
+    kind: Annotated[str, typer.Option(help=KIND_HELP)] = "other",
     source: Annotated[str, typer.Option(help="Source name recorded in the chain of custody.")] = "local",
     url: Annotated[Optional[str], typer.Option(help="Where the file came from, if it has an address.")] = None,
     date_: Annotated[Optional[str], typer.Option("--date", help="The document's date, YYYY-MM-DD.")] = None,

@@ -18,9 +18,9 @@ from typing import Any
 from casefile.case import CaseError
 from index.archive import Archive
 from index.ids import derive
+from index.kinds import KINDS
 from index.store import Store, now
 
-KINDS = ("minutes", "agenda", "report", "news", "other")
 
 
 def iter_files(paths: list[Path]) -> Iterator[Path]:

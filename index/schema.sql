@@ -26,7 +26,7 @@ CREATE TABLE IF NOT EXISTS fetches (
 -- One row per distinct content (doc_id = sha256 of the raw bytes).
 CREATE TABLE IF NOT EXISTS documents (
     doc_id          VARCHAR PRIMARY KEY,
-    kind            VARCHAR NOT NULL,    -- minutes | agenda | report | news | other
+    kind            VARCHAR NOT NULL,    -- minutes | agenda | report | court | press | news | other (index/kinds.py)
     source          VARCHAR NOT NULL,
     url             VARCHAR,
     filename        VARCHAR,

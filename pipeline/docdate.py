@@ -13,10 +13,10 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
+
 VERSION = "docdate.v3"
 
-MEETING_KINDS = ("minutes", "agenda")
-NEWS_KINDS = ("news", "press")
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
 

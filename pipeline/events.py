@@ -10,11 +10,12 @@ from datetime import date
 from typing import Any
 
 from index.ids import derive
+from index.kinds import MEETING_KINDS
 from pipeline import dates
 from pipeline.lexicon import MINUTES_TRIGGERS
 
 VERSION = "events.v2"
-DATED_KINDS = ("minutes", "agenda")   # records whose sentences happen at the meeting they minute
+DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 _MISSED = re.compile(r"\b(?:FY\s?(?:19|20)?\d{2}(?:[-–/]\d{2,4})?|Q[1-4]\s+(?:FY\s?)?\d{4})\b")
 _BOUND = re.compile(r"\b(?:before|after|by|until|till|prior\s+to|ahead\s+of|no\s+later\s+than|"

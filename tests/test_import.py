@@ -91,7 +91,7 @@ def test_unreadable_and_empty_files_are_logged_and_reported(fresh_case: Path, tm
 @pytest.mark.parametrize("args, message", [
     (["--url", "https://x.example/one.pdf"], "--url names one document, but 3 files were given: import them one by one"),
     (["--date", "March 6"], "--date 'March 6' is not a date: use YYYY-MM-DD"),
-    (["--kind", "memo"], "--kind 'memo' is not one of minutes, agenda, report, news, other"),
+    (["--kind", "memo"], "--kind 'memo' is not one of minutes, agenda, report, court, press, news, other"),
 ])
 def test_bad_options_are_one_line_errors(fresh_case: Path, foia: Path, args: list[str], message: str) -> None:
     proc = run_cli("add", str(foia), *args, case=fresh_case, check=False)

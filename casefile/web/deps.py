@@ -11,6 +11,7 @@ from urllib.parse import urlencode, urlsplit
 
 from fastapi import Depends, Query, Request
 
+from index.kinds import KIND_HELP
 from index.store import Store, StoreError
 from queries.filters import Filters, parse_date
 
@@ -43,7 +44,7 @@ def _blank(value: str | None) -> str | None:
 def filters(
     person: Annotated[str | None, Query(description="Only events/hits involving this person (any of their names).")] = None,
     issue: Annotated[str | None, Query(description="Only this issue (e.g. staff_turnover).")] = None,
-    kind: Annotated[str | None, Query(description="minutes | agenda | report | news | other")] = None,
+    kind: Annotated[str | None, Query(description=KIND_HELP)] = None,
     source: Annotated[str | None, Query(description="Only documents from this source (its name in case.toml).")] = None,
     date_from: Annotated[str | None, Query(alias="from", description="From this date: YYYY, YYYY-MM or YYYY-MM-DD.")] = None,
     date_to: Annotated[str | None, Query(alias="to", description="Up to this date (inclusive).")] = None,

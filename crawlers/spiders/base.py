@@ -31,8 +31,8 @@ from crawlers.middlewares import header, host_allowed, one_line
 from crawlers.middlewares import now as utc_now
 from crawlers.report import CrawlContext, SourceReport
 from crawlers.settings import hosts
+from index.kinds import KINDS
 
-KINDS = ("minutes", "agenda", "report", "news", "other")
 GONE = (404, 410)  # a document URL answering these is marked removed
 
 
