@@ -18,6 +18,22 @@ VERSION = "events.v2"
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 _MISSED = re.compile(r"\b(?:FY\s?(?:19|20)?\d{2}(?:[-–/]\d{2,4})?|Q[1-4]\s+(?:FY\s?)?\d{4})\b")
+# Numbers that label or count things, never a year (events.numbered).
+_BARE_NUMBER = re.compile(r"(?:the\s+)?(?:no\.?\s*|#\s*)?\d{1,4}(?:[-–]\d{1,4})?", re.IGNORECASE)
+_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:items?|nos?|numbers?|resolutions?|res|ordinances?|ord|cases?|bills?|dockets?|files?|pages?|"
+    r"pp?|exhibits?|sections?|sec|rooms?|suites?|ste|units?|routes?|rte?|highway|hwy|interstate|codes?|"
+    r"accounts?|acct|contracts?|projects?|agenda|motions?|rcs|lots?|parcels?|tracts?|districts?|"
+    r"precincts?|wards?|box|flights?|models?|orders?|rules?|chapters?|articles?|titles?|forms?|permits?|"
+    r"licen[cs]es?|polic(?:y|ies)|grants?|jobs?|positions?|steps?|levels?|grades?|phases?|parts?|volumes?|"
+    r"vol|issues?|ext|apt|apartments?|buildings?|bldg|floors?|stations?|badges?|line|amendments?|"
+    r"s\.?b|h\.?b|a\.?b|h\.?r|s|l\.?d|exec)\.?|[#§$€£]|\bno\.|\bsb|\bhb)\s*(?:no\.?|#|number)?\s*:?\s*$",
+    re.IGNORECASE)
+_COUNT_AFTER = re.compile(r"\s*(?:hours\b|hrs\b|%|percent\b|block\b|[A-Z][a-z]+\s+(?:Street|St\.?|Avenue|Ave\.?|"
+                          r"Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Court|Ct\.?|Place|Pl\.?|"
+                          r"Highway|Hwy\.?|Parkway|Pkwy\.?)\b|(?:students|people|residents|employees|workers|"
+                          r"members|voters|homes|units|cases|children|families|calls|jobs|acres|feet|miles|"
+                          r"pounds|dollars|copies|pages|signatures|votes)\b)")
 _BOUND = re.compile(r"\b(?:before|after|by|until|till|prior\s+to|ahead\s+of|no\s+later\s+than|"
                     r"not\s+until|for)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 
@@ -47,7 +63,8 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
         for cand in analysis["candidates"]:
             # a date inside another clause is that clause's ("who had been on leave since Feb. 14")
             dated = [d for d in found if cand["start"] <= d["start"] < cand["end"] and d["interval"]
-                     and not any(s <= d["start"] < e for s, e in cand.get("foreign", ()))]
+                     and not any(s <= d["start"] < e for s, e in cand.get("foreign", ()))
+                     and possible(d["interval"], doc_date, cand["modality"])]
             if meeting:
                 # A date after the meeting is a term of the decision ("effective January 2, 2019"),
                 # not when it happened: the act happened at the meeting.
@@ -74,12 +91,33 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
     return rows
 
 
+EARLIEST = date(1900, 1, 1)
+AHEAD_DAYS = 366   # a done act dated more than a year after its document is a misread number
+
+
+def possible(interval: dates.DateInterval, doc_date: date | None, modality: str) -> bool:
+    """A date a done act can carry: not before 1900, not more than a year after its document."""
+    if interval.start < EARLIEST:
+        return False
+    return doc_date is None or modality == "planned" or (interval.start - doc_date).days <= AHEAD_DAYS
+
+
 def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    found = [e for e in entities if e["label"] == "DATE"]
+    found = [e for e in entities if e["label"] == "DATE" and not numbered(text, e["start"], e["end"])]
     for m in _MISSED.finditer(text):  # spaCy's small model reads "FY2019" as nothing, "Q1" as a number
         if not any(e["start"] < m.end() and m.start() < e["end"] for e in found):
             found.append({"start": m.start(), "end": m.end(), "label": "DATE", "text": m.group(0)})
     return sorted(found, key=lambda e: e["start"])
+
+
+def numbered(text: str, start: int, end: int) -> bool:
+    """A number the small model calls a DATE that is not a year: "Item 1602", "Resolution No.
+    1875", "Case 1984", "Page 1776 of", "$1,950", "1200 Main Street", "1930 hours", "2000 students"."""
+    span = text[start:end]
+    if not _BARE_NUMBER.fullmatch(span.strip()):
+        return False
+    return bool(_LABEL_BEFORE.search(text, max(0, start - 40), start)) or \
+        bool(_COUNT_AFTER.match(text, end)) or not 1900 <= int(re.sub(r"\D", "", span)[-4:] or 0) <= 2100
 
 
 def _with_bound(text: str, entity: dict[str, Any]) -> dict[str, Any]:
