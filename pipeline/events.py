@@ -14,7 +14,7 @@ from index.kinds import MEETING_KINDS
 from pipeline import dates
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v2"
+VERSION = "events.v3"   # v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 _MISSED = re.compile(r"\b(?:FY\s?(?:19|20)?\d{2}(?:[-–/]\d{2,4})?|Q[1-4]\s+(?:FY\s?)?\d{4})\b")

@@ -11,7 +11,7 @@ from pipeline.candidates import event_candidate
 from pipeline.lexicon import HONORIFICS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
 from pipeline.person_spans import Around, org_heads, refuse, trim
 
-VERSION = "nlp.v2"
+VERSION = "nlp.v3"   # v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
