@@ -59,24 +59,31 @@ def init(directory: Path, name: Annotated[Optional[str], typer.Option(help="The 
 
 @app.command()
 def add(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or folders (recursive).")] = None,
     kind: Annotated[str, typer.Option(help=KIND_HELP)] = "other",
     source: Annotated[str, typer.Option(help="Source name recorded in the chain of custody.")] = "local",
     url: Annotated[Optional[str], typer.Option(help="Where the file came from, if it has an address.")] = None,
     date_: Annotated[Optional[str], typer.Option("--date", help="The document's date, YYYY-MM-DD.")] = None,
     title: Annotated[Optional[str], typer.Option(help="Title to record.")] = None,
+    manifest: Annotated[Optional[Path], typer.Option(
+        help="A CSV listing files to import: path (relative to the CSV) and any of kind, source, url, date, title.")] = None,
 ) -> None:
     """Import local files (e.g. records from a public-records request) into the case.
 
     Example: casefile add ~/foia/2018-response/ --kind report --source foia-2018
+    Example: casefile add --manifest eval/real/documents.csv
     """
-    from casefile.importer import import_date, import_paths
+    from casefile.importer import import_date, import_manifest, import_paths
 
     c = case()
-    doc_date = import_date(date_)
+    if bool(paths) == bool(manifest):
+        raise CaseError("give files or folders to import, or --manifest FILE.csv, not both")
     with c.store() as store:
-        report = import_paths(paths, store=store, archive=c.archive, kind=kind, source=source,
-                              url=url, doc_date=doc_date, title=title)
+        if manifest:
+            report = import_manifest(manifest, store=store, archive=c.archive, kind=kind, source=source)
+        else:
+            report = import_paths(paths or [], store=store, archive=c.archive, kind=kind, source=source,
+                                  url=url, doc_date=import_date(date_), title=title)
     typer.echo(f"added {report['new']} new, {report['changed']} new versions, {report['known']} already known, "
                f"{report['failed']} unreadable")
     for line in report["errors"]:
@@ -272,16 +279,28 @@ def demo(directory: Annotated[Path, typer.Argument(help="Where to build the demo
 
 
 @app.command("eval")
-def eval_(reference: Annotated[Path, typer.Option("--reference", help="CSV with columns date, people, event.")],
+def eval_(reference: Annotated[Path, typer.Option("--reference", help=(
+              "A CSV with columns date, people, event; or a real-world set's folder (documents.csv and "
+              "reference/, e.g. eval/real), scored per document."))],
+          split: Annotated[str, typer.Option(help="Real-world set only: dev | heldout | all.")] = "all",
           fmt: FormatOpt = "table") -> None:
-    """Score the timeline against a reference: date, event and person-attribution recall/precision.
+    """Score the timeline against a reference: date, event and person recall/precision.
 
     Example: casefile eval --reference casefile/demo/gold.csv
+    Example: casefile add --manifest eval/real/documents.csv && casefile process && casefile eval --reference eval/real
     """
+    c = case()
+    if reference.is_dir():
+        from queries.evaluate_real import evaluate_real
+
+        if split not in ("dev", "heldout", "all"):
+            raise QueryError(f"--split {split!r} is not one of dev, heldout, all")
+        with c.store(read_only=True) as store:
+            output.evaluation_real(evaluate_real(store, reference, split), fmt)
+        return
     from pipeline.embed import Embedder
     from queries.evaluate import evaluate, load_reference
 
-    c = case()
     ref = load_reference(reference)
     with c.store(read_only=True) as store:
         output.evaluation(evaluate(store, ref, Embedder.from_settings(c.settings).encode), fmt)

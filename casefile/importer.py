@@ -9,6 +9,7 @@ the one imported before.
 """
 from __future__ import annotations
 
+import csv
 import mimetypes
 from collections.abc import Iterator
 from datetime import date
@@ -77,3 +78,37 @@ def import_paths(paths: list[Path], *, store: Store, archive: Archive, kind: str
                 "meta": {"path": str(path.resolve())}, "last_seen": fetched_at})
         report["known" if sighting == "seen" else sighting] += 1
     return report
+
+
+MANIFEST_COLUMNS = ("path", "kind", "source", "url", "date", "title")
+
+
+def import_manifest(manifest: Path, *, store: Store, archive: Archive, kind: str, source: str) -> dict[str, Any]:
+    """Import the files a CSV lists (a records request's index): one row per file, with the columns
+    `path` (relative to the manifest's folder) and any of kind, source, url, date, title; a missing
+    or empty value takes the command's option."""
+    try:
+        with Path(manifest).open(newline="", encoding="utf-8") as fh:
+            rows = list(csv.DictReader(fh))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise CaseError(f"cannot read the manifest {manifest}: {getattr(exc, 'strerror', None) or exc}") from None
+    if not rows or "path" not in rows[0]:
+        raise CaseError(f"{manifest}: a manifest needs a `path` column (and may have {', '.join(MANIFEST_COLUMNS[1:])})")
+    total: dict[str, Any] = {"new": 0, "changed": 0, "known": 0, "failed": 0, "errors": []}
+    folder = Path(manifest).parent
+    for n, row in enumerate(rows, start=2):
+        if not (row.get("path") or "").strip():
+            raise CaseError(f"{manifest}, line {n}: no path")
+        try:
+            got = import_paths([folder / row["path"].strip()], store=store, archive=archive,
+                               kind=(row.get("kind") or "").strip() or kind,
+                               source=(row.get("source") or "").strip() or source,
+                               url=(row.get("url") or "").strip() or None,
+                               doc_date=import_date((row.get("date") or "").strip() or None),
+                               title=(row.get("title") or "").strip() or None)
+        except CaseError as exc:
+            raise CaseError(f"{manifest}, line {n}: {exc}") from None
+        for key in ("new", "changed", "known", "failed"):
+            total[key] += got[key]
+        total["errors"] += got["errors"]
+    return total

@@ -165,6 +165,34 @@ def evaluation(result: dict[str, Any], fmt: str) -> None:
                 console.print(f"  {item}", markup=False)
 
 
+REAL_METRICS = ("event_precision", "event_recall", "date_recall", "person_precision", "person_recall",
+                "attribution")
+
+
+def evaluation_real(result: dict[str, Any], fmt: str) -> None:
+    """The real-world set: one row per kind, per split and for the whole set; then what went wrong."""
+    _check(fmt)
+    if fmt == "json":
+        return _json(result)
+    rows = [("whole set", result["whole"])] + [(f"split {k}", v) for k, v in result["splits"].items()] + \
+        [(f"kind {k}", v) for k, v in result["kinds"].items()]
+    cols = ("documents", "reference_events", "timeline_events", *REAL_METRICS)
+    if fmt == "csv":
+        return _csv([{"part": name, **{c: v[c] for c in cols}} for name, v in rows], ["part", *cols])
+    table = Table(title="Evaluation against the real-world reference")
+    table.add_column("part")
+    for col in cols:
+        table.add_column(col.replace("_", " "), justify="right")
+    for name, v in rows:
+        table.add_row(name, *("–" if v[c] is None else str(v[c]) for c in cols))
+    console = _console()
+    console.print(table)
+    console.print(f"impossible dates: {len(result['impossible_dates'])}; names with digits, handles or quote "
+                  f"marks: {len(result['bad_names'])}", markup=False)
+    for item in result["impossible_dates"] + result["bad_names"]:
+        console.print(f"  {item}", markup=False)
+
+
 def _change_counts(console: Console, rows: list[dict[str, Any]], title: str, extra: tuple[str, ...] = ()) -> None:
     table = Table(title=title)
     for col in ("source", "new", "changed", "removed", *extra):
