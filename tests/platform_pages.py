@@ -2,19 +2,32 @@
 reactor, time frozen by passing `now`; every link it would fetch answered with a stub PDF."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
 from scrapy.http import HtmlResponse, Request, Response, TextResponse
 
 from crawlers.items import DocumentItem
 from crawlers.report import CrawlContext, SourceReport
 from crawlers.spiders import SPIDERS
+from index.archive import Archive
+from index.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "fixtures" / "listings"
 API = ROOT / "tests" / "fixtures" / "api"
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[CrawlContext]:
+    """A crawl context over a fresh store and archive, shared by a test module."""
+    tmp = tmp_path_factory.mktemp("platforms")
+    store = Store(tmp / "case.duckdb")
+    yield CrawlContext(store=store, archive=Archive(tmp / "archive"))
+    store.close()
 
 
 def make(context: CrawlContext, spider: str, url: str, now: datetime, **source: Any):

@@ -17,9 +17,7 @@ import yaml
 
 from crawlers.report import CrawlContext
 from crawlers.spiders import LayoutError, SourceConfigError
-from index.archive import Archive
-from index.store import Store
-from tests.platform_pages import API, PAGES, documents, field, further, make, saved
+from tests.platform_pages import API, PAGES, context, documents, field, further, make, saved  # noqa: F401 (context)
 
 BOARDDOCS = "https://go.boarddocs.com/mi/grand/Board.nsf"
 GRAND_NOW = datetime(2024, 5, 29, tzinfo=timezone.utc)    # city-scrapers-grand-rapids freezes 2024-05-29
@@ -33,14 +31,6 @@ CIVICCLERK = "https://southfultonga.portal.civicclerk.com/"
 FULTON_NOW = datetime(2026, 4, 16, tzinfo=timezone.utc)
 LEGISTAR = "https://mecklenburg.legistar.com/Calendar.aspx"
 MECK_NOW = datetime(2026, 4, 9, tzinfo=timezone.utc)      # city-scrapers-charnc freezes 2026-04-09
-
-
-@pytest.fixture(scope="module")
-def context(tmp_path_factory: pytest.TempPathFactory) -> CrawlContext:
-    tmp = tmp_path_factory.mktemp("county")
-    store = Store(tmp / "case.duckdb")
-    yield CrawlContext(store=store, archive=Archive(tmp / "archive"))
-    store.close()
 
 
 # -- BoardDocs: Grand Rapids Public Schools' BD-GetMeetingsList answer (249 entries) ------------

@@ -21,21 +21,11 @@ import pytest
 from crawlers.report import CrawlContext
 from crawlers.spiders import SourceConfigError
 from crawlers.spiders.history import DateRange, Window, settled
-from index.archive import Archive
-from index.store import Store
 from tests import legistar_site
-from tests.platform_pages import PAGES, ROOT, documents, further, make, saved
+from tests.platform_pages import PAGES, ROOT, context, documents, further, make, saved  # noqa: F401 (context)
 
 CHICAGO = "https://chicago.legistar.com/Calendar.aspx"
 CHICAGO_NOW = datetime(2019, 1, 20, tzinfo=timezone.utc)  # the saved calendar shows January 2019
-
-
-@pytest.fixture(scope="module")
-def context(tmp_path_factory: pytest.TempPathFactory) -> CrawlContext:
-    tmp = tmp_path_factory.mktemp("history")
-    store = Store(tmp / "case.duckdb")
-    yield CrawlContext(store=store, archive=Archive(tmp / "archive"))
-    store.close()
 
 
 # -- the range ---------------------------------------------------------------------------------

@@ -23,10 +23,8 @@ from scrapy.http import HtmlResponse, Request
 from crawlers.items import DocumentItem
 from crawlers.report import CrawlContext
 from crawlers.spiders import LayoutError, SourceConfigError
-from index.archive import Archive
-from index.store import Store
 from tests import platform_pages
-from tests.platform_pages import field
+from tests.platform_pages import context, field  # noqa: F401 (context is a fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "fixtures" / "listings"
@@ -37,14 +35,6 @@ LAS_CRUCES = ("https://nm-lascruces.civicplus.com/AgendaCenter/Search/?term=&CID
 CHICAGO = "https://chicago.legistar.com/Calendar.aspx"
 TULSA = "https://tulsa-ok.granicus.com/ViewPublisher.php?view_id=4"
 METRA = "http://metrarr.granicus.com/ViewPublisher.php?view_id=5"
-
-
-@pytest.fixture(scope="module")
-def context(tmp_path_factory: pytest.TempPathFactory) -> CrawlContext:
-    tmp = tmp_path_factory.mktemp("platforms")
-    store = Store(tmp / "case.duckdb")
-    yield CrawlContext(store=store, archive=Archive(tmp / "archive"))
-    store.close()
 
 
 def make(context: CrawlContext, spider: str, url: str, **source: Any):

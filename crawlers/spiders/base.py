@@ -16,6 +16,7 @@ import re
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date, datetime
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
@@ -97,6 +98,13 @@ class SourceSpider(scrapy.Spider):
             if not url.startswith(("http://", "https://")):
                 raise SourceConfigError(f"source {self.name!r}: {url!r} is not an http(s) URL")
         return urls
+
+    def allow(self, url: str) -> None:
+        """Let the crawl reach `url`'s host too (a platform's API host, for instance)."""
+        host = urlsplit(url).hostname
+        if host and host not in self.allowed_hosts:
+            self.allowed_hosts.append(host)
+            self.allowed_domains.append(host)
 
     def patterns(self, key: str, *, required: bool = False) -> list[re.Pattern[str]]:
         values = as_strings(self.name, key, self.source.get(key, []))

@@ -43,10 +43,7 @@ class CivicClerkSpider(MeetingSpider):
             raise SourceConfigError(f"source {self.name!r}: a CivicClerk portal looks like "
                                     "https://TENANT.portal.civicclerk.com/ (or set `api`)")
         self.portal = f"{parts.scheme}://{parts.netloc}"
-        api_host = urlsplit(self.api).hostname
-        if api_host and api_host not in self.allowed_hosts:
-            self.allowed_hosts.append(api_host)
-            self.allowed_domains.append(api_host)
+        self.allow(self.api)
 
     def start_requests_for_source(self) -> list[Request]:
         return [r for w in self.range.windows(self.today) if (r := self.window_request(self.events_url(w), w))]

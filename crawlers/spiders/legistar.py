@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy.http import Request, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -57,10 +56,7 @@ class LegistarSpider(MeetingSpider):
         token = self.source.get("api_token")
         self.api_token = as_strings(self.name, "api_token", token)[0] if token else None
         if self.api:
-            host = urlsplit(self.api).hostname or ""
-            if host and host not in self.allowed_hosts:
-                self.allowed_hosts.append(host)
-                self.allowed_domains.append(host)
+            self.allow(self.api)
         self.on_calendar = self.api is None  # the API failed or there is none
 
     # -- where to start ------------------------------------------------------------------------

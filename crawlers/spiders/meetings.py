@@ -8,19 +8,19 @@ page into `Meeting`s, and raises LayoutError when the page lacks the platform's 
 for yielding no documents, without blaming the layout), and may implement `more(response,
 meetings)`, the further listings a page leads to (next page, older year: the walk back to
 `since`, crawlers/spiders/history.py). The base turns every link of a wanted type, of a
-meeting in the source's date range, into one document: its kind from the type (agenda, minutes), its date the
-meeting's (`doc_date_source = "metadata"`), its title "<meeting> — <Type> — <Month D, YYYY>".
+meeting in the source's date range, into one document: its kind from the type (agenda,
+minutes), its date the meeting's (`doc_date_source = "metadata"`), its title
+"<meeting> — <Type> — <Month D, YYYY>".
 
 Source options shared by the platforms: `start_urls` (the listing pages), `types` (which
 document types to store; default all), `body` (the body's name where the page gives none),
 `since` / `until` (the meeting dates to reach), `bodies` (only the meetings of these boards
-or committees, by name), `allowed_domains` (more hosts documents may
-be served from).
+or committees, by name), `allowed_domains` (more hosts documents may be served from).
 """
 from __future__ import annotations
 
-import re
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -122,9 +122,9 @@ class MeetingSpider(SourceSpider):
         self.context.say(f"{self.name}: settled, read from the archive ({known['fetched_at']:%Y-%m-%d}): {key}")
         try:
             yield from request.callback(response)
-        except LayoutError as exc:
-            self.listings_ok = False
-            self.fail(key, exc.why)
+        except LayoutError as exc:  # the archived copy no longer reads: ask the site again
+            self.context.say(f"{self.name}: the archived copy of {key} does not read ({exc.why}): asking again")
+            yield request
 
     def parse_listing(self, response: Response) -> Iterator[Any]:
         if not isinstance(response, TextResponse):
