@@ -18,6 +18,8 @@ name = "{name}"
 timezone = "America/New_York"
 contact = ""          # who runs this crawl (an email or URL); sent in the User-Agent
 
+# A board's meeting platform (Legistar, Granicus, CivicPlus, BoardDocs, NovusAGENDA, Municode,
+# PrimeGov, CivicClerk)? `casefile sources detect URL --since YYYY-MM-DD` prints its block.
 # [[sources]]
 # name = "dss-board"
 # kind = "minutes"

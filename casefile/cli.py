@@ -156,6 +156,38 @@ def changes(since: Annotated[Optional[str], typer.Option("--since", help="From t
         output.changes(get_changes(store, when, source), fmt)
 
 
+sources_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                          help="Find out how to crawl a source.\n\nExample: casefile sources detect https://go.boarddocs.com/mi/grand/Board.nsf/Public")
+app.add_typer(sources_app, name="sources")
+
+
+@sources_app.command("detect")
+def sources_detect(
+    url: Annotated[str, typer.Argument(help="A page of meetings: the platform's own, or a city page that embeds it.")],
+    name: Annotated[Optional[str], typer.Option(help="The source's name in the block (default: from the host).")] = None,
+    since: Annotated[Optional[str], typer.Option(help="How far back to crawl, YYYY-MM-DD, written into the block.")] = None,
+) -> None:
+    """Read a page, say which meeting platform it is, and print the [[sources]] block for case.toml.
+
+    Example: casefile sources detect https://chicago.legistar.com/Calendar.aspx --since 2021-01-01
+    """
+    from casefile.settings import Settings
+    from crawlers.detect import NAMES, DetectError, check_since, detect_url
+
+    s = Settings.load()
+    try:
+        check_since(since)  # a malformed date: one line, before any request
+        found = detect_url(url, user_agent=s.user_agent, timeout=s.download_timeout,
+                           max_bytes=s.max_download_mb * 2**20, obey_robots=s.obey_robots)
+    except DetectError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"{found.platform}: {NAMES[found.platform]} ({found.evidence})")
+    for note in found.notes:
+        typer.echo(f"  {note}")
+    typer.echo(f"\nPaste into case.toml:\n\n{found.block(name, since)}", nl=False)
+
+
 @app.command()
 def timeline(person: PersonOpt = None, issue: IssueOpt = None, kind: KindOpt = None,
              source: SourceOpt = None, date_from: FromOpt = None, date_to: ToOpt = None,

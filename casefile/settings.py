@@ -48,6 +48,8 @@ class Settings:
     """Cap on any wait before a retry, Retry-After included, in seconds."""
     conditional_requests: bool = True
     """Re-crawls send If-None-Match / If-Modified-Since; a 304 is logged and nothing is downloaded again."""
+    settle_days: int = 90
+    """A meeting this many days old is settled: a re-crawl does not ask again for its documents already stored, nor for a past year's listing read after it settled; 0 asks for everything every time."""
     fiscal_year_start_month: int = 7
     """Month a fiscal year starts in, for dates like "FY2019" (7 = July)."""
     _extra: dict[str, Any] = field(default_factory=dict, repr=False)

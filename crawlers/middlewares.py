@@ -11,7 +11,7 @@ import email.utils
 from datetime import datetime, timezone
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
@@ -68,6 +68,35 @@ def wrong_content(url: str, content_type: str | None, body: bytes) -> str | None
     return None
 
 
+def fetch_key(request: Request) -> str:
+    """The address a fetch is logged (and looked up) under: the URL first asked for; for a form
+    post, that URL with the form's meaning after a `#` (`Calendar.aspx#post:year=2023&page=2`),
+    so that each year and page of a calendar behind a form post has its own rows."""
+    url = (request.meta.get("redirect_urls") or [request.url])[0]
+    return _with_form(url, request)
+
+
+def _with_form(url: str, request: Request) -> str:
+    form = request.meta.get("casefile_form")
+    if form is None and request.method == "GET":
+        return url
+    return f"{urldefrag(url).url}#post:{form or 'form'}"
+
+
+def from_archive(archive: Any, request: Request, url: str, known: dict[str, Any],
+                 flags: list[str]) -> Response:
+    """A response rebuilt from the archived body of an earlier fetch (a 304, or a settled listing)."""
+    body = archive.get(known["sha256"])
+    headers = Headers()
+    if known["content_type"]:
+        headers["Content-Type"] = known["content_type"]
+    for name in ("ETag", "Last-Modified"):
+        if known[name.lower().replace("-", "_")]:
+            headers[name] = known[name.lower().replace("-", "_")]
+    cls = responsetypes.from_args(headers=headers, url=url, body=body)
+    return cls(url=url, status=200, headers=headers, body=body, request=request, flags=flags)
+
+
 def host_allowed(url: str, allowed: list[str]) -> bool:
     """True when the URL's host is one of `allowed` or a subdomain of one (Scrapy's rule)."""
     host = urlsplit(url).hostname or ""
@@ -91,8 +120,8 @@ class FetchLog:
 
     def process_request(self, request: Request) -> None:
         if not self.conditional or "If-Modified-Since" in request.headers \
-                or "If-None-Match" in request.headers:
-            return None
+                or "If-None-Match" in request.headers or _with_form(request.url, request) != request.url:
+            return None  # a form post is never conditional: its URL does not say what it asks
         known = self.spider.context.known(request.url)
         if known is None or not (known["etag"] or known["last_modified"]):
             return None
@@ -116,10 +145,9 @@ class FetchLog:
             error = f"HTTP {status_text(status)}"
         elif status != 304:
             error = wrong_content(response.url, header(response.headers, "Content-Type"), body)
-        url = (request.meta.get("redirect_urls") or [request.url])[0]
         row = {
-            "url": url,
-            "final_url": response.url,
+            "url": fetch_key(request),
+            "final_url": _with_form(response.url, request),
             "source": spider.name,
             "fetched_at": fetched_at,
             "status": status,
@@ -136,7 +164,7 @@ class FetchLog:
             spider.report.not_modified += 1
             request.meta["casefile_fetch"] = {"sha256": known["sha256"], "fetched_at": fetched_at,
                                               "status": 304, "not_modified": True}
-            return self._from_archive(request, response, known)
+            return from_archive(spider.context.archive, request, response.url, known, ["not_modified"])
         request.meta["casefile_fetch"] = {"sha256": sha, "fetched_at": fetched_at,
                                           "status": status, "not_modified": False, "error": error}
         return response
@@ -144,9 +172,8 @@ class FetchLog:
     def process_exception(self, request: Request, exception: Exception) -> None:
         if isinstance(exception, IgnoreRequest):
             return None  # robots.txt or off-site: nothing was fetched; the spider reports it
-        url = (request.meta.get("redirect_urls") or [request.url])[0]
         self._log({
-            "url": url, "final_url": request.url, "source": self.spider.name,
+            "url": fetch_key(request), "final_url": _with_form(request.url, request), "source": self.spider.name,
             "fetched_at": now(), "status": 0, "error": one_line(exception),
         })
         return None
@@ -155,18 +182,6 @@ class FetchLog:
         row["fetch_id"] = derive(row["source"], row["url"], row["fetched_at"].isoformat(), row["status"])
         self.spider.context.store.add_fetch(row)
         self.spider.report.fetches += 1
-
-    def _from_archive(self, request: Request, response: Response, known: dict[str, Any]) -> Response:
-        body = self.spider.context.archive.get(known["sha256"])
-        headers = Headers()
-        if known["content_type"]:
-            headers["Content-Type"] = known["content_type"]
-        for name in ("ETag", "Last-Modified"):
-            if known[name.lower().replace("-", "_")]:
-                headers[name] = known[name.lower().replace("-", "_")]
-        cls = responsetypes.from_args(headers=headers, url=response.url, body=body)
-        return cls(url=response.url, status=200, headers=headers, body=body, request=request,
-                   flags=["not_modified"])
 
 
 class BackoffRetry(RetryMiddleware):

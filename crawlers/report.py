@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from index.archive import Archive
@@ -20,13 +20,15 @@ class SourceReport:
     removed: int = 0        # documents marked removed: no longer listed, or their URL answers 404/410
     fetches: int = 0        # rows appended to the fetch log
     not_modified: int = 0   # of which 304 answers to a conditional request
+    settled: int = 0        # documents of settled meetings already stored: not asked for again
+    replayed: int = 0       # listings of settled meetings read again from the archive, not the network
     skipped: list[str] = field(default_factory=list)   # links left out on purpose, with why
     failures: list[str] = field(default_factory=list)  # one line each: what, where, why
     obey_robots: bool = True
 
     @property
     def documents(self) -> int:
-        return self.new + self.changed + self.seen
+        return self.new + self.changed + self.seen + self.settled
 
     @property
     def failed(self) -> bool:
@@ -37,7 +39,8 @@ class SourceReport:
         return {
             "source": self.source, "spider": self.spider, "new": self.new, "changed": self.changed,
             "seen": self.seen, "removed": self.removed, "documents": self.documents, "fetches": self.fetches,
-            "not_modified": self.not_modified, "skipped": list(self.skipped),
+            "not_modified": self.not_modified, "settled": self.settled, "replayed": self.replayed,
+            "skipped": list(self.skipped),
             "failures": list(self.failures), "obey_robots": self.obey_robots,
             "failed": self.failed,
         }
@@ -45,6 +48,9 @@ class SourceReport:
     def __str__(self) -> str:
         line = (f"{self.source}: {self.new} new, {self.changed} changed, {self.seen} unchanged, "
                 f"{self.removed} removed; {self.fetches} fetches ({self.not_modified} not modified)")
+        if self.settled or self.replayed:
+            line += (f"; {self.settled} settled documents not asked for again, "
+                     f"{self.replayed} settled listings read from the archive")
         if self.failed:
             line += " — FAILED"
         return "\n".join([line] + [f"  {f}" for f in self.failures])
@@ -87,7 +93,7 @@ class CrawlContext:
     def known(self, url: str) -> dict[str, Any] | None:
         """The latest successful fetch of a URL whose body is in the archive, for a conditional GET."""
         rows = self.store.query(
-            "SELECT url, final_url, etag, last_modified, sha256, content_type FROM fetches "
+            "SELECT url, final_url, etag, last_modified, sha256, content_type, fetched_at FROM fetches "
             "WHERE (url = ? OR final_url = ?) AND status = 200 AND sha256 IS NOT NULL AND error IS NULL "
             "ORDER BY fetched_at DESC LIMIT 1",
             [url, url],
@@ -103,16 +109,30 @@ class CrawlContext:
         found = [doc for url in urls if (doc := self.store.current_at(url)) and doc["removed_at"] is None]
         return self._mark([d["doc_id"] for d in found], when)
 
-    def mark_unlisted(self, source: str, listed: set[str], when: datetime) -> list[str]:
-        """A complete crawl of a source's listings found `listed`: mark its documents missing from it."""
+    def stored(self, source: str, url: str) -> bool:
+        """Is the version last seen at `url` (or where it redirected) a document of `source` that is
+        not marked removed?"""
+        for at in (url, *sorted(self._final_urls(source, [url]) - {url})):
+            doc = self.store.current_at(at)
+            if doc is not None and doc["source"] == source and doc["removed_at"] is None:
+                return True
+        return False
+
+    def mark_unlisted(self, source: str, listed: set[str], when: datetime,
+                      dates: tuple[date, date] | None = None) -> list[str]:
+        """A complete crawl of a source's listings found `listed`: mark its documents missing from it.
+        `dates`: the meeting dates those listings covered; a dated document outside them is not
+        judged (a calendar showing this year proves nothing about last year)."""
         present = listed | self._final_urls(source, sorted(listed))
+        lo, hi = dates or (None, None)
         rows = self.store.query(
             "WITH cur AS (SELECT doc_id, row_number() OVER (PARTITION BY url ORDER BY last_seen DESC, "
             "first_seen DESC, doc_id) AS rn FROM documents WHERE url IS NOT NULL) "
             "SELECT d.doc_id, d.url FROM documents d JOIN cur USING (doc_id) "
             "WHERE cur.rn = 1 AND d.source = ? AND d.removed_at IS NULL "
             "AND (d.url LIKE 'http://%' OR d.url LIKE 'https://%') "
-            "AND json_extract_string(d.meta, '$.parent') IS NULL", [source])  # attachments are never listed
+            "AND json_extract_string(d.meta, '$.parent') IS NULL "  # attachments are never listed
+            "AND (? IS NULL OR d.doc_date IS NULL OR d.doc_date BETWEEN ? AND ?)", [source, lo, lo, hi])
         return self._mark([r["doc_id"] for r in rows if r["url"] not in present], when)
 
     def _final_urls(self, source: str | None, urls: list[str]) -> set[str]:

@@ -2,7 +2,7 @@
 
 `crawlers` never imports the app shell: the caller passes the values of casefile's Settings
 (user_agent, max_download_mb, download_timeout, concurrent_per_domain, obey_robots,
-download_delay, autothrottle_*, retry_*, conditional_requests) plus the case's `contact`, as a
+download_delay, autothrottle_*, retry_*, conditional_requests, settle_days) plus the case's `contact`, as a
 dict; DEFAULTS below are the same defaults, for callers that pass nothing. Polite by default: robots.txt, AutoThrottle, two requests per
 domain, bounded retries that honour Retry-After, a size cap, and no listening ports.
 """
@@ -28,6 +28,7 @@ DEFAULTS: dict[str, Any] = {
     "retry_backoff": 1.0,             # first backoff in seconds, doubled per retry
     "retry_max_delay": 60.0,          # cap on a backoff or a server's Retry-After
     "conditional_requests": True,     # If-None-Match / If-Modified-Since for URLs fetched before
+    "settle_days": 90,                # meetings older than this are settled (crawlers/spiders/history.py)
 }
 
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
@@ -69,6 +70,7 @@ def scrapy_settings(settings: Mapping[str, Any] | None = None) -> dict[str, Any]
         "CASEFILE_RETRY_BACKOFF": float(s["retry_backoff"]),
         "CASEFILE_RETRY_MAX_DELAY": float(s["retry_max_delay"]),
         "CASEFILE_CONDITIONAL": bool(s["conditional_requests"]),
+        "CASEFILE_SETTLE_DAYS": int(s["settle_days"]),
         # A page's <meta refresh> is not a redirect we follow: it would skip the fetch log.
         "METAREFRESH_ENABLED": False,
         "REDIRECT_MAX_TIMES": 10,

@@ -18,13 +18,13 @@ from typing import Any
 
 import duckdb
 import pytest
-from scrapy.http import HtmlResponse, Request, Response
+from scrapy.http import HtmlResponse, Request
 
 from crawlers.items import DocumentItem
-from crawlers.report import CrawlContext, SourceReport
-from crawlers.spiders import SPIDERS, LayoutError, SourceConfigError
-from index.archive import Archive
-from index.store import Store
+from crawlers.report import CrawlContext
+from crawlers.spiders import LayoutError, SourceConfigError
+from tests import platform_pages
+from tests.platform_pages import context, field  # noqa: F401 (context is a fixture)
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "fixtures" / "listings"
@@ -37,17 +37,8 @@ TULSA = "https://tulsa-ok.granicus.com/ViewPublisher.php?view_id=4"
 METRA = "http://metrarr.granicus.com/ViewPublisher.php?view_id=5"
 
 
-@pytest.fixture(scope="module")
-def context(tmp_path_factory: pytest.TempPathFactory) -> CrawlContext:
-    tmp = tmp_path_factory.mktemp("platforms")
-    store = Store(tmp / "case.duckdb")
-    yield CrawlContext(store=store, archive=Archive(tmp / "archive"))
-    store.close()
-
-
 def make(context: CrawlContext, spider: str, url: str, **source: Any):
-    source = {"name": "board", "spider": spider, "start_urls": [url], **source}
-    return SPIDERS[spider](source=source, context=context, report=SourceReport("board", spider), now=NOW)
+    return platform_pages.make(context, spider, url, NOW, **source)
 
 
 def page(name: str, url: str) -> HtmlResponse:
@@ -56,13 +47,7 @@ def page(name: str, url: str) -> HtmlResponse:
 
 def crawl_page(context: CrawlContext, spider: str, name: str, url: str, **source: Any) -> dict[str, DocumentItem]:
     """Every document the spider yields for a saved page, by URL (each link answered with a stub body)."""
-    s = make(context, spider, url, **source)
-    out: dict[str, DocumentItem] = {}
-    for request in s.parse_listing(page(name, url)):
-        request.meta["casefile_fetch"] = {"sha256": "0" * 64, "fetched_at": NOW}
-        [item] = list(request.callback(Response(url=request.url, body=b"%PDF-1.4", request=request)))
-        out[request.url] = item
-    return out
+    return platform_pages.documents(make(context, spider, url, **source), page(name, url), NOW)
 
 
 @pytest.fixture(scope="module")
@@ -83,11 +68,6 @@ def tulsa(context: CrawlContext) -> dict[str, DocumentItem]:
 @pytest.fixture(scope="module")
 def metra(context: CrawlContext) -> dict[str, DocumentItem]:
     return crawl_page(context, "granicus", "il_metra_board.html", METRA)
-
-
-def field(item: DocumentItem, name: str) -> Any:
-    """`title` is the item's own field; `meta.body` a key of its meta."""
-    return item.meta.get(name[5:]) if name.startswith("meta.") else getattr(item, name)
 
 
 # -- CivicPlus AgendaCenter: Las Cruces NM search results, Nov 8 - Dec 15 2020 ---------------

@@ -13,15 +13,16 @@ proves nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Callable
-from datetime import datetime
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import date, datetime
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Request, Response
+from scrapy.http import FormRequest, Request, Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
@@ -76,6 +77,7 @@ class SourceSpider(scrapy.Spider):
         self.listed: set[str] = set()        # document links found on this crawl's listing pages
         self.listings_ok = True              # every listing page was fetched and read
         self.listed_at: datetime | None = None
+        self.covered: tuple[date, date] | None = None  # meeting dates the listings covered, when known
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SourceSpider:
@@ -97,6 +99,13 @@ class SourceSpider(scrapy.Spider):
                 raise SourceConfigError(f"source {self.name!r}: {url!r} is not an http(s) URL")
         return urls
 
+    def allow(self, url: str) -> None:
+        """Let the crawl reach `url`'s host too (a platform's API host, for instance)."""
+        host = urlsplit(url).hostname
+        if host and host not in self.allowed_hosts:
+            self.allowed_hosts.append(host)
+            self.allowed_domains.append(host)
+
     def patterns(self, key: str, *, required: bool = False) -> list[re.Pattern[str]]:
         values = as_strings(self.name, key, self.source.get(key, []))
         if required and not values:
@@ -112,25 +121,39 @@ class SourceSpider(scrapy.Spider):
     # -- requests ------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[Any]:
         for request in self.start_requests_for_source():
-            yield request
+            for out in self.ask(request):
+                yield out
 
     def start_requests_for_source(self) -> list[Request]:
         raise NotImplementedError
 
+    def ask(self, request: Request | None) -> Iterator[Any]:
+        """What to do for a listing request: ask for it (a meeting spider may instead read a settled
+        listing again from the archive, crawlers/spiders/meetings.py)."""
+        if request is not None:
+            yield request
+
     def request(self, url: str, callback: Callable[..., Any], *, listing: bool = False,
-                document: bool = False, **meta: Any) -> Request | None:
+                document: bool = False, form: dict[str, str] | None = None, form_label: str | None = None,
+                errback: Callable[[Failure], Any] | None = None, **meta: Any) -> Request | None:
         """A request on the source's hosts, or None (and a note in the report) for one elsewhere.
 
         `listing`: a page that lists documents (its failure makes the listing incomplete);
-        `document`: a document link found on a listing (it counts as listed).
+        `document`: a document link found on a listing (it counts as listed);
+        `form`: the fields of a form post, `form_label` what it asks for (the fetch log's name
+        for it: `URL#post:<label>`); `errback`: handles a failure instead of reporting it.
         """
         if not host_allowed(url, self.allowed_hosts):
             self.report.skipped.append(f"{url}: outside {', '.join(self.allowed_hosts)}")
             return None
         if document:
             self.listed.add(url)
-        return Request(url, callback=callback, errback=self._on_failure,
-                       meta={**meta, "casefile_listing": listing})
+        meta = {**meta, "casefile_listing": listing}
+        if form is not None:
+            meta["casefile_form"] = form_label or "form"
+            return FormRequest(url, formdata=form, callback=callback, errback=errback or self._on_failure,
+                               meta=meta)
+        return Request(url, callback=callback, errback=errback or self._on_failure, meta=meta)
 
     def listing_read(self, response: Response) -> None:
         """Note a listing page read in full (the time the newest one was fetched dates removals)."""
@@ -181,13 +204,13 @@ class SourceSpider(scrapy.Spider):
             why = one_line(exc)
         self.fail(request.url, why)
 
-    def _on_spider_error(self, failure: Failure, response: Response, spider: scrapy.Spider) -> None:
+    def _on_spider_error(self, failure: Failure, response: Response | None, spider: scrapy.Spider) -> None:
         if spider is self:
-            if response.meta.get("casefile_listing"):
+            if response is None or response.meta.get("casefile_listing"):  # None: the start requests failed
                 self.listings_ok = False
             exc = failure.value
             why = exc.why if isinstance(exc, LayoutError) else one_line(exc)
-            self.fail(response.url, why)
+            self.fail(response.url if response is not None else "start", why)
 
     # -- removals ------------------------------------------------------------------------
     def _gone(self, request: Request, response: Response) -> None:
@@ -204,7 +227,7 @@ class SourceSpider(scrapy.Spider):
             why = "a listing page was not read" if not self.listings_ok else "its listings linked no document"
             self.context.say(f"{self.name}: not checked for removed documents ({why})")
             return
-        for doc_id in self.context.mark_unlisted(self.name, self.listed, self.listed_at or utc_now()):
+        for doc_id in self.context.mark_unlisted(self.name, self.listed, self.listed_at or utc_now(), self.covered):
             self.report.removed += 1
             self.context.say(f"{self.name}: removed {doc_id[:12]} (no longer listed)")
 

@@ -6,24 +6,42 @@ meeting date in `h4 strong`, the meeting's description in `<p>`, the agenda PDF
 (`/AgendaCenter/ViewFile/Agenda/_MMDDYYYY-NNN`), its packet (`?packet=true`) and minutes
 (`/AgendaCenter/ViewFile/Minutes/...`). The `?html=true` rendering of an agenda is the same
 agenda and is not stored twice.
+
+With `since` (or `until`), each start URL's AgendaCenter is searched by date instead, one search
+per year of the range (`startDate`/`endDate`, keeping the URL's `CIDs` and `term`): a search
+answers every match on one page.
 """
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
 
-from scrapy.http import TextResponse
+from scrapy.http import Request, TextResponse
 
 from crawlers.spiders.meetings import Meeting, MeetingSpider, clean, parse_day, text_of
 
 _FILE = re.compile(r"/AgendaCenter/ViewFile/(Agenda|Minutes)/([^?#]+)(?:\?([^#]*))?", re.IGNORECASE)
 _ANCHOR_DATE = re.compile(r"^_(\d{2})(\d{2})(\d{4})-\d+$")
+_CENTER = re.compile(r"^(.*?/AgendaCenter)(?:/|$)", re.IGNORECASE)
 
 
 class CivicPlusSpider(MeetingSpider):
     name = "civicplus"
     spider = "civicplus"
+
+    def start_requests_for_source(self) -> list[Request]:
+        if not (self.range.since or self.range.until):
+            return super().start_requests_for_source()
+        out = []
+        for url in self.urls:
+            for window in self.range.windows(self.today):
+                end = window.end or max(date(window.year, 12, 31), self.today + timedelta(days=180))
+                request = self.window_request(search_url(url, window.start, end), window)
+                if request is not None:
+                    out.append(request)
+        return out
 
     def meetings(self, response: TextResponse) -> list[Meeting]:
         rows = response.css("tr.catAgendaRow")
@@ -43,6 +61,16 @@ class CivicPlusSpider(MeetingSpider):
                 details={"posted": posted.group(1) if posted else None},
             ))
         return out
+
+
+def search_url(url: str, start: date, end: date) -> str:
+    """The AgendaCenter date search of `url`'s site (its categories and term kept) from start to end."""
+    m = _CENTER.match(urlsplit(url)._replace(query="", fragment="").geturl())
+    center = m.group(1) if m else url.split("?", 1)[0].rstrip("/") + "/AgendaCenter"
+    query = parse_qs(urlsplit(url).query)
+    params = {"term": query.get("term", [""])[0], "CIDs": query.get("CIDs", ["all"])[0],
+              "startDate": f"{start:%m/%d/%Y}", "endDate": f"{end:%m/%d/%Y}", "dateRange": "", "dateSelector": ""}
+    return f"{center}/Search/?{urlencode(params, safe='/,')}"
 
 
 def links(hrefs: list[str]) -> list[tuple[str, str]]:
