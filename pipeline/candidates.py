@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.headings import is_heading
-from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, PLAN_VERBS,
+from pipeline.headings import LIST_ITEM, is_heading
+from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PLAN_VERBS,
                               PLANNED_CUES, PROCEDURAL, SPEECH_VERBS, TRIGGERS)
 
 _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
@@ -35,6 +35,9 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     start = content_start(text, sent.start_char, sent.end_char)
     if start >= sent.end_char or _PROCEDURAL.search(text[start:sent.end_char]) or _imperative(sent, start):
         return None
+    verdict = _VERDICT.match(text, start, sent.end_char)
+    if verdict:   # "Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by ..., Seconded by ..."
+        return _verdict(sent, start, verdict)
     dates = [e for e in (sent.ents if ents is None else ents) if e.label_ == "DATE" and e.start_char >= start]
     found = []
     for tok in sent:
@@ -53,7 +56,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     if not found:
         return None
     best, _, reported, foreign = min(found, key=lambda f: (
-        _planned(f[0]) and not _negated(f[0]), TRIGGERS[_lemma(f[0])] in GENERIC_TYPES, not f[1],
+        _planned(f[0]) and not _negated(f[0]), _type(f[0]) in GENERIC_TYPES, not f[1],
         f[0].dep_ != "ROOT", f[0].pos_ != "VERB", f[0].i))
     subtree = {t.i for t in best.subtree}
     agents = [t.i for t in best.children if t.dep_ in ("nsubj", "agent")]
@@ -63,16 +66,57 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     patients = [t.i for t in best.children if t.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     negated = _negated(best)
     return {"start": start, "end": sent.end_char, "trigger": best.text, "trigger_at": best.idx,
-            "lemma": _lemma(best), "type": TRIGGERS[_lemma(best)],
+            "lemma": _lemma(best), "type": _type(best), "generic": _lemma(best) not in TRIGGERS,
             "lemmas": sorted({_lemma(f[0]) for f in found}),
             "agents": _expand(sent, agents), "patients": _expand(sent, patients),
             "subtree": [min(subtree), max(subtree)],
             "foreign": [list(s) for s in foreign],
+            # when nothing outside them dates the act, a participle's or an adverbial clause's date
+            # may ("Executive Order 14, issued on March 18, prohibited ..."); a relative clause's
+            # about a person ("who was fired in March") or what someone said never does
+            "loose_foreign": [list(s) for s in _loose_foreign(sent, best, reported)],
             # reported speech is an event only with a day (or week) of its own (events.py)
             "reported": reported,
             # "will not resign" is a refusal made now, not a plan
             "modality": "planned" if _planned(best) and not negated else "done",
             "polarity": "negative" if negated else "positive"}
+
+
+# The record of a vote or motion written as a formula rather than a sentence (minutes, transcripts).
+_VERDICT = re.compile(
+    r"(?:RESULT:\s*)?(?P<caps>APPROVED|ADOPTED|CARRIED|PASSED|DENIED|REJECTED|TABLED|FAILED|DEFEATED|RATIFIED|"
+    r"ACCEPTED)\b(?!\s+[a-z])"
+    r"|(?i:(?:the\s+|that\s+)?(?:main\s+|amended\s+)?motion\s+(?:is\s+|was\s+|has\s+)?(?P<motion>carried|passed|failed|"
+    r"approved|adopted|defeated|carries|passes|fails)\b)"
+    r"|(?i:(?P<alone>carried|adopted|approved|passed|defeated|lost)(?:\s+(?:unanimously|\d+\s*[-–]\s*\d+))?[.!]?\s*$)"
+    r"|(?i:(?P<moved>moved)\s+by\s+(?=[A-Z]))"
+    # a court's own decision in its opinion or order, made on the day it is decided
+    r"|.{0,200}?\b(?i:we\s+(?:hereby\s+|therefore\s+|thus\s+)?(?P<we>affirm|reverse|vacate|remand|dismiss|deny|grant|"
+    r"modify|reinstate)\b)"
+    r"|.{0,300}?\b(?:is|are|be|was)\s+(?:hereby\s+)?(?P<ruled>AFFIRMED|REVERSED|VACATED|REMANDED|DISMISSED|DENIED|"
+    r"GRANTED|MODIFIED|(?i:affirmed|reversed|vacated|remanded|dismissed|denied|granted)(?=[\s,.;]))"
+    r"|(?:IT\s+IS\s+)?(?:SO\s+|FURTHER\s+)?(?P<ordered>ORDERED)\b"
+    r"|(?:(?:[A-Z][A-Za-z.'’-]+,?\s+){1,8}(?:JJ?\.|J\.P\.),?\s+)+(?P<concur>concur)\b|(?P<concur2>Concur)\s*[—–-]")
+_VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry", "carries": "carry",
+                   "passed": "pass", "passes": "pass", "denied": "deny", "rejected": "reject",
+                   "tabled": "table", "failed": "fail", "fails": "fail", "defeated": "defeat",
+                   "ratified": "ratify", "accepted": "accept", "lost": "fail", "moved": "motion",
+                   "affirm": "affirm", "reverse": "reverse", "vacate": "vacate", "remand": "remand",
+                   "dismiss": "dismiss", "deny": "deny", "grant": "grant", "modify": "modify",
+                   "reinstate": "reinstate", "affirmed": "affirm", "reversed": "reverse", "vacated": "vacate",
+                   "remanded": "remand", "dismissed": "dismiss", "granted": "grant", "modified": "modify",
+                   "ordered": "order", "concur": "concur"}
+
+
+def _verdict(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]:
+    word = next(g for g in ("caps", "motion", "alone", "moved", "we", "ruled", "ordered", "concur", "concur2")
+                if m.group(g))
+    lemma = _VERDICT_LEMMAS[m.group(word).lower()]
+    return {"start": start, "end": sent.end_char, "trigger": m.group(word), "trigger_at": m.start(word),
+            "lemma": lemma, "type": "legal" if word in ("we", "ruled", "ordered", "concur", "concur2") else "decision",
+            "lemmas": [lemma], "agents": [], "patients": [], "self_dated": True,
+            "subtree": [sent.start, sent.end - 1], "foreign": [], "loose_foreign": [], "reported": False, "generic": False,
+            "modality": "done", "polarity": "positive"}
 
 
 def content_start(text: str, start: int, end: int) -> int:
@@ -90,6 +134,9 @@ def content_start(text: str, start: int, end: int) -> int:
         if nxt >= end or not text[nxt].isupper():
             break
         start = nxt
+    item = LIST_ITEM.match(text, start, end)   # "• Todd Feinberg welcomed", "3. The board voted"
+    if item and item.end() < end:
+        start = item.end()
     m = _DATELINE.match(text, start, end)
     if m and m.end() < end and text[m.end()].isupper():
         start = m.end()
@@ -103,9 +150,32 @@ def _lemma(tok: Any) -> str:
     return lemma
 
 
+def _type(tok: Any) -> str:
+    return TRIGGERS.get(_lemma(tok), "other")
+
+
+def _generic_act(tok: Any) -> bool:
+    """A verb outside the lexicon that reports an act: the main verb of its sentence (or joined to
+    it), done in the past ("moved for a restraining order", "was arrested", "has filed"), and not a
+    verb of being, thinking, seeing or saying (lexicon.NOT_ACTS)."""
+    if tok.pos_ != "VERB" or _lemma(tok) in NOT_ACTS or _lemma(tok) in SPEECH_VERBS or _lemma(tok) in PLAN_VERBS:
+        return False
+    head = tok
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ != "ROOT":
+        return False
+    if tok.tag_ == "VBD":
+        return True
+    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "have")
+                                     for c in tok.children)
+
+
 def _is_trigger(tok: Any, sent: Any) -> bool:
     lemma = _lemma(tok)
-    if lemma not in TRIGGERS or tok.pos_ not in ("VERB", "NOUN", "AUX"):
+    if lemma not in TRIGGERS:
+        return _generic_act(tok)
+    if tok.pos_ not in ("VERB", "NOUN", "AUX"):
         return False
     if tok.pos_ == "NOUN" and (lemma not in EVENT_NOUNS or not _argument(tok)):
         return False  # "received 29 reports", "concern regarding the death": no act named
@@ -205,6 +275,22 @@ def _foreign_spans(sent: Any, trigger: Any) -> list[tuple[int, int]]:
         if any(t.i == trigger.i for t in sub):
             continue
         spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return spans
+
+
+def _loose_foreign(sent: Any, trigger: Any, reported: bool) -> list[tuple[int, int]]:
+    """The clauses whose dates never date the trigger's act: relative clauses ("who was fired in
+    March"), and for reported speech everything outside what was said."""
+    spans = []
+    if reported:
+        said = _said(trigger)
+        if said is not None:
+            spans += [(sent.start_char, said.left_edge.idx),
+                      (said.right_edge.idx + len(said.right_edge), sent.end_char)]
+    for tok in sent:
+        if tok.dep_ == "relcl" and not any(t.i == trigger.i for t in tok.subtree):
+            sub = list(tok.subtree)
+            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
     return spans
 
 

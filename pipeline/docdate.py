@@ -66,9 +66,10 @@ _AHEAD = re.compile(r"\b(?:set|scheduled|slated|due|expected|will|would|until|th
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)")
 # Dates that name another day: earlier minutes being approved, deadlines, periods covered.
+# ("Minutes from Monday, January 29, 2018" opening a page is the document's own date.)
 _NOT_THIS = re.compile(r"(?:approv\w*|adopt\w*|correct\w*)\s+(?:of\s+)?(?:the\s+)?minutes\b[^\n]{0,60}$"
-                       r"|minutes\s+(?:of|from)\s+(?:the\s+)?(?:meeting\s+(?:date\s*:?\s*)?)?$"
-                       r"|\b(?:through|until|from|to|between|since|before|after|by|due|deadline)\s*:?\s*$",
+                       r"|\bthe\s+minutes\s+(?:of|from)\s+(?:the\s+)?(?:meeting\s+(?:date\s*:?\s*)?)?$"
+                       r"|(?<![Mm]inutes )\b(?:through|until|from|to|between|since|before|after|by|due|deadline)\s*:?\s*$",
                        re.IGNORECASE)
 
 

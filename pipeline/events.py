@@ -6,6 +6,7 @@ without a resolvable date stays undated (no date is invented).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -18,6 +19,7 @@ VERSION = "events.v3"   # v3: labelled numbers are not years; impossible dates r
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 _MISSED = re.compile(r"\b(?:FY\s?(?:19|20)?\d{2}(?:[-–/]\d{2,4})?|Q[1-4]\s+(?:FY\s?)?\d{4})\b")
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|\bmidnight\b", re.IGNORECASE)
 # Numbers that label or count things, never a year (events.numbered).
 _BARE_NUMBER = re.compile(r"(?:the\s+)?(?:no\.?\s*|#\s*)?\d{1,4}(?:[-–]\d{1,4})?", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(
@@ -44,10 +46,12 @@ def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor:
     resolved interval (None when unresolvable), in document order."""
     spans = [(p, _with_bound(texts[p], _with_year(texts[p], e))) for p, a in enumerate(analyses)
              for e in _date_spans(texts[p], a["entities"])]
-    resolved = dates.resolve_sequence([e["text"] for _, e in spans], anchor=anchor,
+    resolved = dates.resolve_sequence([e.get("reads_as", e["text"]) for _, e in spans], anchor=anchor,
                                       fiscal_year_start_month=fiscal_year_start_month)
     out: list[list[dict[str, Any]]] = [[] for _ in analyses]
     for (p, e), interval in zip(spans, resolved):
+        if interval is not None and "reads_as" in e:
+            interval = replace(interval, text=e["text"])   # the words as written, never the reading
         out[p].append({**e, "interval": interval})
     return out
 
@@ -56,24 +60,28 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                  page_dates: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """Event rows for one document. `pages` are {"page", "text"}; analyses come from pipeline.nlp."""
     doc_date: date | None = doc.get("doc_date")
-    meeting = doc.get("kind") in DATED_KINDS and doc.get("doc_date_source") in (
-        "title", "first_page", "metadata", "user")
+    stated = doc.get("doc_date_source") in ("title", "first_page", "metadata", "user")
+    meeting = doc.get("kind") in DATED_KINDS and stated
+    ruling = doc.get("kind") == "court" and doc_date is not None
     rows = []
     for page, analysis, found in zip(pages, analyses, page_dates):
         for cand in analysis["candidates"]:
             # a date inside another clause is that clause's ("who had been on leave since Feb. 14")
-            dated = [d for d in found if cand["start"] <= d["start"] < cand["end"] and d["interval"]
-                     and not any(s <= d["start"] < e for s, e in cand.get("foreign", ()))
-                     and possible(d["interval"], doc_date, cand["modality"])]
+            inside = [d for d in found if cand["start"] <= d["start"] < cand["end"] and d["interval"]
+                      and possible(d["interval"], doc_date, cand["modality"])]
+            dated = [d for d in inside if not any(s <= d["start"] < e for s, e in cand.get("foreign", ()))] or \
+                [d for d in inside if not any(s <= d["start"] < e for s, e in cand.get("loose_foreign", ()))]
             if meeting:
                 # A date after the meeting is a term of the decision ("effective January 2, 2019"),
                 # not when it happened: the act happened at the meeting.
                 dated = [d for d in dated if d["interval"].start <= doc_date]
-            interval = _best(dated, cand["trigger_at"])
+            interval = _best(dated, cand["trigger_at"], page["text"], cand["start"])
             date_text = interval.text if interval is not None else None
             if cand.get("reported") and (interval is None or interval.precision not in ("day", "week")):
                 continue  # what someone said happened "last year" is background, not a dated act
-            if interval is None and meeting and MINUTES_TRIGGERS.intersection(cand["lemmas"]):
+            if interval is None and ruling and cand.get("self_dated"):
+                interval = dates.document_interval(doc_date)   # "we AFFIRM", "ORDERED that ...": the decision's day
+            if interval is None and meeting and (cand.get("generic") or MINUTES_TRIGGERS.intersection(cand["lemmas"])):
                 interval = dates.document_interval(doc_date)
             if interval is None:
                 continue  # no date it can carry: not an event for the timeline (no date is invented)
@@ -104,6 +112,10 @@ def possible(interval: dates.DateInterval, doc_date: date | None, modality: str)
 
 def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found = [e for e in entities if e["label"] == "DATE" and not numbered(text, e["start"], e["end"])]
+    # a time of day alone ("At 9:24 p.m., Avalos texted") is on the day the text last named
+    found += [{**e, "reads_as": "later that day"} for e in entities
+              if e["label"] == "TIME" and _CLOCK.search(e["text"])
+              and not any(d["start"] <= e["end"] and e["start"] <= d["end"] for d in found)]
     for m in _MISSED.finditer(text):  # spaCy's small model reads "FY2019" as nothing, "Q1" as a number
         if not any(e["start"] < m.end() and m.start() < e["end"] for e in found):
             found.append({"start": m.start(), "end": m.end(), "label": "DATE", "text": m.group(0)})
@@ -138,15 +150,23 @@ def _with_year(text: str, entity: dict[str, Any]) -> dict[str, Any]:
     return entity
 
 
-def _best(found: list[dict[str, Any]], trigger_at: int) -> dates.DateInterval | None:
-    """Explicit beats relative beats anaphoric; a day beats a month beats a year; then the date
-    nearest the trigger word (a letter's own date is not the date of what it reports)."""
+_FRONTED = re.compile(r"\s*(?:(?:on|in|during|since|at|by|as\s+of)\s+)?$", re.IGNORECASE)
+
+
+def _best(found: list[dict[str, Any]], trigger_at: int, text: str = "", start: int = 0) -> dates.DateInterval | None:
+    """A date that opens the sentence ("On April 25, 2020, the court granted ...") dates its main
+    clause; otherwise explicit beats relative beats anaphoric, a day beats a month beats a year,
+    then the date nearest the trigger word (a letter's own date is not the date of what it reports)."""
     order = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, "year": 5}
     source = {"explicit": 0, "relative": 1, "anaphoric": 2, "document_date": 3}
     if not found:
         return None
-    best = min(found, key=lambda d: (source.get(d["interval"].source, 9), order.get(d["interval"].precision, 9),
-                                     abs(d["start"] - trigger_at)))
+
+    def fronted(d: dict[str, Any]) -> bool:
+        return d["start"] >= start and bool(_FRONTED.fullmatch(text[start:d["start"]]))
+
+    best = min(found, key=lambda d: (not fronted(d), source.get(d["interval"].source, 9),
+                                     order.get(d["interval"].precision, 9), abs(d["start"] - trigger_at)))
     return best["interval"]
 
 

@@ -45,7 +45,9 @@ def extract_html(raw: bytes) -> Extracted:
     # trafilatura writes tables as Markdown; the |---|---| rule under the header is not text.
     # Each of its lines is a block (headline, paragraph, caption), never a wrapped line: a blank
     # line between blocks says so to the sentence splitter (a headline ends where it ends).
-    lines = [replace(ln, para=True) for ln in lines_from_text(text) if not _RULE.match(ln.text.strip())]
+    lines = [ln for ln in lines_from_text(text) if not _RULE.match(ln.text.strip())]
+    if not hard_wrapped(lines):   # preformatted text (<pre>, plain-text pages) wraps inside sentences
+        lines = [replace(ln, para=True) for ln in lines]
     pages = []
     for number, lines in enumerate(paginate(lines), start=1):
         body, _ = compose(lines)
@@ -75,6 +77,16 @@ def article_text(html: str) -> tuple[str, Any, str]:
     if len(recall_text) >= MIN_BODY_CHARS and len(recall_text) >= MIN_BODY_SHARE * len(visible):
         return recall_text, recall if recall is not None else doc, "recall"
     return visible, doc if doc is not None else recall, "page"
+
+
+def hard_wrapped(lines: list[Any]) -> bool:
+    """Text wrapped at a fixed width (a <pre> page, the Congressional Record): most long lines end
+    inside a sentence. Blocks of an article end theirs."""
+    long = [ln.text.rstrip() for ln in lines if len(ln.text.strip()) >= 50]
+    if len(long) < 5:
+        return False
+    open_ended = sum(1 for t in long if not t.endswith((".", "!", "?", ":", ";", '"', "”", ")", "]", "|")))
+    return open_ended / len(long) > 0.5
 
 
 def markup_date(html: str) -> str | None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 
 _SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "at", "by", "with", "or", "&"}
+# A bullet (any symbol, a private-use glyph of a PDF's bullet font, "o", a dash) or an enumerator
+# ("3.", "(b)", "iv)", "II.", "B)") opening a line; never "J. Barndt" (an initial).
+LIST_ITEM = re.compile(r"[•▪◦‣●○■□➢►✓✔·*\-–—\ue000-\uf8ff]\s|o\s(?=[A-Z$\d])|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4}|[IVX]{2,4})[.)]\s|\(?[A-Z]\)\s")
 _CAPS = re.compile(r"^(?:[A-Z0-9]+[.)]\s+)?[^a-z]*[A-Z][^a-z]*$")
 
 

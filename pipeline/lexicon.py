@@ -11,7 +11,7 @@ TRIGGERS: dict[str, str] = {
                      "install", "nominate", "replace", "succeed", "swear"], "appointment"),
     **dict.fromkeys(["suspend", "suspension", "fire", "dismiss", "terminate", "termination",
                      "oust", "remove", "removal", "demote", "discipline", "place"], "personnel_action"),
-    **dict.fromkeys(["vote", "approve", "adopt", "reject", "pass", "motion", "rescind", "table",
+    **dict.fromkeys(["vote", "approve", "adopt", "reject", "pass", "motion", "carry", "accept", "rescind", "table",
                      "censure", "defeat", "deny", "ratify", "authorize", "award", "move",
                      "request", "recommend", "eliminate", "cut", "close", "contract"], "decision"),
     **dict.fromkeys(["indict", "indictment", "charge", "arrest", "plead", "convict", "sentence",
@@ -28,13 +28,34 @@ TRIGGERS: dict[str, str] = {
                      "complain"], "other"),
 }
 
+# Any other verb reports an act when it is the main verb of its sentence, in the past ("the
+# Chapel moved for a restraining order", "St. Pierre attended a session", "was arrested", "has
+# filed") and the sentence dates it: an event of type "other". Except these, which say what is,
+# was thought, seen or said, not what was done (candidates._generic_act).
+NOT_ACTS = {
+    "be", "have", "seem", "appear", "remain", "stay", "include", "contain", "consist", "involve",
+    "require", "need", "want", "like", "love", "hate", "know", "think", "believe", "feel", "see",
+    "look", "watch", "notice", "understand", "recognize", "realize", "remember", "forget", "wonder",
+    "doubt", "fear", "worry", "hope", "wish", "prefer", "matter", "depend", "belong", "deserve",
+    "fit", "lack", "mean", "show", "indicate", "reflect", "represent", "cost", "total", "amount",
+    "equal", "exceed", "range", "vary", "rank", "continue", "use", "live", "reside", "own", "stand",
+    "lie", "sit", "base", "associate", "compare", "relate", "concern", "regard", "define", "feature",
+    "focus", "tend", "get", "do", "make", "take", "give", "go", "come", "let", "keep", "seek",
+    "try", "help", "allow", "follow", "precede", "accompany", "cover", "affect",
+    "mention", "refer", "apply", "note", "say", "tell", "describe", "ask", "read", "write", "word",
+    "provide", "bear", "hold", "face", "spend", "receive", "lead", "point", "mark",
+    "count", "estimate", "calculate", "measure", "quote", "cite", "call", "name", "entitle", "title",
+    "label", "term", "dub", "know", "suppose", "assume", "expect", "plan", "intend", "schedule",
+    "set", "slate", "design", "aim", "mean", "serve", "work", "operate", "run", "manage", "contribute",
+}
+
 # Triggers that are an event even without a date of their own when they sit in dated minutes.
 MINUTES_TRIGGERS = {"resign", "resignation", "appoint", "appointment", "name", "hire", "vote", "approve",
                     "adopt", "reject", "motion", "rescind", "table", "censure", "defeat", "deny",
                     "ratify", "authorize", "award", "suspend", "fire", "dismiss", "terminate",
                     "remove", "place", "refuse", "decline", "announce", "select", "confirm",
                     "pass", "nominate", "replace", "swear", "move", "address", "present", "speak",
-                    "eliminate", "cut", "close", "contract", "step_down"}
+                    "eliminate", "cut", "close", "contract", "step_down", "carry", "fail", "accept"}
 # Saying is not doing: a trigger inside what someone stated, reported, asked or was told ("Reyes
 # reported that five caseworkers left") is an event only with a date of its own, or as the
 # speaker's own refusal ("he will not resign"). Staff requests and recommendations in minutes are
@@ -87,6 +108,10 @@ ORG_WORDS = {
     "administration", "bureau", "registry", "trustees", "commissioners", "supervisors",
     "financial", "capital", "securities", "investments", "insurance", "advisors", "consulting",
     "brothers", "bros", "sons", "co", "ltd", "pllc", "llp", "pc", "pa",
+    # the abbreviations of case citations ("Innova Hosp.", "Edmonds Sch. Dist.", "S.F. Real Est.")
+    "hosp", "sch", "est", "dist", "bd", "ctr", "servs", "ins", "univ", "auth", "ass'n", "dep't",
+    "comm'n", "gov't", "cnty", "twp", "mun", "indus", "mfg", "prods", "sys", "tech", "int'l", "nat'l",
+    "fed", "sav", "assocs", "cos", "elec", "mut", "teleconference", "zoom", "webinar",
 }
 ALSO_SURNAMES = {
     "park", "hall", "house", "day", "post", "lane", "street", "law", "court", "church", "bank",

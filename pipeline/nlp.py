@@ -9,7 +9,7 @@ from typing import Any
 
 from pipeline.candidates import event_candidate
 from pipeline.lexicon import HONORIFICS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
-from pipeline.person_spans import Around, org_heads, refuse, trim
+from pipeline.person_spans import Around, ordinary_tail, org_heads, refuse, trim
 
 VERSION = "nlp.v3"   # v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
@@ -57,7 +57,7 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
         if ent.label_ != "PERSON":
             continue
         lead, tail = trim([t.text for t in ent])   # `Christie “`: quote marks are not the name
-        start_tok, end_tok = ent.start + lead, ent.start + tail
+        start_tok, end_tok = ent.start + lead, _name_end(doc, ent.start + tail)
         # A PERSON span that begins with a title: keep the title apart from the name.
         while start_tok < end_tok - 1 and doc[start_tok].lower_ in TITLE_WORDS:
             start_tok += 1
@@ -68,8 +68,10 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
             title_start = prev
         if start_tok >= end_tok:
             continue
+        end_tok -= ordinary_tail([t.text for t in doc[start_tok:end_tok]], ordinary)
         name = doc[start_tok:end_tok]
-        if not any(t.is_alpha and t.is_title for t in name) or all(t.lower_ in TITLE_WORDS for t in name) \
+        if not len(name) or not any(t.is_alpha and t.is_title for t in name) \
+                or all(t.lower_ in TITLE_WORDS for t in name) \
                 or refuse(name.text, around(title_start, end_tok)):
             continue  # a title alone ("Supervisor", a table cell), an organisation, a place, a credit
         title_text = doc[title_start:start_tok].text if title_start < start_tok else None
@@ -98,6 +100,22 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
         found.append(_mention(doc, i, k, doc[j + 1:k], doc[i:j + 1].text))
         taken.update(range(i, k))
     return sorted(found, key=lambda m: m["start"])
+
+
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _name_end(doc: Any, end: int) -> int:
+    """Where a name really ends: past ", Jr." / ", III" the model leaves out, and past a surname the
+    line wrapped onto the next line after a middle initial ("Charles F.\nConner")."""
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _SUFFIXES:
+        return end + 2
+    last = doc[end - 1]
+    if len(last.text) == 2 and last.text[0].isupper() and last.text[1] == "." and end + 1 < len(doc) \
+            and doc[end].is_space and doc[end].text.count("\n") == 1 and doc[end + 1].is_title \
+            and doc[end + 1].is_alpha and doc[end + 1].lower_ not in TITLE_WORDS:
+        return end + 2
+    return end
 
 
 def _words(doc: Any, at: int, step: int, n: int = 4) -> list[str]:

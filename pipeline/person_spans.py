@@ -23,6 +23,7 @@ from pipeline.lexicon import ALSO_SURNAMES, FURNITURE, ORG_WORDS
 
 _QUOTES = "\"'“”‘’«»„`´"
 _BAD_CHARS = re.compile(r"[\d@#&/|\\_=+<>{}\[\]~^%$*]|https?:|www\.")
+_CASE_PARTY = re.compile(r"^(?:v|vs)\.?\s", re.IGNORECASE)   # "Zepeda Rivas v. Jennings"
 _CASE_NAME = re.compile(r"\s(?:v|vs)\.?\s", re.IGNORECASE)
 _NICKNAME = re.compile(r"\s[\"“‘'][A-Z][\w.-]*[\"”’']\s")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside)|\bknown\s+as|\bcalled)$", re.IGNORECASE)
@@ -48,6 +49,31 @@ def given_names() -> frozenset[str]:
         found.add(str(key).lower())
         found.update(str(v).lower() for v in values)
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Lower-cased surnames of the 1990 US Census list (88,799 names)."""
+    import names as census
+
+    text = (Path(census.__file__).parent / "dist.all.last").read_text(encoding="ascii", errors="ignore")
+    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
+
+
+def ordinary_tail(words: list[str], ordinary: set[str]) -> int:
+    """How many words at the end of a name are ordinary words of the document and no surname
+    ("James Pagano Implementation", "Jason Garnett Woman" in an agenda's table): cut off, down to
+    two words; a two-word name that still ends in one is no name ("Jeffreys Adoption")."""
+    def plain(w: str) -> bool:
+        low = w.strip(_EDGE).lower()
+        return bool(low) and low in ordinary and low not in surnames() and low not in given_names()
+
+    n = 0
+    while len(words) - n > 2 and plain(words[len(words) - 1 - n]):
+        n += 1
+    if len(words) - n == 2 and plain(words[len(words) - 1 - n]):
+        return len(words)
+    return n
 
 
 def trim(words: list[str]) -> tuple[int, int]:
@@ -93,7 +119,8 @@ def refuse(text: str, around: Around) -> str | None:
         return "digits, symbols or quote marks"
     if re.search(r"['’](?!s\b)", bare) and not re.search(r"\b[OD]['’][A-Z]", text):
         return "quote marks"   # an apostrophe is part of a name only in O'Brien, D'Angelo
-    if _CASE_NAME.search(f" {text} "):
+    if _CASE_NAME.search(f" {text} ") or _CASE_PARTY.match(" ".join(following[:2])) or \
+            _CASE_PARTY.match(" ".join(around.before[-1:]) + " "):
         return "a case name"
     folded = [w.strip(_EDGE).lower() for w in words]
     if any(w in FURNITURE for w in folded):

@@ -7,7 +7,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from pipeline.headings import is_caps_line, is_heading
+from pipeline.headings import LIST_ITEM, is_caps_line, is_heading
 from pipeline.nlp import analyse
 
 _ENDS_SENTENCE = (".", "!", "?", ":", ";", "”", '"')
@@ -38,10 +38,16 @@ def heading_breaks(doc: Any) -> Any:
     boundary = True
     for toks, blank_before in lines:
         first = toks[0]
-        if blank_before:
-            _start(doc, first.i)
+        if blank_before or LIST_ITEM.match(text, first.idx):
+            _start(doc, first.i)   # a blank line, or a bullet or number opening the line: a new item
             boundary = True
         line_text = text[first.idx:toks[-1].idx + len(toks[-1].text)]
+        if line_text.startswith("|") or line_text.count(" | ") >= 2:
+            _start(doc, first.i)   # a table row is one sentence: "| 11/28/2023 | Brief filed | State |"
+            for t in toks[1:]:
+                t.is_sent_start = False
+            boundary = True
+            continue
         if is_caps_line(line_text) or (boundary and is_heading(line_text)):
             _start(doc, first.i)
             for t in toks[1:]:
