@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.headings import LIST_ITEM, is_heading
+from pipeline.headings import LIST_ITEM, is_caps_line, is_heading
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PLAN_VERBS,
                               PLANNED_CUES, PROCEDURAL, SPEECH_VERBS, TRIGGERS)
 
@@ -33,11 +33,14 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     `ents`: the sentence's entities, when the caller has read them (`sent.ents` walks the doc's)."""
     text = sent.doc.text
     start = content_start(text, sent.start_char, sent.end_char)
-    if start >= sent.end_char or _PROCEDURAL.search(text[start:sent.end_char]) or _imperative(sent, start):
+    body = text[start:sent.end_char].strip()
+    if start >= sent.end_char or _PROCEDURAL.search(body) or _imperative(sent, start):
         return None
     verdict = _VERDICT.match(text, start, sent.end_char)
     if verdict:   # "Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by ..., Seconded by ..."
         return _verdict(sent, start, verdict)
+    if not_a_report(body):
+        return None
     dates = [e for e in (sent.ents if ents is None else ents) if e.label_ == "DATE" and e.start_char >= start]
     found = []
     for tok in sent:
@@ -50,6 +53,8 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             foreign += [(sent.start_char, first.idx), (last.idx + len(last), sent.end_char)]
         own_date = any(not _inside(d.start_char, foreign) for d in dates)
         reported = said is not None
+        if not own_date and _lemma(tok) not in TRIGGERS and _first_person(tok):
+            continue  # "I talked to a number of people": a speaker's story, dated by nothing it says
         if reported and not own_date:
             continue  # "Reyes reported that five caseworkers left": speech, not the act
         found.append((tok, own_date, reported, foreign))
@@ -117,6 +122,13 @@ def _verdict(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]:
             "lemmas": [lemma], "agents": [], "patients": [], "self_dated": True,
             "subtree": [sent.start, sent.end - 1], "foreign": [], "loose_foreign": [], "reported": False, "generic": False,
             "modality": "done", "polarity": "positive"}
+
+
+def not_a_report(body: str) -> bool:
+    """A heading, a question, or a table row without a date cell reports no act."""
+    if body.endswith("?") or is_caps_line(body) or (is_heading(body) and "|" not in body):
+        return True
+    return (body.startswith("|") or body.count(" | ") >= 2) and not re.search(r"\d", body)
 
 
 def content_start(text: str, start: int, end: int) -> int:
@@ -230,6 +242,13 @@ def _said(tok: Any) -> Any | None:
         if t.dep_ not in ("conj", "cc") and _lemma(t.head) in SPEECH_VERBS and t.head.pos_ == "VERB":
             return t
     return None
+
+
+def _first_person(tok: Any) -> bool:
+    head = tok
+    while head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
+        head = head.head
+    return any(c.dep_.startswith("nsubj") and c.lower_ in ("i", "we", "you") for c in head.children)
 
 
 def _negated(tok: Any) -> bool:

@@ -31,6 +31,8 @@ _LABEL_BEFORE = re.compile(
     r"vol|issues?|ext|apt|apartments?|buildings?|bldg|floors?|stations?|badges?|line|amendments?|"
     r"s\.?b|h\.?b|a\.?b|h\.?r|s|l\.?d|exec)\.?|[#§$€£]|\bno\.|\bsb|\bhb)\s*(?:no\.?|#|number)?\s*:?\s*$",
     re.IGNORECASE)
+# "the Great Ape Conservation Act of 2000": a year in a law's name dates nothing
+_NAMED_BEFORE = re.compile(r"\b(?:Act|Acts|Amendments|Code|Resolution)\s+of\s*$")
 _COUNT_AFTER = re.compile(r"\s*(?:hours\b|hrs\b|%|percent\b|block\b|[A-Z][a-z]+\s+(?:Street|St\.?|Avenue|Ave\.?|"
                           r"Road|Rd\.?|Boulevard|Blvd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Court|Ct\.?|Place|Pl\.?|"
                           r"Highway|Hwy\.?|Parkway|Pkwy\.?)\b|(?:students|people|residents|employees|workers|"
@@ -129,6 +131,7 @@ def numbered(text: str, start: int, end: int) -> bool:
     if not _BARE_NUMBER.fullmatch(span.strip()):
         return False
     return bool(_LABEL_BEFORE.search(text, max(0, start - 40), start)) or \
+        bool(_NAMED_BEFORE.search(text, max(0, start - 40), start)) or \
         bool(_COUNT_AFTER.match(text, end)) or not 1900 <= int(re.sub(r"\D", "", span)[-4:] or 0) <= 2100
 
 

@@ -152,4 +152,6 @@ PROCEDURAL = [
     r"^\W*minutes of the (?:regular|special) meeting held", r"meeting (?:was )?adjourned",
     r"no action was (?:taken|required)", r"returned to open session", r"pledge of allegiance",
     r"presented the (?:monthly )?director['’]?s report",
+    r"\b(?:met|convened|reconvened)\s+at\s+\d", r"\bquorum\b", r"\badjourned\b", r"\brecessed\b",
+    r"\broll\s+call\b", r"\bcalled\s+to\s+order\b", r"\b(?:taken|be\s+taken)\s+as\s+read\b",
 ]
