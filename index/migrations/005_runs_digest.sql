@@ -1,0 +1,3 @@
+-- Schema 4 -> 5: run summaries (`runs`) and the digests made (`digests`, for `casefile digest --since
+-- last`); both are new tables, created by schema.sql, so nothing existing changes.
+SELECT 1;
