@@ -18,7 +18,7 @@ from casefile.jobs import run_crawl, run_process
 from casefile.runs import RunRecord, recorded_run
 from queries.changes import parse_since
 from queries.digest import digest, digest_key, last_until, remember, watermark
-from queries.filters import Filters
+from queries.filters import Filters, QueryError
 
 
 def make_digest(case: Case, since: str | None, f: Filters, channel: str = "cli", keep: bool = True,
@@ -51,7 +51,10 @@ def mail_digest(case: Case, record: RunRecord) -> str:
     if config is None:
         return ""
     f = Filters(person=config.person, issue=config.issue)
-    made = make_digest(case, "last", f, channel="email", keep=False, first_since=record.started_at)
+    try:
+        made = make_digest(case, "last", f, channel="email", keep=False, first_since=record.started_at)
+    except QueryError as exc:   # e.g. [digest] follows a person the case does not name yet
+        return f"digest email: {exc}; nothing sent"
     if made["empty"]:
         return "digest email: nothing new, nothing sent"
     send(config, message(config, subject(made, case.name, config.subject), text(made, case.name),

@@ -101,6 +101,10 @@ def test_the_timeline_page_links_to_its_feed(server: Server) -> None:
             with page.expect_response(lambda r: "/feeds/timeline.atom" in r.url) as caught:
                 page.locator("#feed-timeline").click()
             body = caught.value.body()
+            with urllib.request.urlopen(server.url + "api/people?name=" + quote("Rosa Delgado")) as r:
+                [person] = json.loads(r.read())
+            page.goto(f"{server.url}person/{person['person_id']}")
+            assert page.locator("#feed-person").get_attribute("href") == "/feeds/timeline.atom?person=Rosa+Delgado"
         finally:
             browser.close()
     [entry] = feedparser.parse(body).entries
