@@ -222,3 +222,19 @@ def test_credentials_never_go_unencrypted_to_another_host(monkeypatch: pytest.Mo
     config = MailConfig.from_case(case)
     with pytest.raises(MailError, match="refusing to send SMTP credentials unencrypted to smtp.example.org"):
         send(config, message(config, "s", "text", "<p>html</p>"))
+
+
+def test_runs_and_digest_commands_on_a_fresh_case(fresh_case: Path) -> None:
+    from tests.conftest import run_cli
+
+    assert "no runs recorded yet" in run_cli("runs", case=fresh_case).stdout
+    with recorded_run(open_case(fresh_case), "crawl") as record:
+        record.failures.append({"source": "dss-board", "reason": "HTTP 500 on the listing page"})
+    table = run_cli("runs", case=fresh_case).stdout
+    assert "crawl" in table and "failed" in table and "dss-board: HTTP 500 on the listing page" in table
+    made = run_cli("digest", case=fresh_case).stdout
+    assert "from the beginning of the case to " in made and "FAILURES (1)" in made
+    assert "source dss-board" not in made and "dss-board (crawl of " in made
+    assert run_cli("digest", case=fresh_case).stdout.endswith("Nothing new.\n")   # --since last
+    bad = run_cli("digest", "--since", "yesterday", case=fresh_case, check=False)
+    assert bad.returncode == 1 and bad.stderr.strip() == "error: not a date: 'yesterday' (use YYYY, YYYY-MM or YYYY-MM-DD)"
