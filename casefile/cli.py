@@ -28,6 +28,7 @@ FromOpt = Annotated[Optional[str], typer.Option("--from", help="From this date: 
 ToOpt = Annotated[Optional[str], typer.Option("--to", help="Up to this date (inclusive).")]
 LimitOpt = Annotated[Optional[int], typer.Option("--limit", help="At most this many entries.")]
 FormatOpt = Annotated[str, typer.Option("--format", help="table | json | csv")]
+WaitOpt = Annotated[float, typer.Option("--wait", help="Seconds to wait for another run on this case to finish (default: stop at once, exit code 75).")]
 TimelineFormatOpt = Annotated[str, typer.Option("--format", help="table | json | csv | timelinejs (TimelineJS's JSON format)")]
 
 
@@ -91,43 +92,88 @@ def add(
 
 
 @app.command()
-def crawl(source: Annotated[Optional[str], typer.Option(help="Only this source.")] = None) -> None:
+def crawl(source: Annotated[Optional[str], typer.Option(help="Only this source.")] = None, wait: WaitOpt = 0.0) -> None:
     """Fetch every source in case.toml (or one), archiving what it finds. Every source is crawled;
     the exit code is 1 when any of them failed (an error, or no document at all).
 
     Example: casefile crawl --source dss-board
     """
     from casefile.jobs import run_crawl
+    from casefile.runs import recorded_run
 
-    if not run_crawl(case(), only=source).ok:   # every source was crawled; a failed one is the exit code
+    c = case()
+    with recorded_run(c, "crawl", wait) as record:
+        report = run_crawl(c, only=source)
+        record.crawled(report)
+    if not report.ok:   # every source was crawled; a failed one is the exit code
         raise typer.Exit(1)
 
 
 @app.command()
 def process(retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Retry documents that failed before.")] = False,
-            force: Annotated[bool, typer.Option("--force", help="Re-process every document (curation still holds).")] = False) -> None:
+            force: Annotated[bool, typer.Option("--force", help="Re-process every document (curation still holds).")] = False,
+            wait: WaitOpt = 0.0) -> None:
     """Extract, tag and index every pending document.
 
     Example: casefile process --retry-failed
     """
     from casefile.jobs import run_process
+    from casefile.runs import recorded_run
 
-    run_process(case(), retry_failed=retry_failed, force=force)
+    c = case()
+    with recorded_run(c, "process", wait) as record:
+        record.processed(run_process(c, retry_failed=retry_failed, force=force))
 
 
 @app.command()
-def run(source: Annotated[Optional[str], typer.Option(help="Only this source.")] = None) -> None:
-    """Crawl, then process.
+def run(source: Annotated[Optional[str], typer.Option(help="Only this source.")] = None, wait: WaitOpt = 0.0) -> None:
+    """Crawl, then process; record the run (`casefile runs`) and, with [digest] in case.toml, email
+    what is new. One job at a time per case: another one still running makes this one wait (--wait)
+    or stop with exit code 75. Exit code 1: a source failed or the digest email was not sent.
 
     Example: casefile run
+
+    Example (cron, every morning at 6): 0 6 * * * casefile --case /srv/harlan run --wait 600
     """
-    from casefile.jobs import run_crawl, run_process
+    from casefile.watch import scheduled_run
+
+    if not scheduled_run(case(), only=source, wait=wait):   # the other sources are processed all the same
+        raise typer.Exit(1)
+
+
+@app.command()
+def runs(limit: LimitOpt = 20, fmt: FormatOpt = "table") -> None:
+    """The latest runs (run, crawl, process): start, end, status, sources, counts, failures.
+
+    Example: casefile runs --limit 5
+    """
+    from queries.runs import runs as get_runs
+
+    with case().store(read_only=True) as store:
+        output.runs(get_runs(store, limit), fmt)
+
+
+@app.command()
+def digest(since: Annotated[str, typer.Option("--since", help="last (since the previous digest of the same filters), or a date (YYYY-MM-DD) or time (YYYY-MM-DDTHH:MM).")] = "last",
+           person: PersonOpt = None, issue: IssueOpt = None,
+           fmt: Annotated[str, typer.Option("--format", help="text | html | json")] = "text",
+           out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Write to this file instead of the screen.")] = None) -> None:
+    """What is new: new, changed and removed documents per source (with what changed), new timeline
+    entries with their quotes and citations, people seen for the first time, failures. The digest is
+    remembered: the next `--since last` with the same filters starts where it ended.
+
+    Example: casefile digest --since last --person "Margaret Whitfield" --format html -o digest.html
+    """
+    from casefile.digest_render import render
+    from casefile.watch import make_digest
 
     c = case()
-    crawled = run_crawl(c, only=source)
-    run_process(c)   # what the other sources brought is processed all the same
-    if not crawled.ok:
-        raise typer.Exit(1)
+    page = render(make_digest(c, since, Filters(person=person, issue=issue)), fmt, c.name)
+    if out is None:
+        sys.stdout.write(page)
+    else:
+        out.write_text(page, encoding="utf-8")
+        typer.echo(f"wrote {out}", err=True)
 
 
 @app.command()
@@ -397,8 +443,13 @@ def verify(pack_file: Annotated[Path, typer.Argument(help="An evidence pack (.zi
 
 
 def main() -> None:
+    from casefile.runs import BUSY_EXIT, RunBusy
+
     try:
         app()
+    except RunBusy as exc:
+        typer.echo(f"busy: {exc}", err=True)
+        sys.exit(BUSY_EXIT)
     except (CaseError, QueryError, StoreError) as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(1)

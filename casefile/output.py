@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from datetime import timezone
 from typing import Any
 
 from rich.console import Console
@@ -224,4 +225,31 @@ def changes(result: dict[str, Any], fmt: str) -> None:
         cells = (r["change"], f"{r['when']:%Y-%m-%d %H:%M}", r["source"],
                  one_line(r["title"] or r["url"] or r["filename"] or "", 70), r["doc_id"][:12], note)
         table.add_row(*(Text(c) for c in cells))  # titles are data, not rich markup
+    console.print(table)
+
+
+def runs(rows: list[dict[str, Any]], fmt: str) -> None:
+    """`casefile runs`: one row per job, latest first, with its counts and failures."""
+    _check(fmt)
+    if fmt == "json":
+        return _json(rows)
+    if fmt == "csv":
+        return _csv([{**r, "counts": json.dumps(r["counts"]), "failures": json.dumps(r["failures"])} for r in rows],
+                    ["run_id", "command", "started_at", "ended_at", "status", "sources", "counts", "failures", "error"])
+    console = _console()
+    if not rows:
+        console.print("no runs recorded yet: `casefile run` records one")
+        return None
+    table = Table(title=f"Runs — the latest {len(rows)}")
+    for col in ("started (UTC)", "took", "command", "status", "sources", "documents", "failures"):
+        table.add_column(col, max_width=60 if col == "failures" else None)
+    for r in rows:
+        c = r["counts"]
+        took = f"{(r['ended_at'] - r['started_at']).total_seconds():.0f} s" if r["ended_at"] else "—"
+        docs = ", ".join(f"{c[k]} {k}" for k in ("new", "changed", "removed", "processed") if k in c)
+        failed = "; ".join(f"{f.get('source') or f.get('doc_id', '')[:12] or f.get('digest')}: {one_line(f['reason'], 60)}"
+                           for f in r["failures"]) or (r["error"] or "")
+        started = r["started_at"].astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+        table.add_row(*(Text(x) for x in (started, took, r["command"], r["status"], str(len(r["sources"])),
+                                          docs, failed)))
     console.print(table)

@@ -78,6 +78,18 @@ class Settings:
         return cls(**values)
 
 
+# Secrets live in the environment only, never in case.toml (a case folder is shared and versioned):
+# README.md, "Scheduled runs and digests", documents them.
+SMTP_USER_ENV = "CASEFILE_SMTP_USER"
+SMTP_PASSWORD_ENV = "CASEFILE_SMTP_PASSWORD"
+
+
+def smtp_credentials() -> tuple[str, str] | None:
+    """(user, password) for the digest email's SMTP login, or None to send without logging in."""
+    user = os.environ.get(SMTP_USER_ENV)
+    return (user, os.environ.get(SMTP_PASSWORD_ENV, "")) if user else None
+
+
 def documented() -> dict[str, str]:
     """Setting name -> its one-line documentation (the docstring under each field)."""
     import ast

@@ -1,6 +1,6 @@
 -- casefile index schema. This file is the only definition of the tables (STYLE.md rule 2).
 -- The store reads the version below, records it in `meta`, and refuses a case newer than itself.
--- schema_version: 5
+-- schema_version: 6
 
 CREATE TABLE IF NOT EXISTS meta (
     key   VARCHAR PRIMARY KEY,
@@ -223,3 +223,29 @@ CREATE TABLE IF NOT EXISTS timeline AS SELECT * FROM timeline_entries LIMIT 0;
 -- thousand rows of one table instead of picking scattered rows out of all of them.
 CREATE TABLE IF NOT EXISTS timeline_by_person AS
     SELECT unnest(person_ids) AS person_id, * FROM timeline_entries LIMIT 0;
+
+-- Runs (schema 6): one row per `casefile run`, `crawl` or `process`, written when it starts (status
+-- `running`) and completed when it ends; a run that was killed is marked `interrupted` by the next.
+CREATE TABLE IF NOT EXISTS runs (
+    run_id     VARCHAR PRIMARY KEY,      -- its start time and pid
+    command    VARCHAR NOT NULL,         -- run | crawl | process
+    started_at TIMESTAMPTZ NOT NULL,
+    ended_at   TIMESTAMPTZ,
+    status     VARCHAR NOT NULL,         -- running | ok | failed | interrupted
+    pid        INTEGER,
+    sources    VARCHAR[],                -- the sources it crawled
+    counts     JSON,                     -- {"new", "changed", "unchanged", "removed", "fetches", "processed", ...}
+    failures   JSON,                     -- [{"source" | "doc_id" | "digest": ..., "reason": ...}]
+    error      VARCHAR                   -- why it stopped, when it did not finish
+);
+
+-- Digests made (schema 6): `casefile digest --since last` starts where the latest digest of the same
+-- filters ended (`until`); the emailed digest keeps its own key.
+CREATE TABLE IF NOT EXISTS digests (
+    digest_key VARCHAR NOT NULL,         -- the filters (and channel) as canonical JSON
+    made_at    TIMESTAMPTZ NOT NULL,
+    since      TIMESTAMPTZ,              -- NULL: since the case began
+    until      TIMESTAMPTZ NOT NULL,     -- everything seen before it was reported
+    counts     JSON,
+    PRIMARY KEY (digest_key, made_at)
+);

@@ -32,9 +32,11 @@ def parse_since(text: str | None) -> datetime | None:
     return datetime.combine(day, time.min).astimezone() if isinstance(day, date) else None
 
 
-def changes(store: Store, since: datetime | None = None, source: str | None = None) -> dict[str, Any]:
-    """{"since", "sources": [per-source counts], "changes": [one row per new/changed/removed document]}."""
-    params = {"since": since, "source": source}
+def changes(store: Store, since: datetime | None = None, source: str | None = None,
+            until: datetime | None = None) -> dict[str, Any]:
+    """{"since", "sources": [per-source counts], "changes": [one row per new/changed/removed document]};
+    `until` (exclusive) ends the period (the digest's, queries/digest.py)."""
+    params = {"since": since, "source": source, "until": until}
     rows = store.query(
         """
         WITH gone AS (  -- the 404/410 fetch that marked a document removed, if one did
@@ -51,14 +53,16 @@ def changes(store: Store, since: datetime | None = None, source: str | None = No
         )
         SELECT change, "when", source, kind, doc_id, url, title, filename, doc_date, supersedes, reason
         FROM found
-        WHERE ($since IS NULL OR "when" >= $since) AND ($source IS NULL OR source = $source)
+        WHERE ($since IS NULL OR "when" >= $since) AND ($until IS NULL OR "when" < $until)
+          AND ($source IS NULL OR source = $source)
         ORDER BY "when", source, change, url, doc_id
         """, params)  # type: ignore[arg-type]
     fetches = store.query(
         """
         SELECT source, count(*) AS fetches, count(error) AS fetch_errors, max(fetched_at) AS last_fetch
         FROM fetches
-        WHERE ($since IS NULL OR fetched_at >= $since) AND ($source IS NULL OR source = $source)
+        WHERE ($since IS NULL OR fetched_at >= $since) AND ($until IS NULL OR fetched_at < $until)
+          AND ($source IS NULL OR source = $source)
         GROUP BY source
         """, params)  # type: ignore[arg-type]
     per: dict[str, dict[str, Any]] = {}

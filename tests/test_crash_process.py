@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from index.store import Store
+from queries.runs import runs
 from tests.conftest import run_cli
 from tests.process_case import (ENV, archive_problems, contents, copy_case, imported_case, processed, start,
                                 wait_until, write_documents)
@@ -66,6 +68,10 @@ def test_process_killed_three_times_ends_like_an_uninterrupted_run(template, uni
         extra = [r for r in after[table] if r not in uninterrupted[table]][:3]
         assert after[table] == uninterrupted[table], (table, points, missing, extra)
     assert not archive_problems(case)
+    with Store(case / "casefile.duckdb", read_only=True) as s:
+        statuses = [r["status"] for r in runs(s, None)]
+    assert statuses[0] == "ok" and set(statuses[1:]) <= {"interrupted", "ok"}, statuses   # the kills are on record
+    assert statuses.count("interrupted") >= 2, (statuses, points)
 
 
 def test_add_killed_leaves_the_archive_whole(tmp_path):

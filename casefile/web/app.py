@@ -62,7 +62,7 @@ def error_response(request: Request, status: int, message: str, title: str | Non
 
 
 def create_app(case: Case, token: str | None = None) -> FastAPI:
-    from casefile.web import api, files, pages
+    from casefile.web import api, feeds, files, pages
 
     app = FastAPI(title=f"casefile — {case.name}", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json",
@@ -74,6 +74,7 @@ def create_app(case: Case, token: str | None = None) -> FastAPI:
     app.state.templates = templates()
     app.include_router(pages.router)
     app.include_router(files.router)
+    app.include_router(feeds.router)
     app.include_router(api.router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     _handlers(app)
