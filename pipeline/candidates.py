@@ -24,6 +24,7 @@ _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}[A-Z](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?\s*[—–]\s*")
 _SUBORDINATE = {"relcl", "acl"}                    # clauses that describe a noun
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp"}      # clauses whose dates belong to their own verb
+ASPECT_VERBS = {"begin", "start", "continue", "stop", "cease", "resume", "keep"}
 _ARGUMENTS = {"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 
 
@@ -170,17 +171,32 @@ def _generic_act(tok: Any) -> bool:
     """A verb outside the lexicon that reports an act: the main verb of its sentence (or joined to
     it), done in the past ("moved for a restraining order", "was arrested", "has filed"), and not a
     verb of being, thinking, seeing or saying (lexicon.NOT_ACTS)."""
-    if tok.pos_ != "VERB" or _lemma(tok) in NOT_ACTS or _lemma(tok) in SPEECH_VERBS or _lemma(tok) in PLAN_VERBS:
-        return False
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    said = _lemma(tok) in SPEECH_VERBS and not (passive and not any(c.dep_ == "ccomp" for c in tok.children))
+    if tok.pos_ != "VERB" or _lemma(tok) in NOT_ACTS or said or _lemma(tok) in PLAN_VERBS:
+        return False   # ("The shooting was reported to the sheriff" is an act; "reported that ..." is speech)
     head = tok
     while head.dep_ == "conj":
         head = head.head
-    if head.dep_ != "ROOT":
+    if head.dep_ != "ROOT" or _counted(tok):
         return False
+    if _lemma(tok) in ASPECT_VERBS and any(c.dep_ == "xcomp" and (_lemma(c) in NOT_ACTS or c.tag_ == "VBG" and
+                                                                  _counted(c)) for c in tok.children):
+        return False   # "Turnover began climbing in early 2017": the climbing says what it is
     if tok.tag_ == "VBD":
         return True
-    return tok.tag_ == "VBN" and any(c.dep_ == "auxpass" or (c.dep_ == "aux" and c.lemma_ == "have")
-                                     for c in tok.children)
+    return tok.tag_ == "VBN" and any((c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been"))
+                                     or (c.dep_ == "aux" and c.lemma_ == "have") for c in tok.children)
+
+
+def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", "attr")) -> bool:
+    """A subject or object that is a count ("1,184 applications", "Thirty-one investigations",
+    "41 percent"): the sentence states a figure."""
+    for c in verb.children:
+        if c.dep_ in roles and (
+                c.like_num or any(g.dep_ == "nummod" and g.like_num for g in c.children)):
+            return True
+    return False
 
 
 def _is_trigger(tok: Any, sent: Any) -> bool:
@@ -189,10 +205,17 @@ def _is_trigger(tok: Any, sent: Any) -> bool:
         return _generic_act(tok)
     if tok.pos_ not in ("VERB", "NOUN", "AUX"):
         return False
-    if tok.pos_ == "NOUN" and (lemma not in EVENT_NOUNS or not _argument(tok)):
+    if tok.pos_ == "NOUN" and (lemma not in EVENT_NOUNS or not _argument(tok)
+                               or any(c.dep_ == "nummod" for c in tok.children)):
         return False  # "received 29 reports", "concern regarding the death": no act named
     if tok.dep_ == "amod" or any(t.dep_ in _SUBORDINATE and not _main_predicate(t) for t in _path(tok)):
         return False  # "the adopted budget", "the positions approved in January"
+    if tok.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False  # "promoting community service": a gerund names an activity, not an act
+    if tok.pos_ == "VERB" and (_counted(tok, ("nsubj", "nsubjpass")) or (
+            TRIGGERS[lemma] in ("oversight", "other") and _counted(tok, ("dobj",)))):
+        return False  # "31 investigations were closed in 2017", "received 29 reports": figures
+        # (a decision on counted things stays an act: "approved six positions")
     if lemma == "place" and not any(t.lower_ == "leave" for t in sent):
         return False  # "place" is an action only as "placed on leave"
     if lemma == "move" and not any(c.dep_ == "xcomp" for c in tok.children):
@@ -299,7 +322,8 @@ def _foreign_spans(sent: Any, trigger: Any) -> list[tuple[int, int]]:
 
 def _loose_foreign(sent: Any, trigger: Any, reported: bool) -> list[tuple[int, int]]:
     """The clauses whose dates never date the trigger's act: relative clauses ("who was fired in
-    March"), and for reported speech everything outside what was said."""
+    March"), what was said or found ("found that turnover reached 41 percent in 2017"), and for
+    reported speech everything outside what was said."""
     spans = []
     if reported:
         said = _said(trigger)
@@ -307,7 +331,7 @@ def _loose_foreign(sent: Any, trigger: Any, reported: bool) -> list[tuple[int, i
             spans += [(sent.start_char, said.left_edge.idx),
                       (said.right_edge.idx + len(said.right_edge), sent.end_char)]
     for tok in sent:
-        if tok.dep_ == "relcl" and not any(t.i == trigger.i for t in tok.subtree):
+        if tok.dep_ in ("relcl", "ccomp") and not any(t.i == trigger.i for t in tok.subtree):
             sub = list(tok.subtree)
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
     return spans

@@ -11,7 +11,7 @@ TRIGGERS: dict[str, str] = {
                      "install", "nominate", "replace", "succeed", "swear"], "appointment"),
     **dict.fromkeys(["suspend", "suspension", "fire", "dismiss", "terminate", "termination",
                      "oust", "remove", "removal", "demote", "discipline", "place"], "personnel_action"),
-    **dict.fromkeys(["vote", "approve", "adopt", "reject", "pass", "motion", "carry", "accept", "rescind", "table",
+    **dict.fromkeys(["vote", "approve", "adopt", "reject", "pass", "motion", "carry", "rescind", "table",
                      "censure", "defeat", "deny", "ratify", "authorize", "award", "move",
                      "request", "recommend", "eliminate", "cut", "close", "contract"], "decision"),
     **dict.fromkeys(["indict", "indictment", "charge", "arrest", "plead", "convict", "sentence",
@@ -47,7 +47,14 @@ NOT_ACTS = {
     "count", "estimate", "calculate", "measure", "quote", "cite", "call", "name", "entitle", "title",
     "label", "term", "dub", "know", "suppose", "assume", "expect", "plan", "intend", "schedule",
     "set", "slate", "design", "aim", "mean", "serve", "work", "operate", "run", "manage", "contribute",
+    # figures: what a count reached is a statistic, not an act ("turnover reached 41 percent")
+    "reach", "rise", "climb", "total", "number", "grow", "decline", "drop", "double", "triple",
+    "process", "average", "account", "fall", "peak", "jump", "surge", "soar", "plunge", "dip",
+    "hover", "stand", "top", "outpace", "exceed", "represent", "comprise", "make_up",
 }
+# Counted things as the subject or object of an act make it a statistic ("processed 1,184
+# applications in November", "Thirty-one investigations were closed in 2017"), unless a body
+# decided it (lexicon triggers such as "approved six positions" stay acts).
 
 # Triggers that are an event even without a date of their own when they sit in dated minutes.
 MINUTES_TRIGGERS = {"resign", "resignation", "appoint", "appointment", "name", "hire", "vote", "approve",
@@ -64,7 +71,8 @@ SPEECH_VERBS = {"say", "state", "report", "tell", "reply", "ask", "add", "note",
                 "express", "thank", "question", "respond", "acknowledge", "agree", "describe", "write",
                 "argue", "claim", "insist", "suggest", "believe", "conclude", "testify", "recall",
                 "emphasize", "stress", "remark", "observe", "indicate", "mention", "request",
-                "recommend", "urge", "propose", "demand", "call"}
+                "recommend", "urge", "propose", "demand", "call", "advise", "summarize", "summarise",
+                "inform", "remind", "brief", "caution", "update", "assure", "reassure"}
 # Speaking is an event of the minutes only for a named speaker ("Loretta Simms addressed the
 # board"); "a resident spoke" is public comment, not a timeline entry.
 NAMED_SPEAKER_TRIGGERS = {"speak", "address", "complain"}
@@ -154,4 +162,6 @@ PROCEDURAL = [
     r"presented the (?:monthly )?director['’]?s report",
     r"\b(?:met|convened|reconvened)\s+at\s+\d", r"\bquorum\b", r"\badjourned\b", r"\brecessed\b",
     r"\broll\s+call\b", r"\bcalled\s+to\s+order\b", r"\b(?:taken|be\s+taken)\s+as\s+read\b",
+    r"\bnotice\s+of\s+(?:the|this)\s+meeting\b", r"\b(?:entered|went\s+into|returned\s+from|came\s+out\s+of)"
+    r"\s+(?:a\s+)?closed\s+session\b", r"\bdistributed\s+to\s+(?:the\s+)?members\b",
 ]
