@@ -24,6 +24,10 @@ _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}[A-Z](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?\s*[—–]\s*")
 _SUBORDINATE = {"relcl", "acl"}                    # clauses that describe a noun
 _CLAUSES = {"relcl", "acl", "advcl", "ccomp"}      # clauses whose dates belong to their own verb
+COUNTED_RECORDS = {"investigation", "report", "application", "case", "referral", "complaint", "call", "claim",
+                   "request", "visit", "arrest", "indictment", "conviction", "lead", "file", "record",
+                   "child", "worker", "caseworker", "employee", "people", "person", "student", "percent",
+                   "resident", "client", "family", "inspection", "violation", "citation", "ticket"}
 ASPECT_VERBS = {"begin", "start", "continue", "stop", "cease", "resume", "keep"}
 _ARGUMENTS = {"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 
@@ -84,7 +88,8 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             # reported speech is an event only with a day (or week) of its own (events.py)
             "reported": reported,
             # "will not resign" is a refusal made now, not a plan
-            "modality": "planned" if _planned(best) and not negated else "done",
+            "modality": "planned" if (_planned(best) or best.pos_ == "NOUN" and _planned(best.head)) and not negated
+            else "done",   # "The investigation will be conducted": the noun's verb says when
             "polarity": "negative" if negated else "positive"}
 
 
@@ -151,7 +156,7 @@ def content_start(text: str, start: int, end: int) -> int:
     if item and item.end() < end:
         start = item.end()
     m = _DATELINE.match(text, start, end)
-    if m and m.end() < end and text[m.end()].isupper():
+    if m and m.end() < end and text[m.end()].isupper() and not _VERDICT.match(text, start, end):
         start = m.end()
     return start
 
@@ -189,14 +194,28 @@ def _generic_act(tok: Any) -> bool:
                                      or (c.dep_ == "aux" and c.lemma_ == "have") for c in tok.children)
 
 
-def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", "attr")) -> bool:
+def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", "attr"),
+             records: bool = False) -> bool:
     """A subject or object that is a count ("1,184 applications", "Thirty-one investigations",
-    "41 percent"): the sentence states a figure."""
+    "41 percent"): the sentence states a figure. A number after its noun is a label ("Executive
+    Order 14"), a year is a year ("2017/18 Financials"), money is what a body decides on; with
+    `records`, only counts of records and people count ("found 31 investigations", not "found
+    475 pounds of cocaine")."""
     for c in verb.children:
-        if c.dep_ in roles and (
-                c.like_num or any(g.dep_ == "nummod" and g.like_num for g in c.children)):
+        if c.dep_ not in roles or c.ent_type_ == "MONEY":
+            continue
+        if records and c.lemma_.lower() not in COUNTED_RECORDS:
+            continue
+        if c.like_num and not _year_like(c.text):
+            return True
+        if any(g.dep_ == "nummod" and g.i < c.i and g.like_num and not _year_like(g.text) and g.ent_type_ != "MONEY"
+               for g in c.children):
             return True
     return False
+
+
+def _year_like(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d(?:[/–-]\d{2,4})?", text))
 
 
 def _is_trigger(tok: Any, sent: Any) -> bool:
@@ -213,7 +232,7 @@ def _is_trigger(tok: Any, sent: Any) -> bool:
     if tok.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return False  # "promoting community service": a gerund names an activity, not an act
     if tok.pos_ == "VERB" and (_counted(tok, ("nsubj", "nsubjpass")) or (
-            TRIGGERS[lemma] in ("oversight", "other") and _counted(tok, ("dobj",)))):
+            TRIGGERS[lemma] in ("oversight", "other") and _counted(tok, ("dobj",), records=True))):
         return False  # "31 investigations were closed in 2017", "received 29 reports": figures
         # (a decision on counted things stays an act: "approved six positions")
     if lemma == "place" and not any(t.lower_ == "leave" for t in sent):

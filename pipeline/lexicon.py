@@ -62,7 +62,8 @@ MINUTES_TRIGGERS = {"resign", "resignation", "appoint", "appointment", "name", "
                     "ratify", "authorize", "award", "suspend", "fire", "dismiss", "terminate",
                     "remove", "place", "refuse", "decline", "announce", "select", "confirm",
                     "pass", "nominate", "replace", "swear", "move", "address", "present", "speak",
-                    "eliminate", "cut", "close", "contract", "step_down", "carry", "fail", "accept"}
+                    "eliminate", "cut", "close", "contract", "step_down", "carry", "fail", "accept", "hold",
+                    "conclude", "testify", "introduce"}
 # Saying is not doing: a trigger inside what someone stated, reported, asked or was told ("Reyes
 # reported that five caseworkers left") is an event only with a date of its own, or as the
 # speaker's own refusal ("he will not resign"). Staff requests and recommendations in minutes are
