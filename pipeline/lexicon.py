@@ -93,6 +93,12 @@ ROLE_TITLES = {
     "county attorney", "senator", "representative", "rep.", "sen.", "governor", "mayor",
     "councilman", "councilwoman", "detective", "investigator", "auditor", "deputy secretary",
     "finance director", "clerk",
+    # councils, courts and police as real records name them
+    "councillor", "councilor", "councillors", "council member", "councilmember", "alderman",
+    "alderwoman", "city clerk", "deputy city clerk", "city manager", "defendant", "defendants",
+    "plaintiff", "plaintiffs", "appellant", "appellee", "petitioner", "respondent", "officer",
+    "sergeant", "lieutenant", "captain", "chief", "superintendent", "trustee", "president",
+    "vice president", "deputy",
 }
 # Words that end (or follow) the name of an organisation, a facility or a place. Those that are
 # also surnames (Park, Hall, Day, Post, Lane, Church) refuse a name only when they follow it.
@@ -121,6 +127,8 @@ ORG_WORDS = {
     "hosp", "sch", "est", "dist", "bd", "ctr", "servs", "ins", "univ", "auth", "ass'n", "dep't",
     "comm'n", "gov't", "cnty", "twp", "mun", "indus", "mfg", "prods", "sys", "tech", "int'l", "nat'l",
     "fed", "sav", "assocs", "cos", "elec", "mut", "teleconference", "zoom", "webinar",
+    "downs", "wards", "houses", "golf", "hydro", "route", "routes", "hills", "directive", "handbook",
+    "manual", "management", "pursuant", "central", "ward", "hill", "point", "box", "race",
 }
 ALSO_SURNAMES = {
     "park", "hall", "house", "day", "post", "lane", "street", "law", "court", "church", "bank",
@@ -128,6 +136,7 @@ ALSO_SURNAMES = {
     "mountain", "lake", "island", "valley", "union", "press", "times", "news", "media", "team",
     "party", "daily", "award", "week", "month", "year", "inn", "drive", "road", "creek", "village",
     "young", "act", "tower", "heights", "league", "records", "trust", "cafe", "memorial",
+    "ward", "hill", "point", "box", "race", "central",
 }
 # Page furniture and web words that are never part of a person's name.
 FURNITURE = {

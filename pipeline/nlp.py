@@ -8,8 +8,8 @@ from typing import Any
 
 
 from pipeline.candidates import event_candidate
-from pipeline.lexicon import HONORIFICS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
-from pipeline.person_spans import Around, ordinary_tail, org_heads, refuse, trim
+from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
+from pipeline.person_spans import Around, given_names, ordinary_tail, org_heads, refuse, surnames, trim
 
 VERSION = "nlp.v3"   # v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
@@ -57,6 +57,9 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
         if ent.label_ != "PERSON":
             continue
         lead, tail = trim([t.text for t in ent])   # `Christie “`: quote marks are not the name
+        versus = next((t.i for t in ent if t.lower_ in ("v.", "vs.", "v", "vs") and t.i > ent.start + lead), None)
+        if versus is not None:   # "Jessica Parker v. C. R. Bard": the first party of a caption
+            tail = min(tail, versus - ent.start)
         start_tok, end_tok = ent.start + lead, _name_end(doc, ent.start + tail)
         # A PERSON span that begins with a title: keep the title apart from the name.
         while start_tok < end_tok - 1 and doc[start_tok].lower_ in TITLE_WORDS:
@@ -99,7 +102,49 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
             continue  # "Harlan County Human Services Center": "County" is no title, a Center no person
         found.append(_mention(doc, i, k, doc[j + 1:k], doc[i:j + 1].text))
         taken.update(range(i, k))
+    found += _census_names(doc, taken, around)
     return sorted(found, key=lambda m: m["start"])
+
+
+def _census_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
+    """Names the statistical NER missed or called an organisation ("A vehicle driven by Todd
+    Richter", "Present: ..., Melaina Prest,"): a given name of the census lists, an optional middle
+    name or initial, and a census surname, all capitalised, outside any person, place or date."""
+    out = []
+    i = 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        if i in taken or not _name_word(tok) or tok.lower_ not in given_names() or \
+                tok.ent_type_ in ("PERSON", "GPE", "LOC", "FAC", "DATE", "NORP", "EVENT", "WORK_OF_ART", "LAW"):
+            i += 1
+            continue
+        k = i + 1
+        while k < len(doc) and doc[k].is_space and doc[k].text.count("\n") == 1 and k == i + 1:
+            k += 1   # a name wrapped onto the next line ("Julie\nRodriguez")
+        parts = [i]
+        if k < len(doc) and (_name_word(doc[k]) or _initial(doc[k])) and k + 1 < len(doc) and \
+                _name_word(doc[k + 1]) and doc[k + 1].lower_ in surnames():
+            parts += [k, k + 1]
+        elif k < len(doc) and _name_word(doc[k]) and doc[k].lower_ in surnames():
+            parts += [k]
+        if len(parts) < 2 or any(p in taken for p in parts) or \
+                any(doc[p].lower_ in TITLE_WORDS for p in parts) or doc[parts[-1]].lower_ in ORG_WORDS or \
+                refuse(doc[i:parts[-1] + 1].text, around(i, parts[-1] + 1)):
+            i += 1
+            continue
+        end = parts[-1] + 1
+        out.append({**_mention(doc, i, end, doc[i:end], None), "method": "census_name"})
+        taken.update(range(i, end))
+        i = end
+    return out
+
+
+def _name_word(tok: Any) -> bool:
+    return tok.is_alpha and tok.is_title and len(tok.text) > 1 and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB")
+
+
+def _initial(tok: Any) -> bool:
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
 
 
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}

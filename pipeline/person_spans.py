@@ -22,10 +22,14 @@ from pathlib import Path
 from pipeline.lexicon import ALSO_SURNAMES, FURNITURE, ORG_WORDS
 
 _QUOTES = "\"'“”‘’«»„`´"
-_BAD_CHARS = re.compile(r"[\d@#&/|\\_=+<>{}\[\]~^%$*]|https?:|www\.")
+_BAD_CHARS = re.compile(r"[\d@#&/|\\_=+<>{}\[\]~^%$*§¶]|https?:|www\.")
 _CASE_PARTY = re.compile(r"^(?:v|vs)\.?\s", re.IGNORECASE)   # "Zepeda Rivas v. Jennings"
 _CASE_NAME = re.compile(r"\s(?:v|vs)\.?\s", re.IGNORECASE)
 _NICKNAME = re.compile(r"\s[\"“‘'][A-Z][\w.-]*[\"”’']\s")
+# Endings of common nouns, never of names ("James Pagano Implementation", "Rich Stempinski Briefing").
+_WORD_SUFFIX = re.compile(r"(?:tion|sion|ment|ings?|ness|ity|ance|ence|ship|ism|ware|ology)$")
+_INCORPORATED = {"inc", "inc.", "llc", "l.l.c.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llp", "lp", "p.c.",
+                 "pllc", "n.a.", "plc"}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside)|\bknown\s+as|\bcalled)$", re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _EDGE = _QUOTES + " \t\n,;:.!?()-–—*•·"
@@ -66,7 +70,8 @@ def ordinary_tail(words: list[str], ordinary: set[str]) -> int:
     two words; a two-word name that still ends in one is no name ("Jeffreys Adoption")."""
     def plain(w: str) -> bool:
         low = w.strip(_EDGE).lower()
-        return bool(low) and low in ordinary and low not in surnames() and low not in given_names()
+        return bool(low) and (low in ordinary or bool(_WORD_SUFFIX.search(low))) \
+            and low not in surnames() and low not in given_names()
 
     n = 0
     while len(words) - n > 2 and plain(words[len(words) - 1 - n]):
@@ -119,14 +124,14 @@ def refuse(text: str, around: Around) -> str | None:
         return "digits, symbols or quote marks"
     if re.search(r"['’](?!s\b)", bare) and not re.search(r"\b[OD]['’][A-Z]", text):
         return "quote marks"   # an apostrophe is part of a name only in O'Brien, D'Angelo
-    if _CASE_NAME.search(f" {text} ") or _CASE_PARTY.match(" ".join(following[:2])) or \
-            _CASE_PARTY.match(" ".join(around.before[-1:]) + " "):
-        return "a case name"
+    party = _CASE_PARTY.match(" ".join(following[:2])) or _CASE_PARTY.match(" ".join(around.before[-1:]) + " ")
+    if _CASE_NAME.search(f" {text} ") or (party and words[0].lower() not in given_names()):
+        return "a case name"   # "Zepeda Rivas v. Jennings"; but "Jessica Parker v. C. R. Bard" names a person
     folded = [w.strip(_EDGE).lower() for w in words]
     if any(w in FURNITURE for w in folded):
         return "page furniture"
-    if folded[-1] in ORG_WORDS - ALSO_SURNAMES:
-        return "an organisation, facility or place"
+    if folded[-1] in ORG_WORDS - ALSO_SURNAMES or (len(words) >= 3 and folded[-1] in ORG_WORDS):
+        return "an organisation, facility or place"   # "Will Rogers Park": a place named for a person
     if _runs_into_org(following):
         return "part of an organisation, facility or place name"
     if " ".join(words) in around.org_heads:
@@ -146,6 +151,8 @@ def _runs_into_org(following: list[str]) -> bool:
     of capitalised words that ends in an organisation word. After a possessive the word must be
     one that is never a surname ("Christie's State of the State" is a speech, not an office)."""
     words = list(following[:4])
+    if len(words) >= 2 and words[0] == "," and words[1].lower() in _INCORPORATED:
+        return True   # "C. R. Bard, Inc."
     possessive = bool(words) and words[0] in _POSSESSIVE
     run = []
     for w in words[1:] if possessive else words:
