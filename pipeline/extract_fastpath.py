@@ -17,6 +17,7 @@ from typing import Any
 
 from pipeline.extract_layout import _gutter, _join, _paragraphs, _rows
 from pipeline.extract_lines import Line
+from pipeline.word_boxes import Frame
 
 SCAN_TEXT_CHARS = 100   # as in extract_pdf: with an image, less text than this may be a scan
 WORD_GAP = 3.0          # pt: the x/y tolerance `extract_layout` gives pdfplumber's word grouping
@@ -54,8 +55,10 @@ def fast_page_lines(page: Any) -> list[Line] | None:
     lines = _paragraphs([_join(r.words, r) for r in rows])
     if objects["images"] and sum(len(ln.text.replace(" ", "")) for ln in lines) < SCAN_TEXT_CHARS:
         return None   # little text over an image: maybe a scan (`extract_pdf._read_page` decides)
+    frame = Frame(0.0, 0.0, width, height)   # no rotation, no crop box: the page is its media box
     for line in lines:
         line.rel = line.top / height if height else None
+        line.words = [frame.word(*w) for w in line.words or ()]
     return lines
 
 
