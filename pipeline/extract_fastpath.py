@@ -118,6 +118,8 @@ def _chars(textpage: Any, height: float, c: Any) -> list[dict[str, Any]] | None:
             space_after = len(chars) - 1 if chars else None
             continue
         code = ord(char)
+        if code == 0xFFFE:   # pdfium's mark for a hyphen ending a line: "-" or a soft hyphen, only pdfminer knows
+            return None
         if code in _GARBAGE or code == 0xFFFD or 0xE000 <= code <= 0xF8FF or 0xD800 <= code <= 0xDFFF:
             return None   # unreadable glyphs: pdfplumber's path decides between text and OCR
         size = font_size(raw, i)
