@@ -87,6 +87,9 @@ def test_open_a_source_lands_on_its_page_with_the_quote_highlighted(page, server
     url = urlsplit(page.url)
     assert url.fragment == f"page-{source['page']}"
     assert parse_qs(url.query)["page"] == [str(source["page"])]
+    if page.locator("figure.sheet").count():     # a PDF opens on its page image (test_web_page_images.py)
+        page.click(".pager a.toggle")             # its text is one click away, the quote marked there too
+        page.wait_for_url("**view=text*")
     quote = page.locator(f"section#page-{source['page']} mark#quote")
     assert quote.count() == 1
     assert " ".join(quote.inner_text().split()) == " ".join(source["text"].split())
@@ -108,7 +111,7 @@ def test_search_shows_snippets_with_pages(page, server):
     hit = page.locator("a.hitpage").first
     label = hit.inner_text()
     hit.click()
-    page.wait_for_selector("mark#quote")
+    page.wait_for_selector("#quote")              # the passage: boxed on its page image, or marked in the text
     assert page.url.endswith("#page-" + label.split()[-1])
 
 
