@@ -35,18 +35,20 @@ class PageImages:
             return None
         return self.root / doc_id[:2] / doc_id / f"{int(page)}-{self.width}-{page_render.VERSION}.img"
 
-    def cached(self, doc_id: str, page: int) -> bool:
+    def cached(self, doc_id: str, page: int) -> bytes | None:
+        """The page's image if it was drawn before, else None (raises ValueError for a bad sha256)."""
         target = self.path(doc_id, page)
-        return target is not None and target.is_file()
+        try:
+            return target.read_bytes() if target is not None else None
+        except OSError:
+            return None
 
     def get(self, doc_id: str, page: int) -> bytes:
         """The page's image (PNG or JPEG): from the cache, else drawn and cached (raises page_render.RenderError)."""
+        cached = self.cached(doc_id, page)
+        if cached is not None:
+            return cached
         target = self.path(doc_id, page)
-        if target is not None:
-            try:
-                return target.read_bytes()
-            except OSError:
-                pass
         original = self.archive.path(doc_id)
         if not original.is_file():
             raise page_render.RenderError("the archive does not hold this document's file")
