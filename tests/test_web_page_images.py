@@ -5,48 +5,12 @@ toggle away, and zoom works on a phone-sized screen."""
 from __future__ import annotations
 
 import json
-import os
 import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.web_cases import CHROMIUM, CHROMIUM_ARGS, Server, demo_case
-
-playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (.ci/run installs it)")
-ARTIFACTS = ROOT / "test-artifacts"
-
-
-@pytest.fixture(scope="module")
-def server():
-    with Server(demo_case()) as s:
-        yield s
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-def _page(browser, **options):
-    context = browser.new_context(**options)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    return context, pg, errors
-
-
-@pytest.fixture
-def page(browser):
-    context, pg, errors = _page(browser, viewport={"width": 1360, "height": 1000})
-    yield pg
-    context.close()
-    assert not errors, errors       # no script errors, no CSP violations
+from tests.browser_cases import ARTIFACTS, browser, page, server, tab  # noqa: F401  (fixtures)
+from tests.web_cases import demo_case
 
 
 def sources(server) -> list[dict]:
@@ -144,9 +108,8 @@ def test_keys_turn_pages_and_show_the_text(page, server):
 def test_zoom_on_a_phone(browser, server):
     kinds = methods()
     source = next(s for s in sources(server) if kinds[(s["doc_id"], s["page"])] == "text")
-    context, page, errors = _page(browser, viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
-    try:
+    with tab(browser, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
+             has_touch=True) as page:
         page.goto(server.url + f"doc/{source['doc_id']}?page={source['page']}"
                   f"&start={source['char_start']}&end={source['char_end']}")
         viewport = page.locator("meta[name=viewport]").get_attribute("content")
@@ -165,9 +128,6 @@ def test_zoom_on_a_phone(browser, server):
         assert box and box["x"] < 390 and box["x"] + box["width"] > 0   # the quote stays in view
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / "page-image-phone-zoomed.png"))
-    finally:
-        context.close()
-    assert not errors, errors
 
 
 def test_page_images_are_drawn_once_then_served_from_the_case(server):
@@ -206,8 +166,7 @@ def test_a_packs_report_shows_its_crops_from_the_unzipped_folder(browser, tmp_pa
         pack = build_pack(store, case.archive, buf, Filters(person="Margaret Whitfield"), case_name=case.name,
                           label=date_label, images=case.page_images)
     zipfile.ZipFile(buf).extractall(tmp_path)
-    context, page, errors = _page(browser, viewport={"width": 1200, "height": 900})
-    try:
+    with tab(browser, viewport={"width": 1200, "height": 900}) as page:
         page.goto((tmp_path / "report.html").as_uri())
         shown = page.locator("figure.crop img")
         assert shown.count() == sum(1 for e in pack.entries for q in e["quotes"] if q["crop"]) > 0
@@ -216,6 +175,3 @@ def test_a_packs_report_shows_its_crops_from_the_unzipped_folder(browser, tmp_pa
         ARTIFACTS.mkdir(exist_ok=True)
         shown.first.scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "pack-report-crop.png"))
-    finally:
-        context.close()
-    assert not errors, errors
