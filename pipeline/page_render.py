@@ -1,10 +1,10 @@
-"""Page images: a page of a PDF (pdfium) or of an image file, as a PNG; and a crop of one with a
-quote's rectangles highlighted, for evidence packs. Pure functions of the original file's bytes.
+"""Page images: a page of a PDF (pdfium) or of an image file, as a PNG or a JPEG; and a crop of one
+with a quote's rectangles highlighted, for evidence packs. Pure functions of the original file.
 
 A page is drawn as a PDF viewer shows it: its crop box, turned by /Rotate, filled form fields
 drawn. Rectangles (pipeline/word_boxes.py) are fractions of that page, whatever the size drawn.
 Pages drawn on white paper are PNGs (16 grey levels, or 256 colours), scans JPEGs (`encode_page`);
-bench/RESULTS.md ("Page images") has the sizes and times.
+bench/RESULTS.md ("Page images and word boxes") has the sizes and times.
 """
 from __future__ import annotations
 
