@@ -9,6 +9,7 @@ from typing import Any
 
 from casefile.settings import Settings
 from index.archive import Archive
+from index.page_cache import PageImages
 from index.store import Store
 
 CASE_TOML = """\
@@ -72,6 +73,11 @@ class Case:
     @property
     def archive(self) -> Archive:
         return Archive(self.root / "archive")
+
+    @property
+    def page_images(self) -> PageImages:
+        """Page images drawn on demand, cached under derived/ (index/page_cache.py)."""
+        return PageImages(self.archive, self.root / "derived" / "pages", self.settings.page_image_width)
 
     @property
     def curation_path(self) -> Path:

@@ -405,7 +405,7 @@ def pack(person: PersonOpt = None, issue: IssueOpt = None, kind: KindOpt = None,
          date_from: FromOpt = None, date_to: ToOpt = None, limit: LimitOpt = None,
          event: Annotated[Optional[list[str]], typer.Option("--event", help="Only this event (id or prefix; repeat for more).")] = None,
          out: Annotated[Path, typer.Option("-o", "--output", help="The ZIP file to write.")] = Path("evidence-pack.zip")) -> None:
-    """Write an evidence pack: report.html and report.pdf, events.csv, the cited original files, manifest.json.
+    """Write an evidence pack: report.html and report.pdf, events.csv, the cited original files, page crops, manifest.json.
 
     Example: casefile pack --person "Margaret Whitfield" --from 2018 -o whitfield-pack.zip
     """
@@ -418,8 +418,10 @@ def pack(person: PersonOpt = None, issue: IssueOpt = None, kind: KindOpt = None,
     c = case()
     with c.store(read_only=True) as store:
         result = write_pack_file(store, c.archive, out, f, event or [], case_name=c.name, label=date_label,
-                                 stage_versions=STAGE_VERSIONS, issue_labels=issue_labels(c.config.get("issues")))
-    typer.echo(f"wrote {out}: {len(result.entries)} timeline entries, {len(result.documents)} original files")
+                                 stage_versions=STAGE_VERSIONS, issue_labels=issue_labels(c.config.get("issues")),
+                                 images=c.page_images)
+    typer.echo(f"wrote {out}: {len(result.entries)} timeline entries, {len(result.documents)} original files, "
+               f"{len(result.crops)} page crops")
 
 
 @app.command()

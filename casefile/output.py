@@ -86,15 +86,25 @@ def search(result: dict[str, Any], fmt: str) -> None:
     _check(fmt)
     if fmt == "json":
         return _json(result)
+    related = result.get("related", [])
     if fmt == "csv":
-        rows = [{**h, "doc_id": g["doc_id"], "title": g["title"], "url": g["url"]}
-                for g in result["results"] for h in g["hits"]]
-        return _csv(rows, ["doc_id", "title", "url", "page", "score", "snippet"])
+        rows = [{**h, "match": match, "doc_id": g["doc_id"], "title": g["title"], "url": g["url"]}
+                for match, groups in (("words", result["results"]), ("meaning", related))
+                for g in groups for h in g["hits"]]
+        return _csv(rows, ["match", "doc_id", "title", "url", "page", "score", "snippet"])
     console = _console()
-    console.print(f"{result['total']} passages in {result['documents']} documents")
-    for g in result["results"]:
+    n, d = result["total"], result["documents"]
+    console.print(f"{n} passage{'' if n == 1 else 's'} in {d} document{'' if d == 1 else 's'}")
+    _groups(console, result["results"])
+    if related:
+        console.print(Text(f"\nRelated by meaning, without all the words ({len(related)}):", style="italic"))
+        _groups(console, related, per_group=1)
+
+
+def _groups(console: Any, groups: list[dict[str, Any]], per_group: int = 3) -> None:
+    for g in groups:
         console.print(Text(f"\n{g['title'] or g['url']}  [{g['kind']}, {g['doc_date'] or 'undated'}]  {g['doc_id'][:12]}", style="bold"))
-        for h in g["hits"][:3]:
+        for h in g["hits"][:per_group]:
             text = Text(f"  p.{h['page']}: ")
             snippet = Text(h["snippet"])
             for a, b in h["marks"]:

@@ -9,6 +9,8 @@ import os
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from pipeline.page_render import DEFAULT_WIDTH
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -52,12 +54,16 @@ class Settings:
     """A meeting this many days old is settled: a re-crawl does not ask again for its documents already stored, nor for a past year's listing read after it settled; 0 asks for everything every time."""
     fiscal_year_start_month: int = 7
     """Month a fiscal year starts in, for dates like "FY2019" (7 = July)."""
+    page_image_width: int = DEFAULT_WIDTH
+    """Width in pixels of the page images drawn for the document view and evidence packs."""
     _extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         from pipeline.embed import check_precision   # imports numpy only, not torch
 
         check_precision(self.embedding_precision)
+        if not 200 <= self.page_image_width <= 6000:
+            raise ValueError(f"page_image_width must be between 200 and 6000 pixels, not {self.page_image_width}")
 
     @classmethod
     def load(cls, overrides: dict[str, Any] | None = None) -> Settings:

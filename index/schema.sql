@@ -1,6 +1,6 @@
 -- casefile index schema. This file is the only definition of the tables (STYLE.md rule 2).
 -- The store reads the version below, records it in `meta`, and refuses a case newer than itself.
--- schema_version: 6
+-- schema_version: 7
 
 CREATE TABLE IF NOT EXISTS meta (
     key   VARCHAR PRIMARY KEY,
@@ -59,6 +59,8 @@ CREATE TABLE IF NOT EXISTS pages (
     skip    JSON,                        -- [[start, end], ...] running headers/footers/page numbers: shown, not analysed
     ocr_confidence DOUBLE,               -- mean Tesseract word confidence (0-100) for `ocr` pages
     label   VARCHAR,                     -- the page label the PDF prints ("iii"), when it has one
+    -- schema 7: where each word of `text` sits on the page (pipeline/word_boxes.py), for PDF and OCR pages
+    boxes   BLOB,
     PRIMARY KEY (doc_id, page)
 );
 

@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-VERSION = "extract.v3"   # v3: HTML blocks are paragraphs (a blank line between them)
+VERSION = "extract.v4"   # v3: HTML blocks are paragraphs (a blank line between them); v4: word boxes
 
 
 class ExtractError(Exception):
@@ -27,6 +27,7 @@ class Page:
     skip: list[tuple[int, int]] = field(default_factory=list)  # [start, end) of header/footer/page-number lines
     ocr_confidence: float | None = None   # mean Tesseract word confidence, 0-100, for method "ocr"
     label: str | None = None              # printed page label ("iii", "A-2") when the PDF defines one
+    boxes: bytes | None = None            # word boxes on the page, for PDF and OCR pages (pipeline/word_boxes.py)
 
 
 @dataclass

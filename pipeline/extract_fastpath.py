@@ -17,6 +17,7 @@ from typing import Any
 
 from pipeline.extract_layout import _gutter, _join, _paragraphs, _rows
 from pipeline.extract_lines import Line
+from pipeline.word_boxes import Frame
 
 SCAN_TEXT_CHARS = 100   # as in extract_pdf: with an image, less text than this may be a scan
 WORD_GAP = 3.0          # pt: the x/y tolerance `extract_layout` gives pdfplumber's word grouping
@@ -54,8 +55,10 @@ def fast_page_lines(page: Any) -> list[Line] | None:
     lines = _paragraphs([_join(r.words, r) for r in rows])
     if objects["images"] and sum(len(ln.text.replace(" ", "")) for ln in lines) < SCAN_TEXT_CHARS:
         return None   # little text over an image: maybe a scan (`extract_pdf._read_page` decides)
+    frame = Frame(0.0, 0.0, width, height)   # no rotation, no crop box: the page is its media box
     for line in lines:
         line.rel = line.top / height if height else None
+        line.words = [frame.word(*w) for w in line.words or ()]
     return lines
 
 
@@ -115,6 +118,8 @@ def _chars(textpage: Any, height: float, c: Any) -> list[dict[str, Any]] | None:
             space_after = len(chars) - 1 if chars else None
             continue
         code = ord(char)
+        if code == 0xFFFE:   # pdfium's mark for a hyphen ending a line: "-" or a soft hyphen, only pdfminer knows
+            return None
         if code in _GARBAGE or code == 0xFFFD or 0xE000 <= code <= 0xF8FF or 0xD800 <= code <= 0xDFFF:
             return None   # unreadable glyphs: pdfplumber's path decides between text and OCR
         size = font_size(raw, i)

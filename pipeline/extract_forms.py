@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from pipeline.extract_lines import Line
+from pipeline.word_boxes import PdfplumberFrame
 
 _CHECKED_OFF = {"Off", "off", ""}
 
@@ -17,6 +18,7 @@ def form_lines(page: Any) -> list[Line]:
     from pdfminer.pdftypes import resolve1
 
     items: list[tuple[float, float, float, str, bool]] = []   # top, bottom, x0, text, is_field
+    right: dict[tuple[float, float, float], float] = {}       # x1 of each item's annotation
     for annot in page.annots or []:
         data = annot.get("data") or {}
         subtype = _name(resolve1(data.get("Subtype")))
@@ -24,10 +26,12 @@ def form_lines(page: Any) -> list[Line]:
             field = _field(data)
             if field:
                 items.append((annot["top"], annot["bottom"], annot["x0"], field, True))
+                right[items[-1][:3]] = annot["x1"]
         elif subtype == "FreeText":
             text = _text(resolve1(data.get("Contents")))
             if text and text.strip():
                 items.append((annot["top"], annot["bottom"], annot["x0"], text.strip(), False))
+                right[items[-1][:3]] = annot["x1"]
     fields = sorted((it for it in items if it[4]), key=lambda it: (round(it[0]), it[2]))
     values = {id(it): it[3] for it in fields}
     loose = []
@@ -40,10 +44,13 @@ def form_lines(page: Any) -> list[Line]:
         else:
             loose.append(note)
     lines: list[Line] = []
+    frame = PdfplumberFrame(page) if items else None
     for item in sorted(fields + loose, key=lambda it: (round(it[0]), it[2])):
         top, bottom, value = item[0], item[1], values.get(id(item), item[3])
         for k, part in enumerate(value.splitlines() or [value]):
-            lines.append(Line(part, top, bottom, para=not lines and k == 0, fixed=True))
+            # the line's one "word" is its field on the page: where the value is typed
+            box = [frame.word(part, item[2], top, right.get(item[:3], item[2]), bottom)] if frame else None
+            lines.append(Line(part, top, bottom, para=not lines and k == 0, fixed=True, words=box))
     return lines
 
 

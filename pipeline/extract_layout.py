@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.extract_lines import Line
+from pipeline.word_boxes import PdfplumberFrame
 
 MIN_GUTTER = 8.0        # pt of clear space between two text columns (word gaps are ~3 pt)
 MARGIN_BAND = 0.07      # rows this close to the top/bottom edge are running heads, never columns
@@ -39,8 +40,8 @@ def page_lines(page: Any) -> list[Line]:
     """Lines of one pdfplumber page in reading order."""
     tables = _tables(page) if (page.rects or page.lines or page.curves) else []
     boxes = [t.bbox for t in tables]
-    words = page.extract_words(x_tolerance=3, y_tolerance=3, keep_blank_chars=False, use_text_flow=False)
-    words = [w for w in words if not any(_inside(w, b) for b in boxes)]
+    every = page.extract_words(x_tolerance=3, y_tolerance=3, keep_blank_chars=False, use_text_flow=False)
+    words = [w for w in every if not any(_inside(w, b) for b in boxes)]
     # cut the page into horizontal bands at each table; text beside a table stays in its band
     cuts = sorted(tables, key=lambda t: t.bbox[1])
     out: list[Line] = []
@@ -50,15 +51,17 @@ def page_lines(page: Any) -> list[Line]:
         band = [w for w in words if y <= _mid(w) < band_end]
         out += _text_lines(band, page.width, page.height)
         if table is not None:
-            rows = _table_lines(table)
+            rows = _table_lines(table, every)
             if rows:
                 rows[0].para = True
             out += rows
             beside = [w for w in words if table.bbox[1] <= _mid(w) < table.bbox[3]]
             out += _text_lines(beside, page.width, page.height)
             y = table.bbox[3]
+    frame = PdfplumberFrame(page)
     for line in out:
         line.rel = line.top / page.height if page.height else None
+        line.words = [frame.word(*w) for w in line.words or ()]
     return out
 
 
@@ -86,16 +89,28 @@ def _tables(page: Any) -> list[Any]:
     return found
 
 
-def _table_lines(table: Any) -> list[Line]:
-    """Each row as `cell | cell | ...`, empty cells kept so columns stay countable."""
+def _table_lines(table: Any, words: list[dict[str, Any]]) -> list[Line]:
+    """Each row as `cell | cell | ...`, empty cells kept so columns stay countable; each cell's
+    words (the page's words inside it, row by row) carry their boxes."""
     lines = []
     rows = getattr(table, "_casefile_cells", None) or table.extract()
+    in_table = [w for w in words if _inside(w, table.bbox)]
     for cells, row in zip(rows, table.rows):
         text = " | ".join(" ".join((c or "").split()) for c in cells)
         top = min((c[1] for c in row.cells if c), default=table.bbox[1])
         bottom = max((c[3] for c in row.cells if c), default=table.bbox[3])
-        lines.append(Line(text, top, bottom, table=True))
+        in_row = [w for w in in_table if top <= _mid(w) <= bottom]
+        boxed = []
+        for cell in row.cells:
+            inside = [w for w in in_row if cell and _inside(w, cell)]
+            boxed += [_raw(w) for r in _rows(inside) for w in sorted(r.words, key=lambda w: w["x0"])]
+        lines.append(Line(text, top, bottom, table=True, words=boxed))
     return lines
+
+
+def _raw(word: dict[str, Any]) -> tuple[str, float, float, float, float]:
+    """A word as `Line.words` holds it before `page_lines` turns its box into page fractions."""
+    return word["text"], word["x0"], word["top"], word["x1"], word["bottom"]
 
 
 def _rows(words: list[dict[str, Any]]) -> list[_Row]:
@@ -188,7 +203,7 @@ def _text_lines(words: list[dict[str, Any]], width: float, height: float) -> lis
 
 def _join(words: list[dict[str, Any]], row: _Row) -> Line:
     ordered = sorted(words, key=lambda w: w["x0"])
-    return Line(" ".join(w["text"] for w in ordered), row.top, row.bottom)
+    return Line(" ".join(w["text"] for w in ordered), row.top, row.bottom, words=[_raw(w) for w in ordered])
 
 
 def _paragraphs(lines: list[Line]) -> list[Line]:

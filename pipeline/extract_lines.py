@@ -9,6 +9,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pipeline.word_boxes import Box, Word, place
+
 TOP_ZONE = 6      # lines from the top of a page that may be a running header
 BOTTOM_ZONE = 4   # lines from the bottom that may be a running footer
 
@@ -26,6 +28,7 @@ class Line:
     table: bool = False   # a table row: never joined with its neighbours
     fixed: bool = False   # appended content (form fields): never a header/footer
     rel: float | None = None   # top as a share of the page height, when the layout is known
+    words: list[Word] | None = None   # its words with their boxes on the page (pipeline/word_boxes.py)
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -186,32 +189,43 @@ def compose(lines: list[Line], skip: set[int] | None = None,
     `vocab` (from `vocabulary()` over the whole document) decides ambiguous hyphenated breaks;
     by default the page's own words do.
     """
+    text, spans, _ = compose_boxes(lines, skip, vocab)
+    return text, spans
+
+
+def compose_boxes(lines: list[Line], skip: set[int] | None = None, vocab: set[str] | None = None
+                  ) -> tuple[str, list[tuple[int, int]], list[Box]]:
+    """`compose`, and the word boxes of the lines that carry words, at their offsets in the text."""
     skip = skip or set()
-    items: list[tuple[str, bool, bool, bool]] = []   # text, para, skipped, table
+    items: list[tuple[str, bool, bool, bool, list[Box]]] = []   # text, para, skipped, table, word boxes
     pending_para = False
     for i, ln in enumerate(lines):
         text = clean(ln.text)
         if not text:
             pending_para = pending_para or ln.para or bool(items)
             continue
-        items.append((text, ln.para or pending_para, i in skip, ln.table))
+        items.append((text, ln.para or pending_para, i in skip, ln.table, place(text, ln.words, clean)))
         pending_para = False
     if vocab is None:
         vocab = vocabulary([ln for k, ln in enumerate(lines) if k not in skip])
     out: list[str] = []
     spans: list[tuple[int, int]] = []
+    boxes: list[Box] = []
     pos = 0
     k = 0
     while k < len(items):
-        text, para, skipped, table = items[k]
+        text, para, skipped, table, placed = items[k]
         # join hyphenated breaks between body lines of one paragraph
         while not skipped and not table and k + 1 < len(items):
-            nxt, nxt_para, nxt_skipped, nxt_table = items[k + 1]
+            nxt, nxt_para, nxt_skipped, nxt_table, nxt_placed = items[k + 1]
             if nxt_para or nxt_skipped or nxt_table:
                 break
             joined = _hyphen_join(text, nxt, vocab)
             if joined is None:
                 break
+            at = len(joined) - len(nxt)   # the next line starts here; a dropped hyphen cuts the word before
+            placed = [(s, min(e, at), *b) for s, e, *b in placed if s < at] + \
+                [(s + at, e + at, *b) for s, e, *b in nxt_placed]
             text, k = joined, k + 1
         if out:
             sep = "\n\n" if para else "\n"
@@ -220,9 +234,10 @@ def compose(lines: list[Line], skip: set[int] | None = None,
         if skipped:
             spans.append((pos, pos + len(text)))
         out.append(text)
+        boxes.extend((s + pos, e + pos, *b) for s, e, *b in placed)
         pos += len(text)
         k += 1
-    return "".join(out), spans
+    return "".join(out), spans, boxes
 
 
 def lines_from_text(text: str) -> list[Line]:

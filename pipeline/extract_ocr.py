@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from typing import Any, Iterator
 
 from pipeline.extract import Extracted, ExtractError, Page
-from pipeline.extract_lines import Line, compose, running_lines
+from pipeline.extract_lines import Line, compose_boxes, running_lines
+from pipeline.word_boxes import Frame, encode
 
 OCR_DPI = 300            # Tesseract reads body text best at ~300 dpi
 OCR_LANG = "eng"
@@ -49,6 +50,7 @@ def ocr_image(image: Any) -> tuple[list[Line], float | None]:
     confidences: list[float] = []
     key = None
     para_key = None
+    frame = Frame(0.0, 0.0, image.width, image.height)   # pixels of the rendered page
     for i, word in enumerate(data["text"]):
         conf = float(data["conf"][i])
         if conf < 0 or not word.strip():
@@ -56,12 +58,15 @@ def ocr_image(image: Any) -> tuple[list[Line], float | None]:
         confidences.append(conf)
         this = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
         top, bottom = float(data["top"][i]), float(data["top"][i] + data["height"][i])
+        left = float(data["left"][i])
+        box = frame.word(word, left, top, left + float(data["width"][i]), bottom)
         if this != key:
-            lines.append(Line(word, top, bottom, para=bool(lines) and this[:2] != para_key))
+            lines.append(Line(word, top, bottom, para=bool(lines) and this[:2] != para_key, words=[box]))
             key, para_key = this, this[:2]
         else:
             lines[-1].text += " " + word
             lines[-1].bottom = max(lines[-1].bottom, bottom)
+            lines[-1].words.append(box)
     for line in lines:
         line.rel = line.top / image.height if image.height else None
     mean = round(sum(confidences) / len(confidences), 1) if confidences else None
@@ -99,6 +104,6 @@ def extract_image(raw: bytes) -> Extracted:
     skips = running_lines([lines for lines, _ in read])
     pages = []
     for n, ((lines, conf), skip) in enumerate(zip(read, skips), start=1):
-        text, spans = compose(lines, skip)
-        pages.append(Page(n, text, "ocr", skip=spans, ocr_confidence=conf))
+        text, spans, boxes = compose_boxes(lines, skip)
+        pages.append(Page(n, text, "ocr", skip=spans, ocr_confidence=conf, boxes=encode(boxes)))
     return Extracted(pages, format="image", meta={"format": image.format})

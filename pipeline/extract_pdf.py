@@ -11,8 +11,9 @@ from typing import Any
 from pipeline.extract import Extracted, ExtractError, Page
 from pipeline.extract_forms import form_lines
 from pipeline.extract_layout import page_lines
-from pipeline.extract_lines import Line, compose, lines_from_text, running_lines, vocabulary
+from pipeline.extract_lines import Line, compose_boxes, lines_from_text, running_lines, vocabulary
 from pipeline.extract_ocr import INSTALL_HINT, OCR_DPI, ocr_image, render_pdf_page, tesseract_available
+from pipeline.word_boxes import encode
 
 MIN_TEXT_CHARS = 25      # fewer characters than this over an image means a scan
 SCAN_TEXT_CHARS = 100    # ...or fewer than this over an image covering half the page (a stamped scan)
@@ -87,9 +88,9 @@ def extract_pdf(raw: bytes, *, ocr_dpi: int = OCR_DPI, fast: bool = True) -> Ext
     vocab = vocabulary([ln for body, _, _, _ in read for ln in body])
     result = []
     for number, ((body, forms, method, confidence), skip) in enumerate(zip(read, skips), start=1):
-        text, spans = compose(body + forms, skip, vocab)
+        text, spans, boxes = compose_boxes(body + forms, skip, vocab)
         result.append(Page(number, text, method, skip=spans, ocr_confidence=confidence,
-                           label=labels[number - 1] if number <= len(labels) else None))
+                           label=labels[number - 1] if number <= len(labels) else None, boxes=encode(boxes)))
     title = meta.pop("title", None)
     return Extracted(pages=result, format="pdf", title=title, meta=meta, problems=problems)
 
@@ -154,8 +155,8 @@ def _repaired(raw: bytes, reason: str, ocr_dpi: int) -> Extracted:
     skips = running_lines([lines for lines, _, _ in read])
     pages = []
     for number, ((lines, method, confidence), skip) in enumerate(zip(read, skips), start=1):
-        text, spans = compose(lines, skip)
-        pages.append(Page(number, text, method, skip=spans, ocr_confidence=confidence))
+        text, spans, boxes = compose_boxes(lines, skip)   # OCR'd pages have boxes; pdfium's text has none
+        pages.append(Page(number, text, method, skip=spans, ocr_confidence=confidence, boxes=encode(boxes)))
     problem = f"{reason}; {len(pages)} page(s) recovered by repair, without layout analysis"
     return Extracted(pages=pages, format="pdf", problems=[problem])
 

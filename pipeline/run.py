@@ -326,7 +326,7 @@ def document_rows(doc: dict[str, Any], ex: extract.Extracted, analyses: list[dic
         not_after=seen.date() if hasattr(seen, "date") else None)
     doc = {**doc, "doc_date": doc_date, "doc_date_source": date_source}
     pages = [{"doc_id": doc_id, "page": p.page, "text": p.text, "method": p.method, "skip": p.skip,
-              "ocr_confidence": p.ocr_confidence, "label": p.label} for p in ex.pages]
+              "ocr_confidence": p.ocr_confidence, "label": p.label, "boxes": p.boxes} for p in ex.pages]
     nlp_texts = [extract.nlp_text(p) for p in ex.pages]
 
     page_dates = events.resolve_page_dates(nlp_texts, analyses, doc_date,

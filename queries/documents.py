@@ -7,7 +7,8 @@ from index.store import Store
 from queries.filters import QueryError
 
 
-def document(store: Store, doc_id: str, page: int | None = None) -> dict[str, Any]:
+def document(store: Store, doc_id: str, page: int | None = None, *, pages: bool = True) -> dict[str, Any]:
+    """A document (by its id or a prefix), its fetches, and its pages' text (`pages=False`: none)."""
     rows = store.query("SELECT * FROM documents WHERE doc_id = ? OR doc_id LIKE ? ORDER BY doc_id",
                        [doc_id, f"{doc_id}%"])
     if not rows:
@@ -20,8 +21,8 @@ def document(store: Store, doc_id: str, page: int | None = None) -> dict[str, An
     if page is not None:
         sql += " AND page = ?"
         params.append(page)
-    doc["pages"] = store.query(sql + " ORDER BY page", params)
-    if page is not None and not doc["pages"]:
+    doc["pages"] = store.query(sql + " ORDER BY page", params) if pages else []
+    if pages and page is not None and not doc["pages"]:
         raise QueryError(f"document {doc['doc_id'][:12]} has no page {page}")
     doc["fetches"] = store.query(
         "SELECT url, final_url, source, fetched_at, status, etag, last_modified, content_type, size, error "

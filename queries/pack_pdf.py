@@ -13,6 +13,8 @@ from typing import Any
 from queries.packs import Pack
 
 _FONTS: dict[str, str] = {}
+CROP_WIDTH = 6.3 * 72      # points: the quote column less its padding
+CROP_HEIGHT = 3.6 * 72     # points: a crop never takes more than half a landscape page
 
 
 def _fonts() -> dict[str, str]:
@@ -83,7 +85,8 @@ def report_pdf(pack: Pack) -> bytes:
     for label, value in (("Created", pack.created_iso), ("Filters", filters),
                          ("Events chosen", ", ".join(pack.event_ids) or "all matching the filters"),
                          ("Contents", f"{len(pack.entries)} timeline entries, {len(pack.documents)} documents; "
-                                      "the cited files are in originals/, their sha256 in manifest.json"),
+                                      f"{len(pack.crops)} page crops; the cited files are in originals/, "
+                                      "the crops in crops/, their sha256 in manifest.json"),
                          ("casefile", f"{pack.casefile_version}; stages {', '.join(pack.stage_versions.values())}")):
         story.append(Paragraph(f"<b>{label}:</b> {_e(value)}", s["body"]))
     story.append(Paragraph("Timeline", s["h2"]))
@@ -92,15 +95,20 @@ def report_pdf(pack: Pack) -> bytes:
     for e in pack.entries:
         date = _e(e["date_label"]) + ("<br/><font color='#a4262c'>sources disagree on the date</font>"
                                       if e["dates_disagree"] else "")
-        cell: list[Any] = []
-        for q in e["quotes"]:
-            cell.append(Paragraph(f"“{_e(q['text'])}”", s["quote"]))
+        # one row per quote, so that a long entry breaks between its quotes, never inside a page crop
+        for k, q in enumerate(e["quotes"]):
+            cell: list[Any] = [Paragraph(f"“{_e(q['text'])}”", s["quote"])]
+            if q.get("crop"):
+                cell += [Spacer(1, 3), _crop(pack.crops[q["crop"]], CROP_WIDTH), Spacer(1, 3)]
             cell.append(Paragraph(
                 f"<b>{'news' if q['kind'] == 'news' else _e(q['kind'])}</b> · <b>{_e(q['title'] or 'untitled')}</b>, "
                 f"page {_e(q['page'])} · {_link(q['url'])} · retrieved {_e(q['retrieved_at'] or 'unknown')} · "
-                f"sha256 {_e(q['sha256'])} · {_e(q['original'])}", s["cite"]))
-        rows.append([Paragraph(date, s["small"]), cell, Paragraph(_e(", ".join(e["people"]) or "—"), s["small"]),
-                     Paragraph(_e(", ".join(e["issue_labels"]) or "—"), s["small"])])
+                f"sha256 {_e(q['sha256'])} · {_e(q['original'])}" + (f" · {_e(q['crop'])}" if q.get("crop") else ""),
+                s["cite"]))
+            first = k == 0
+            rows.append([Paragraph(date if first else "", s["small"]), cell,
+                         Paragraph(_e(", ".join(e["people"]) or "—") if first else "", s["small"]),
+                         Paragraph(_e(", ".join(e["issue_labels"]) or "—") if first else "", s["small"])])
     widths = [1.15 * inch, 6.6 * inch, 1.3 * inch, 0.95 * inch]
     story.append(_table(rows, widths, TableStyle, Table, colors))
     story.append(Spacer(1, 8))
@@ -115,6 +123,18 @@ def report_pdf(pack: Pack) -> bytes:
                         TableStyle, Table, colors))
     doc.build(story, onFirstPage=_footer(pack), onLaterPages=_footer(pack))
     return buf.getvalue()
+
+
+def _crop(png: bytes, width: float) -> Any:
+    """A page crop at the quote column's width, at most CROP_HEIGHT tall (narrower if need be)."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Image
+
+    w, h = ImageReader(io.BytesIO(png)).getSize()
+    scale = min(width / w, CROP_HEIGHT / h)
+    image = Image(io.BytesIO(png), width=w * scale, height=h * scale)
+    image.hAlign = "LEFT"
+    return image
 
 
 def _table(rows: list[list[Any]], widths: list[float], TableStyle: Any, Table: Any, colors: Any) -> Any:

@@ -24,6 +24,9 @@ blockquote { margin: 0 0 .25rem; padding-left: .7rem; border-left: 3px solid #9a
 .official { color: #0b4f8a; font-weight: 600; } .news { color: #7a4d00; font-weight: 600; }
 .warn { color: #a4262c; font-weight: 600; }
 code { font-size: 12px; word-break: break-all; }
+figure.crop { margin: .2rem 0 .35rem .7rem; }
+figure.crop img { display: block; max-width: 100%; height: auto; }
+figure.crop figcaption { font-family: system-ui, sans-serif; font-size: 12px; color: #555; margin-top: .15rem; }
 """
 
 
@@ -41,8 +44,17 @@ def _kind(kind: str | None) -> str:
     return '<span class="news">news</span>' if kind == "news" else f'<span class="official">{_e(kind or "record")}</span>'
 
 
+def _crop(q: dict[str, Any]) -> str:
+    """The quote on its page: the crop stored beside this report in the pack."""
+    if not q.get("crop"):
+        return ""
+    return (f'<figure class="crop"><img src="{_e(q["crop"])}" alt="Page {_e(q["page"])} of '
+            f'{_e(q["title"] or "the document")}, the quote highlighted">'
+            f'<figcaption>Page {_e(q["page"])} as printed, the quote highlighted · {_e(q["crop"])}</figcaption></figure>')
+
+
 def _quote(q: dict[str, Any]) -> str:
-    return (f"<blockquote>{_e(q['text'])}</blockquote>"
+    return (f"<blockquote>{_e(q['text'])}</blockquote>{_crop(q)}"
             f"<div class=\"cite\">{_kind(q['kind'])} · <strong>{_e(q['title'] or 'untitled')}</strong>, "
             f"page {_e(q['page'])} (characters {_e(q['char_start'])}–{_e(q['char_end'])}) · "
             f"{_link(q['url'])} · retrieved {_e(q['retrieved_at'] or 'unknown')} · "
@@ -88,7 +100,7 @@ def _documents(pack: Pack) -> str:
 def report_html(pack: Pack) -> str:
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src 'self' file:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Evidence pack — {_e(pack.case_name)}</title><style>{CSS}</style></head>
 <body>
@@ -96,7 +108,9 @@ def report_html(pack: Pack) -> str:
 <p class="meta">Every entry below is the verbatim sentence it came from, with the document, page and
 character span where it is written, the address it was retrieved from and when, and the sha256 of the
 file. The cited files are in <code>originals/</code>; <code>manifest.json</code> lists the sha256 of every
-file in this pack. Check it with <code>casefile verify</code> on the ZIP, or <code>sha256sum</code>.</p>
+file in this pack. Check it with <code>casefile verify</code> on the ZIP, or <code>sha256sum</code>. Quotes
+from PDFs and scans show their page around them, highlighted (the images in <code>crops/</code>: open this
+report from the unzipped pack to see them).</p>
 <h2>Scope</h2>
 {_scope(pack)}
 <h2>Timeline</h2>

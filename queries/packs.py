@@ -6,6 +6,7 @@ Layout of a pack:
     report.pdf       the same report as PDF
     events.csv       one row per quote, with its citation
     originals/       the cited source files under their original names
+    crops/           each quote from a PDF or a scan: its page around it, the quote highlighted
     manifest.json    sha256 and size of every file above, versions, filters, creation time
     manifest.sha256  the sha256 of manifest.json, in `sha256sum -c` format
 
@@ -31,7 +32,9 @@ from typing import Any, BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from index.archive import Archive
+from index.page_cache import PageImages
 from index.store import Store
+from pipeline.page_render import DEFAULT_WIDTH
 from queries.exports import Labeller, one_line
 from queries.filters import Filters, QueryError
 from queries.timeline import timeline
@@ -41,7 +44,7 @@ MANIFEST, MANIFEST_SUM = "manifest.json", "manifest.sha256"
 EVENTS_CSV_COLUMNS = ["cluster_id", "event_id", "date", "date_start", "date_end", "date_precision",
                       "date_source", "dates_disagree", "quote", "people", "issues", "document_title",
                       "page", "char_start", "char_end", "kind", "source", "url", "retrieved_at",
-                      "sha256", "original_file"]
+                      "sha256", "original_file", "crop_file"]
 CHUNK = 1 << 20
 
 
@@ -56,6 +59,7 @@ class Pack:
     documents: list[dict[str, Any]]        # cited documents, each with "original" (its path in the pack)
     casefile_version: str
     stage_versions: dict[str, str] = field(default_factory=dict)
+    crops: dict[str, bytes] = field(default_factory=dict)   # path in the pack -> PNG (queries/pack_crops.py)
 
     @property
     def created_iso(self) -> str:
@@ -182,7 +186,8 @@ def events_csv(pack: Pack) -> bytes:
                 "quote": one_line(q["text"]), "people": "; ".join(e["people"]), "issues": "; ".join(e["issue_labels"]),
                 "document_title": q["title"], "page": q["page"], "char_start": q["char_start"],
                 "char_end": q["char_end"], "kind": q["kind"], "source": q["source"], "url": q["url"],
-                "retrieved_at": q["retrieved_at"], "sha256": q["sha256"], "original_file": q["original"]})
+                "retrieved_at": q["retrieved_at"], "sha256": q["sha256"], "original_file": q["original"],
+                "crop_file": q.get("crop") or ""})
     return out.getvalue().encode("utf-8")
 
 
@@ -215,6 +220,8 @@ def write_pack(pack: Pack, archive: Archive, out: BinaryIO) -> dict[str, dict[st
         add("report.html", report_html(pack).encode("utf-8"))
         add("report.pdf", report_pdf(pack))
         add("events.csv", events_csv(pack))
+        for name in sorted(pack.crops):
+            add(name, pack.crops[name])
         for d in pack.documents:
             files[d["original"]] = _add_original(zf, _info(d["original"], stamp), archive, d["doc_id"])
         body = manifest(pack, files)
@@ -249,13 +256,18 @@ def _add_original(zf: zipfile.ZipFile, info: zipfile.ZipInfo, archive: Archive, 
 
 def build_pack(store: Store, archive: Archive, out: BinaryIO, f: Filters, event_ids: Iterable[str] = (), *,
                case_name: str, label: Labeller, created: datetime | None = None,
-               stage_versions: dict[str, str] | None = None, issue_labels: dict[str, str] | None = None) -> Pack:
-    """Select, gather and write a pack to `out` (a file opened for binary writing)."""
+               stage_versions: dict[str, str] | None = None, issue_labels: dict[str, str] | None = None,
+               images: PageImages | None = None) -> Pack:
+    """Select, gather and write a pack to `out` (a file opened for binary writing). Page crops are
+    drawn through `images` (the case's cache); without it, at the default width, and not kept."""
+    from queries.pack_crops import add_crops
+
     event_ids = list(event_ids)
     entries = select_entries(store, f, event_ids)
     pack = gather(store, entries, case_name=case_name, label=label, filters=given_filters(f),
                   event_ids=event_ids, created=created, stage_versions=stage_versions,
                   issue_labels=issue_labels)
+    pack.crops = add_crops(store, images or PageImages(archive, None, DEFAULT_WIDTH), pack.entries)
     write_pack(pack, archive, out)
     return pack
 

@@ -1,7 +1,8 @@
 """Search over passages: BM25 (casefile's own index), semantic (nearest embeddings), and hybrid
 (the two fused, the default). The query language is queries/query_language.py.
 Results are grouped by document, best first, each hit with its page and a snippet with the
-matched words marked, and the total number of matching passages and documents."""
+matched words marked, and the total number of matching passages and documents. In hybrid search,
+when documents have all the words, documents found by meaning only come apart, as `related`."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -18,6 +19,9 @@ from queries.snippets import snippet_for, words_of
 
 RRF_K = 60            # the constant from Cormack et al. 2009, the usual default
 CANDIDATES = 200      # passages taken from each ranker before fusing
+RELATED_FLOOR = 0.45  # cosine a document found by meaning only needs to be listed as related (README, "Searching")
+RELATED_LIMIT = 5     # related documents listed
+RELATED_HITS = 2      # passages shown per related document
 MODES = ("hybrid", "bm25", "semantic")
 FUSIONS = ("scores", "rrf")
 
@@ -44,10 +48,18 @@ def search(store: Store, query: str, f: Filters | None = None, *, mode: str = "h
         keys = [r[0] for r in b.run(con, f"SELECT doc_key FROM {allowed}")] if allowed else None
         semantic = nearest(con, keys, encode([parsed.text])[0], limit=CANDIDATES)
     lexical: list[tuple[int, int, float]] = []
-    total, documents, relaxed = len(semantic), len({d for _, d, _ in semantic}), False
+    counts = union = (len(semantic), len({d for _, d, _ in semantic}))
+    relaxed = False
     if mode != "semantic":
         also = [(c, d) for c, d, _ in semantic]
-        lexical, total, documents, relaxed = bm25(con, clauses, excluded, docs, limit=CANDIDATES, also=also)
+        lexical, counts, union, relaxed = bm25(con, clauses, excluded, docs, limit=CANDIDATES, also=also)
+    # When documents have all the words, they are the results (words and meaning ranking them
+    # together); a document found by meaning alone is only "related", and only when close in meaning.
+    # (Scores are fused over both whole rankings, as without the split: it only takes documents out.)
+    split = mode == "hybrid" and bool(lexical) and not relaxed
+    matched = {d for _, d, _ in lexical}
+    meaning_only = [r for r in semantic if r[1] not in matched] if split else []
+    total, documents = union if mode == "hybrid" and not split else counts
     rankings = {"bm25": lexical, "cosine": semantic}
     fuse = fuse_rrf if fusion == "rrf" else fuse_scores
     doc_scores, passage_scores = fuse([r for r in rankings.values() if r] or [[]])
@@ -56,12 +68,33 @@ def search(store: Store, query: str, f: Filters | None = None, *, mode: str = "h
     for name, ranking in rankings.items():
         for chunk_key, _, score in ranking:
             raw.setdefault(chunk_key, {})[name] = round(score, 4)
-    order = sorted(passage_scores, key=lambda c: (-doc_scores[doc_of[c]], -passage_scores[c], c))
+    shown = {c for c, _, _ in lexical} if split else passage_scores   # a result's passages have the words
+    order = sorted((c for c in passage_scores if c in shown),
+                   key=lambda c: (-doc_scores[doc_of[c]], -passage_scores[c], c))
     wanted = {t.stem for clause in clauses for item in clause for t in item.tokens}
     result = _group(store, order, passage_scores, doc_scores, doc_of, raw, wanted, f.limit or 20)
-    return {"total": total, "documents": documents, "results": result,
+    related = _related(store, meaning_only, doc_of, raw, wanted)
+    return {"total": total, "documents": documents, "results": result, "related": related,
             "query": {"mode": mode, "text": parsed.text, "filters": docs_summary(parsed),
                       "all_words": not relaxed}}
+
+
+def _related(store: Store, ranking: Ranking, doc_of: dict[int, int], raw: dict[int, dict[str, float]],
+             wanted: set[str]) -> list[dict[str, Any]]:
+    """Documents found by meaning only, at RELATED_FLOOR or closer, nearest first, each with its
+    nearest passages."""
+    cosine = {c: score for c, _, score in ranking if score >= RELATED_FLOOR}
+    best: dict[int, float] = {}
+    for chunk_key, score in cosine.items():
+        best[doc_of[chunk_key]] = max(best.get(doc_of[chunk_key], score), score)
+    order = sorted(cosine, key=lambda c: (-best[doc_of[c]], -cosine[c], c))
+    kept: list[int] = []
+    per_doc: dict[int, int] = {}
+    for chunk_key in order:
+        per_doc[doc_of[chunk_key]] = per_doc.get(doc_of[chunk_key], 0) + 1
+        if per_doc[doc_of[chunk_key]] <= RELATED_HITS:
+            kept.append(chunk_key)
+    return _group(store, kept, cosine, best, doc_of, raw, wanted, RELATED_LIMIT)
 
 
 Ranking = list[tuple[int, int, float]]   # (chunk_key, doc_key, score), best first

@@ -158,24 +158,29 @@ def doc_filter_sql(b: Builder, f: DocFilter) -> str:
 
 
 def bm25(con: duckdb.DuckDBPyConnection, clauses: list[list[AItem]], excluded: list[AItem], docs: DocFilter,
-         *, limit: int, also: list[tuple[int, int]] = ()) -> tuple[list[tuple[int, int, float]], int, int, bool]:
-    """The best passages [(chunk_key, doc_key, score)], how many passages and documents match
-    (counting `also`, the semantic side's (chunk_key, doc_key), once each), and whether the words
-    had to be relaxed: when no document has all of them, documents with some of them are ranked."""
+         *, limit: int, also: list[tuple[int, int]] = ()) -> tuple[list[tuple[int, int, float]], Counts, Counts, bool]:
+    """The best passages [(chunk_key, doc_key, score)]; how many passages and documents match, and
+    how many with `also` (the semantic side's (chunk_key, doc_key)) counted in, once each; and
+    whether the words had to be relaxed: when no document has all of them, documents with some of
+    them are ranked."""
     found = _bm25(con, clauses, excluded, docs, limit, also, words_required=True)
     if found[0] or sum(1 for c in clauses if not all(i.quoted for i in c)) < 2:
         return (*found, False)
     return (*_bm25(con, clauses, excluded, docs, limit, also, words_required=False), True)
 
 
+Counts = tuple[int, int]   # passages, documents
+
+
 def _bm25(con: duckdb.DuckDBPyConnection, clauses: list[list[AItem]], excluded: list[AItem], docs: DocFilter,
           limit: int, also: list[tuple[int, int]], *, words_required: bool
-          ) -> tuple[list[tuple[int, int, float]], int, int]:
+          ) -> tuple[list[tuple[int, int, float]], Counts, Counts]:
     b = Builder()
     allowed, phrases = constraints(b, clauses, excluded, docs, words_required=words_required, scoring=True)
     positive = sorted({t.term_id for c in clauses for i in c for t in i.tokens})
+    n_also = (len({c for c, _ in also}), len({d for _, d in also}))
     if not positive:
-        return [], 0, 0
+        return [], (0, 0), n_also
     if allowed is None:
         allowed = b.cte("allowed", "SELECT DISTINCT doc_key FROM p")
     b.cte("st", "SELECT count(*)::DOUBLE AS n, coalesce(avg(len), 1)::DOUBLE AS avgdl FROM search_chunks")
@@ -195,10 +200,10 @@ def _bm25(con: duckdb.DuckDBPyConnection, clauses: list[list[AItem]], excluded: 
                      "doc_key": pa.array([d for _, d in also], pa.int64())})
     rows = b.run(con, f"""
         SELECT chunk_key, doc_key, score,
+               (SELECT count(*) FROM s), (SELECT count(DISTINCT doc_key) FROM s),
                (SELECT count(*) FROM (SELECT chunk_key FROM s UNION SELECT chunk_key FROM {extra})),
                (SELECT count(*) FROM (SELECT doc_key FROM s UNION SELECT doc_key FROM {extra}))
         FROM s ORDER BY score DESC, chunk_key LIMIT {b.param(limit)}""")
     if not rows:
-        n_also = len({c for c, _ in also})
-        return [], n_also, len({d for _, d in also})
-    return [(r[0], r[1], r[2]) for r in rows], rows[0][3], rows[0][4]
+        return [], (0, 0), n_also
+    return [(r[0], r[1], r[2]) for r in rows], (rows[0][3], rows[0][4]), (rows[0][5], rows[0][6])

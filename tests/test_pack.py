@@ -203,3 +203,44 @@ def test_original_names_keep_names_and_resolve_collisions():
     assert names["e" * 64] == "story.html"
     assert names["f" * 64] == "hidden"
     assert len(set(names.values())) == len(names)
+
+
+def test_quotes_from_pdfs_carry_a_highlighted_crop_of_their_page(pack):
+    """Every quote from a PDF (a scan's too) carries its page crop, in report.html, report.pdf,
+    events.csv and the manifest; quotes from web pages (no page to show) carry none."""
+    import numpy as np
+    from PIL import Image
+
+    with zipfile.ZipFile(pack) as zf:
+        rows = list(csv.DictReader(io.StringIO(zf.read("events.csv").decode())))
+        manifest = json.loads(zf.read("manifest.json"))
+        html = zf.read("report.html").decode()
+        pdf = zf.read("report.pdf")
+        crops = {n: zf.read(n) for n in zf.namelist() if n.startswith("crops/")}
+    from_pdf = [r for r in rows if r["original_file"].endswith(".pdf")]
+    assert from_pdf and all(r["crop_file"] for r in from_pdf)
+    assert not [r for r in rows if not r["original_file"].endswith(".pdf") and r["crop_file"]]
+    assert set(crops) == {r["crop_file"] for r in from_pdf} and set(crops) <= set(manifest["files"])
+    for r in from_pdf:
+        assert r["crop_file"] == f"crops/{r['sha256'][:12]}-p{r['page']}-{r['char_start']}-{r['char_end']}.png"
+        assert f'<img src="{r["crop_file"]}"' in html
+    for data in crops.values():
+        image = np.asarray(Image.open(io.BytesIO(data)).convert("RGB")).astype(int)
+        assert image.shape[1] >= 700 and 40 < image.shape[0] < 0.6 * 1400 * 1.3   # a band of the page
+        r, g, b = image[..., 0], image[..., 1], image[..., 2]
+        yellow = ((r - b > 60) & (g - b > 40)).mean()
+        assert 0.05 < yellow < 0.6                                     # the quote is highlighted on it
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    images = sum(1 for page in doc for obj in page.get_objects() if obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE)
+    assert images == len(from_pdf)                                     # one crop drawn under each quote
+
+
+def test_tampering_with_a_crop_is_named(pack, tmp_path):
+    with zipfile.ZipFile(pack) as zf:
+        crop = next(n for n in zf.namelist() if n.startswith("crops/"))
+        data = zf.read(crop)
+    bad = rewrite(pack, tmp_path / "bad.zip", {crop: flip(data, len(data) - 20)})
+    proc = run_cli("verify", str(bad), check=False)
+    assert proc.returncode == 1 and proc.stdout.splitlines() == [f"altered: {crop}"]

@@ -3,45 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import urllib.request
 import zipfile
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.conftest import ROOT
-from tests.web_cases import CHROMIUM, CHROMIUM_ARGS, Server, demo_case
-
-playwright = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian's chromium (.ci/run installs it)")
-ARTIFACTS = ROOT / "test-artifacts"
-
-
-@pytest.fixture(scope="module")
-def server():
-    with Server(demo_case()) as s:
-        yield s
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1360, "height": 1000}, accept_downloads=True)
-    pg = context.new_page()
-    errors: list[str] = []
-    pg.on("pageerror", lambda e: errors.append(str(e)))
-    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    yield pg
-    context.close()
-    assert not errors, errors       # no script errors, no CSP violations
+from tests.browser_cases import ARTIFACTS, browser, page, server  # noqa: F401  (fixtures)
+from tests.web_cases import Server
 
 
 def api(server: Server, path: str):
@@ -87,6 +56,9 @@ def test_open_a_source_lands_on_its_page_with_the_quote_highlighted(page, server
     url = urlsplit(page.url)
     assert url.fragment == f"page-{source['page']}"
     assert parse_qs(url.query)["page"] == [str(source["page"])]
+    if page.locator("figure.sheet").count():     # a PDF opens on its page image (test_web_page_images.py)
+        page.click(".pager a.toggle")             # its text is one click away, the quote marked there too
+        page.wait_for_url("**view=text*")
     quote = page.locator(f"section#page-{source['page']} mark#quote")
     assert quote.count() == 1
     assert " ".join(quote.inner_text().split()) == " ".join(source["text"].split())
@@ -108,7 +80,7 @@ def test_search_shows_snippets_with_pages(page, server):
     hit = page.locator("a.hitpage").first
     label = hit.inner_text()
     hit.click()
-    page.wait_for_selector("mark#quote")
+    page.wait_for_selector("#quote")              # the passage: boxed on its page image, or marked in the text
     assert page.url.endswith("#page-" + label.split()[-1])
 
 

@@ -102,12 +102,15 @@ class Encoder:
 HEX = re.compile(r"[0-9a-f]+")
 
 
-def doc_href(doc_id: str, page: int | None = None, start: int | None = None, end: int | None = None) -> str:
+def doc_href(doc_id: str, page: int | None = None, start: int | None = None, end: int | None = None,
+             view: str | None = None) -> str:
     params: dict[str, Any] = {}
     if page is not None:
         params["page"] = page
     if start is not None and end is not None:
         params.update(start=start, end=end)
+    if view:
+        params["view"] = view
     return f"/doc/{doc_id}" + (f"?{urlencode(params)}" if params else "") + (f"#page-{page}" if page else "")
 
 

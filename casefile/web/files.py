@@ -1,21 +1,23 @@
-"""Downloads: original files (by the sha256 of a document in the case, nothing else), timeline
-exports, and evidence packs."""
+"""Downloads: original files and page images (by the sha256 of a document in the case, nothing else),
+timeline exports, and evidence packs."""
 from __future__ import annotations
 
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Annotated
 from urllib.parse import unquote, urlsplit
 
-from fastapi import APIRouter, Form, HTTPException, Query, Request
+from fastapi import APIRouter, Form, HTTPException, Path, Query, Request
 from fastapi.responses import FileResponse, Response
 from starlette.background import BackgroundTask
 
 from casefile.formatting import date_label
-from casefile.web.deps import FiltersDep, StoreDep
+from casefile.web.deps import FiltersDep, StoreDep, open_store
 from index.store import Store
+from pipeline.page_render import RenderError, media_type
 from queries import exports
 from queries.browse import original
 from queries.filters import Filters, QueryError
@@ -41,6 +43,27 @@ def original_file(request: Request, store: StoreDep, sha256: str) -> FileRespons
     # Always a download, never rendered here: an archived HTML page must not run in this origin.
     return FileResponse(path, media_type="application/octet-stream", filename=name,
                         headers={"Content-Security-Policy": "sandbox"})
+
+
+@router.get("/page-image/{sha256}/{page}", summary="A page of a PDF or a scan as an image (PNG, or JPEG for a scan)",
+            response_class=Response, responses={200: {"content": {"image/png": {}, "image/jpeg": {}}}})
+def page_image(request: Request, sha256: str, page: Annotated[int, Path(ge=1, le=100_000)]) -> Response:
+    """Drawn from the archived original the first time it is asked for (after checking that it is a
+    document of this case), then served from the case's derived/ folder without opening the index."""
+    images = request.app.state.case.page_images
+    try:
+        data = images.cached(sha256, page)
+    except ValueError:   # not a sha256
+        raise HTTPException(404, "No document of this case has that sha256.") from None
+    if data is None:
+        with contextmanager(open_store)(request) as store:
+            if original(store, sha256) is None:   # only the documents of this case, by their full sha256
+                raise HTTPException(404, "No document of this case has that sha256.")
+        try:
+            data = images.get(sha256, page)
+        except RenderError as exc:
+            raise HTTPException(404, f"This page cannot be drawn: {exc}") from None
+    return Response(data, media_type=media_type(data), headers={"Cache-Control": "private, max-age=86400"})
 
 
 @router.get("/export/timeline.csv", summary="The timeline as CSV, one row per entry")
@@ -72,7 +95,8 @@ def _pack_response(request: Request, store: Store, f: Filters, events: list[str]
     try:
         with os.fdopen(fd, "wb") as out:
             build_pack(store, case.archive, out, f, events, case_name=case.name, label=date_label,
-                       created=created, stage_versions=STAGE_VERSIONS, issue_labels=request.app.state.labels)
+                       created=created, stage_versions=STAGE_VERSIONS, issue_labels=request.app.state.labels,
+                       images=case.page_images)
     except BaseException:
         os.unlink(path)
         raise

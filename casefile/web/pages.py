@@ -12,6 +12,7 @@ from casefile.web.deps import FILTER_KEYS, HEX, StoreDep, filter_params, filters
 from index.store import Store
 from queries.browse import facets, people_ids_by_name, profile
 from queries.documents import document
+from queries.page_view import page_count, page_view
 from queries.filters import Filters, QueryError
 from queries.people import people
 from queries.search import MODES, search
@@ -102,10 +103,18 @@ def person_page(request: Request, store: StoreDep, person_id: str) -> HTMLRespon
 def document_page(request: Request, store: StoreDep, doc_id: str,
                   page: Annotated[int | None, Query(ge=1)] = None,
                   start: Annotated[int | None, Query(ge=0)] = None,
-                  end: Annotated[int | None, Query(ge=0)] = None) -> HTMLResponse:
+                  end: Annotated[int | None, Query(ge=0)] = None,
+                  view: Annotated[str | None, Query(pattern="^(page|text)$")] = None) -> HTMLResponse:
+    """A PDF or a scan shows one page as its image with the quote boxed on it (`view=text`: every
+    page's text, the quote marked); other documents show their text."""
     if not (HEX.fullmatch(doc_id) and 6 <= len(doc_id) <= 64):
         raise HTTPException(404, "Documents are addressed by their sha256 (or its first characters).")
+    images = request.app.state.case.page_images
     try:
+        doc = document(store, doc_id, pages=False)
+        if view != "text" and images.renderable(doc["doc_id"]) and page_count(store, doc["doc_id"]):
+            shown = page_view(store, images, doc["doc_id"], page or 1, start, end)
+            return render(request, "document_page.html", active=None, doc=doc, view=shown, start=start, end=end)
         doc = document(store, doc_id)
     except QueryError as exc:
         raise HTTPException(404, str(exc)) from None
@@ -118,4 +127,5 @@ def document_page(request: Request, store: StoreDep, doc_id: str,
         pieces = [(text[:span[0]], False), (text[span[0]:span[1]], True), (text[span[1]:], False)] if span \
             else [(text, False)]
         pages.append({**p, "pieces": pieces, "target": p["page"] == page})
-    return render(request, "document.html", active=None, doc=doc, pages=pages, page=page)
+    return render(request, "document.html", active=None, doc=doc, pages=pages, page=page,
+                  images=bool(doc["pages"]) and images.renderable(doc["doc_id"]), start=start, end=end)
