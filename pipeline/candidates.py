@@ -206,7 +206,7 @@ def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", 
             continue
         if records and c.lemma_.lower() not in COUNTED_RECORDS:
             continue
-        if c.like_num and not _year_like(c.text):
+        if c.like_num and not _year_like(c.text) and c.lower_ != "one":   # "pushed one of the senators"
             return True
         if any(g.dep_ == "nummod" and g.i < c.i and g.like_num and not _year_like(g.text) and g.ent_type_ != "MONEY"
                for g in c.children):

@@ -129,6 +129,8 @@ ORG_WORDS = {
     "fed", "sav", "assocs", "cos", "elec", "mut", "teleconference", "zoom", "webinar",
     "downs", "wards", "houses", "golf", "hydro", "route", "routes", "hills", "directive", "handbook",
     "manual", "management", "pursuant", "central", "ward", "hill", "point", "box", "race",
+    "ave", "rd", "blvd", "room", "side", "area", "branch", "code", "forms", "updates", "focus",
+    "stamp", "chapel", "temple", "mosque", "synagogue", "cathedral", "parish", "diocese",
 }
 ALSO_SURNAMES = {
     "park", "hall", "house", "day", "post", "lane", "street", "law", "court", "church", "bank",
@@ -136,7 +138,7 @@ ALSO_SURNAMES = {
     "mountain", "lake", "island", "valley", "union", "press", "times", "news", "media", "team",
     "party", "daily", "award", "week", "month", "year", "inn", "drive", "road", "creek", "village",
     "young", "act", "tower", "heights", "league", "records", "trust", "cafe", "memorial",
-    "ward", "hill", "point", "box", "race", "central",
+    "ward", "hill", "point", "box", "race", "central", "side", "branch", "room", "stamp",
 }
 # Page furniture and web words that are never part of a person's name.
 FURNITURE = {

@@ -102,11 +102,11 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
             continue  # "Harlan County Human Services Center": "County" is no title, a Center no person
         found.append(_mention(doc, i, k, doc[j + 1:k], doc[i:j + 1].text))
         taken.update(range(i, k))
-    found += _census_names(doc, taken, around)
+    found += _census_names(doc, taken, around, {w.lower() for w in ordinary})
     return sorted(found, key=lambda m: m["start"])
 
 
-def _census_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
+def _census_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> list[dict[str, Any]]:
     """Names the statistical NER missed or called an organisation ("A vehicle driven by Todd
     Richter", "Present: ..., Melaina Prest,"): a given name of the census lists, an optional middle
     name or initial, and a census surname, all capitalised, outside any person, place or date."""
@@ -128,6 +128,7 @@ def _census_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]
         elif k < len(doc) and _name_word(doc[k]) and doc[k].lower_ in surnames():
             parts += [k]
         if len(parts) < 2 or any(p in taken for p in parts) or \
+                any(doc[p].lower_ in ordinary for p in (parts[0], parts[-1])) or \
                 any(doc[p].lower_ in TITLE_WORDS for p in parts) or doc[parts[-1]].lower_ in ORG_WORDS or \
                 refuse(doc[i:parts[-1] + 1].text, around(i, parts[-1] + 1)):
             i += 1
@@ -155,6 +156,8 @@ def _name_end(doc: Any, end: int) -> int:
     line wrapped onto the next line after a middle initial ("Charles F.\nConner")."""
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _SUFFIXES:
         return end + 2
+    if end < len(doc) and doc[end].text in ("II", "III", "IV", "Jr.", "Sr."):
+        return end + 1   # "Alex Azar II"
     last = doc[end - 1]
     if len(last.text) == 2 and last.text[0].isupper() and last.text[1] == "." and end + 1 < len(doc) \
             and doc[end].is_space and doc[end].text.count("\n") == 1 and doc[end + 1].is_title \

@@ -35,9 +35,13 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _EDGE = _QUOTES + " \t\n,;:.!?()-–—*•·"
 
 
+RARE = 0.004   # % of the 1990 population: rarer "names" in the census lists are words (See, Marine, America)
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Lower-cased given names: the 1990 Census first-name lists and the nicknames package's names."""
+    """Lower-cased given names: the 1990 Census first-name lists (names borne by at least RARE % of
+    people) and the formal names of the nicknames package."""
     import names as census
     from nicknames import NickNamer
 
@@ -45,13 +49,12 @@ def given_names() -> frozenset[str]:
     found: set[str] = set()
     for part in ("dist.male.first", "dist.female.first"):
         for line in (folder / part).read_text(encoding="ascii", errors="ignore").splitlines():
-            if line.strip():
-                found.add(line.split()[0].lower())
+            cols = line.split()
+            if len(cols) >= 2 and float(cols[1]) >= RARE:
+                found.add(cols[0].lower())
     nick = NickNamer()
     table = getattr(nick, "_nickname_lookup", None) or getattr(nick, "_canonical_lookup", None) or {}
-    for key, values in dict(table).items():
-        found.add(str(key).lower())
-        found.update(str(v).lower() for v in values)
+    found.update(str(key).lower() for key in dict(table) if len(str(key)) >= 3)
     return frozenset(found)
 
 
@@ -136,6 +139,8 @@ def refuse(text: str, around: Around) -> str | None:
         return "part of an organisation, facility or place name"
     if " ".join(words) in around.org_heads:
         return "the short name of an organisation the document names in full"
+    if len(words) == 2 and folded[-1] in ORG_WORDS and folded[0] not in given_names():
+        return "a place or organisation (no given name, then a place word: \"Peguis Trail\", \"Ferry Point\")"
     if len(words) >= 2:
         first = folded[0].rstrip(".")
         if len(first) > 1 and first not in given_names():

@@ -68,10 +68,7 @@ def load(folder: Path) -> list[RefDoc]:
                 ref = tomllib.loads(ref_file.read_text(encoding="utf-8"))
             except tomllib.TOMLDecodeError as exc:
                 raise QueryError(f"{ref_file}: {exc}") from None
-            path = folder / row["path"]
-            if not path.is_file():   # TODO(lead): drop once documents.csv paths start with documents/
-                path = folder / "documents" / row["path"]
-            raw = path.read_bytes()
+            raw = (folder / row["path"]).read_bytes()
             docs.append(RefDoc(row["id"], row["kind"], row.get("split") or "dev",
                                hashlib.sha256(raw).hexdigest(), ref.get("people", []), ref.get("events", [])))
     if not docs:
