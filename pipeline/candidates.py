@@ -178,7 +178,8 @@ def _generic_act(tok: Any) -> bool:
     verb of being, thinking, seeing or saying (lexicon.NOT_ACTS)."""
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     said = _lemma(tok) in SPEECH_VERBS and not (passive and not any(c.dep_ == "ccomp" for c in tok.children))
-    if tok.pos_ != "VERB" or _lemma(tok) in NOT_ACTS or said or _lemma(tok) in PLAN_VERBS:
+    light = _lemma(tok) in LIGHT_VERBS and (_happened(tok) or _fronted_day(tok))
+    if tok.pos_ != "VERB" or (_lemma(tok) in NOT_ACTS and not light) or said or _lemma(tok) in PLAN_VERBS:
         return False   # ("The shooting was reported to the sheriff" is an act; "reported that ..." is speech)
     head = tok
     while head.dep_ == "conj":
@@ -194,6 +195,26 @@ def _generic_act(tok: Any) -> bool:
                                      or (c.dep_ == "aux" and c.lemma_ == "have") for c in tok.children)
 
 
+# Verbs of little meaning of their own ("received", "made", "took") report an act when the text
+# dates them to the day up front ("On January 10, 2015, the agency received a report") or when
+# they say something happened ("The robbery took place at about 3:15 p.m. Dec. 22").
+LIGHT_VERBS = {"receive", "make", "take", "give", "provide", "get", "come", "go", "lead", "spend",
+               "face", "keep", "hold", "serve", "run", "begin"}
+
+
+def _happened(tok: Any) -> bool:
+    return _lemma(tok) == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children)
+
+
+def _fronted_day(tok: Any) -> bool:
+    """The sentence opens on a date with a day ("On January 10, 2015, ...")."""
+    sent = tok.sent
+    first = next((t for t in sent if t.is_alpha), None)
+    if first is None or first.lower_ not in ("on", "at") :
+        return False
+    return any(t.ent_type_ == "DATE" and t.i <= first.i + 3 and any(c.isdigit() for c in t.text) for t in sent)
+
+
 def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", "attr"),
              records: bool = False) -> bool:
     """A subject or object that is a count ("1,184 applications", "Thirty-one investigations",
@@ -202,6 +223,10 @@ def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", 
     `records`, only counts of records and people count ("found 31 investigations", not "found
     475 pounds of cocaine")."""
     for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "to") and not records and \
+                TRIGGERS.get(_lemma(verb), "other") in ("other", "oversight") and \
+                any(g.dep_ == "pobj" and _counted_noun(g) for g in c.children):
+            return True   # "increased by 57 percent", "rose from 24 to 31"
         if c.dep_ not in roles or c.ent_type_ == "MONEY":
             continue
         if records and c.lemma_.lower() not in COUNTED_RECORDS:
@@ -212,6 +237,11 @@ def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", 
                for g in c.children):
             return True
     return False
+
+
+def _counted_noun(n: Any) -> bool:
+    return (n.like_num and not _year_like(n.text) and n.ent_type_ != "MONEY") or \
+        (n.lower_ in ("percent", "%") and any(g.like_num for g in n.children))
 
 
 def _year_like(text: str) -> bool:

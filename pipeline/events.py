@@ -19,6 +19,9 @@ VERSION = "events.v3"   # v3: labelled numbers are not years; impossible dates r
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 _MISSED = re.compile(r"\b(?:FY\s?(?:19|20)?\d{2}(?:[-–/]\d{2,4})?|Q[1-4]\s+(?:FY\s?)?\d{4})\b")
+# "winter weather", "summer camp": a season naming a kind of thing, not a time
+_SEASON_WORD = re.compile(r"(?:winter|summer|spring|fall|autumn)\s+(?!of\b|in\b|and\b|or\b|to\b|when\b|break\b)[a-z]+",
+                          re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|\bmidnight\b", re.IGNORECASE)
 # Numbers that label or count things, never a year (events.numbered).
 _BARE_NUMBER = re.compile(r"(?:the\s+)?(?:no\.?\s*|#\s*)?\d{1,4}(?:[-–]\d{1,4})?", re.IGNORECASE)
@@ -113,7 +116,8 @@ def possible(interval: dates.DateInterval, doc_date: date | None, modality: str)
 
 
 def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    found = [e for e in entities if e["label"] == "DATE" and not numbered(text, e["start"], e["end"])]
+    found = [e for e in entities if e["label"] == "DATE" and not numbered(text, e["start"], e["end"])
+             and not _SEASON_WORD.match(text, e["start"])]
     # a time of day alone ("At 9:24 p.m., Avalos texted") is on the day the text last named
     found += [{**e, "reads_as": "later that day"} for e in entities
               if e["label"] == "TIME" and _CLOCK.search(e["text"])
