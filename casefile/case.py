@@ -101,8 +101,8 @@ class Case:
     def curation(self) -> dict[str, Any]:
         return load_toml(self.curation_path) if self.curation_path.exists() else {}
 
-    def store(self, *, read_only: bool = False) -> Store:
-        return Store(self.db_path, read_only=read_only)
+    def store(self, *, read_only: bool = False, wait: float | None = None) -> Store:
+        return Store(self.db_path, read_only=read_only, wait=wait)
 
 
 def load_toml(path: Path) -> dict[str, Any]:

@@ -51,6 +51,8 @@ NOT_ACTS = {
     "reach", "rise", "climb", "total", "number", "grow", "decline", "drop", "double", "triple",
     "process", "average", "account", "fall", "peak", "jump", "surge", "soar", "plunge", "dip",
     "hover", "stand", "top", "outpace", "exceed", "represent", "comprise", "make_up",
+    # talking a matter over at a meeting decides nothing ("The board discussed the schedule")
+    "discuss", "debate", "deliberate", "talk", "chat", "ponder", "thank", "congratulate",
 }
 # Counted things as the subject or object of an act make it a statistic ("processed 1,184
 # applications in November", "Thirty-one investigations were closed in 2017"), unless a body

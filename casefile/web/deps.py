@@ -12,6 +12,10 @@ from urllib.parse import urlencode, urlsplit
 from fastapi import Depends, Query, Request
 
 from index.kinds import KIND_HELP
+
+# A page waits this long for a writer's batch, then answers 503 with Retry-After (a command-line
+# reader waits longer: index/store.READ_WAIT).
+WEB_READ_WAIT = 15.0
 from index.store import Store, StoreError
 from queries.filters import Filters, parse_date
 
@@ -23,7 +27,7 @@ class CaseBusy(Exception):
 def open_store(request: Request) -> Iterator[Store]:
     """A short-lived read-only connection, closed after the request so a writer can run in between."""
     try:
-        store = request.app.state.case.store(read_only=True)
+        store = request.app.state.case.store(read_only=True, wait=WEB_READ_WAIT)
     except StoreError as exc:
         if "lock" in str(exc).lower():
             raise CaseBusy(str(exc)) from None

@@ -1,0 +1,73 @@
+"""The real-world set (eval/real: 73 documents nobody here wrote, with a reference written by
+reading them) through the whole job: `casefile add --manifest`, `casefile process`, `casefile eval`.
+
+The floors are what casefile reaches today (eval/RESULTS.md has the figures and the issue's
+targets, which it does not all meet yet), a little below so that noise in a reference alignment
+does not fail the suite: a change that makes casefile worse on real records fails here. The zero
+conditions are the issue's own."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, cli_json, run_cli
+
+REAL = ROOT / "eval" / "real"
+# part -> metric -> floor (issue 13's targets are in eval/RESULTS.md)
+FLOORS = {
+    "whole": {"event_precision": 0.52, "event_recall": 0.39, "date_recall": 0.35, "person_precision": 0.74,
+              "person_recall": 0.83, "attribution": 0.55},
+    "heldout": {"event_precision": 0.40, "event_recall": 0.33, "date_recall": 0.30, "person_precision": 0.47,
+                "person_recall": 0.65},
+}
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory) -> dict:
+    case = tmp_path_factory.mktemp("real") / "case"
+    run_cli("init", str(case))
+    added = run_cli("add", "--manifest", str(REAL / "documents.csv"), case=case).stdout
+    assert "added 73 new" in added, added
+    run_cli("process", case=case, timeout=1200)
+    return cli_json("eval", "--reference", str(REAL), case=case)
+
+
+def test_every_document_of_the_set_is_scored(result):
+    assert result["whole"]["documents"] == 73 and not result["not_in_case"]
+    assert set(result["splits"]) == {"dev", "heldout"}
+    assert set(result["kinds"]) == {"minutes", "agenda", "report", "court", "press", "news"}
+
+
+@pytest.mark.parametrize("part", sorted(FLOORS))
+def test_real_records_stay_above_the_floors(result, part):
+    scores = result["whole"] if part == "whole" else result["splits"][part]
+    low = {m: scores[m] for m, floor in FLOORS[part].items() if scores[m] is None or scores[m] < floor}
+    assert not low, (part, low, scores)
+
+
+def test_no_impossible_date_and_no_name_with_digits_handles_or_quote_marks(result):
+    assert result["impossible_dates"] == []
+    assert result["bad_names"] == []
+
+
+def test_a_manifest_row_with_a_bad_kind_is_one_line(tmp_path):
+    case = tmp_path / "case"
+    run_cli("init", str(case))
+    (tmp_path / "list.csv").write_text("path,kind\nmissing.pdf,memo\n")
+    proc = run_cli("add", "--manifest", str(tmp_path / "list.csv"), case=case, check=False)
+    assert proc.returncode != 0 and "line 2" in proc.stderr and "memo" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_the_reference_is_complete_and_well_formed():
+    from queries.evaluate_real import load
+
+    docs = load(REAL)
+    assert len(docs) == 73 and {d.split for d in docs} == {"dev", "heldout"}
+    for d in docs:
+        names = {p["name"] for p in d.people}
+        for e in d.events:
+            assert set(e.get("people", [])) <= names, (d.id, e.get("act"))
+            assert e.get("precision") in ("day", "week", "month", "quarter", "season", "year"), (d.id, e)
+    assert sum(1 for d in docs for e in d.events if not e.get("optional")) >= 500
