@@ -117,7 +117,9 @@ def main() -> None:
     block = report(runs, args.size, stamp, bp.machine(), load)
     print("\n".join(block))
     if args.record:
-        record(block, ROOT / "bench" / "RESULTS.md")
+        from bench.pages import record
+
+        record(block, ROOT / "bench" / "RESULTS.md", "bench/cluster.py", "On a cluster (Ray)")
 
 
 def report(runs: list[tuple[str, int, dict]], size: str, stamp: str, machine: str, load: str) -> list[str]:
@@ -134,18 +136,6 @@ def report(runs: list[tuple[str, int, dict]], size: str, stamp: str, machine: st
                      f"{docs_s / nodes:.2f} | {r['phases'].get('storing', 0):.1f} | "
                      f"{writer_rows_per_second(r):,.0f} | {r['phases'].get('case-wide steps', 0):.1f} |")
     return lines
-
-
-def record(block: list[str], path: Path) -> None:
-    """Replace this bench's block (between its markers) in RESULTS.md, or append the section."""
-    text = path.read_text(encoding="utf-8")
-    begin, end = "<!-- bench/cluster.py -->", "<!-- /bench/cluster.py -->"
-    body = begin + "\n" + "\n".join(block).rstrip("\n") + "\n" + end
-    if begin in text and end in text:
-        text = text[:text.index(begin)] + body + text[text.index(end) + len(end):]
-    else:
-        text = text.rstrip("\n") + "\n\n## On a cluster (Ray)\n\n" + body + "\n"
-    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

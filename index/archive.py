@@ -96,7 +96,7 @@ class Archive:
         return self.path(sha256).open("rb")
 
     def _write(self, sha: str, blocks: list[bytes]) -> None:
-        dest = self.path(sha)
+        dest = self.root / key(sha)
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".incoming-")
         try:

@@ -13,7 +13,6 @@ Programs that need a file (pdfium drawing a page, a download) get a copy in the 
 from __future__ import annotations
 
 import hashlib
-import os
 import tempfile
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -101,16 +100,7 @@ class ObjectArchive(Archive):
             data = self.get(sha256)
         except FileNotFoundError:
             return target
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        self._write(sha256, [data])   # the folder archive's atomic write, into the cache
         return target
 
     def _create(self, sha: str, data: Any) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, cli_json, run_cli
+from tests.conftest import ROOT, run_cli
 
 BUCKET = "casefile-test"
 NODE = {"num_cpus": 1, "object_store_memory": 100 << 20, "node_ip_address": "127.0.0.1"}
@@ -76,21 +77,33 @@ def cluster(s3):
         c.shutdown()
 
 
+_ENCODE: list = []
+
+
 def _results(case: Path) -> dict:
-    return {"timeline": cli_json("timeline", case=case), "people": cli_json("people", case=case),
-            "search": {q: cli_json("search", q, case=case) for q in QUERIES}}
+    """What `timeline`, `people` and `search` answer (the functions behind the CLI, in this process)."""
+    from casefile.settings import Settings
+    from index.store import Store
+    from pipeline.embed import Embedder
+    from queries.filters import Filters
+    from queries.people import people
+    from queries.search import search
+    from queries.timeline import timeline
+
+    if not _ENCODE:
+        _ENCODE.append(Embedder.from_settings(Settings.load()).encode)
+    with Store(case / "casefile.duckdb", read_only=True) as store:
+        return {"timeline": timeline(store, Filters()), "people": people(store, None, None),
+                "search": {q: search(store, q, Filters(), encode=_ENCODE[0]) for q in QUERIES}}
 
 
 def _same(a: dict, b: dict) -> None:
+    def dump(value: object) -> str:   # the demo site's port is in the documents' URLs
+        return re.sub(r"127\.0\.0\.1:\d+", "127.0.0.1:PORT", json.dumps(value, sort_keys=True, default=repr))
+
     for part in a:
-        assert json.dumps(a[part], sort_keys=True) == json.dumps(b[part], sort_keys=True), part
+        assert dump(a[part]) == dump(b[part]), part
     assert len(a["timeline"]) > 20 and a["people"]
-
-
-def test_two_nodes_process_the_demo_as_the_local_runner_does(demo, demo_copy, cluster):
-    proc = run_cli("process", "--force", "--engine", "ray", "--ray-address", cluster.address, case=demo_copy)
-    assert "processed 24 documents, 0 failed" in proc.stderr
-    _same(_results(demo_copy), _results(demo["case"]))
 
 
 def test_archive_on_s3_crawled_and_processed_on_the_cluster(demo, cluster, s3, tmp_path):
@@ -146,7 +159,11 @@ def _lane_processes(cluster) -> list[tuple[int, str]]:
     return found
 
 
-def test_a_worker_killed_mid_run_changes_nothing(demo, demo_copy, cluster):
+def test_two_nodes_with_a_worker_killed_mid_run_process_the_demo_as_the_local_runner_does(demo, demo_copy, cluster):
+    """The demo on the two-node cluster, its archive a folder; an analysis actor is killed (SIGKILL)
+    while it analyses a unit: Ray restarts it and retries the call; nothing differs from the local
+    runner's results. (The undisturbed two-node run is the S3 test's: one Ray run each keeps the
+    module near two minutes.)"""
     cmd = [sys.executable, "-m", "casefile.cli", "--case", str(demo_copy), "process", "--force",
            "--engine", "ray", "--ray-address", cluster.address]
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "COLUMNS": "200"}
