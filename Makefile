@@ -4,6 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check
 STAMP  := $(VENV)/.installed
+RAY_STAMP := $(VENV)/.installed-ray
 DEMO_DIR ?= demo-case
 
 .PHONY: demo test bench bench-demo install clean
@@ -21,10 +22,18 @@ $(STAMP): pyproject.toml constraints.txt requirements-models.txt
 	$(PY) -c "import casefile.cli, spacy, sentence_transformers, duckdb, scrapy, pdfplumber"
 	touch $(STAMP)
 
+# The Ray extra (README.md, "On a cluster") and the cluster tests' S3 server: for `make test` only,
+# so `make demo` installs what it always did.
+$(RAY_STAMP): $(STAMP)
+	rm -f $(RAY_STAMP)
+	$(PIP) install -q -c constraints.txt -e '.[test,ray,ray-test]'
+	$(PY) -c "import ray, obstore, moto.server, boto3"
+	touch $(RAY_STAMP)
+
 demo: $(STAMP)
 	$(VENV)/bin/casefile demo $(DEMO_DIR)
 
-test: $(STAMP)
+test: $(STAMP) $(RAY_STAMP)
 	$(PY) -m pytest -q
 
 bench: $(STAMP)

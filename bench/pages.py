@@ -145,15 +145,16 @@ def main() -> None:
         record(block, ROOT / "bench" / "RESULTS.md")
 
 
-def record(block: list[str], path: Path) -> None:
-    """Replace the measured block (between its markers) of "## Page images and word boxes"."""
+def record(block: list[str], path: Path, bench: str = "bench/pages.py",
+           section: str = "Page images and word boxes") -> None:
+    """Replace the measured block (between its markers) of the bench's section (bench/cluster.py too)."""
     text = path.read_text(encoding="utf-8")
-    begin, end = "<!-- bench/pages.py -->", "<!-- /bench/pages.py -->"
+    begin, end = f"<!-- {bench} -->", f"<!-- /{bench} -->"
     body = begin + "\n" + "\n".join(block).rstrip("\n") + "\n" + end
     if begin in text and end in text:
         text = text[:text.index(begin)] + body + text[text.index(end) + len(end):]
     else:
-        text = text.rstrip("\n") + "\n\n## Page images and word boxes\n\n" + body + "\n"
+        text = text.rstrip("\n") + f"\n\n## {section}\n\n" + body + "\n"
     path.write_text(text, encoding="utf-8")
 
 

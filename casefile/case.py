@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from casefile.settings import Settings
-from index.archive import Archive
+from index.archive import Archive, open_archive
 from index.page_cache import PageImages
 from index.store import Store
 
@@ -72,7 +72,8 @@ class Case:
 
     @property
     def archive(self) -> Archive:
-        return Archive(self.root / "archive")
+        """The originals: the `archive` setting's folder or object store (index/archive.py)."""
+        return open_archive(self.settings.archive, self.root)
 
     @property
     def page_images(self) -> PageImages:

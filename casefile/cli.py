@@ -112,17 +112,24 @@ def crawl(source: Annotated[Optional[str], typer.Option(help="Only this source."
 @app.command()
 def process(retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Retry documents that failed before.")] = False,
             force: Annotated[bool, typer.Option("--force", help="Re-process every document (curation still holds).")] = False,
+            engine: Annotated[Optional[str], typer.Option(
+                "--engine", help="local (this machine) or ray (a Ray cluster); default: the `engine` setting.")] = None,
+            ray_address: Annotated[Optional[str], typer.Option(
+                "--ray-address", help="HOST:PORT of the Ray cluster's head, or auto; default: the `ray_address` setting.")] = None,
             wait: WaitOpt = 0.0) -> None:
     """Extract, tag and index every pending document.
 
     Example: casefile process --retry-failed
+
+    Example (on a Ray cluster): casefile process --engine ray --ray-address 10.0.0.5:6379
     """
     from casefile.jobs import run_process
     from casefile.runs import recorded_run
 
     c = case()
     with recorded_run(c, "process", wait) as record:
-        record.processed(run_process(c, retry_failed=retry_failed, force=force))
+        record.processed(run_process(c, retry_failed=retry_failed, force=force, engine=engine,
+                                     ray_address=ray_address))
 
 
 @app.command()
@@ -446,13 +453,15 @@ def verify(pack_file: Annotated[Path, typer.Argument(help="An evidence pack (.zi
 
 def main() -> None:
     from casefile.runs import BUSY_EXIT, RunBusy
+    from index.archive_object import ArchiveError
+    from pipeline.engine_ray import EngineError
 
     try:
         app()
     except RunBusy as exc:
         typer.echo(f"busy: {exc}", err=True)
         sys.exit(BUSY_EXIT)
-    except (CaseError, QueryError, StoreError) as exc:
+    except (CaseError, QueryError, StoreError, EngineError, ArchiveError) as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(1)
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import typer
 
-from casefile.case import Case
+from casefile.case import Case, CaseError
 from casefile.progress import crawl_progress, progress
 
 
@@ -32,10 +32,16 @@ def run_crawl(case: Case, only: str | None = None, sources: list[dict[str, Any]]
     return report
 
 
-def run_process(case: Case, retry_failed: bool = False, force: bool = False) -> Any:
+def run_process(case: Case, retry_failed: bool = False, force: bool = False, engine: str | None = None,
+                ray_address: str | None = None) -> Any:
     from pipeline.run import process
 
     settings = case.settings
+    try:   # --engine / --ray-address stand in for the settings, checked the same way
+        settings = dataclasses.replace(settings, **{k: v for k, v in (("engine", engine), ("ray_address", ray_address))
+                                                    if v is not None})
+    except ValueError as exc:
+        raise CaseError(str(exc)) from None
     with case.store() as store, progress("process") as report_progress:
         report = process(store, case.archive, settings=settings, curation=case.curation(),
                          taxonomy=case.config.get("issues"), retry_failed=retry_failed, force=force,

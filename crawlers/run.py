@@ -22,7 +22,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from index.archive import Archive
+from index.archive import Archive, open_archive
 from index.store import Store
 
 from crawlers.report import CrawlContext, CrawlReport, SourceReport
@@ -146,7 +146,7 @@ def _json_arg(value: str) -> Any:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m crawlers.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", required=True, type=Path, help="DuckDB file of the case")
-    parser.add_argument("--archive", required=True, type=Path, help="archive folder of the case")
+    parser.add_argument("--archive", required=True, help="archive folder of the case, or s3://bucket/prefix")
     given = parser.add_mutually_exclusive_group(required=True)
     given.add_argument("--sources-json", help="JSON list of sources: a file, inline JSON, or - for stdin")
     given.add_argument("--case-toml", type=Path, help="read [[sources]], [settings] and [case] contact")
@@ -182,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with Store(args.db) as store:
         try:
-            report = crawl(sources, store=store, archive=Archive(args.archive), settings=settings,
+            report = crawl(sources, store=store, archive=open_archive(args.archive, Path.cwd()), settings=settings,
                            only=args.only, progress=None if args.quiet else progress)
         except CrawlError as exc:
             print(f"error: {exc}", file=sys.stderr)

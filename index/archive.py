@@ -2,6 +2,10 @@
 
 Layout `archive/ab/cd/abcd…` (DESIGN.md). Writes go to a temp file in the same folder and are
 renamed into place, so a crash never leaves a half-written file under a real name.
+
+The archive is a location from settings (`archive`): the case's `archive/` folder by default, any
+other folder, or `s3://bucket/prefix` on an S3-compatible store (index/archive_object.py), which a
+cluster's workers read from. `open_archive` picks the backend by the location's scheme.
 """
 from __future__ import annotations
 
@@ -14,14 +18,40 @@ from typing import BinaryIO
 CHUNK = 1 << 20
 
 
+def key(sha256: str) -> str:
+    """The archive's name for a document: `ab/cd/abcd…` (raises ValueError unless a sha256)."""
+    if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+        raise ValueError(f"not a sha256: {sha256!r}")
+    return f"{sha256[:2]}/{sha256[2:4]}/{sha256}"
+
+
+def open_archive(location: str, case_root: Path) -> Archive:
+    """The archive at `location`: "" is the case's `archive/` folder, `s3://bucket/prefix` an
+    object store (originals a local program needs as files are copied to `derived/originals/`),
+    anything else a folder (relative to the case folder)."""
+    if "://" in location:
+        from index.archive_object import ObjectArchive
+
+        return ObjectArchive(location, cache=Path(case_root) / "derived" / "originals")
+    return Archive(Path(case_root) / (location or "archive"))
+
+
 class Archive:
+    """A folder of originals; `ObjectArchive` is the same interface over an object store."""
+
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
 
+    @property
+    def location(self) -> str:
+        return str(self.root)
+
+    def key(self, sha256: str) -> str:
+        return key(sha256)
+
     def path(self, sha256: str) -> Path:
-        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
-            raise ValueError(f"not a sha256: {sha256!r}")
-        return self.root / sha256[:2] / sha256[2:4] / sha256
+        """The original as a local file (for programs that read files: pdfium, downloads)."""
+        return self.root / key(sha256)
 
     def has(self, sha256: str) -> bool:
         return self.path(sha256).is_file()
@@ -66,7 +96,7 @@ class Archive:
         return self.path(sha256).open("rb")
 
     def _write(self, sha: str, blocks: list[bytes]) -> None:
-        dest = self.path(sha)
+        dest = self.root / key(sha)
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".incoming-")
         try:

@@ -30,7 +30,7 @@ class PageImages:
             return False
 
     def path(self, doc_id: str, page: int) -> Path | None:
-        self.archive.path(doc_id)   # checks it is a sha256
+        self.archive.key(doc_id)   # checks it is a sha256 (fetches nothing)
         if self.root is None:
             return None
         return self.root / doc_id[:2] / doc_id / f"{int(page)}-{self.width}-{page_render.VERSION}.img"

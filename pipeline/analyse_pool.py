@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import queue
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from multiprocessing.connection import Connection
 from typing import Any
@@ -118,12 +119,14 @@ class InProcess:
 class AnalysePool:
     """`lanes` processes (0: analyse in this process), fed from threads: the runner submits and goes on."""
 
-    def __init__(self, lanes: int, settings: Any, taxonomy: dict[str, Any] | None) -> None:
+    def __init__(self, lanes: int, settings: Any, taxonomy: dict[str, Any] | None,
+                 lane: Callable[..., Any] | None = None) -> None:
+        """`lane`: what a lane is (default a local process; a Ray actor in pipeline/engine_ray.py)."""
         self.size = max(1, lanes)
         if lanes <= 0:
             self._all: list[Any] = [InProcess(settings, taxonomy, threads=max(1, settings.workers))]
         else:
-            self._all = [Lane(settings, taxonomy) for _ in range(lanes)]
+            self._all = [(lane or Lane)(settings, taxonomy) for _ in range(lanes)]
         self._idle: queue.Queue[Any] = queue.Queue()
         for lane in self._all:
             self._idle.put(lane)

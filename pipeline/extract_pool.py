@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import queue
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from pipeline.extract import Extracted, ExtractError, extract, sniff
+from pipeline.extract import Extracted, extract, sniff
 from pipeline.extract_worker import ExtractWorker
 
 REFERENCE = "pipeline.extract_pool:extract_reference"
@@ -21,12 +22,13 @@ def extract_reference(raw: bytes) -> Extracted:
     return extract(raw)
 
 
-
 class ExtractPool:
-    def __init__(self, workers: int, timeout: float, function: str | None = None) -> None:
+    def __init__(self, workers: int, timeout: float, function: str | None = None,
+                 worker: Callable[..., Any] = ExtractWorker) -> None:
         self.size = max(1, workers)
         self.timeout = timeout
         self.function = function   # "module:name" run in the workers; None: pipeline.extract:extract
+        self.worker = worker       # what extracts: a local process, or a Ray task (pipeline/engine_ray.py)
         self._idle: queue.Queue[ExtractWorker] = queue.Queue()
         self._threads: ThreadPoolExecutor | None = None
         self._all: list[ExtractWorker] = []
@@ -34,7 +36,7 @@ class ExtractPool:
     def __enter__(self) -> ExtractPool:
         self._threads = ThreadPoolExecutor(self.size, thread_name_prefix="casefile-extract")
         for _ in range(self.size):
-            worker = ExtractWorker(timeout=self.timeout, **({"function": self.function} if self.function else {}))
+            worker = self.worker(timeout=self.timeout, **({"function": self.function} if self.function else {}))
             worker.__enter__()
             self._all.append(worker)
             self._idle.put(worker)
@@ -59,11 +61,6 @@ class ExtractPool:
     def _one(self, raw: Any) -> Extracted | str:
         worker = self._idle.get()
         try:
-            data = raw() if callable(raw) else raw
-            return worker.extract(data)
-        except ExtractError as exc:
-            return str(exc)
-        except Exception as exc:  # a broken file must not stop the batch
-            return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".strip()
+            return worker.extract_or_reason(raw)
         finally:
             self._idle.put(worker)

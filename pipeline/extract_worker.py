@@ -91,6 +91,16 @@ class ExtractWorker:
             raise ExtractError(value)
         return value
 
+    def extract_or_reason(self, raw: Any) -> Extracted | str:
+        """`raw` (bytes, or a zero-argument callable returning them, called here) extracted, or the
+        one-line reason it could not be: a broken file never stops the batch. Ray's tasks call this too."""
+        try:
+            return self.extract(raw() if callable(raw) else raw)
+        except ExtractError as exc:
+            return str(exc)
+        except Exception as exc:
+            return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".strip()
+
     def _kill(self) -> None:
         if self._proc is not None:
             self._proc.kill()

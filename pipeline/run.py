@@ -119,8 +119,7 @@ def process(store: Store, archive: Archive, *, settings: Any, curation: dict[str
     todo = pending_ids(store, retry_failed, force)
     # a few documents are analysed here: starting lanes (a model load each) would cost more
     lanes = 0 if serial or settings.workers <= 1 or len(todo) < FEW_DOCUMENTS else settings.workers
-    with ExtractPool(settings.workers, settings.extract_timeout, function=REFERENCE if serial else None) as pool, \
-            AnalysePool(lanes, settings, taxonomy) as lanes_pool:
+    with _pools(settings, taxonomy, lanes, REFERENCE if serial else None) as (pool, lanes_pool):
         run = _Run(store, archive, pool, lanes_pool, settings, report, done, progress, serial)
         if todo:
             lanes_pool.warm()   # models load in the lanes while the first batch is extracted
@@ -134,6 +133,22 @@ def process(store: Store, archive: Archive, *, settings: Any, curation: dict[str
         with report.timed("search index upkeep"):
             search_index.maintain(store, encode=lanes_pool.encode)
     return report
+
+
+@contextmanager
+def _pools(settings: Any, taxonomy: dict[str, Any] | None, lanes: int,
+           function: str | None) -> Iterator[tuple[ExtractPool, AnalysePool]]:
+    """The engine: extraction workers and analysis lanes on this machine, or on a Ray cluster
+    (`engine = "ray"`, pipeline/engine_ray.py), which runs the same stage code as tasks and actors."""
+    if settings.engine == "ray":
+        from pipeline.engine_ray import ray_pools
+
+        with ray_pools(settings, taxonomy, function) as pools:
+            yield pools
+        return
+    with ExtractPool(settings.workers, settings.extract_timeout, function=function) as pool, \
+            AnalysePool(lanes, settings, taxonomy) as lanes_pool:
+        yield pool, lanes_pool
 
 
 @dataclass
