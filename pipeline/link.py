@@ -42,9 +42,12 @@ def link_event_people(store: Store) -> None:
 def link_tenures(store: Store, people: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Appointments, resignations and dismissals start and end roles (pipeline/roles.py)."""
     events = store.query("""
-        SELECT event_id, doc_id, page, char_start, text, type, trigger, date_start, date_precision,
-               modality, polarity, rejected
-        FROM events WHERE type IN ('appointment', 'resignation', 'personnel_action') AND NOT rejected""")
+        SELECT e.event_id, e.doc_id, e.page, e.char_start, e.text, e.type, e.trigger, e.date_start,
+               e.date_precision, e.modality, e.polarity, e.rejected
+        FROM events e JOIN documents d USING (doc_id)
+        WHERE e.type IN ('appointment', 'resignation', 'personnel_action') AND NOT e.rejected
+        ORDER BY d.doc_date NULLS LAST, e.doc_id, e.page, e.char_start""")   # the earliest source cites a change,
+    # whatever order the documents were processed in
     mentions = store.query("""
         SELECT e.event_id, m.person_id, m.char_start, m.char_end, m.event_role
         FROM events e JOIN mentions m
