@@ -82,7 +82,9 @@ def dice(x: frozenset[str], y: frozenset[str]) -> float:
 
 def _blocks(events: list[dict[str, Any]]) -> list[list[int]]:
     """Split by overlapping date ranges so the pairwise work stays small at scale."""
-    order = sorted(range(len(events)), key=lambda i: (events[i]["date_start"] or date.max))
+    # by date, then id: the same events cluster the same whatever order they were stored in (ties
+    # in average linkage are broken by position)
+    order = sorted(range(len(events)), key=lambda i: (events[i]["date_start"] or date.max, events[i]["event_id"]))
     blocks: list[list[int]] = []
     current: list[int] = []
     reach: date | None = None

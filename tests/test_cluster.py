@@ -1,6 +1,7 @@
 """pipeline/cluster.py with controlled embeddings: what joins two mentions, and what never does."""
 from __future__ import annotations
 
+import itertools
 import math
 from datetime import date
 
@@ -73,3 +74,19 @@ def test_average_linkage_does_not_chain():
     assert abs(float(np.dot(b["embedding"], c_vec)) - 0.7) < 1e-6   # b~c as close as a~b, a~c far
     got = cluster.cluster_events([a, b, c])
     assert got["a"] == got["b"] and got["c"] == "c", "c is near b but far from a: not one event"
+
+
+def test_ties_are_broken_the_same_whatever_order_the_events_come_in():
+    """b is as near a as c is near b (a and c far apart): which pair joins depends on the tie-break;
+    the events' storage order (which differs between runs and engines) must not decide it."""
+    a = event("a", "d1", [1.0, 0.0, 0.0], type_="x")
+    b = event("b", "d2", at(0.72), type_="y")
+    c_vec = [0.1, (0.72 - 0.72 * 0.1) / math.sqrt(1 - 0.72 ** 2), 0.0]
+    c_vec[2] = math.sqrt(1 - c_vec[0] ** 2 - c_vec[1] ** 2)
+    c = event("c", "d3", c_vec, type_="z")
+    assert abs(cluster.similarity(a, b) - cluster.similarity(b, c)) < 1e-9
+    results = {tuple(sorted(cluster.cluster_events(list(order)).items()))
+               for order in itertools.permutations([a, b, c])}
+    assert len(results) == 1
+    (got,) = results
+    assert len(set(dict(got).values())) == 2, "one pair joins, the third stays apart"
