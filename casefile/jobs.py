@@ -19,15 +19,17 @@ def crawler_settings(case: Case) -> dict[str, Any]:
     return s
 
 
-def run_crawl(case: Case, only: str | None = None, sources: list[dict[str, Any]] | None = None) -> Any:
+def run_crawl(case: Case, only: str | None = None, sources: list[dict[str, Any]] | None = None,
+              settings: dict[str, Any] | None = None) -> Any:
+    """`settings`: crawl settings that replace the case's for this crawl (the demo's loopback site)."""
     from crawlers.run import crawl
 
     sources = sources if sources is not None else case.sources
     if not sources:
         raise typer.BadParameter("case.toml has no [[sources]] to crawl")
     with case.store() as store, crawl_progress("crawl") as say:
-        report = crawl(sources, store=store, archive=case.archive, settings=crawler_settings(case),
-                       only=only, progress=say)
+        report = crawl(sources, store=store, archive=case.archive,
+                       settings={**crawler_settings(case), **(settings or {})}, only=only, progress=say)
     typer.echo(str(report), err=True)
     return report
 

@@ -65,6 +65,8 @@ class Settings:
     """Month a fiscal year starts in, for dates like "FY2019" (7 = July)."""
     page_image_width: int = DEFAULT_WIDTH
     """Width in pixels of the page images drawn for the document view and evidence packs."""
+    web_read_wait: float = 15.0
+    """Seconds a page of `casefile serve` waits for a running crawl or process to let go of the case before it answers 503 (the command line waits 60)."""
     _extra: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -51,24 +52,53 @@ def snapshot(case: Path) -> dict:
 
 
 _DEMO: dict = {}
+_SESSION: dict = {}
 
 
-def build_demo_once() -> dict:
-    """The demo case built twice by the real `casefile demo` (site on loopback, crawl, process),
-    once per test process and shared by every test that needs it."""
-    if not _DEMO:
+@pytest.fixture(scope="session", autouse=True)
+def _session_tmp(tmp_path_factory: pytest.TempPathFactory) -> None:
+    _SESSION["tmp"] = tmp_path_factory
+
+
+def built_once(name: str, build: Callable[[Path], dict]) -> dict:
+    """`build(folder)` run once per test session, its result shared: with pytest-xdist the first
+    worker to ask builds (under a file lock) in pytest's temporary folder, the others read the result."""
+    import fcntl
+    import pickle
+
+    if "PYTEST_XDIST_WORKER" not in os.environ:
         import atexit
         import shutil
         import tempfile
 
-        root = Path(tempfile.mkdtemp(prefix="casefile-demo-"))
-        atexit.register(shutil.rmtree, root, True)
-        case = root / "case"
-        first = run_cli("demo", str(case), timeout=900)
-        before = snapshot(case)
-        second = run_cli("demo", str(case), timeout=900)
-        _DEMO.update({"case": case, "stdout": first.stdout, "before": before, "after": snapshot(case),
-                      "second": second})
+        folder = Path(tempfile.mkdtemp(prefix=f"casefile-{name}-"))
+        atexit.register(shutil.rmtree, folder, True)
+        return build(folder)
+    shared = _SESSION["tmp"].getbasetemp().parent   # the same for every worker of the session
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / f"{name}.pickle"
+        if not done.exists():
+            (shared / name).mkdir(exist_ok=True)
+            result = build(shared / name)
+            done.write_bytes(pickle.dumps(result))
+        return pickle.loads(done.read_bytes())
+
+
+def _build_demo(root: Path) -> dict:
+    case = root / "case"
+    first = run_cli("demo", str(case), timeout=900)
+    before = snapshot(case)
+    second = run_cli("demo", str(case), timeout=900)
+    return {"case": case, "first": first, "stdout": first.stdout, "before": before, "after": snapshot(case),
+            "second": second}
+
+
+def build_demo_once() -> dict:
+    """The demo case built twice by the real `casefile demo` (site on loopback, crawl, process),
+    once per test session and shared by every test that needs it."""
+    if not _DEMO:
+        _DEMO.update(built_once("demo", _build_demo))
     return _DEMO
 
 

@@ -1,7 +1,9 @@
 """Issue 3, "Done when": the demo case re-crawled after a one-document change re-processes only it.
 
-A copy of the demo site is served on 127.0.0.1; the case is built with the real CLI (crawl,
-process), one news article is edited (a paragraph added), and crawl + process run again.
+A copy of the demo site is served on 127.0.0.1 at the demo case's address; the case is a copy of
+the session's demo case (built by the real `casefile demo`: crawl, process), one news article is
+edited (a paragraph added), and `casefile crawl` + `casefile process` run again. When the demo's
+port is taken, the case is built here instead, with `casefile crawl` and `casefile process`.
 """
 from __future__ import annotations
 
@@ -25,16 +27,22 @@ FAST = "\n[settings]\ndownload_delay = 0\nautothrottle_start_delay = 0\nautothro
 
 
 @pytest.fixture(scope="module")
-def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def rebuilt(demo: dict[str, Any], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     tmp = tmp_path_factory.mktemp("demo-change")
     site = tmp / "site"
     shutil.copytree(DEMO / "site", site)
     out: dict[str, Any] = {"case": tmp / "case"}
-    with serve_folder(site) as base:
-        toml = (DEMO / "case.toml").read_text(encoding="utf-8").replace("{base}", base)
-        init_case(out["case"], case_toml=toml + FAST)
-        run_cli("crawl", case=out["case"], timeout=120)
-        out["process_1"] = run_cli("process", case=out["case"], timeout=300)
+    port = int((demo["case"] / ".demo-port").read_text())
+    with serve_folder(site, port=port) as base:
+        toml = (DEMO / "case.toml").read_text(encoding="utf-8").replace("{base}", base) + FAST
+        if base.endswith(f":{port}"):   # the demo's own URLs: its case, crawled and processed once
+            shutil.copytree(demo["case"], out["case"])
+            (out["case"] / "case.toml").write_text(toml, encoding="utf-8")
+            out["process_1"] = demo["first"]
+        else:
+            init_case(out["case"], case_toml=toml)
+            run_cli("crawl", case=out["case"], timeout=120)
+            out["process_1"] = run_cli("process", case=out["case"], timeout=300)
         with Store(out["case"] / "casefile.duckdb", read_only=True) as s:
             out["docs_1"] = s.query("SELECT doc_id, status, processed_at FROM documents")
         page = site / ARTICLE

@@ -1,6 +1,6 @@
 """Every kind of curation on the demo case holds after `casefile process --force` re-runs every
-stage on every document: merge, split, alias, reject a person, reject an event, correct a date.
-(tests/test_demo_queries.py covers the CLI's `people merge` + `reject` round trip.)"""
+stage on every document: merge, split, alias, reject a person, reject an event, correct a date;
+split, merge and reject through the CLI, which records them in curation.toml."""
 from __future__ import annotations
 
 import tomllib
@@ -27,6 +27,10 @@ def test_every_kind_of_curation_survives_reprocessing(demo_copy):
     run_cli("people", "split", "Margaret Whitfield", "Peggy Whitfield", case=case)
     run_cli("people", "merge", "Sandra Loomis", "Priya Natarajan", case=case)   # one the pipeline never makes
     run_cli("reject", pleaded["event_id"][:12], case=case)
+    curation = tomllib.loads((case / "curation.toml").read_text())
+    assert curation["split"][0]["people"] == ["Margaret Whitfield", "Peggy Whitfield"]
+    assert curation["merge"][0]["people"] == ["Sandra Loomis", "Priya Natarajan"]
+    assert curation["reject"][0]["event"] == pleaded["event_id"]      # the full id, from a prefix
     with (case / "curation.toml").open("a", encoding="utf-8") as fh:
         fh.write('\n[[alias]]\nperson = "Linda Ortiz"\nnames = ["Ms. Ortiz"]\n'
                  '\n[[reject]]\nperson = "Leo Baxter"\n'

@@ -1,7 +1,5 @@
-"""Queries and curation on the demo case (built once per session by the real CLI)."""
+"""Queries on the demo case (built once per session by the real CLI); curation is tests/test_curation.py."""
 from __future__ import annotations
-
-import tomllib
 
 import pytest
 
@@ -43,23 +41,3 @@ def test_doc_shows_provenance_and_pages(demo):
 def test_unknown_person_is_one_line_error(demo):
     proc = run_cli("timeline", "--person", "Nobody Atall", case=demo["case"], check=False)
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "no person matches" in proc.stderr
-
-
-def test_curation_survives_reprocessing(demo_copy):
-    case = demo_copy
-    people = {p["name"]: p for p in cli_json("people", case=case)}
-    assert "Loretta Simms" in people and "Elijah Simms" in people
-    victim = cli_json("timeline", "--person", "Raymond Pruitt", case=case)[0]
-    run_cli("people", "merge", "Loretta Simms", "Elijah Simms", case=case)
-    run_cli("reject", victim["event_id"][:12], case=case)
-    curation = tomllib.loads((case / "curation.toml").read_text())
-    assert curation["merge"][0]["people"] == ["Loretta Simms", "Elijah Simms"]
-    assert curation["reject"][0]["event"] == victim["event_id"]
-
-    run_cli("process", "--force", case=case)
-    names = {p["name"] for p in cli_json("people", case=case)}
-    assert "Loretta Simms" in names and "Elijah Simms" not in names
-    merged = cli_json("people", "Loretta Simms", case=case)[0]
-    assert "Elijah Simms" in merged["aliases"]
-    ids = {e["event_id"] for e in cli_json("timeline", case=case)}
-    assert victim["event_id"] not in ids

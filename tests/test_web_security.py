@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -24,9 +25,12 @@ def case() -> Path:
     return script_case()
 
 
+READ_WAIT = 1.0   # the `web_read_wait` setting: how long a page waits for a writer (15 s by default)
+
+
 @pytest.fixture(scope="module")
 def server(case):
-    with Server(case) as s:
+    with Server(case, env={"CASEFILE_WEB_READ_WAIT": str(READ_WAIT)}) as s:
         yield s
 
 
@@ -179,10 +183,13 @@ def test_a_crash_shows_no_stack_trace(case):
 def test_busy_case_answers_503_then_recovers(server, case):
     writer = duckdb.connect(str(case / "casefile.duckdb"))     # another process would hold this lock
     try:
+        start = time.monotonic()
         status, headers, body = get(server, "/")
+        waited = time.monotonic() - start
     finally:
         writer.close()
     assert status == 503 and "being updated" in body and headers["retry-after"]
+    assert waited >= READ_WAIT   # it waited for the writer first
     assert get(server, "/")[0] == 200
 
 

@@ -1,4 +1,4 @@
-"""The demo case kept watched (issue 16), built once per test process and shared by the digest, email,
+"""The demo case kept watched (issue 16), built once per test session and shared by the digest, email,
 overlap and feed tests.
 
 A copy of the demo site is served on 127.0.0.1 and a real SMTP server (aiosmtpd, with AUTH) listens
@@ -12,7 +12,6 @@ on 127.0.0.1; case.toml's [digest] points at it and the credentials are in the e
 """
 from __future__ import annotations
 
-import atexit
 import copy
 import email
 import email.policy
@@ -22,14 +21,13 @@ import shutil
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 import warnings
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, built_once, run_cli
 
 DEMO = ROOT / "casefile" / "demo"
 MINUTES = "dss/board/minutes-2019-06-11.pdf"
@@ -120,16 +118,18 @@ def _overlapping_runs(case: Path, out: dict[str, Any]) -> None:
 
 
 def watched_case() -> dict[str, Any]:
-    if _built:
-        return _built
+    if not _built:
+        _built.update(built_once("watch", _build))
+    return _built
+
+
+def _build(tmp: Path) -> dict[str, Any]:
     from aiosmtpd.controller import Controller
 
     from casefile.case import init_case
     from casefile.demo.server import serve_folder
     from index.store import Store
 
-    tmp = Path(tempfile.mkdtemp(prefix="casefile-watch-"))
-    atexit.register(shutil.rmtree, tmp, True)
     site, case = tmp / "site", tmp / "case"
     shutil.copytree(DEMO / "site", site)
     inbox = Inbox()
@@ -165,5 +165,4 @@ def watched_case() -> dict[str, Any]:
     out["runs"] = json.loads(run_cli("runs", "--format", "json", case=case).stdout)
     with Store(case / "casefile.duckdb", read_only=True) as s:
         out["documents"] = s.query("SELECT doc_id, url, supersedes, removed_at, status FROM documents")
-    _built.update(out)
-    return _built
+    return out

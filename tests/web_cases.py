@@ -35,7 +35,7 @@ def _scratch() -> Path:
 
 
 def demo_case() -> Path:
-    """The bundled demo case, built once per test process (shared with tests/conftest.py)."""
+    """The bundled demo case, built once per test session (tests/conftest.py)."""
     return build_demo_once()["case"]
 
 

@@ -18,6 +18,9 @@ from casefile.demo.server import serve_folder
 from casefile.jobs import run_crawl, run_process
 
 DEMO = resources.files("casefile.demo")
+# The site is served by this process on 127.0.0.1: there is no one to be polite to, so the crawl does not
+# wait between requests (~9 s less per run). Real sources keep the politeness settings (README, "Settings").
+LOOPBACK_CRAWL = {"download_delay": 0.0, "autothrottle_start_delay": 0.0, "autothrottle_max_delay": 0.2}
 
 
 def site_folder() -> Path:
@@ -36,7 +39,7 @@ def run_demo(directory: Path, show: bool = True) -> None:
     with serve_folder(site_folder(), port=port) as base:
         port_file.write_text(base.rsplit(":", 1)[1])
         typer.echo(f"demo site served at {base}", err=True)
-        run_crawl(case, sources=with_base(case.sources, base))
+        run_crawl(case, sources=with_base(case.sources, base), settings=LOOPBACK_CRAWL)
     run_process(case)
     if show:
         from queries.timeline import timeline

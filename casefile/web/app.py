@@ -71,6 +71,7 @@ def create_app(case: Case, token: str | None = None) -> FastAPI:
     app.state.case = case
     app.state.labels = issue_labels(case.config.get("issues"))
     app.state.encoder = deps.Encoder(case.settings)
+    app.state.read_wait = case.settings.web_read_wait
     app.state.templates = templates()
     app.include_router(pages.router)
     app.include_router(files.router)

@@ -12,10 +12,6 @@ from urllib.parse import urlencode, urlsplit
 from fastapi import Depends, Query, Request
 
 from index.kinds import KIND_HELP
-
-# A page waits this long for a writer's batch, then answers 503 with Retry-After (a command-line
-# reader waits longer: index/store.READ_WAIT).
-WEB_READ_WAIT = 15.0
 from index.store import Store, StoreError
 from queries.filters import Filters, parse_date
 
@@ -25,9 +21,10 @@ class CaseBusy(Exception):
 
 
 def open_store(request: Request) -> Iterator[Store]:
-    """A short-lived read-only connection, closed after the request so a writer can run in between."""
+    """A short-lived read-only connection, closed after the request so a writer can run in between.
+    It waits `web_read_wait` seconds for a writer's batch, then the page answers 503 with Retry-After."""
     try:
-        store = request.app.state.case.store(read_only=True, wait=WEB_READ_WAIT)
+        store = request.app.state.case.store(read_only=True, wait=request.app.state.read_wait)
     except StoreError as exc:
         if "lock" in str(exc).lower():
             raise CaseBusy(str(exc)) from None
