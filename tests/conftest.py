@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -12,6 +13,10 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).parent.parent
+HAS_TESSERACT = shutil.which("tesseract") is not None
+TESSERACT_MISSING = "Tesseract not installed (apt-get install tesseract-ocr)"
+# OCR tests run when the Debian package is there (.ci/run installs it) and skip, naming it, when not
+needs_tesseract = pytest.mark.skipif(not HAS_TESSERACT, reason=TESSERACT_MISSING)
 
 
 def run_cli(*args: str, case: Path | None = None, check: bool = True, env: dict | None = None,

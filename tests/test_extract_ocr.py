@@ -12,6 +12,7 @@ from rapidfuzz import fuzz
 from pipeline import extract_ocr
 from pipeline.extract import extract
 from pipeline.extract_pdf import garbage_share
+from tests.conftest import needs_tesseract
 from tests.fixtures.extract import make
 
 SCAN = ["MINUTES OF THE SPECIAL MEETING",
@@ -20,8 +21,6 @@ SCAN = ["MINUTES OF THE SPECIAL MEETING",
 COVER = ["Harlan County Social Services Board", "Special meeting, February 13, 2018",
          "Attachment A follows on the next page."]
 
-needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None,
-                                     reason="Tesseract not installed (apt-get install tesseract-ocr)")
 
 
 def _similar(text: str, lines: list[str]) -> float:

@@ -10,6 +10,7 @@ import urllib.request
 import pytest
 
 from tests.browser_cases import ARTIFACTS, browser, page, server, tab  # noqa: F401  (fixtures)
+from tests.conftest import needs_tesseract
 from tests.web_cases import demo_case
 
 
@@ -66,7 +67,7 @@ def assert_boxes_the_quote(drawn, source) -> None:
     assert words <= area * 1.02 and area < 1.6 * words, (words, area)
 
 
-@pytest.mark.parametrize("method", ["text", "ocr"])
+@pytest.mark.parametrize("method", ["text", pytest.param("ocr", marks=needs_tesseract)])
 def test_a_timeline_source_opens_its_page_with_the_quote_boxed(page, server, method):
     kinds = methods()
     source = max((s for s in sources(server) if kinds[(s["doc_id"], s["page"])] == method),

@@ -164,5 +164,5 @@ def _build(tmp: Path) -> dict[str, Any]:
         smtp.stop()
     out["runs"] = json.loads(run_cli("runs", "--format", "json", case=case).stdout)
     with Store(case / "casefile.duckdb", read_only=True) as s:
-        out["documents"] = s.query("SELECT doc_id, url, supersedes, removed_at, status FROM documents")
+        out["documents"] = s.query("SELECT doc_id, url, supersedes, removed_at, status, error FROM documents")
     return out
