@@ -63,6 +63,10 @@ class Settings:
     """A meeting this many days old is settled: a re-crawl does not ask again for its documents already stored, nor for a past year's listing read after it settled; 0 asks for everything every time."""
     fiscal_year_start_month: int = 7
     """Month a fiscal year starts in, for dates like "FY2019" (7 = July)."""
+    event_filter: str = "learned"
+    """Which dated sentences become timeline entries: `learned` (a filter trained on real records, pipeline/event_filter.py), `rules` (trigger words alone) or `all` (every datable sentence, for training); `process --force` after a change."""
+    event_filter_threshold: float = 0.0
+    """The learned filter's cut-off probability; 0 uses the one chosen in training, lower shows more entries and more noise."""
     page_image_width: int = DEFAULT_WIDTH
     """Width in pixels of the page images drawn for the document view and evidence packs."""
     web_read_wait: float = 15.0
@@ -71,8 +75,12 @@ class Settings:
 
     def __post_init__(self) -> None:
         from pipeline.embed import check_precision   # imports numpy only, not torch
+        from pipeline.event_filter import check_mode
 
         check_precision(self.embedding_precision)
+        check_mode(self.event_filter)
+        if not 0.0 <= self.event_filter_threshold < 1.0:
+            raise ValueError(f"event_filter_threshold must be from 0 to 1, not {self.event_filter_threshold}")
         if self.engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {self.engine!r}")
         if not 200 <= self.page_image_width <= 6000:

@@ -35,6 +35,8 @@ _ARGUMENTS = {"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] | None:
     """The sentence's best trigger (done before planned, specific before generic, one with a date
     of its own first, then the main verb), with its grammatical neighbourhood; None if no act.
+    `rule` says whether a trigger word chose it; without one the sentence's root stands in, and only
+    the learned filter can make it an event.
     `ents`: the sentence's entities, when the caller has read them (`sent.ents` walks the doc's)."""
     text = sent.doc.text
     start = content_start(text, sent.start_char, sent.end_char)
@@ -63,8 +65,11 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         if reported and not own_date:
             continue  # "Reyes reported that five caseworkers left": speech, not the act
         found.append((tok, own_date, reported, foreign))
+    rule = bool(found)
     if not found:
-        return None
+        # No trigger word: still a candidate for the learned filter (pipeline/event_filter.py), which
+        # reads acts the lexicon does not list ("Measures Introduced: 12 bills", a councillor's account).
+        found.append((sent.root, bool(dates), False, _foreign_spans(sent, sent.root)))
     best, _, reported, foreign = min(found, key=lambda f: (
         _planned(f[0]) and not _negated(f[0]), _type(f[0]) in GENERIC_TYPES, not f[1],
         f[0].dep_ != "ROOT", f[0].pos_ != "VERB", f[0].i))
@@ -75,7 +80,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         agents = [t.i for t in best.head.children if t.dep_ == "nsubj"]
     patients = [t.i for t in best.children if t.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     negated = _negated(best)
-    return {"start": start, "end": sent.end_char, "trigger": best.text, "trigger_at": best.idx,
+    return {"start": start, "end": sent.end_char, "trigger": best.text, "trigger_at": best.idx, "rule": rule,
             "lemma": _lemma(best), "type": _type(best), "generic": _lemma(best) not in TRIGGERS,
             "lemmas": sorted({_lemma(f[0]) for f in found}),
             "agents": _expand(sent, agents), "patients": _expand(sent, patients),

@@ -13,9 +13,10 @@ from typing import Any
 from index.ids import derive
 from index.kinds import MEETING_KINDS
 from pipeline import dates
+from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v3"   # v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v4"   # v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 _MISSED = re.compile(r"\b(?:FY\s?(?:19|20)?\d{2}(?:[-–/]\d{2,4})?|Q[1-4]\s+(?:FY\s?)?\d{4})\b")
@@ -62,8 +63,9 @@ def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor:
 
 
 def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: list[dict[str, Any]],
-                 page_dates: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Event rows for one document. `pages` are {"page", "text"}; analyses come from pipeline.nlp."""
+                 page_dates: list[list[dict[str, Any]]], broad: bool = False) -> list[dict[str, Any]]:
+    """Event rows for one document. `pages` are {"page", "text"}; analyses come from pipeline.nlp.
+    `broad`: candidates without a trigger word too (`_rule` False), for the learned filter to judge."""
     doc_date: date | None = doc.get("doc_date")
     stated = doc.get("doc_date_source") in ("title", "first_page", "metadata", "user")
     meeting = doc.get("kind") in DATED_KINDS and stated
@@ -71,6 +73,8 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
     rows = []
     for page, analysis, found in zip(pages, analyses, page_dates):
         for cand in analysis["candidates"]:
+            if not (broad or cand.get("rule", True)):
+                continue
             # a date inside another clause is that clause's ("who had been on leave since Feb. 14")
             inside = [d for d in found if cand["start"] <= d["start"] < cand["end"] and d["interval"]
                       and possible(d["interval"], doc_date, cand["modality"])]
@@ -86,7 +90,8 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                 continue  # what someone said happened "last year" is background, not a dated act
             if interval is None and ruling and cand.get("self_dated"):
                 interval = dates.document_interval(doc_date)   # "we AFFIRM", "ORDERED that ...": the decision's day
-            if interval is None and meeting and (cand.get("generic") or MINUTES_TRIGGERS.intersection(cand["lemmas"])):
+            if interval is None and meeting and (cand.get("generic") or not cand.get("rule", True)
+                                                 or MINUTES_TRIGGERS.intersection(cand["lemmas"])):
                 interval = dates.document_interval(doc_date)
             if interval is None:
                 continue  # no date it can carry: not an event for the timeline (no date is invented)
@@ -98,8 +103,10 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                 "date_start": interval.start, "date_end": interval.end,
                 "date_precision": interval.precision, "date_source": interval.source,
                 "date_text": date_text, "modality": cand["modality"], "polarity": cand["polarity"],
-                "confidence": 0.9 if interval.source == "explicit" else 0.7,
-                "_agents": cand["agents"], "_patients": cand["patients"],
+                # how it was chosen, until the learned filter replaces it with its probability:
+                # a trigger word with an explicit date, with another date, no trigger word
+                "confidence": (0.9 if interval.source == "explicit" else 0.7) if cand.get("rule", True) else NO_TRIGGER,
+                "_agents": cand["agents"], "_patients": cand["patients"], "_rule": cand.get("rule", True),
             })
     return rows
 

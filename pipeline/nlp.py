@@ -11,7 +11,7 @@ from pipeline.candidates import event_candidate
 from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
 from pipeline.person_spans import Around, given_names, ordinary_tail, org_heads, refuse, surnames, trim
 
-VERSION = "nlp.v3"   # v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
+VERSION = "nlp.v4"   # v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"

@@ -24,7 +24,7 @@ from index import search_index
 from index.archive import Archive
 from index.ids import derive
 from index.store import Store, now
-from pipeline import chunk, docdate, embed, events, extract, issues, nlp, titles
+from pipeline import chunk, docdate, embed, event_filter, events, extract, issues, nlp, titles
 from pipeline.analyse_pool import AnalysePool
 from pipeline.extract_pool import REFERENCE, ExtractPool
 from pipeline.link import link_case
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from pipeline.tagger import Tagger
 
 STAGE_VERSIONS = {m.__name__.split(".")[-1]: m.VERSION
-                  for m in (extract, docdate, nlp, events, chunk, embed, issues)}
+                  for m in (extract, docdate, nlp, events, event_filter, chunk, embed, issues)}
 Progress = Callable[[int, int, str], None]
 MAX_CHILD_DEPTH = 5   # attachments of attachments of ... stop here
 FEW_DOCUMENTS = 8       # below this many pending documents, no analysis lanes (processes) are started
@@ -297,13 +297,25 @@ def analyse_unit(items: list[tuple[dict[str, Any], extract.Extracted]], models: 
             results.append(document_rows(doc, ex, page_analyses, settings))
         except Exception as exc:
             results.append(_reason(exc))
-    embedded = [row for r in results if not isinstance(r, str) for row in r["rows"]["chunks"] + r["rows"]["events"]]
-    titled = [r for r in results if not isinstance(r, str) and r["title"]]
-    vectors = models.embedder.encode_array([row["text"] for row in embedded] + [r["title"] for r in titled])
-    for row, vec in zip(embedded, vectors):
+    done = [(doc, r) for (doc, _), r in zip(items, results) if not isinstance(r, str)]
+    # passages and titles first: the event filter reads the passage's vector, then only the events
+    # it keeps are embedded
+    chunk_rows = [row for _, r in done for row in r["rows"]["chunks"]]
+    titled = [r for _, r in done if r["title"]]
+    vectors = models.embedder.encode_array([row["text"] for row in chunk_rows] + [r["title"] for r in titled])
+    for row, vec in zip(chunk_rows, vectors):
         row["embedding"] = vec   # float32, 1.5 KB a row on its way to the store (a list of floats: 12 KB)
-    for r, vec in zip(titled, vectors[len(embedded):]):
+    for r, vec in zip(titled, vectors[len(chunk_rows):]):
         r["title_vector"] = vec   # for the search index (index/search_vectors.py)
+    for doc, r in done:
+        rows = r["rows"]
+        if settings.event_filter == "learned":
+            rows["events"] = event_filter.keep(rows["events"], doc.get("kind", "other"), rows["chunks"],
+                                               settings.event_filter_threshold)
+        _event_roles(rows["mentions"], rows["events"])
+    event_rows = [row for _, r in done for row in r["rows"]["events"]]
+    for row, vec in zip(event_rows, models.embedder.encode_array([row["text"] for row in event_rows])):
+        row["embedding"] = vec
     for n, result in enumerate(results):
         if isinstance(result, str):
             continue
@@ -312,7 +324,7 @@ def analyse_unit(items: list[tuple[dict[str, Any], extract.Extracted]], models: 
             result["rows"]["event_issues"] = [tag for e in event_rows for tag in
                                               models.issue_tagger.tag(e["event_id"], e["text"], e["embedding"])]
             for e in event_rows:
-                e.pop("_agents"), e.pop("_patients")
+                e.pop("_agents"), e.pop("_patients"), e.pop("_rule")
         except Exception as exc:
             results[n] = _reason(exc)
     return results
@@ -346,10 +358,10 @@ def document_rows(doc: dict[str, Any], ex: extract.Extracted, analyses: list[dic
 
     page_dates = events.resolve_page_dates(nlp_texts, analyses, doc_date,
                                             settings.fiscal_year_start_month)
-    event_rows = events.build_events(doc, pages, analyses, page_dates)
+    event_rows = events.build_events(doc, pages, analyses, page_dates, broad=settings.event_filter != "rules")
     chunk_rows = [c for p, a in zip(pages, analyses)
                   for c in chunk.chunk_page(doc_id, p["page"], p["text"], a["sentences"])]
-    mention_rows = _mentions(doc_id, doc_date, pages, analyses, event_rows)
+    mention_rows = _mentions(doc_id, doc_date, pages, analyses)
 
     updates: dict[str, Any] = {"doc_date": doc_date, "doc_date_source": date_source}
     if title and not doc.get("title"):
@@ -362,22 +374,31 @@ def document_rows(doc: dict[str, Any], ex: extract.Extracted, analyses: list[dic
                      "events": event_rows, "event_issues": []}}
 
 
-def _mentions(doc_id: str, doc_date: Any, pages: list[dict[str, Any]], analyses: list[dict[str, Any]],
-              event_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _event_roles(mentions: list[dict[str, Any]], event_rows: list[dict[str, Any]]) -> None:
+    """A person's or role's part (agent, patient, mentioned) in the timeline event around it, if any."""
+    for m in mentions:
+        if "event_role" in m:
+            event = next((e for e in event_rows if e["page"] == m["page"] and e["char_start"] <= m["char_start"]
+                          and m["char_end"] <= e["char_end"]), None)
+            m["event_role"] = events.event_role({"start": m["char_start"], "end": m["char_end"]}, event) \
+                if event else None
+
+
+def _mentions(doc_id: str, doc_date: Any, pages: list[dict[str, Any]],
+              analyses: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mention rows; their `event_role` is set once the document's events are final (`_event_roles`)."""
     from pipeline.people import link_in_document
 
     rows: list[dict[str, Any]] = []
     people: list[dict[str, Any]] = []
     for page, analysis in zip(pages, analyses):
         n = page["page"]
-        page_events = [e for e in event_rows if e["page"] == n]
         for m in analysis["people"] + analysis["roles"]:
             mid = derive(doc_id, n, m["start"], m["end"], m["label"], nlp.VERSION)
-            event = next((e for e in page_events if e["char_start"] <= m["start"] and m["end"] <= e["char_end"]), None)
             row = {"mention_id": mid, "doc_id": doc_id, "page": n, "char_start": m["start"],
                    "char_end": m["end"], "text": m["text"], "label": m["label"],
                    "title": m.get("title"), "role": m.get("role"), "method": m.get("method", "spacy"),
-                   "confidence": 0.8, "event_role": events.event_role(m, event) if event else None}
+                   "confidence": 0.8, "event_role": None}
             rows.append(row)
             if m["label"] == "PERSON":
                 people.append({**row, "doc_date": doc_date, "start": m["start"], "end": m["end"]})
