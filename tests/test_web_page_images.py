@@ -9,6 +9,7 @@ import urllib.request
 
 import pytest
 
+from pipeline.word_boxes import rects as line_runs
 from tests.browser_cases import ARTIFACTS, browser, page, server, tab  # noqa: F401  (fixtures)
 from tests.conftest import needs_tesseract
 from tests.web_cases import demo_case
@@ -61,10 +62,14 @@ def assert_boxes_the_quote(drawn, source) -> None:
     assert quote and drawn
     assert all(any(inside(b, r) for r in drawn) for b in quote)
     assert not [b for b in others if any(inside(b, r, slack=0) for r in drawn)]
-    # and the rectangles hug the words: their area is within a fifth of the words' own
-    words = sum((b[4] - b[2]) * (b[5] - b[3]) for b in quote)
-    area = sum((r[2] - r[0]) * (r[3] - r[1]) for r in drawn)
-    assert words <= area * 1.02 and area < 1.6 * words, (words, area)
+    # and the rectangles hug the words: they are the quote's word boxes joined along each line
+    # (pipeline/word_boxes.rects), as drawn, and no bigger
+    def area(rs) -> float:
+        return sum((r[2] - r[0]) * (r[3] - r[1]) for r in rs)
+
+    words, shown = area([b[2:6] for b in quote]), area(drawn)
+    expected = area(line_runs(boxes, source["char_start"], source["char_end"]))
+    assert words <= shown * 1.02 and abs(shown - expected) <= 0.03 * expected, (words, expected, shown)
 
 
 @pytest.mark.parametrize("method", ["text", pytest.param("ocr", marks=needs_tesseract)])
