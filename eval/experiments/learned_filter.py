@@ -1,7 +1,8 @@
 """Experiment: does a learned "this sentence reports a dated act" filter beat the rules?
 
 Measured for issue 13 (numbers in eval/RESULTS.md): on the held-back split the learned filter beats
-the rules; it is not yet part of casefile (eval/RESULTS.md says why and what it costs). To repeat it:
+the rules. It is now part of casefile, on the passage's vector (chunk_vectors.py), as
+pipeline/event_filter.py, trained by eval/train_event_filter.py. To repeat the experiment:
 1. apply broad_candidates.diff (every sentence the dates stage can date becomes a candidate, with the
    rules' verdict kept as a feature), build the dev and heldout documents of eval/real into two
    cases with CASEFILE_BROAD=1, and build the whole set with the rules into a third;
