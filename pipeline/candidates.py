@@ -215,7 +215,7 @@ def _fronted_day(tok: Any) -> bool:
     """The sentence opens on a date with a day ("On January 10, 2015, ...")."""
     sent = tok.sent
     first = next((t for t in sent if t.is_alpha), None)
-    if first is None or first.lower_ not in ("on", "at") :
+    if first is None or first.lower_ not in ("on", "at"):
         return False
     return any(t.ent_type_ == "DATE" and t.i <= first.i + 3 and any(c.isdigit() for c in t.text) for t in sent)
 

@@ -156,7 +156,7 @@ def _name_end(doc: Any, end: int) -> int:
     line wrapped onto the next line after a middle initial ("Charles F.\nConner")."""
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _SUFFIXES:
         return end + 2
-    if end < len(doc) and doc[end].text in ("II", "III", "IV", "Jr.", "Sr."):
+    if end < len(doc) and doc[end].lower_ in _SUFFIXES and doc[end].text[:1].isupper():
         return end + 1   # "Alex Azar II"
     last = doc[end - 1]
     if len(last.text) == 2 and last.text[0].isupper() and last.text[1] == "." and end + 1 < len(doc) \

@@ -1,11 +1,13 @@
 """Experiment: does a learned "this sentence reports a dated act" filter beat the rules?
 
 Measured for issue 13 (numbers in eval/RESULTS.md): on the held-back split the learned filter beats
-the rules; it is not yet part of casefile (eval/RESULTS.md says why and what it costs). To repeat it:
-1. apply broad_candidates.diff (every sentence the dates stage can date becomes a candidate, with the
-   rules' verdict kept as a feature), build the dev and heldout documents of eval/real into two
-   cases with CASEFILE_BROAD=1, and build the whole set with the rules into a third;
-2. pip install scikit-learn, then
+the rules. It is now part of casefile, on the passage's vector (chunk_vectors.py), as
+pipeline/event_filter.py, trained by eval/train_event_filter.py. To repeat the experiment:
+1. at 0487eae (before the filter), apply broad_candidates.diff (every sentence the dates stage can
+   date becomes a candidate), build the dev and heldout documents of eval/real into two cases with
+   CASEFILE_BROAD=1, and build the whole set with the rules into a third (today's code gives the
+   same candidates with CASEFILE_EVENT_FILTER=all, and the rules alone with =rules);
+2. then (scikit-learn comes with sentence-transformers)
    python eval/experiments/learned_filter.py DEV_BROAD_CASE HELDOUT_BROAD_CASE RULES_CASE
 It trains a logistic regression on the dev candidates (MiniLM vector of the sentence + the rules'
 verdict, kind, event type, date source and precision), labelled by the reference, and scores the
