@@ -147,7 +147,7 @@ def test_zip_member_lying_about_its_size_is_not_inflated_past_it():
 @pytest.mark.parametrize("raw, reason", [
     (make.zip_bytes({"a.xlsx": b"x"})[:30], "broken ZIP"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "legacy Office"),
-])
+], ids=["broken ZIP", "legacy Office"])
 def test_unreadable_containers_have_reasons(raw, reason):
     with pytest.raises(ExtractError, match=reason):
         extract(raw)
