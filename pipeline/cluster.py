@@ -19,8 +19,9 @@ from typing import Any
 
 import numpy as np
 
-VERSION = "cluster.v2"
+VERSION = "cluster.v3"   # v3: similarities rounded before linkage (runs agree whatever the batching)
 THRESHOLD = 0.62
+SIM_DECIMALS = 3
 SLACK = {"day": 3, "week": 7, "month": 0, "quarter": 0, "season": 0, "year": 0}
 PEOPLE_BONUS, TYPE_BONUS, DAY_BONUS, WORDS_WEIGHT = 0.12, 0.06, 0.04, 0.2
 # What every minutes motion and news lede says, whatever the act: not evidence of the same event.
@@ -118,7 +119,10 @@ def cluster_events(events: list[dict[str, Any]]) -> dict[str, str]:
             for x in range(n):
                 dist[x, x] = 0.0
                 for y in range(x + 1, n):
-                    dist[x, y] = dist[y, x] = max(0.0, 1.0 - similarity(items[x], items[y]))
+                    # to 3 decimals: vectors of the same text differ by ~1e-7 with what they were
+                    # batched with, and such a difference between two near-equal merges changes
+                    # average linkage's order and so its clusters; equal ones break by position
+                    dist[x, y] = dist[y, x] = max(0.0, 1.0 - round(similarity(items[x], items[y]), SIM_DECIMALS))
             tree = linkage(squareform(dist, checks=False), method="average")
             labels = list(fcluster(tree, t=1.0 - THRESHOLD, criterion="distance"))
         groups: dict[int, list[str]] = {}
