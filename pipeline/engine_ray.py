@@ -1,15 +1,15 @@
 """`engine = "ray"`: the runner's two pools on a Ray cluster, running the same stage code.
 
 pipeline/run.py streams batches exactly as it does locally; only what a "worker" and a "lane" are
-changes. Extraction: each document is a Ray task (`EXTRACT_CPUS`), which reads its original from
-the archive where it runs (a shared folder or `s3://`, index/archive_object.py) and extracts it in
-that Ray worker's own `ExtractWorker` (kept for the process's next tasks), so the per-document time
-limit and crash isolation hold as they do locally. Analysis: one actor per CPU of the cluster, each
+changes. Extraction: one actor per extraction slot (`EXTRACT_CPUS`), each holding an `ExtractWorker`
+that reads a document's original from the archive where it runs (a shared folder or `s3://`,
+index/archive_object.py) and extracts it in its own process, so the per-document time limit and
+crash isolation hold as they do locally. Analysis: one actor per CPU of the cluster, each
 an `InProcess` lane (pipeline/analyse_pool.py) that loads spaCy and MiniLM once. The results come
 back to this process, the one writer, which stores them batch by batch and runs the case-wide steps.
 
-Faults: a task whose process or node dies is retried (`TASK_RETRIES`); an actor that dies is
-restarted and its call retried (`LANE_RETRIES`), so a run that loses a worker finishes with the
+Faults: an actor that dies (its process or its node) is restarted and its call retried
+(`TASK_RETRIES`, `LANE_RETRIES`), so a run that loses a worker finishes with the
 same rows. A document that still cannot be done fails alone, with the reason, as it does locally.
 
 Why Ray core (tasks, actors) rather than Ray Data: the runner already streams bounded batches to
@@ -30,9 +30,9 @@ from pipeline.analyse_pool import THREAD_VARS, AnalysePool, InProcess
 from pipeline.extract_pool import ExtractPool
 from pipeline.extract_worker import DEFAULT_TIMEOUT, ExtractWorker
 
-EXTRACT_CPUS = 0.5    # a task waits on its extraction process; with a lane per CPU at LANE_CPUS each
+EXTRACT_CPUS = 0.5    # an extractor waits on its extraction process; with a lane per CPU at LANE_CPUS each
 LANE_CPUS = 0.5       # core holds one lane and one extraction, as locally (2 workers + 2 lanes on 2 cores)
-TASK_RETRIES = 3      # an extraction task whose process or node died runs again elsewhere
+TASK_RETRIES = 3      # an extraction call whose actor died runs again on the restarted actor
 LANE_RETRIES = 3      # a lane call whose actor died runs again on the restarted actor
 OBJECT_STORE_MB = 256  # for a Ray started here (`ray_address` empty): batches in flight, not the corpus
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -118,32 +118,31 @@ def _check_versions(ray: Any) -> None:
                           "install this casefile on every node")
 
 
-_EXTRACTORS: dict[tuple[float, str], ExtractWorker] = {}   # in a Ray worker process: kept between tasks
-
-
-def _extract(raw: Any, timeout: float, function: str) -> Any:
-    """A Ray task: the same `ExtractWorker` as the local pool, started once per Ray worker process."""
-    worker = _EXTRACTORS.get((timeout, function))
-    if worker is None:
-        worker = _EXTRACTORS[(timeout, function)] = ExtractWorker(timeout, function)
-    return worker.extract_or_reason(raw)
-
-
 class RayExtractor:
-    """ExtractPool's worker on Ray: each document a task, its original read where the task runs."""
+    """ExtractPool's worker on Ray: an actor holding an `ExtractWorker` (the local pool's extraction
+    process, so the per-document time limit and crash isolation hold), the original read where it
+    runs. An actor rather than a task per document: Ray stops a task's worker process once it idles
+    past `idle_worker_killing_time_threshold_ms` (1 s) while the cluster holds more workers than
+    CPUs, and the next task pays a new worker and a new extraction process (43 worker starts on the
+    bench's full corpus, 6 with actors; bench/RESULTS.md)."""
 
-    _task: Any = None
+    _actor_class: Any = None
 
     def __init__(self, timeout: float = DEFAULT_TIMEOUT, function: str = "pipeline.extract:extract") -> None:
         self.timeout, self.function = timeout, function
+        self._actor: Any = None
 
     def extract_or_reason(self, raw: Any) -> Any:
         import ray
 
-        if RayExtractor._task is None:
-            RayExtractor._task = ray.remote(num_cpus=EXTRACT_CPUS, max_retries=TASK_RETRIES)(_extract)
+        if RayExtractor._actor_class is None:
+            RayExtractor._actor_class = ray.remote(
+                num_cpus=EXTRACT_CPUS, max_restarts=-1, max_task_retries=TASK_RETRIES,
+                scheduling_strategy="SPREAD")(ExtractWorker)
+        if self._actor is None:
+            self._actor = RayExtractor._actor_class.remote(self.timeout, self.function)
         try:
-            return ray.get(RayExtractor._task.remote(raw, self.timeout, self.function))
+            return ray.get(self._actor.extract_or_reason.remote(raw))
         except ray.exceptions.RayError as exc:   # its process died TASK_RETRIES + 1 times: this document fails
             return f"extraction on Ray failed: {_one_line(exc)}"
 
@@ -151,7 +150,11 @@ class RayExtractor:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        pass
+        if self._actor is not None:
+            import ray
+
+            ray.kill(self._actor)
+            self._actor = None
 
 
 class RayLane:
