@@ -341,15 +341,18 @@ def canonical_form(names: list[Name]) -> str:
 
     given = max(by_given, key=rank)
     first = _best_surface(by_given[given])
-    # The middle name as the sources write it ("Mary Kay Plass", "John W. Houston"): shown only when
-    # every form has one and they agree; a written-out middle name beats its initial.
-    middles = [n.middle for n in with_first]
-    initials = {normalize_given(m)[:1] for m in middles}
+    # The fullest name the sources write ("Mary Kay Plass", "John W. Houston", "Alex Azar II",
+    # "Kenneth D. Upton, Jr."): a middle name or a suffix that some forms give and none contradicts
+    # (the forms of one person leave them out as they please); a written-out middle name beats its
+    # initial. Two different middle initials or suffixes: neither is shown.
+    middles = [n.middle for n in with_first if n.middle]
     middle = ""
-    if all(middles) and len(initials) == 1:
+    if middles and len({normalize_given(m)[:1] for m in middles}) == 1:
         middle = max(middles, key=lambda m: (len(normalize_given(m)), m.count(".") == 0, m))
-    suffixes = [n.suffix for n in with_first]
-    suffix = suffixes[0] if all(suffixes) and len({normalize_given(s) for s in suffixes}) == 1 else ""
+    suffixes = [n.suffix for n in with_first if n.suffix]
+    suffix = ""
+    if suffixes and len({normalize_given(s).rstrip(".") for s in suffixes}) == 1:
+        suffix = Counter(suffixes).most_common(1)[0][0]
     return " ".join(p for p in (first, middle, last) if p) + (f" {suffix}" if suffix else "")
 
 

@@ -9,9 +9,10 @@ from typing import Any
 
 from pipeline.candidates import event_candidate
 from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
-from pipeline.person_spans import Around, given_names, ordinary_tail, org_heads, refuse, surnames, trim
+from pipeline.person_spans import (NOT_PERSON_LABELS, Around, entity_key, given_names, ordinary_tail, org_heads,
+                                   outvoted, refuse, surnames, trim)
 
-VERSION = "nlp.v4"   # v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
+VERSION = "nlp.v5"   # v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
@@ -71,6 +72,12 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
             title_start = prev
         if start_tok >= end_tok:
             continue
+        name_start, end_tok = _unglued(doc, start_tok, end_tok)
+        if name_start != start_tok:   # the name after a title inside the span: that title is its own
+            title_start = name_start
+            while title_start > start_tok and doc[title_start - 1].lower_ in TITLE_WORDS:
+                title_start -= 1
+            start_tok = name_start
         end_tok -= ordinary_tail([t.text for t in doc[start_tok:end_tok]], ordinary)
         name = doc[start_tok:end_tok]
         if not len(name) or not any(t.is_alpha and t.is_title for t in name) \
@@ -133,11 +140,39 @@ def _census_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) ->
                 refuse(doc[i:parts[-1] + 1].text, around(i, parts[-1] + 1)):
             i += 1
             continue
-        end = parts[-1] + 1
+        end = _name_end(doc, parts[-1] + 1)
         out.append({**_mention(doc, i, end, doc[i:end], None), "method": "census_name"})
         taken.update(range(i, end))
         i = end
     return out
+
+
+def _unglued(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """The one name in a PERSON span that a table's row or a roll call glued to its neighbours:
+    a title inside it ("Nordman Councillor Havixbeck": the name after the title; "Orlikow
+    Councillor": the name before it) and a second full name after a first one ("J. Kevin McKethan
+    William W. Durham": the first; the second is found on its own)."""
+    def title(tok: Any) -> bool:
+        return tok.is_title and tok.lower_ in TITLE_WORDS - HONORIFICS and tok.lower_ not in surnames()
+
+    for k in range(start + 1, end):
+        if title(doc[k]):
+            after = k + 1
+            while after < end and title(doc[after]):
+                after += 1
+            return (after, end) if after < end else (start, k)
+    for k in range(start + 2, end - 1):
+        before, word = doc[k - 1], doc[k]
+        if word.is_title and word.lower_ in given_names() and _capitalised(before) and not _initial(before) \
+                and before.lower_ not in given_names() and len(before.text) > 2 \
+                and (doc[k + 1].is_title or _initial(doc[k + 1])):
+            return start, k
+    return start, end
+
+
+def _capitalised(tok: Any) -> bool:
+    """A capitalised word with lower-case letters: "Durham", "McKethan", "O'Neill" (not "FBI")."""
+    return tok.is_alpha and tok.text[:1].isupper() and any(c.islower() for c in tok.text)
 
 
 def _name_word(tok: Any) -> bool:
@@ -156,6 +191,9 @@ def _name_end(doc: Any, end: int) -> int:
     line wrapped onto the next line after a middle initial ("Charles F.\nConner")."""
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _SUFFIXES:
         return end + 2
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].is_space and doc[end + 1].text.count("\n") == 1 \
+            and doc[end + 2].lower_ in _SUFFIXES:
+        return end + 3   # "Kenneth D. Upton,\nJr.": the suffix wrapped onto the next line
     if end < len(doc) and doc[end].lower_ in _SUFFIXES and doc[end].text[:1].isupper():
         return end + 1   # "Alex Azar II"
     last = doc[end - 1]
@@ -221,6 +259,24 @@ def _mention(doc: Any, start: int, end: int, name: Any, title: str | None) -> di
     role = m.group(1).lower() if m else None
     return {"start": span.start_char, "end": span.end_char, "text": span.text,
             "name": name.text, "title": title, "role": role, "label": "PERSON"}
+
+
+def drop_outvoted(analyses: list[dict[str, Any]]) -> None:
+    """A document's person mentions whose words its pages name, by majority, as an organisation or
+    a place (pipeline/person_spans.py, `outvoted`): dropped from the analyses in place."""
+    votes: dict[str, dict[str, int]] = {}
+    for a in analyses:
+        for m in a["people"]:
+            key = votes.setdefault(entity_key(m["name"]), {})
+            key["PERSON"] = key.get("PERSON", 0) + 1
+        for e in a["entities"]:
+            if e["label"] in NOT_PERSON_LABELS:
+                key = votes.setdefault(entity_key(e["text"]), {})
+                key[e["label"]] = key.get(e["label"], 0) + 1
+    heads = org_heads([e["text"].split() for a in analyses for e in a["entities"] if e["label"] == "ORG"])
+    for a in analyses:   # "BNY Mellon" on one page, "BNY Mellon National Association" on another
+        a["people"] = [m for m in a["people"] if outvoted(m["name"], votes) is None
+                       and " ".join(m["name"].split()) not in heads]
 
 
 def add_known_names(texts: list[str], analyses: list[dict[str, Any]]) -> None:

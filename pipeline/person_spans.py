@@ -171,3 +171,39 @@ def _runs_into_org(following: list[str]) -> bool:
         return False
     last = run[-1].lower()
     return last in (ORG_WORDS - ALSO_SURNAMES if possessive else ORG_WORDS)
+
+
+# Labels of the statistical NER that say "not a person" when they fall on the same words.
+NOT_PERSON_LABELS = {"ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+PLACE_LABELS = {"GPE", "LOC"}
+
+
+def entity_key(text: str) -> str:
+    """The words an entity and a name are compared by: no leading "the", no possessive, one space."""
+    words = text.replace("’", "'").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    key = " ".join(words)
+    return key[:-2] if key.endswith("'s") else key
+
+
+def outvoted(name: str, votes: dict[str, dict[str, int]]) -> str | None:
+    """Why the document as a whole says `name` is no person, or None. `votes` counts, for each
+    entity_key, the labels the NER gave those same words across the document's pages. The small
+    model labels the same words differently from sentence to sentence ("Con Edison" an ORG five
+    times, a PERSON once): the majority of a document's readings decides, and a third of them when
+    the first word is no given name ("Con Edison": 4 ORG, 5 PERSON). And a name that opens on
+    a place the document names on its own, not a given name, is a place ("Sierra Leone",
+    "California No")."""
+    counts = votes.get(entity_key(name), {})
+    person = counts.get("PERSON", 0)
+    other = sum(n for label, n in counts.items() if label in NOT_PERSON_LABELS)
+    first = entity_key(name).split()[0] if name.split() else ""
+    given = first.lower() in given_names() or (len(first.rstrip(".")) == 1 and first[:1].isupper())
+    if other > person or (not given and other and 2 * other >= person):
+        return "the document names these words as an organisation or place more often than as a person"
+    place = votes.get(first, {})
+    if len(name.split()) >= 2 and not given and \
+            sum(place.get(label, 0) for label in PLACE_LABELS) > place.get("PERSON", 0):
+        return "opens on a place the document names, not a given name"
+    return None

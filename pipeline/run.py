@@ -292,6 +292,7 @@ def analyse_unit(items: list[tuple[dict[str, Any], extract.Extracted]], models: 
     results: list[dict[str, Any] | str] = []
     for doc, ex in items:
         page_analyses = [next(analyses) for _ in ex.pages]
+        nlp.drop_outvoted(page_analyses)
         nlp.add_known_names([extract.nlp_text(p) for p in ex.pages], page_analyses)
         try:
             results.append(document_rows(doc, ex, page_analyses, settings))

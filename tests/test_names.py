@@ -173,8 +173,19 @@ def test_canonical_middle_name_as_written_only_when_consistent() -> None:
     assert canonical_form([n("Margaret A. Whitfield"), n("Margaret Ann Whitfield")]) == "Margaret Ann Whitfield"
     assert canonical_form([n("Mary Kay Plass")]) == "Mary Kay Plass"
     assert canonical_form([n("John W. Houston")]) == "John W. Houston"
-    assert canonical_form([n("Margaret A. Whitfield"), n("Margaret Whitfield")]) == "Margaret Whitfield"
+    # the fullest form: a middle name that one form gives and no form contradicts
+    assert canonical_form([n("Margaret A. Whitfield"), n("Margaret Whitfield")]) == "Margaret A. Whitfield"
     assert canonical_form([n("Margaret A. Whitfield"), n("Margaret B. Whitfield")]) == "Margaret Whitfield"
+
+
+@pytest.mark.parametrize("forms,shown", [
+    (["Alex Azar II", "Alex Azar", "Secretary Azar"], "Alex Azar II"),
+    (["Kenneth D. Upton, Jr.", "Kenneth Upton"], "Kenneth D. Upton Jr."),
+    (["Daniel James, III", "Daniel James"], "Daniel James III"),
+    (["Ruth Ellis Jr.", "Ruth Ellis Sr."], "Ruth Ellis"),   # two suffixes disagree: neither
+])
+def test_canonical_keeps_a_suffix_some_forms_give(forms: list[str], shown: str) -> None:
+    assert canonical_form([n(f) for f in forms]) == shown
 
 
 def test_canonical_edge_cases() -> None:
