@@ -6,6 +6,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from pipeline import front_matter
 from pipeline.extract import Extracted, Page
 from pipeline.extract_lines import compose, lines_from_text, paginate, running_lines
 
@@ -90,13 +91,18 @@ def extract_plain(raw: bytes) -> Extracted:
     """Plain text: form feeds are page breaks (as printers and pdftotext use them)."""
     text = decode_text(raw) or raw.decode("utf-8", errors="replace")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    front = front_matter.split(text)
     parts = text.split("\f")
     if len(parts) > 1 and not parts[-1].strip():   # a final form feed ends the last page
         parts.pop()
     chunks = [page for part in parts for page in paginate(lines_from_text(part))]
     skips = running_lines(chunks) if len(chunks) > 1 else [set() for _ in chunks]
+    title, meta = None, {}
+    if front and chunks:   # its lines are the first page's first lines (blank lines are no Line)
+        skips[0] = skips[0] | set(range(sum(1 for ln in front[1].splitlines() if ln.strip())))
+        title, meta = front_matter.metadata(front[0])
     pages = []
     for number, (lines, skip) in enumerate(zip(chunks, skips), start=1):
         body, spans = compose(lines, skip)
         pages.append(Page(number, body, "plain", skip=spans))
-    return Extracted(pages=pages, format="text")
+    return Extracted(pages=pages, format="text", title=title, meta=meta)
