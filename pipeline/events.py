@@ -16,10 +16,13 @@ from pipeline import dates
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v4"   # v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v5"   # v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
-_MISSED = re.compile(r"\b(?:FY\s?(?:19|20)?\d{2}(?:[-–/]\d{2,4})?|Q[1-4]\s+(?:FY\s?)?\d{4})\b")
+# spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
+# docket's or a blotter's table, "2024-03-04") as nothing at all
+_MISSED = re.compile(r"\b(?:FY\s?(?:19|20)?\d{2}(?:[-–/]\d{2,4})?|Q[1-4]\s+(?:FY\s?)?\d{4}"
+                     r"|\d{1,2}/\d{1,2}/(?:19|20)\d{2}|(?:19|20)\d{2}-[01]\d-[0-3]\d)\b(?![/-]\d)")
 # "winter weather", "summer camp": a season naming a kind of thing, not a time
 _SEASON_WORD = re.compile(r"(?:winter|summer|spring|fall|autumn)\s+(?!of\b|in\b|and\b|or\b|to\b|when\b|break\b)[a-z]+",
                           re.IGNORECASE)
@@ -129,7 +132,7 @@ def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any
     found += [{**e, "reads_as": "later that day"} for e in entities
               if e["label"] == "TIME" and _CLOCK.search(e["text"])
               and not any(d["start"] <= e["end"] and e["start"] <= d["end"] for d in found)]
-    for m in _MISSED.finditer(text):  # spaCy's small model reads "FY2019" as nothing, "Q1" as a number
+    for m in _MISSED.finditer(text):
         if not any(e["start"] < m.end() and m.start() < e["end"] for e in found):
             found.append({"start": m.start(), "end": m.end(), "label": "DATE", "text": m.group(0)})
     return sorted(found, key=lambda e: e["start"])

@@ -177,3 +177,41 @@ def test_real_news_and_records_give_a_timeline(tmp_path):
     assert {"Chris Christie", "Mary Kay Plass", "Judy Avalos"} <= names, names
     for bad in ("Abbott", "Loading", "Twitter", "Rockwood", "Raymond James", "Good Hope", "Fieldhouse", "Center"):
         assert not [n for n in names if bad in n], (bad, names)
+
+
+DOCKET_ROWS = [("11/28/2023", "Brief filed - oral argument not requested"), ("10/03/2023", "Clerks record filed"),
+               ("2023-06-29", "Docketing statement filed"), ("06/13/2023", "Petition for writ of habeas corpus filed")]
+RELEASE = """---
+date: '{date}'
+title: "Statement on the {topic}"
+source_url: https://example.gov/statements/{date}/
+---
+
+The Secretary announced on Tuesday that the department had approved the {topic}.
+"""
+
+
+def test_numeric_dates_in_tables_and_front_matter_dates_carry_events(tmp_path):
+    """A docket's table dates its rows with numbers ("11/28/2023", "2023-06-29"), which the small
+    model does not read as dates; a saved press release's YAML front matter is its title and date,
+    never an event, and its "on Tuesday" is anchored on that date."""
+    case, docs = tmp_path / "case", tmp_path / "docs"
+    docs.mkdir()
+    run_cli("init", str(case))
+    rows = "".join(f"<tr><td>{d}</td><td>{what}</td><td></td></tr>" for d, what in DOCKET_ROWS)
+    (docs / "docket.html").write_text(
+        "<html><head><title>Case 10-23-00999-CR</title></head><body><main><h1>Case Events</h1>"
+        "<p>Appellate case 10-23-00999-CR, filed in the Tenth Court of Appeals.</p><table>"
+        f"<tr><th>Date</th><th>Event Type</th><th>Disposition</th></tr>{rows}</table></main></body></html>")
+    (docs / "release.txt").write_text(RELEASE.format(date="2021-06-24", topic="shelter contract"))
+    run_cli("add", str(docs / "docket.html"), "--kind", "court", case=case)
+    run_cli("add", str(docs / "release.txt"), "--kind", "press", case=case)
+    run_cli("process", case=case)
+    entries = _timeline(case)
+    dated = {(str(e["date_start"])[:10], e["text"]) for e in entries}
+    for day, what in DOCKET_ROWS:
+        iso = day if "-" in day else f"{day[6:]}-{day[:2]}-{day[3:5]}"
+        assert any(d == iso and what in text for d, text in dated), (day, what, dated)
+    texts = " ".join(e["text"] for e in entries)
+    assert "source_url" not in texts and "title:" not in texts
+    assert any(str(e["date_start"])[:10] == "2021-06-22" and "shelter contract" in e["text"] for e in entries), dated
