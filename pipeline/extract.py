@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-VERSION = "extract.v5"   # v5: YAML front matter of text files skipped and read as metadata; v3: HTML blocks are paragraphs (a blank line between them); v4: word boxes
+VERSION = "extract.v6"   # v6: a table the article extractor wrote one cell per line is rows again; v5: YAML front matter of text files skipped and read as metadata; v3: HTML blocks are paragraphs (a blank line between them); v4: word boxes
 
 
 class ExtractError(Exception):

@@ -30,6 +30,8 @@ _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "tab
 def extract_html(raw: bytes) -> Extracted:
     html, encoding = decode_html(raw)
     text, doc, how = article_text(html)
+    if how != "page" and "<table" in html.lower():
+        text = table_rows(text, visible_text(html))
     if not text.strip():
         raise ExtractError("no readable text in HTML")
     meta: dict[str, Any] = {"charset": encoding, "extraction": how}
@@ -112,6 +114,39 @@ def _is_article(html: str) -> bool:
     head = html[:200_000].lower()
     return (re.search(r"""<meta[^>]+(?:property|name)=["']og:type["'][^>]+content=["']article""", head) is not None
             or "<article" in head)
+
+
+def table_rows(text: str, visible: str) -> str:
+    """Rows of a table that the article extractor wrote one cell per line (it does so when a table
+    is nearly all a page holds: a docket, a blotter, an agenda): each run of lines that are exactly
+    the cells of one of the page's rows, in order, becomes that row again ("11/28/2023 | Brief
+    filed"), so a row is one sentence as it is on the page."""
+    rows = [[c.strip() for c in line.split(" | ") if c.strip()] for line in visible.splitlines() if " | " in line]
+    rows = [r for r in rows if len(r) >= 2]
+    if not rows:
+        return text
+    lines = text.split("\n")
+    content = [i for i, ln in enumerate(lines) if ln.strip()]
+    by_first: dict[str, list[list[str]]] = {}
+    for r in rows:
+        by_first.setdefault(r[0], []).append(r)
+    out: dict[int, str] = {}
+    gone: set[int] = set()
+    k = 0
+    while k < len(content):
+        first = lines[content[k]].strip()
+        for r in sorted(by_first.get(first, []), key=len, reverse=True):
+            span = content[k:k + len(r)]
+            if len(span) == len(r) and [lines[i].strip() for i in span] == r:
+                out[span[0]] = " | ".join(r)
+                gone.update(range(span[0] + 1, span[-1] + 1))
+                k += len(r)
+                break
+        else:
+            k += 1
+    if not out:
+        return text
+    return "\n".join(out.get(i, ln) for i, ln in enumerate(lines) if i not in gone)
 
 
 def visible_text(html: str) -> str:

@@ -99,3 +99,21 @@ def test_short_article_keeps_its_body():
     ex = extract(html)
     assert ex.meta["extraction"] == "article" and ex.title == "DSS director on leave"
     assert ex.pages[0].text.endswith("\nMargaret Whitfield was placed on paid leave on Tuesday, March 6, 2018.")
+
+
+@pytest.mark.parametrize("rows", [
+    [("11/28/2023", "Brief filed - oral argument not requested", "State"), ("10/03/2023", "Clerks record filed", "")],
+    [("Item 4", "Contract with Arbor Roofing", "Approved 5-0"), ("Item 5", "Budget amendment", "Tabled"),
+     ("Item 6", "Appointment of the clerk", "Approved 4-1")],
+])
+def test_a_page_that_is_a_table_keeps_its_rows(rows):
+    """A page that is nearly all one table (a docket, an agenda's actions): the article extractor
+    writes it one cell per line; each row must stay one line, its cells joined as on the page."""
+    from pipeline.extract import extract
+
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    html = (f"<html><body><h1>Case Events</h1><table><tr><th>Date</th><th>Event Type</th><th>Disposition</th></tr>"
+            f"{body}</table></body></html>")
+    text = extract(html.encode()).pages[0].text
+    for r in rows:
+        assert " | ".join(c for c in r if c) in text.splitlines(), text
