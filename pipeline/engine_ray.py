@@ -9,7 +9,7 @@ an `InProcess` lane (pipeline/analyse_pool.py) that loads spaCy and MiniLM once.
 back to this process, the one writer, which stores them batch by batch and runs the case-wide steps.
 
 Faults: an actor that dies (its process or its node) is restarted and its call retried
-(`TASK_RETRIES`, `LANE_RETRIES`), so a run that loses a worker finishes with the
+(`EXTRACT_RETRIES`, `LANE_RETRIES`), so a run that loses a worker finishes with the
 same rows. A document that still cannot be done fails alone, with the reason, as it does locally.
 
 Why Ray core (tasks, actors) rather than Ray Data: the runner already streams bounded batches to
@@ -32,7 +32,7 @@ from pipeline.extract_worker import DEFAULT_TIMEOUT, ExtractWorker
 
 EXTRACT_CPUS = 0.5    # an extractor waits on its extraction process; with a lane per CPU at LANE_CPUS each
 LANE_CPUS = 0.5       # core holds one lane and one extraction, as locally (2 workers + 2 lanes on 2 cores)
-TASK_RETRIES = 3      # an extraction call whose actor died runs again on the restarted actor
+EXTRACT_RETRIES = 3   # an extraction call whose actor died runs again on the restarted actor
 LANE_RETRIES = 3      # a lane call whose actor died runs again on the restarted actor
 OBJECT_STORE_MB = 256  # for a Ray started here (`ray_address` empty): batches in flight, not the corpus
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -137,13 +137,13 @@ class RayExtractor:
 
         if RayExtractor._actor_class is None:
             RayExtractor._actor_class = ray.remote(
-                num_cpus=EXTRACT_CPUS, max_restarts=-1, max_task_retries=TASK_RETRIES,
+                num_cpus=EXTRACT_CPUS, max_restarts=-1, max_task_retries=EXTRACT_RETRIES,
                 scheduling_strategy="SPREAD")(ExtractWorker)
         if self._actor is None:
             self._actor = RayExtractor._actor_class.remote(self.timeout, self.function)
         try:
             return ray.get(self._actor.extract_or_reason.remote(raw))
-        except ray.exceptions.RayError as exc:   # its process died TASK_RETRIES + 1 times: this document fails
+        except ray.exceptions.RayError as exc:   # its process died EXTRACT_RETRIES + 1 times: this document fails
             return f"extraction on Ray failed: {_one_line(exc)}"
 
     def __enter__(self) -> RayExtractor:

@@ -30,7 +30,7 @@ _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "tab
 def extract_html(raw: bytes) -> Extracted:
     html, encoding = decode_html(raw)
     text, doc, how = article_text(html)
-    if how != "page" and "<table" in html.lower():
+    if how != "page" and " | " not in text and "<table" in html.lower():   # no table came out as rows
         text = table_rows(text, visible_text(html))
     if not text.strip():
         raise ExtractError("no readable text in HTML")
@@ -120,33 +120,27 @@ def table_rows(text: str, visible: str) -> str:
     """Rows of a table that the article extractor wrote one cell per line (it does so when a table
     is nearly all a page holds: a docket, a blotter, an agenda): each run of lines that are exactly
     the cells of one of the page's rows, in order, becomes that row again ("11/28/2023 | Brief
-    filed"), so a row is one sentence as it is on the page."""
-    rows = [[c.strip() for c in line.split(" | ") if c.strip()] for line in visible.splitlines() if " | " in line]
-    rows = [r for r in rows if len(r) >= 2]
-    if not rows:
-        return text
+    filed"), so a row is one sentence as it is on the page. Other text is left as it is."""
+    by_first: dict[str, list[list[str]]] = {}
+    for line in visible.splitlines():
+        cells = [c.strip() for c in line.split(" | ") if c.strip()]
+        if len(cells) >= 2:
+            by_first.setdefault(cells[0], []).append(cells)
     lines = text.split("\n")
     content = [i for i, ln in enumerate(lines) if ln.strip()]
-    by_first: dict[str, list[list[str]]] = {}
-    for r in rows:
-        by_first.setdefault(r[0], []).append(r)
-    out: dict[int, str] = {}
-    gone: set[int] = set()
+    joined: dict[int, str] = {}   # the first line of a row -> the row; the row's other lines (and blanks) go
     k = 0
     while k < len(content):
-        first = lines[content[k]].strip()
-        for r in sorted(by_first.get(first, []), key=len, reverse=True):
-            span = content[k:k + len(r)]
-            if len(span) == len(r) and [lines[i].strip() for i in span] == r:
-                out[span[0]] = " | ".join(r)
-                gone.update(range(span[0] + 1, span[-1] + 1))
-                k += len(r)
-                break
-        else:
+        row = next((r for r in sorted(by_first.get(lines[content[k]].strip(), []), key=len, reverse=True)
+                    if [lines[i].strip() for i in content[k:k + len(r)]] == r), None)
+        if row is None:
             k += 1
-    if not out:
-        return text
-    return "\n".join(out.get(i, ln) for i, ln in enumerate(lines) if i not in gone)
+            continue
+        first, last = content[k], content[k + len(row) - 1]
+        joined.update({i: "" for i in range(first + 1, last + 1)})
+        joined[first] = " | ".join(row)
+        k += len(row)
+    return "\n".join(joined.get(i, ln) for i, ln in enumerate(lines) if joined.get(i) != "")
 
 
 def visible_text(html: str) -> str:

@@ -6,7 +6,6 @@ running header, so no "--- tags: ... date: '2021-06-24'" becomes a sentence, an 
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any
 
@@ -38,19 +37,16 @@ def split(text: str) -> tuple[dict[str, Any], str] | None:
 
 
 def metadata(fields: dict[str, Any]) -> tuple[str | None, dict[str, Any]]:
-    """(title, meta) in Extracted's terms: the title, and the date (ISO day) and address if given."""
+    """(title, meta) in Extracted's terms: the title, and the date and address if given. The date
+    goes on as written (YAML may have made it a date or a timestamp); docdate.parse_day reads it
+    like any other extracted date."""
     lowered = {k.lower(): v for k, v in fields.items()}
-    title = lowered.get("title")
+    title = " ".join(str(lowered.get("title") or "").split()) or None
     meta: dict[str, Any] = {}
-    for key in DATE_KEYS:
-        value = lowered.get(key)
-        if isinstance(value, (dt.datetime, dt.date)):
-            meta["date"] = value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
-            break
-        if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value.strip()):
-            meta["date"] = value.strip()[:10]
-            break
+    date = next((lowered[k] for k in DATE_KEYS if lowered.get(k)), None)
+    if date is not None:
+        meta["date"] = str(date).strip()
     url = next((lowered[k] for k in URL_KEYS if isinstance(lowered.get(k), str)), None)
     if url:
         meta["url"] = url
-    return (" ".join(str(title).split()) or None) if title else None, meta
+    return title, meta

@@ -190,18 +190,17 @@ def entity_key(text: str) -> str:
 def outvoted(name: str, votes: dict[str, dict[str, int]]) -> str | None:
     """Why the document as a whole says `name` is no person, or None. `votes` counts, for each
     entity_key, the labels the NER gave those same words across the document's pages. The small
-    model labels the same words differently from sentence to sentence ("Con Edison" an ORG five
-    times, a PERSON once): the majority of a document's readings decides, and a third of them when
-    the first word is no given name ("Con Edison": 4 ORG, 5 PERSON). And a name that opens on
-    a place the document names on its own, not a given name, is a place ("Sierra Leone",
-    "California No")."""
+    model labels the same words differently from sentence to sentence (a utility an ORG five times,
+    a PERSON once): the majority of a document's readings decides, and a third of them is enough
+    when the first word is no given name (nor an initial). And a name that opens on a place the
+    document names on its own, not a given name, is a place ("Sierra Leone", "California No")."""
     counts = votes.get(entity_key(name), {})
     person = counts.get("PERSON", 0)
     other = sum(n for label, n in counts.items() if label in NOT_PERSON_LABELS)
     first = entity_key(name).split()[0] if name.split() else ""
     given = first.lower() in given_names() or (len(first.rstrip(".")) == 1 and first[:1].isupper())
     if other > person or (not given and other and 2 * other >= person):
-        return "the document names these words as an organisation or place more often than as a person"
+        return "the document names these words as an organisation or place too often for a person"
     place = votes.get(first, {})
     if len(name.split()) >= 2 and not given and \
             sum(place.get(label, 0) for label in PLACE_LABELS) > place.get("PERSON", 0):
