@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-VERSION = "extract.v6"   # v6: a table the article extractor wrote one cell per line is rows again; v5: YAML front matter of text files skipped and read as metadata; v3: HTML blocks are paragraphs (a blank line between them); v4: word boxes
+VERSION = "extract.v7"   # v7: a saved page fragment without <html> (opening on <style>, <div>, ...) is read as HTML; v6: a table the article extractor wrote one cell per line is rows again; v5: YAML front matter of text files skipped and read as metadata; v3: HTML blocks are paragraphs (a blank line between them); v4: word boxes
 
 
 class ExtractError(Exception):
@@ -90,7 +90,8 @@ def sniff(raw: bytes) -> str:
     if _looks_like_email(raw[:8192]):   # before HTML: a message's HTML part may sit in its first KB
         return "email"
     low = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low[:1024] or b"<body" in low[:1024]:
+    if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low[:1024] or b"<body" in low[:1024] \
+            or _HTML_OPENING.match(low):
         return "html"
     if low.startswith(b"<?xml") and (b"<rss" in low or b"<feed" in low):
         return "feed"
@@ -104,6 +105,12 @@ def sniff(raw: bytes) -> str:
         return "binary"
     printable = sum(c.isprintable() or c in "\n\r\t\f" for c in text)
     return "text" if printable >= 0.95 * max(1, len(text)) else "binary"
+
+
+# A saved page without its <html> wrapper (a fragment a site loads into its pages, a page saved from
+# the DOM) opens on one of the elements a page's head or body holds.
+_HTML_OPENING = re.compile(rb"<(?:head|meta|link|style|script|div|section|article|main|header|nav|table|p|h[1-6]|ul|"
+                           rb"ol|span|form|title|!--)[\s>/]")
 
 
 def _sniff_zip(raw: bytes) -> str:

@@ -94,7 +94,7 @@ ROLE_TITLES = {
     "supervisor", "secretary", "treasurer", "administrator", "manager", "county manager",
     "county attorney", "senator", "representative", "rep.", "sen.", "governor", "mayor",
     "councilman", "councilwoman", "detective", "investigator", "auditor", "deputy secretary",
-    "finance director", "clerk",
+    "finance director", "clerk", "mayor pro tem", "mayor pro tempore", "pro tem", "pro tempore",
     # councils, courts and police as real records name them
     "councillor", "councilor", "councillors", "council member", "councilmember", "alderman",
     "alderwoman", "city clerk", "deputy city clerk", "city manager", "defendant", "defendants",
@@ -133,6 +133,8 @@ ORG_WORDS = {
     "manual", "management", "pursuant", "central", "ward", "hill", "point", "box", "race",
     "ave", "rd", "blvd", "room", "side", "area", "branch", "code", "forms", "updates", "focus",
     "stamp", "chapel", "temple", "mosque", "synagogue", "cathedral", "parish", "diocese",
+    "st", "pkwy", "hwy", "lodge", "apts", "architecture", "architects", "parks", "recreation",
+    "properties", "realty",
 }
 ALSO_SURNAMES = {
     "park", "hall", "house", "day", "post", "lane", "street", "law", "court", "church", "bank",
@@ -141,6 +143,7 @@ ALSO_SURNAMES = {
     "party", "daily", "award", "week", "month", "year", "inn", "drive", "road", "creek", "village",
     "young", "act", "tower", "heights", "league", "records", "trust", "cafe", "memorial",
     "ward", "hill", "point", "box", "race", "central", "side", "branch", "room", "stamp",
+    "lodge", "parks",
 }
 # Page furniture and web words that are never part of a person's name.
 FURNITURE = {

@@ -12,7 +12,7 @@ from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TIT
 from pipeline.person_spans import (NOT_PERSON_LABELS, Around, entity_key, given_names, ordinary_tail, org_heads,
                                    outvoted, refuse, surnames, trim)
 
-VERSION = "nlp.v5"   # v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
+VERSION = "nlp.v6"   # v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
@@ -54,6 +54,7 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
     def around(start: int, end: int) -> Around:
         return Around(_words(doc, start, -1), _words(doc, end, 1), ordinary, heads)
 
+    letters = set(_ENUMERATOR.findall(doc.text))
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
@@ -61,7 +62,12 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
         versus = next((t.i for t in ent if t.lower_ in ("v.", "vs.", "v", "vs") and t.i > ent.start + lead), None)
         if versus is not None:   # "Jessica Parker v. C. R. Bard": the first party of a caption
             tail = min(tail, versus - ent.start)
-        start_tok, end_tok = ent.start + lead, _name_end(doc, ent.start + tail)
+        start_tok, end_tok = ent.start + lead, _name_end(doc, _label_line(doc, ent.start + lead, ent.start + tail))
+        enumerated = _enumerator(doc, start_tok, letters)
+        if enumerated:   # "B. Brian Bergman" on a roll call lettered A., B., C.: "B." is the list's
+            start_tok += 1
+            while start_tok < end_tok and doc[start_tok].is_space:
+                start_tok += 1
         # A PERSON span that begins with a title: keep the title apart from the name.
         while start_tok < end_tok - 1 and doc[start_tok].lower_ in TITLE_WORDS:
             start_tok += 1
@@ -79,7 +85,11 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
                 title_start -= 1
             start_tok = name_start
         end_tok -= ordinary_tail([t.text for t in doc[start_tok:end_tok]], ordinary)
+        while end_tok > start_tok + 1 and not doc[end_tok - 1].text.strip(_EDGE_MARKS):
+            end_tok -= 1   # "Alejandra Avila -" once the title or word after the dash is cut off
         name = doc[start_tok:end_tok]
+        if enumerated and len(name) < 2:
+            continue   # "B. Remarks by the Outgoing Mayor": an agenda's lettered item
         if not len(name) or not any(t.is_alpha and t.is_title for t in name) \
                 or all(t.lower_ in TITLE_WORDS for t in name) \
                 or refuse(name.text, around(title_start, end_tok)):
@@ -134,7 +144,7 @@ def _census_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) ->
             parts += [k, k + 1]
         elif k < len(doc) and _name_word(doc[k]) and doc[k].lower_ in surnames():
             parts += [k]
-        if len(parts) < 2 or any(p in taken for p in parts) or \
+        if len(parts) < 2 or any(p in taken for p in parts) or _inside_run(doc, i, parts[-1] + 1) or \
                 any(doc[p].lower_ in ordinary for p in (parts[0], parts[-1])) or \
                 any(doc[p].lower_ in TITLE_WORDS for p in parts) or doc[parts[-1]].lower_ in ORG_WORDS or \
                 refuse(doc[i:parts[-1] + 1].text, around(i, parts[-1] + 1)):
@@ -153,10 +163,13 @@ def _unglued(doc: Any, start: int, end: int) -> tuple[int, int]:
     Councillor": the name before it) and a second full name after a first one ("J. Kevin McKethan
     William W. Durham": the first; the second is found on its own)."""
     def title(tok: Any) -> bool:
-        return tok.is_title and tok.lower_ in TITLE_WORDS - HONORIFICS and tok.lower_ not in surnames()
+        return tok.is_title and tok.lower_ in TITLE_WORDS - HONORIFICS and (
+            tok.lower_ not in surnames() or doc[tok.i - 1].text in _DASHES or doc[tok.i - 1].text.endswith("-"))
 
     for k in range(start + 1, end):
         if title(doc[k]):
+            if doc[k - 1].text in _DASHES or doc[k - 1].text.endswith("-"):
+                return start, k   # "Daniel Damian - Mayor Pro Tem": the name, a dash, its title
             after = k + 1
             while after < end and title(doc[after]):
                 after += 1
@@ -168,6 +181,51 @@ def _unglued(doc: Any, start: int, end: int) -> tuple[int, int]:
                 and (doc[k + 1].is_title or _initial(doc[k + 1])):
             return start, k
     return start, end
+
+
+_ENUMERATOR = re.compile(r"(?m)^[ \t]*([A-Z])\.[ \t]")
+_DASHES = ("-", "–", "—")
+_EDGE_MARKS = " \t\n,;:-–—•·*"
+_LABEL_AFTER = {":", "no.", "no", "nos.", "nos", "#"}
+_BEFORE_PLACE = {"st.", "st", "ste.", "mt.", "mt", "ft.", "ft", "san", "santa", "los", "las", "el", "la", "del",
+                 "de", "southern", "northern", "eastern", "western"}
+
+
+def _enumerator(doc: Any, i: int, letters: set[str]) -> bool:
+    """Token i is the letter of a lettered list ("A. Norm Zezula ... B. Brian Bergman"): a capital
+    and a full stop that open a line, on a page whose lines also open on the letter before or after it."""
+    tok = doc[i]
+    if not (len(tok.text) == 2 and tok.text[1] == "." and tok.text[0].isupper()) or i + 1 >= len(doc):
+        return False
+    head = doc.text[:tok.idx].rstrip(" \t")
+    letter = tok.text[0]
+    return (not head or head.endswith("\n")) and (chr(ord(letter) - 1) in letters or chr(ord(letter) + 1) in letters)
+
+
+def _label_line(doc: Any, start: int, end: int) -> int:
+    """Where a name ends when its span runs over a line break onto a label: "Chair Ramirez\nNOES:
+    None", "Case Name: Mathew Rodriguez\nCase No. 2:22-cv-01069" (a name wrapped onto the next line
+    goes on: "Julie\nRodriguez")."""
+    for k in range(start + 1, end - 1):
+        if not (doc[k].is_space and "\n" in doc[k].text):
+            continue
+        word = doc[k + 1]
+        after = doc[k + 2].lower_ if k + 2 < len(doc) else ""
+        if (word.is_alpha and word.is_upper and len(word.text) > 1) or after in _LABEL_AFTER:
+            return k
+    return end
+
+
+def _inside_run(doc: Any, start: int, end: int) -> bool:
+    """A census-list name that is only part of a longer run of capitalised words: "St. Louis Jeffrey
+    Eugenides", "Southern California Edison", "Adolfo Suárez Madrid-Barajas", "Vista Del Rio Apts"."""
+    prev = doc[start - 1] if start else None
+    nxt = doc[end] if end < len(doc) else None
+    if prev is not None and prev.lower_ in _BEFORE_PLACE:
+        return True   # but "Public Works Brad Sacher": a department, then a name
+    if nxt is not None and nxt.text in _DASHES and end + 1 < len(doc) and _capitalised(doc[end + 1]):
+        return True
+    return nxt is not None and _capitalised(nxt) and nxt.lower_ not in _SUFFIXES and nxt.lower_ not in TITLE_WORDS
 
 
 def _capitalised(tok: Any) -> bool:
@@ -257,8 +315,9 @@ def _mention(doc: Any, start: int, end: int, name: Any, title: str | None) -> di
     after = doc.text[span.end_char:span.end_char + 80]
     m = _APPOSITIVE.match(after)
     role = m.group(1).lower() if m else None
-    return {"start": span.start_char, "end": span.end_char, "text": span.text,
-            "name": name.text, "title": title, "role": role, "label": "PERSON"}
+    text = span.text.rstrip("".join(_DASHES))   # "Emmanuel J. Estrada- Mayor/Chair": the dash is no part
+    return {"start": span.start_char, "end": span.start_char + len(text), "text": text,
+            "name": name.text.rstrip("".join(_DASHES)), "title": title, "role": role, "label": "PERSON"}
 
 
 def drop_outvoted(analyses: list[dict[str, Any]]) -> None:

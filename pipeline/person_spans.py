@@ -10,7 +10,8 @@ What is refused, and why (README, "Decisions about people"):
 - page furniture ("Loading Photo Gallery", "Photo Credit", "Welcome to ...");
 - a first word that is not a given name but an ordinary word of the same document ("Good Hope"
   where the text also says "good"): given names come from the 1990 US Census lists (the `names`
-  package) and the `nicknames` package.
+  package) and the `nicknames` package;
+- a street after its house number ("15732 Cadwell St", "23156 Doris Way", "760 Via Del Monte").
 """
 from __future__ import annotations
 
@@ -32,6 +33,13 @@ _INCORPORATED = {"inc", "inc.", "llc", "l.l.c.", "corp", "corp.", "co", "co.", "
                  "pllc", "n.a.", "plc"}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside)|\bknown\s+as|\bcalled)$", re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_HOUSE_NUMBER = re.compile(r"^\d{1,6}[A-Za-z]?$")
+# Words that open a street's name (Spanish and French street names in US and Canadian addresses)
+# and words that end one, abbreviated or not.
+_STREET_OPENERS = {"via", "calle", "camino", "avenida", "paseo", "vista", "rue", "avenue", "boulevard"}
+_STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane",
+                 "ln", "way", "place", "pl", "court", "ct", "terrace", "circle", "parkway", "pkwy", "highway",
+                 "hwy", "trail", "plaza", "alley", "crescent", "loop", "row", "square", "walk"}
 _EDGE = _QUOTES + " \t\n,;:.!?()-–—*•·"
 
 
@@ -127,6 +135,8 @@ def refuse(text: str, around: Around) -> str | None:
         return "digits, symbols or quote marks"
     if re.search(r"['’](?!s\b)", bare) and not re.search(r"\b[OD]['’][A-Z]", text):
         return "quote marks"   # an apostrophe is part of a name only in O'Brien, D'Angelo
+    if _address(words, around):
+        return "a street after its house number"
     party = _CASE_PARTY.match(" ".join(following[:2])) or _CASE_PARTY.match(" ".join(around.before[-1:]) + " ")
     if _CASE_NAME.search(f" {text} ") or (party and words[0].lower() not in given_names()):
         return "a case name"   # "Zepeda Rivas v. Jennings"; but "Jessica Parker v. C. R. Bard" names a person
@@ -149,6 +159,20 @@ def refuse(text: str, around: Around) -> str | None:
             if _PLACE_BEFORE.search(" ".join(around.before)) and not (following and following[0] in _POSSESSIVE):
                 return "a place (\"in\", \"near\", \"known as\" before a name that opens on no given name)"
     return None
+
+
+def _address(words: list[str], around: Around) -> bool:
+    """"15732 Cadwell St", "23156 Doris Way,", "760 Via Del Monte": a house number right before the
+    words (past a street opener such as "Via"), and a street word in them or right after them."""
+    before = list(around.before)
+    opener = False
+    while before and before[-1].strip(_EDGE).lower() in _STREET_OPENERS:
+        opener = True
+        before.pop()
+    if not before or not _HOUSE_NUMBER.match(re.split(r"[-–]", before[-1])[-1]):   # "-14270", "C-1677"
+        return False
+    parts = [p.strip(_EDGE).lower() for w in words + around.after[:1] for p in re.split(r"[-–]", w)]
+    return opener or parts[0] in _STREET_OPENERS or any(p in _STREET_WORDS for p in parts)
 
 
 def _runs_into_org(following: list[str]) -> bool:
