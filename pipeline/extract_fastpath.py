@@ -15,7 +15,7 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
-from pipeline.extract_layout import _gutter, _join, _paragraphs, _rows
+from pipeline.extract_layout import _gutter, _join, _paragraphs, _rows, grouped_words
 from pipeline.extract_lines import Line
 from pipeline.word_boxes import Frame
 
@@ -46,8 +46,8 @@ def fast_page_lines(page: Any) -> list[Line] | None:
     from pdfplumber.utils.text import WordExtractor
 
     # the grouping `extract_layout.page_lines` asks pdfplumber for, on the same kind of chars
-    words = WordExtractor(x_tolerance=3, y_tolerance=3, keep_blank_chars=False,
-                          use_text_flow=False).extract_words(chars)
+    words = grouped_words(lambda gap: WordExtractor(x_tolerance=gap, y_tolerance=3, keep_blank_chars=False,
+                                                    use_text_flow=False).extract_words(chars))
     rows = _rows(words)
     if _gutter(rows, width, height) is not None:
         return None   # two columns: pdfplumber's path reads them

@@ -36,11 +36,28 @@ class _Row:
         return spans
 
 
+WORD_GAP = 3.0     # pt: letters closer than this are one word (pdfplumber's default)
+TIGHT_GAP = 1.5    # pt: for a page set so tightly that WORD_GAP glues its words together
+GLUED_LETTERS = 18  # a "word" of this many letters is words run together ("RemarksbyOutgoingMayor")
+
+
+def grouped_words(extract: Any) -> list[dict[str, Any]]:
+    """`extract(x_tolerance)`'s words; again with TIGHT_GAP when the page's words come out glued
+    (some agenda software sets its text with spaces narrower than WORD_GAP: "CouncilChambers,
+    1315ValleyDrive"). Glued: at least three words of GLUED_LETTERS letters, 2 % of the page's."""
+    words = extract(WORD_GAP)
+    long = sum(1 for w in words if sum(c.isalpha() for c in w["text"]) >= GLUED_LETTERS)
+    if long >= 3 and long >= 0.02 * len(words):
+        return extract(TIGHT_GAP)
+    return words
+
+
 def page_lines(page: Any) -> list[Line]:
     """Lines of one pdfplumber page in reading order."""
     tables = _tables(page) if (page.rects or page.lines or page.curves) else []
     boxes = [t.bbox for t in tables]
-    every = page.extract_words(x_tolerance=3, y_tolerance=3, keep_blank_chars=False, use_text_flow=False)
+    every = grouped_words(lambda gap: page.extract_words(x_tolerance=gap, y_tolerance=3, keep_blank_chars=False,
+                                                         use_text_flow=False))
     words = [w for w in every if not any(_inside(w, b) for b in boxes)]
     # cut the page into horizontal bands at each table; text beside a table stays in its band
     cuts = sorted(tables, key=lambda t: t.bbox[1])
