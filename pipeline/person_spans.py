@@ -135,12 +135,15 @@ def refuse(text: str, around: Around) -> str | None:
         return "digits, symbols or quote marks"
     if re.search(r"['’](?!s\b)", bare) and not re.search(r"\b[OD]['’][A-Z]", text):
         return "quote marks"   # an apostrophe is part of a name only in O'Brien, D'Angelo
+    folded = [w.strip(_EDGE).lower() for w in words]
     if _address(words, around):
         return "a street after its house number"
+    if len(words) >= 2 and folded[-1].rstrip(".") in ("no", "nos") or \
+            (following and following[0].lower() in ("no.", "nos.", "#") and following[1:2] and following[1][:1].isdigit()):
+        return "a label before its number (\"Check Nos. 221568\", \"Resolution No. 22-14\")"
     party = _CASE_PARTY.match(" ".join(following[:2])) or _CASE_PARTY.match(" ".join(around.before[-1:]) + " ")
     if _CASE_NAME.search(f" {text} ") or (party and words[0].lower() not in given_names()):
         return "a case name"   # "Zepeda Rivas v. Jennings"; but "Jessica Parker v. C. R. Bard" names a person
-    folded = [w.strip(_EDGE).lower() for w in words]
     if any(w in FURNITURE for w in folded):
         return "page furniture"
     if folded[-1] in ORG_WORDS - ALSO_SURNAMES or (len(words) >= 3 and folded[-1] in ORG_WORDS):

@@ -93,3 +93,9 @@ def test_a_page_fragment_without_its_html_wrapper_is_html(head: bytes) -> None:
 
 def test_plain_text_that_mentions_a_tag_stays_text() -> None:
     assert sniff(b"Minutes of the meeting. The clerk said <p> tags were removed from the site.\n" * 5) == "text"
+
+
+def test_a_label_before_its_number_is_no_person(people) -> None:
+    found = people("Staff recommends the Housing Authority approve Check Nos. 221568 - 221571 reported on "
+                   "October 15, 2022. Check Nos. 4431 were voided by Treasurer Alma Quist.")
+    assert found == ["Alma Quist"], found

@@ -16,10 +16,10 @@ from tests.conftest import ROOT, cli_json, run_cli
 REAL = ROOT / "eval" / "real"
 # part -> metric -> floor (issue 13's targets are in eval/RESULTS.md)
 FLOORS = {
-    "whole": {"event_precision": 0.56, "event_recall": 0.60, "date_recall": 0.55, "person_precision": 0.77,
-              "person_recall": 0.84, "attribution": 0.87},
-    "heldout": {"event_precision": 0.45, "event_recall": 0.51, "date_recall": 0.48, "person_precision": 0.49,
-                "person_recall": 0.65, "attribution": 0.79},
+    "whole": {"event_precision": 0.56, "event_recall": 0.60, "date_recall": 0.55, "person_precision": 0.81,
+              "person_recall": 0.88, "attribution": 0.87},
+    "heldout": {"event_precision": 0.46, "event_recall": 0.51, "date_recall": 0.48, "person_precision": 0.60,
+                "person_recall": 0.78, "attribution": 0.79},
 }
 
 
