@@ -4,6 +4,7 @@ read left column then right column, paragraph breaks from vertical gaps.
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,12 +42,13 @@ TIGHT_GAP = 1.5    # pt: for a page set so tightly that WORD_GAP glues its words
 GLUED_LETTERS = 18  # a "word" of this many letters is words run together ("RemarksbyOutgoingMayor")
 
 
-def grouped_words(extract: Any) -> list[dict[str, Any]]:
+def grouped_words(extract: Callable[[float], list[dict[str, Any]]]) -> list[dict[str, Any]]:
     """`extract(x_tolerance)`'s words; again with TIGHT_GAP when the page's words come out glued
     (some agenda software sets its text with spaces narrower than WORD_GAP: "CouncilChambers,
     1315ValleyDrive"). Glued: at least three words of GLUED_LETTERS letters, 2 % of the page's."""
     words = extract(WORD_GAP)
-    long = sum(1 for w in words if sum(c.isalpha() for c in w["text"]) >= GLUED_LETTERS)
+    long = sum(1 for w in words if len(w["text"]) >= GLUED_LETTERS   # the letter count only for long words
+               and sum(c.isalpha() for c in w["text"]) >= GLUED_LETTERS)
     if long >= 3 and long >= 0.02 * len(words):
         return extract(TIGHT_GAP)
     return words

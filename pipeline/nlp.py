@@ -9,8 +9,8 @@ from typing import Any
 
 from pipeline.candidates import event_candidate
 from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
-from pipeline.person_spans import (NOT_PERSON_LABELS, Around, entity_key, given_names, ordinary_tail, org_heads,
-                                   outvoted, refuse, surnames, trim)
+from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, entity_key, given_names, ordinary_tail,
+                                   org_heads, outvoted, refuse, surnames, trim)
 
 VERSION = "nlp.v7"   # v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
@@ -162,14 +162,16 @@ def _unglued(doc: Any, start: int, end: int) -> tuple[int, int]:
     a title inside it ("Nordman Councillor Havixbeck": the name after the title; "Orlikow
     Councillor": the name before it) and a second full name after a first one ("J. Kevin McKethan
     William W. Durham": the first; the second is found on its own)."""
+    def after_dash(tok: Any) -> bool:   # "Daniel Damian - Mayor", "Emmanuel J. Estrada- Mayor"
+        return doc[tok.i - 1].text.endswith(_DASHES)
+
     def title(tok: Any) -> bool:
-        return tok.is_title and tok.lower_ in TITLE_WORDS - HONORIFICS and (
-            tok.lower_ not in surnames() or doc[tok.i - 1].text in _DASHES or doc[tok.i - 1].text.endswith("-"))
+        return tok.is_title and tok.lower_ in TITLE_WORDS - HONORIFICS and (tok.lower_ not in surnames() or after_dash(tok))
 
     for k in range(start + 1, end):
         if title(doc[k]):
-            if doc[k - 1].text in _DASHES or doc[k - 1].text.endswith("-"):
-                return start, k   # "Daniel Damian - Mayor Pro Tem": the name, a dash, its title
+            if after_dash(doc[k]):
+                return start, k   # the name, a dash, its title (even one that is also a surname)
             after = k + 1
             while after < end and title(doc[after]):
                 after += 1
@@ -186,7 +188,7 @@ def _unglued(doc: Any, start: int, end: int) -> tuple[int, int]:
 _ENUMERATOR = re.compile(r"(?m)^[ \t]*([A-Z])\.[ \t]")
 _DASHES = ("-", "–", "—")
 _EDGE_MARKS = " \t\n,;:-–—•·*"
-_LABEL_AFTER = {":", "no.", "no", "nos.", "nos", "#"}
+_LABEL_AFTER = NUMBER_LABELS | {":"}
 _BEFORE_PLACE = {"st.", "st", "ste.", "mt.", "mt", "ft.", "ft", "san", "santa", "los", "las", "el", "la", "del",
                  "de", "southern", "northern", "eastern", "western"}
 
@@ -195,11 +197,12 @@ def _enumerator(doc: Any, i: int, letters: set[str]) -> bool:
     """Token i is the letter of a lettered list ("A. Norm Zezula ... B. Brian Bergman"): a capital
     and a full stop that open a line, on a page whose lines also open on the letter before or after it."""
     tok = doc[i]
-    if not (len(tok.text) == 2 and tok.text[1] == "." and tok.text[0].isupper()) or i + 1 >= len(doc):
+    if not _initial(tok):
         return False
-    head = doc.text[:tok.idx].rstrip(" \t")
+    line_start = doc.text.rfind("\n", 0, tok.idx) + 1
     letter = tok.text[0]
-    return (not head or head.endswith("\n")) and (chr(ord(letter) - 1) in letters or chr(ord(letter) + 1) in letters)
+    return not doc.text[line_start:tok.idx].strip(" \t") and \
+        (chr(ord(letter) - 1) in letters or chr(ord(letter) + 1) in letters)
 
 
 def _label_line(doc: Any, start: int, end: int) -> int:

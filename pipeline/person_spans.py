@@ -33,6 +33,7 @@ _INCORPORATED = {"inc", "inc.", "llc", "l.l.c.", "corp", "corp.", "co", "co.", "
                  "pllc", "n.a.", "plc"}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside)|\bknown\s+as|\bcalled)$", re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s", "'", "’")
+NUMBER_LABELS = {"no.", "no", "nos.", "nos", "#"}   # "Case No. 2:22-cv", "Check Nos. 221568"
 _HOUSE_NUMBER = re.compile(r"^\d{1,6}[A-Za-z]?$")
 # Words that open a street's name (Spanish and French street names in US and Canadian addresses)
 # and words that end one, abbreviated or not.
@@ -138,8 +139,8 @@ def refuse(text: str, around: Around) -> str | None:
     folded = [w.strip(_EDGE).lower() for w in words]
     if _address(words, around):
         return "a street after its house number"
-    if len(words) >= 2 and folded[-1].rstrip(".") in ("no", "nos") or \
-            (following and following[0].lower() in ("no.", "nos.", "#") and following[1:2] and following[1][:1].isdigit()):
+    if (len(words) >= 2 and folded[-1] in NUMBER_LABELS) or \
+            (following[:1] and following[0].lower() in NUMBER_LABELS and following[1:2] and following[1][:1].isdigit()):
         return "a label before its number (\"Check Nos. 221568\", \"Resolution No. 22-14\")"
     party = _CASE_PARTY.match(" ".join(following[:2])) or _CASE_PARTY.match(" ".join(around.before[-1:]) + " ")
     if _CASE_NAME.search(f" {text} ") or (party and words[0].lower() not in given_names()):
