@@ -17,7 +17,7 @@ from typing import Any
 
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PLAN_VERBS,
-                              PLANNED_CUES, PROCEDURAL, SPEECH_VERBS, TRIGGERS)
+                              PLANNED_CUES, PROCEDURAL, PROPOSING, SPEECH_VERBS, TRIGGERS)
 
 _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 # "MILLBROOK —", "PINE RIDGE, Carver County —": the news dateline is not part of the sentence.
@@ -65,6 +65,8 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         if reported and not own_date:
             continue  # "Reyes reported that five caseworkers left": speech, not the act
         found.append((tok, own_date, reported, foreign))
+    if _stamp(sent, start, ents, [f[0] for f in found]):
+        return None
     rule = bool(found)
     if not found:
         # No trigger word: still a candidate for the learned filter (pipeline/event_filter.py), which
@@ -80,6 +82,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         agents = [t.i for t in best.head.children if t.dep_ == "nsubj"]
     patients = [t.i for t in best.children if t.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     negated = _negated(best)
+    proposed = bool(_PROPOSAL_LABEL.match(body))
     return {"start": start, "end": sent.end_char, "trigger": best.text, "trigger_at": best.idx, "rule": rule,
             "lemma": _lemma(best), "type": _type(best), "generic": _lemma(best) not in TRIGGERS,
             "lemmas": sorted({_lemma(f[0]) for f in found}),
@@ -93,8 +96,8 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             # reported speech is an event only with a day (or week) of its own (events.py)
             "reported": reported,
             # "will not resign" is a refusal made now, not a plan
-            "modality": "planned" if (_planned(best) or best.pos_ == "NOUN" and _planned(best.head)) and not negated
-            else "done",   # "The investigation will be conducted": the noun's verb says when
+            "modality": "planned" if (proposed or _planned(best) or best.pos_ == "NOUN" and _planned(best.head))
+            and not negated else "done",   # "The investigation will be conducted": the noun's verb says when
             "polarity": "negative" if negated else "positive"}
 
 
@@ -140,6 +143,35 @@ def not_a_report(body: str) -> bool:
     if body.endswith("?") or is_caps_line(body) or (is_heading(body) and "|" not in body):
         return True
     return (body.startswith("|") or body.count(" | ") >= 2) and not re.search(r"\d", body)
+
+
+def _stamp(sent: Any, start: int, ents: list[Any] | None, triggers: list[Any]) -> bool:
+    """A line that is little but a date or a time: a page's "Published: Tuesday | April 26, 2022 |
+    9:52 PM", "Latest update May 6th, 2022 12:49 AM", "10:11 pm CST", a court's filing stamp. It has
+    no verb of its own, and with its dates, times, numbers and small words taken out fewer than four
+    words are left (fewer than three if a trigger word is there only as a label: "Published:",
+    "Last updated"; in a table's row, fewer than two: "03/04/2024 | Judgment issued" is a docket's
+    entry)."""
+    if any(_finite(t) for t in sent if t.idx >= start and t not in triggers and t.lower_ not in _STAMP_WORDS):
+        return False
+    timed = {t.i for e in (sent.ents if ents is None else ents) if e.label_ in ("DATE", "TIME") for t in e}
+    words = [t for t in sent if t.idx >= start and t.i not in timed and t.is_alpha and len(t) > 1 and not t.is_stop]
+    if " | " in sent.text or sent.text.lstrip().startswith("|"):
+        return len(words) < 2
+    if not triggers:
+        return len(words) < 4
+    labels = all(t.lower_ in _STAMP_WORDS or t.i + 1 < sent.end and sent.doc[t.i + 1].text in (":", "|")
+                 for t in triggers)
+    return labels and len(words) < 3
+
+
+_STAMP_WORDS = {"updated", "posted", "published", "filed", "dated", "modified", "revised", "entered", "issued",
+                "received"}
+
+
+def _finite(tok: Any) -> bool:
+    return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or (
+        tok.tag_ in ("VB", "VBN") and any(c.dep_ in ("aux", "auxpass") for c in tok.children))
 
 
 def content_start(text: str, start: int, end: int) -> int:
@@ -264,6 +296,9 @@ def _is_trigger(tok: Any, sent: Any) -> bool:
         return False  # "received 29 reports", "concern regarding the death": no act named
     if tok.dep_ == "amod" or any(t.dep_ in _SUBORDINATE and not _main_predicate(t) for t in _path(tok)):
         return False  # "the adopted budget", "the positions approved in January"
+    if any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
+           for t in _path(tok)):
+        return False  # "If an item is approved in that manner, ...": a condition, not an act
     if tok.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return False  # "promoting community service": a gerund names an activity, not an act
     if tok.pos_ == "VERB" and (_counted(tok, ("nsubj", "nsubjpass")) or (
@@ -338,12 +373,53 @@ def _refusal(tok: Any) -> bool:
         any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in tok.children)
 
 
+# An agenda's or a staff report's proposal, labelled as such: "Recommendation: Adopt Resolution No. 12",
+# "RECOMMENDED ACTION: That the items be approved", "Staff Recommendation: It is recommended that ...".
+_PROPOSAL_LABEL = re.compile(r"(?:staff\s+|suggested\s+|proposed\s+|requested\s+|recommended\s+)?"
+                             r"(?:recommend(?:ation|ed)?s?|action(?:\s+requested)?|motion|proposal|request)"
+                             r"(?:\s+(?:action|motion|by\s+staff))?\s*:", re.IGNORECASE)
+
+
 def _planned(tok: Any) -> bool:
+    """An act to be done, not done: with a modal or a word of planning ("will resign", "may take one
+    vote to approve"), sharing one with the verb it is joined to ("will be distributed and posted"),
+    or inside what someone proposes ("recommends the board approve")."""
     if any(t.lower_ in PLANNED_CUES for t in tok.children if t.dep_ in ("aux", "advcl", "xcomp")):
         return True
     if any(t.lower_ in PLANNED_CUES and t.head.i == tok.i for t in tok.sent):
         return True
-    return tok.dep_ == "xcomp" and _lemma(tok.head) in PLAN_VERBS  # "is expected to be released"
+    if tok.dep_ == "xcomp" and _lemma(tok.head) in PLAN_VERBS:  # "is expected to be released"
+        return True
+    if any(_lemma(t.head) in PROPOSING and t.dep_ in ("ccomp", "xcomp", "acl", "advcl", "dobj") for t in _chain(tok)):
+        return True
+    if _lemma(tok) in PROPOSING and (tok.tag_ in ("VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in tok.children)):
+        return True   # "Staff recommends ...", "It is recommended that ...": a proposal made now
+    head = _joined_to(tok)
+    return head is not None and _planned(head)
+
+
+def _chain(tok: Any) -> list[Any]:
+    """The token and the heads it hangs from, up to the sentence root."""
+    out = [tok]
+    while out[-1].head.i != out[-1].i:
+        out.append(out[-1].head)
+    return out
+
+
+def _joined_to(tok: Any) -> Any | None:
+    """The verb whose tense a verb shares: the first of a pair without an auxiliary of its own
+    ("will be distributed and posted"), or the one an infinitive of purpose hangs from ("may take
+    one vote to approve")."""
+    own_aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.dep_ == "conj" and not own_aux and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    if tok.dep_ in ("xcomp", "advcl", "acl") and any(c.tag_ == "TO" for c in own_aux):
+        head = tok.head
+        while head.pos_ in ("NOUN", "PROPN") and head.head.i != head.i:
+            head = head.head    # "by one vote to approve": the vote's verb
+        return head if head.pos_ in ("VERB", "AUX") else None
+    return None
 
 
 def _imperative(sent: Any, start: int) -> bool:

@@ -162,7 +162,12 @@ ROLE_NOUNS = {"director", "interim director", "acting director", "board chair", 
               "chairman", "chairwoman", "district attorney", "county manager", "county attorney"}
 
 PLANNED_CUES = {"will", "shall", "plan", "plans", "planned", "expect", "expected", "intend",
-                "intends", "propose", "proposed", "scheduled", "would", "could", "may", "might"}
+                "intends", "propose", "proposed", "scheduled", "would", "could", "may", "might",
+                "can", "should", "must"}
+# Verbs and nouns whose clause holds an act someone wants done, not one done: "Staff recommends the
+# board approve", "It is recommended that the Commission waive the reading and approve the minutes".
+PROPOSING = {"recommend", "recommendation", "request", "urge", "suggest", "propose", "proposal",
+             "advise", "require"}
 
 # Triggers that are events as nouns too; any other trigger counts only as a verb ("reports" in
 # "received 29 reports" is not an event, "the resignation of the director" is).

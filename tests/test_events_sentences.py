@@ -122,6 +122,36 @@ def test_not_on_the_timeline(tagger: Tagger, text: str) -> None:
     assert timeline_rows(tagger, text) == []
 
 
+# An agenda's proposals, its boilerplate and its conditions: acts wanted, allowed or supposed, none
+# done; each has a date of its own, so only its modality keeps it off the timeline.
+PROPOSED = [
+    "Recommendation: Adopt Resolution No. 2021-44 approving the lease on March 2, 2018.",
+    "STAFF RECOMMENDATION: That the Council award the paving contract dated March 2, 2018.",
+    "Recommended Action: Approve the minutes of the February 6, 2018 regular meeting.",
+    "It is recommended that the Board waive the reading and approve the minutes of February 6, 2018.",
+    "Letters received by noon on March 2, 2018 will be copied to the Board and posted on the website.",
+    "The Board may take one vote on March 2, 2018 to approve every item on the consent calendar.",
+    "Routine items will be acted upon on March 2, 2018 by one vote to adopt them.",
+    "If a contract is approved on March 2, 2018, the vendor starts work in April.",
+    "The Board should adopt the budget on March 2, 2018.",
+]
+DONE_NEAR_THEM = [   # the same words, done: they stay
+    "The Board voted on March 2, 2018 to approve the lease.",
+    "On March 2, 2018 the Board adopted the budget and posted it on the website.",
+    "The Council recommended on March 2, 2018 that the state review the agency.",
+]
+
+
+@pytest.mark.parametrize("text", PROPOSED)
+def test_proposals_conditions_and_modals_are_not_done(tagger: Tagger, text: str) -> None:
+    assert timeline_rows(tagger, text, kind="agenda", doc_date=MEETING) == []
+
+
+@pytest.mark.parametrize("text", DONE_NEAR_THEM)
+def test_done_acts_near_proposals_stay(tagger: Tagger, text: str) -> None:
+    assert [r["date_start"] for r in timeline_rows(tagger, text, kind="news")] == [D(2018, 3, 2)]
+
+
 MINUTES_EVENTS = [
     "Member Kessler moved to approve the contract through December 31, 2018; the motion carried.",
     "Loretta Simms addressed the board about her grandson.",
@@ -162,3 +192,38 @@ def test_headings_datelines_and_running_headers_are_cut_off(tagger: Tagger) -> N
 def test_a_refusal_is_negative_and_done(tagger: Tagger) -> None:
     (row,) = timeline_rows(tagger, "The board did not vote on the resolution on Tuesday.")
     assert (row["polarity"], row["modality"]) == ("negative", "done")
+
+
+# Lines that are little but a date or a time are no candidate at all, for the rules or for the
+# learned filter; a short line with a verb, or a docket's dated entry, still is one.
+STAMPS = [
+    "Posted: Monday | March 5, 2018 | 4:15 PM",
+    "Last updated June 2nd, 2019 08:31 AM",
+    "7:42 pm EST.",
+    "Filed: 04/11/2017",
+    "Dated: September 9, 2015",
+    "By Dana Whitlock, May 2, 2021 11:05 am",
+    "| October 14, 2024 |",
+    "Clerk: Ordinance No. 19/2016.",
+    "March the 3rd, Councillor Ames.",
+]
+SHORT_ACTS = [
+    "The bill was considered yesterday, March 4.",
+    "Ames resigned on March 3.",
+    "05/06/2022 | Mandate issued",
+    "I move that Ordinance No. 19/2016 be read a second time.",
+]
+
+
+def _candidates(tagger: Tagger, text: str) -> list[dict]:
+    return tagger.tag([text])[0]["candidates"]
+
+
+@pytest.mark.parametrize("text", STAMPS)
+def test_date_stamps_are_no_candidates(tagger: Tagger, text: str) -> None:
+    assert _candidates(tagger, text) == []
+
+
+@pytest.mark.parametrize("text", SHORT_ACTS)
+def test_short_acts_stay_candidates(tagger: Tagger, text: str) -> None:
+    assert len(_candidates(tagger, text)) == 1
