@@ -200,8 +200,8 @@ def _text_lines(words: list[dict[str, Any]], width: float, height: float) -> lis
     def flush() -> None:
         for side in (lambda w: w["x1"] <= gutter, lambda w: w["x0"] >= gutter):
             column = [w for r in block for w in r.words if side(w)]
-            if column:
-                lines = _paragraphs([_join(r.words, r) for r in _rows(column)])
+            if column:   # a side may hold columns of its own (three columns: the Federal Register)
+                lines = _text_lines(column, width, height)
                 lines[0].para = True
                 out.extend(lines)
         block.clear()

@@ -10,6 +10,7 @@ from reportlab.pdfgen import canvas
 
 from pipeline.docdate import document_date
 from pipeline.extract import extract, nlp_text
+from pipeline.extract_pdf import extract_pdf
 from pipeline.extract_lines import Line, compose, running_lines
 from tests.conftest import FIXTURES
 from tests.fixtures.extract import make
@@ -43,6 +44,14 @@ def test_columns_with_unaligned_lines_read_in_order():
     text = extract(make.two_column_pdf(pages=1, right_leading=11.3)).pages[0].text
     assert text.index("suspended in March 2017 for lack of funds.") < text.index("The board did not receive")
     assert "Chair Thomas Brennan said\nthe department never asked" in text
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_three_columns_read_one_after_another(fast):
+    # a side of the widest gutter holds two columns of its own: each is read down, in turn
+    text = extract_pdf(make.three_column_pdf(), fast=fast).pages[0].text
+    lines = [ln for ln in text.splitlines() if "column" in ln]
+    assert lines == [f"column {c} line {k:02d} of the notice reads on and on" for c in (1, 2, 3) for k in range(1, 41)]
 
 
 def test_single_column_lists_are_not_split_into_columns():
