@@ -145,6 +145,17 @@ ALSO_SURNAMES = {
     "ward", "hill", "point", "box", "race", "central", "side", "branch", "room", "stamp",
     "lodge", "parks",
 }
+# The parts of a document, never the last word of a person's name: "Appearance Form", "I. Background",
+# "Appendix H", "Expenditure Recommendations".
+DOCUMENT_PARTS = {"form", "forms", "appendix", "background", "recommendations", "recommendation", "transcript",
+                  "summary", "introduction", "conclusion", "attachment", "discussion", "analysis", "findings",
+                  "memorandum", "affidavit", "declaration", "petition", "complaint", "judgment", "opinion"}
+# Words a legal citation abbreviates, written with a full stop: "Fed. R. Civ. P.", "52 L. Ed. 714",
+# "N.J. Stat. Ann.", "Appellant's Br. at 5", "H. Con. Res.", "Trial Ex. 12". Before their full stop
+# they end no person's name.
+CITATION_WORDS = {"civ", "crim", "ed", "stat", "stats", "ann", "bankr", "div", "mot", "br", "brf", "res",
+                  "con", "ex", "supp", "app", "evid", "reg", "regs", "cir", "ct", "dkt", "decl", "pet",
+                  "resp", "mem", "op", "cong", "sess", "admin", "proc", "juv", "rptr", "misc", "doc", "rec"}
 # Page furniture and web words that are never part of a person's name.
 FURNITURE = {
     "loading", "photo", "photos", "gallery", "video", "videos", "share", "comments", "comment",

@@ -12,7 +12,7 @@ from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TIT
 from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, entity_key, given_names, ordinary_tail,
                                    org_heads, outvoted, refuse, surnames, trim)
 
-VERSION = "nlp.v8"   # v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
+VERSION = "nlp.v9"   # v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
@@ -52,7 +52,7 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
     heads = org_heads([[t.text for t in e] for e in ents if e.label_ == "ORG"])
 
     def around(start: int, end: int) -> Around:
-        return Around(_words(doc, start, -1), _words(doc, end, 1), ordinary, heads)
+        return Around(_words(doc, start, -1), _words(doc, end, 1, 6), ordinary, heads)
 
     letters = set(_ENUMERATOR.findall(doc.text))
     for ent in ents:

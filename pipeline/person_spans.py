@@ -11,7 +11,10 @@ What is refused, and why (README, "Decisions about people"):
 - a first word that is not a given name but an ordinary word of the same document ("Good Hope"
   where the text also says "good"): given names come from the 1990 US Census lists (the `names`
   package) and the `nicknames` package;
-- a street after its house number ("15732 Cadwell St", "23156 Doris Way", "760 Via Del Monte").
+- a street after its house number ("15732 Cadwell St", "23156 Doris Way", "760 Via Del Monte");
+- a legal citation's abbreviation ("R. Civ", "L. Ed", "Appellant's Br"), a part of a document
+  ("Appearance Form", "I. Background"), a headline cut short ("Record Lo..."), a sentence's first
+  word that is a small word or an -ing word ("Besides Lahav", "Accepting Tarrant").
 """
 from __future__ import annotations
 
@@ -20,7 +23,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.lexicon import ALSO_SURNAMES, FURNITURE, ORG_WORDS
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from pipeline.lexicon import ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, ORG_WORDS
 
 _QUOTES = "\"'“”‘’«»„`´"
 _BAD_CHARS = re.compile(r"[\d@#&/|\\_=+<>{}\[\]~^%$*§¶]|https?:|www\.")
@@ -108,7 +113,7 @@ class Around:
     """What a name's document says around it."""
 
     before: list[str]                 # the few words before the span, as written
-    after: list[str]                  # the few words after it ("Center", "'s", "Services")
+    after: list[str]                  # up to six words after it ("Center", "'s", "Services")
     ordinary: set[str] = field(default_factory=set)   # every lower-case word of the document
     org_heads: set[str] = field(default_factory=set)  # "Raymond James" of "Raymond James Financial Services"
 
@@ -147,6 +152,12 @@ def refuse(text: str, around: Around) -> str | None:
         return "a case name"   # "Zepeda Rivas v. Jennings"; but "Jessica Parker v. C. R. Bard" names a person
     if any(w in FURNITURE for w in folded):
         return "page furniture"
+    if text.endswith(("...", "…")) or _cut_short(following):
+        return "page furniture (a headline cut short: \"Netflix Streams Kid-Friendly New Ye...\")"
+    if len(words) >= 2 and folded[-1] in CITATION_WORDS and (words[-1].endswith(".") or following[:1] == ["."]):
+        return "a legal citation (\"Fed. R. Civ. P.\", \"52 L. Ed. 714\", \"Appellant's Br.\")"
+    if folded[-1] in DOCUMENT_PARTS:
+        return "a part of a document (\"Appearance Form\", \"I. Background\")"
     if folded[-1] in ORG_WORDS - ALSO_SURNAMES or (len(words) >= 3 and folded[-1] in ORG_WORDS):
         return "an organisation, facility or place"   # "Will Rogers Park": a place named for a person
     if _runs_into_org(following):
@@ -160,9 +171,21 @@ def refuse(text: str, around: Around) -> str | None:
         if len(first) > 1 and first not in given_names():
             if first in lowercase_words:
                 return "the first word is an ordinary word of the document"
+            if first in STOP_WORDS or (first.endswith("ing") and len(first) > 5):
+                return "the first word opens a sentence and is no name (\"Besides Lahav\", \"Accepting Tarrant\")"
             if _PLACE_BEFORE.search(" ".join(around.before)) and not (following and following[0] in _POSSESSIVE):
                 return "a place (\"in\", \"near\", \"known as\" before a name that opens on no given name)"
     return None
+
+
+def _cut_short(following: list[str]) -> bool:
+    """The capitalised run a span goes on into ends in an ellipsis: a teaser headline cut short."""
+    for w in following:
+        if w in ("...", "…"):
+            return True
+        if not (w[:1].isupper() or w in ("-", "–")):
+            return False
+    return False
 
 
 def _address(words: list[str], around: Around) -> bool:

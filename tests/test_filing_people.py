@@ -1,0 +1,57 @@
+"""Court filings and news pages hand the small spaCy model shapes that are no person, read through
+the real model (pipeline/nlp.py, pipeline/person_spans.py): a legal citation's abbreviations, the
+parts of a document, a sidebar's headlines cut short, and a sentence opening on a small word or an
+-ing word before a surname. Generated text of the shapes real opinions, letters and news have (none
+of these names comes from a real document)."""
+from __future__ import annotations
+
+import pytest
+
+from casefile.settings import Settings
+from pipeline import nlp
+from pipeline.tagger import Tagger
+
+
+@pytest.fixture(scope="module")
+def people():
+    tagger = Tagger(Settings().spacy_model)
+
+    def read(text: str) -> list[str]:
+        [analysis] = tagger.tag([text])
+        nlp.drop_outvoted([analysis])
+        return [m["name"] for m in analysis["people"]]
+    return read
+
+
+@pytest.mark.parametrize("citation", ["Fed. R. Civ. P. 56(a)", "128 L. Ed. 2d 114 (1994)", "Mass. Gen. Laws Ann. ch. 93A",
+                                      "Fed. R. Bankr. P. 8013", "H. Con. Res. 212", "Fed. R. Evid. 403",
+                                      "N.Y. Stat. Ann. § 12"])
+def test_a_citations_abbreviations_are_no_person(people, citation: str) -> None:
+    text = (f"Judge Susan Carter denied the motion under {citation}. Counsel for Michael Brennan "
+            f"relied on {citation} as well.")
+    found = people(text)
+    assert {"Susan Carter", "Michael Brennan"} <= set(found), found
+    assert not [n for n in found if " " in n and n not in ("Susan Carter", "Michael Brennan")], found
+
+
+def test_a_documents_parts_are_no_person(people) -> None:
+    text = ("Please file: 1. Appearance Form 2. Disclosure Statement 3. Transcript Purchase Order Form.\n\n"
+            "I. Background\n\nThe following facts are not disputed. Appendix H lists the parties.\n\n"
+            "Very truly yours, Harriet Vandermolen, Clerk")
+    found = people(text)
+    assert found == ["Harriet Vandermolen"], found
+
+
+def test_a_sidebars_headlines_cut_short_are_no_person(people) -> None:
+    text = ("Most viewed: Harbor Pilots Vote To Stri... Fire Chief: Brace For Record Lo... Netflix Streams "
+            "Kid-Friendly New Ye...\n\nMayor Ingrid Castellano said the harbor would reopen.")
+    assert people(text) == ["Ingrid Castellano"]
+
+
+@pytest.mark.parametrize("opening", ["Besides", "Despite", "Accepting", "Following", "Regarding"])
+def test_a_sentence_opening_before_a_surname_is_no_given_name(people, opening: str) -> None:
+    text = (f"The complaint named Robert Walsh and Linda Moore. {opening} Walsh, the "
+            f"district filed no answer.")
+    found = people(text)
+    assert not [n for n in found if n.startswith(opening)], found
+    assert "Robert Walsh" in found
