@@ -16,7 +16,7 @@ from pipeline import dates
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v5"   # v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v6"   # v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -91,6 +91,9 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
             date_text = interval.text if interval is not None else None
             if cand.get("reported") and (interval is None or interval.precision not in ("day", "week")):
                 continue  # what someone said happened "last year" is background, not a dated act
+            if interval is None and not cand.get("reported"):
+                interval = _paragraph_date(page["text"], cand["start"], found, doc_date, cand["modality"])
+                date_text = interval.text if interval is not None else None
             if interval is None and ruling and cand.get("self_dated"):
                 interval = dates.document_interval(doc_date)   # "we AFFIRM", "ORDERED that ...": the decision's day
             if interval is None and meeting and (cand.get("generic") or not cand.get("rule", True)
@@ -123,6 +126,29 @@ def possible(interval: dates.DateInterval, doc_date: date | None, modality: str)
     if interval.start < EARLIEST:
         return False
     return doc_date is None or modality == "planned" or (interval.start - doc_date).days <= AHEAD_DAYS
+
+
+_LABEL_END = re.compile(r"\s*(?::|[—–]|-\s|\n)")
+
+
+def _paragraph_date(text: str, start: int, found: list[dict[str, Any]], doc_date: date | None,
+                    modality: str) -> dates.DateInterval | None:
+    """The date a paragraph opens on as its label dates the paragraph's sentences that have none of
+    their own: a police blotter's "October 21: ACCIDENT – A vehicle driven by ... The driver was
+    ticketed", a log's "Dec. 18 — ...", a date alone on the paragraph's first line. Only a label
+    (the date, then a colon, a dash or the line's end) at the paragraph's very start counts; the
+    interval keeps the label's words and is marked anaphoric."""
+    para = text.rfind("\n\n", 0, start)
+    para = 0 if para < 0 else para + 2
+    while para < start and text[para] in " \t\n•*-–":
+        para += 1
+    for d in found:
+        if d["start"] == para and d["end"] <= start and d["interval"] is not None and \
+                possible(d["interval"], doc_date, modality) and _LABEL_END.match(text, d["end"]):
+            return replace(d["interval"], source="anaphoric")
+        if d["start"] > para:
+            break
+    return None
 
 
 def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:

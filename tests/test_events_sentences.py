@@ -227,3 +227,20 @@ def test_date_stamps_are_no_candidates(tagger: Tagger, text: str) -> None:
 @pytest.mark.parametrize("text", SHORT_ACTS)
 def test_short_acts_stay_candidates(tagger: Tagger, text: str) -> None:
     assert len(_candidates(tagger, text)) == 1
+
+
+BLOTTER = ("The following are reports as recorded by the sheriff's office.\n\n"
+           "March 9: ARRESTS – A man, 41, of Dunmore, was arrested for burglary. Priya Kessler, 29, of Elm Grove, "
+           "was arrested for retail theft.\n\n"
+           "March 10 — A driver was ticketed after a crash on Route 9. She was also cited for speeding.\n\n"
+           "The sheriff's office hired two deputies.\n\n"
+           "In March 11 reports, a deputy resigned. He was replaced by a sergeant.")
+
+
+def test_a_paragraph_opening_on_a_date_label_dates_its_acts(tagger: Tagger) -> None:
+    rows = {r["text"]: (r["date_start"], r["date_source"]) for r in timeline_rows(tagger, BLOTTER)}
+    assert rows["Priya Kessler, 29, of Elm Grove, was arrested for retail theft."] == (D(2018, 3, 9), "anaphoric")
+    assert rows["She was also cited for speeding."] == (D(2018, 3, 10), "anaphoric")
+    # a paragraph without a date label, and a date inside a paragraph's first sentence, date nothing else
+    assert "The sheriff's office hired two deputies." not in rows
+    assert "He was replaced by a sergeant." not in rows
