@@ -5,6 +5,7 @@ blank template. Values become "Field name: value" lines, in page order (top to b
 """
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 from pipeline.extract_lines import Line
@@ -19,7 +20,10 @@ def form_lines(page: Any) -> list[Line]:
 
     items: list[tuple[float, float, float, str, bool]] = []   # top, bottom, x0, text, is_field
     right: dict[tuple[float, float, float], float] = {}       # x1 of each item's annotation
-    for annot in page.annots or []:
+    with warnings.catch_warnings():   # a note whose text can't be decoded is read without it
+        warnings.filterwarnings("ignore", message="Could not decode")
+        annots = page.annots or []
+    for annot in annots:
         data = annot.get("data") or {}
         subtype = _name(resolve1(data.get("Subtype")))
         if subtype == "Widget":

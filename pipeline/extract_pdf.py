@@ -30,7 +30,7 @@ def extract_pdf(raw: bytes, *, ocr_dpi: int = OCR_DPI, fast: bool = True) -> Ext
     scans: list[int] = []
     pdfium_doc: Any = None
     try:
-        with pdfplumber.open(io.BytesIO(raw)) as pdf:
+        with pdfplumber.open(io.BytesIO(raw), raise_unicode_errors=False) as pdf:
             meta = _metadata(pdf.metadata or {})
             pages = pdf.pages   # raises for truncated/encrypted files
             if not pages:
@@ -45,7 +45,12 @@ def extract_pdf(raw: bytes, *, ocr_dpi: int = OCR_DPI, fast: bool = True) -> Ext
                         method, forms = "text", []   # the fast path takes no page with form fields
                     else:
                         body, method = _read_page(page)
-                        forms = form_lines(page)
+                        try:
+                            forms = form_lines(page)
+                        except Exception as exc:   # a malformed annotation loses its fields, not the page
+                            problems.append(f"page {number}: form fields and notes unreadable ({_reason(exc)}); "
+                                            "its text is kept")
+                            forms = []
                 except Exception as exc:  # one bad page must not lose the others
                     problems.append(f"page {number}: {_reason(exc)}")
                     read.append(([], [], "failed", None))

@@ -54,6 +54,14 @@ def test_three_columns_read_one_after_another(fast):
     assert lines == [f"column {c} line {k:02d} of the notice reads on and on" for c in (1, 2, 3) for k in range(1, 41)]
 
 
+@pytest.mark.parametrize("fast", [True, False])
+def test_an_undecodable_note_loses_nothing(fast, recwarn):
+    line = "On March 4, 2019, the board suspended Director Alma Quistgaard."
+    result = extract_pdf(make.bad_annotation_pdf(line), fast=fast)
+    assert [p.method for p in result.pages] == ["text"] and line in result.pages[0].text
+    assert not result.problems and not [w for w in recwarn if "decode" in str(w.message)]
+
+
 def test_single_column_lists_are_not_split_into_columns():
     # key/value rows ("Date: ... value") have a clean gap too, but short left cells are not a column
     rows = [[f"Item {k}", f"Approved on March {k}, 2018 by a vote of 5-0"] for k in range(1, 13)]
