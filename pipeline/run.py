@@ -90,12 +90,13 @@ class Models:
 
 def pending_ids(store: Store, retry_failed: bool = False, force: bool = False) -> list[str]:
     """Ids of the documents to process, oldest first: new ones, failures on request, and those done
-    by other stage versions. Ids only; the rows are read batch by batch."""
+    (or done in part: some pages unreadable) by other stage versions. Ids only; the rows are read
+    batch by batch."""
     cur = store.con.execute("SELECT doc_id, status, stage_versions FROM documents ORDER BY first_seen, doc_id")
     todo = []
     while rows := cur.fetchmany(2048):
         for doc_id, status, versions in rows:
-            stale = status == "done" and (json.loads(versions) if versions else {}) != STAGE_VERSIONS
+            stale = status in ("done", "partial") and (json.loads(versions) if versions else {}) != STAGE_VERSIONS
             if force or status == "pending" or stale or (status in ("failed", "partial") and retry_failed):
                 todo.append(doc_id)
     return todo
