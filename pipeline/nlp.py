@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.tokens import Span
 
 from pipeline.candidates import event_candidate
 from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
 from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, entity_key, given_names, ordinary_tail,
                                    org_heads, outvoted, refuse, surnames, trim)
 
-VERSION = "nlp.v9"   # v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
+VERSION = "nlp.v10"   # v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
@@ -55,9 +56,8 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
         return Around(_words(doc, start, -1), _words(doc, end, 1, 6), ordinary, heads)
 
     letters = set(_ENUMERATOR.findall(doc.text))
-    for ent in ents:
-        if ent.label_ != "PERSON":
-            continue
+    queue = [e for e in ents if e.label_ == "PERSON"]
+    for ent in queue:   # grows by the second names of glued spans
         lead, tail = trim([t.text for t in ent])   # `Christie “`: quote marks are not the name
         versus = next((t.i for t in ent if t.lower_ in ("v.", "vs.", "v", "vs") and t.i > ent.start + lead), None)
         if versus is not None:   # "Jessica Parker v. C. R. Bard": the first party of a caption
@@ -78,7 +78,10 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
             title_start = prev
         if start_tok >= end_tok:
             continue
-        name_start, end_tok = _unglued(doc, start_tok, end_tok)
+        name_start, cut = _unglued(doc, start_tok, end_tok)
+        if cut < end_tok and name_start == start_tok:   # a second name glued on: read it as a span of its own
+            queue.append(Span(doc, cut, end_tok, label="PERSON"))
+        end_tok = cut
         if name_start != start_tok:   # the name after a title inside the span: that title is its own
             title_start = name_start
             while title_start > start_tok and doc[title_start - 1].lower_ in TITLE_WORDS:
@@ -178,6 +181,8 @@ def _unglued(doc: Any, start: int, end: int) -> tuple[int, int]:
             return (after, end) if after < end else (start, k)
     for k in range(start + 2, end - 1):
         before, word = doc[k - 1], doc[k]
+        if before.is_space and "\n" in before.text and k - 2 > start:
+            before = doc[k - 2]   # one name a line: "R. Bruce Carlson" / "Stephanie K. Goldin"
         if word.is_title and word.lower_ in given_names() and _capitalised(before) and not _initial(before) \
                 and before.lower_ not in given_names() and len(before.text) > 2 \
                 and (doc[k + 1].is_title or _initial(doc[k + 1])):

@@ -156,7 +156,7 @@ def refuse(text: str, around: Around) -> str | None:
         return "page furniture (a headline cut short: \"Netflix Streams Kid-Friendly New Ye...\")"
     if len(words) >= 2 and folded[-1] in CITATION_WORDS and (words[-1].endswith(".") or following[:1] == ["."]):
         return "a legal citation (\"Fed. R. Civ. P.\", \"52 L. Ed. 714\", \"Appellant's Br.\")"
-    if folded[-1] in DOCUMENT_PARTS:
+    if folded[-1] in DOCUMENT_PARTS or folded[0] in DOCUMENT_PARTS:
         return "a part of a document (\"Appearance Form\", \"I. Background\")"
     if folded[-1] in ORG_WORDS - ALSO_SURNAMES or (len(words) >= 3 and folded[-1] in ORG_WORDS):
         return "an organisation, facility or place"   # "Will Rogers Park": a place named for a person

@@ -55,3 +55,11 @@ def test_a_sentence_opening_before_a_surname_is_no_given_name(people, opening: s
     found = people(text)
     assert not [n for n in found if n.startswith(opening)], found
     assert "Robert Walsh" in found
+
+
+def test_a_copy_list_one_name_a_line_is_one_person_a_line(people) -> None:
+    text = ("Very truly yours,\nHarriet Vandermolen, Clerk\ncc: R. Bruce Callahan\nStephanie K. Morrow\n"
+            "Edwin J. Foster Jr.\nBenjamin J. Holt")
+    found = people(text)
+    assert {"R. Bruce Callahan", "Stephanie K. Morrow", "Edwin J. Foster Jr.", "Benjamin J. Holt"} <= set(found), found
+    assert not [n for n in found if "\n" in n], found
