@@ -15,7 +15,7 @@ from typing import Any
 
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
 
-VERSION = "docdate.v3"
+VERSION = "docdate.v4"   # v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -55,8 +55,10 @@ _NEWS_CUES = [
 ]
 # A date that opens a line, or follows a byline's separator ("By Jane Roe | Jan. 14, 2015").
 _LINE_DATE = rf"(?im)(?:^|[|·•—–]\s*)[^\S\n]*({_DATE})(?=[^\S\n]*(?:$|[|·•,]|\d{{1,2}}:\d{{2}}|at\b))"
-# Court opinions and filings: the day a court decided, filed or entered it.
+# Court opinions and filings: the day a court decided, filed or entered it. The electronic filing
+# stamp atop each page comes first: "Case: 20-16276, 08/05/2020, ID: 11778722, DktEntry: 8-1".
 _COURT_CUES = [
+    rf"\bcase:?\s+[\w:.-]+,\s*({_DATE}),\s*id:",
     rf"\b(?:decided|filed|entered|dated|issued|signed|so\s+ordered)\s*:?\s*(?:on\s+)?({_ANY})",
     rf"\bthis\s+\d{{1,2}}(?:st|nd|rd|th)?\s+day\s+of\s+({_MONTH},?\s+\d{{4}})",
 ]
@@ -150,9 +152,26 @@ def from_text(text: str, *, kind: str = "minutes", window: int = WINDOW, referen
     if kind in NEWS_KINDS:   # a dateline or byline date; a date inside a sentence is no cue
         return _cued(head, _NEWS_CUES, reference, text) or _cued(head[:NEWS_WINDOW], [_LINE_DATE], reference, text)
     if kind == "court":
-        return _cued(head, _COURT_CUES, reference, text) or _cued(text[-WINDOW:], _COURT_CUES, reference, text)
+        return _ecf_filed(head) or _cued(head, _COURT_CUES, reference, text) or \
+            _cued(text[-WINDOW:], _COURT_CUES, reference, text)
     return (_cued(head, _REPORT_CUES, reference, text) or _cued(head, _MEETING_CUES, reference, text)
             or _cued(text, [_LABEL_CUE], reference, text) or _first_date(head))
+
+
+# A district court's filing stamp, with a two-digit year: "Case 1:13-cv-05708-ER Document 11 Filed 09/27/13".
+_ECF_FILED = re.compile(r"\bcase\s+[\w:.-]+\s+document\s+[\w-]+\s+filed\s+(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b",
+                        re.IGNORECASE)
+
+
+def _ecf_filed(text: str) -> date | None:
+    match = _ECF_FILED.search(text)
+    if not match:
+        return None
+    month, day, year = (int(g) for g in match.groups())
+    try:
+        return date(year if year > 99 else 2000 + year if year < 70 else 1900 + year, month, day)
+    except ValueError:
+        return None
 
 
 def parse_day(text: str) -> date | None:

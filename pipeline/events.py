@@ -16,7 +16,7 @@ from pipeline import dates
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v6"   # v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v7"   # v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -53,7 +53,7 @@ def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor:
                        fiscal_year_start_month: int = 7) -> list[list[dict[str, Any]]]:
     """Per page, the DATE entities (and the fiscal years and quarters spaCy misses) with their
     resolved interval (None when unresolvable), in document order."""
-    spans = [(p, _with_bound(texts[p], _with_year(texts[p], e))) for p, a in enumerate(analyses)
+    spans = [(p, _with_bound(texts[p], _with_day(texts[p], _with_year(texts[p], e)))) for p, a in enumerate(analyses)
              for e in _date_spans(texts[p], a["entities"])]
     resolved = dates.resolve_sequence([e.get("reads_as", e["text"]) for _, e in spans], anchor=anchor,
                                       fiscal_year_start_month=fiscal_year_start_month)
@@ -190,6 +190,20 @@ def _with_year(text: str, entity: dict[str, Any]) -> dict[str, Any]:
     m = _YEAR_AFTER.match(text, entity["end"])
     if m and not re.search(r"\d{4}", entity["text"]):
         return {**entity, "end": m.end(), "text": text[entity["start"]:m.end()]}
+    return entity
+
+
+_DAY_BEFORE = re.compile(r"(?<![\d.,/-])\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+$")
+_MONTH_FIRST = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s", re.IGNORECASE)
+
+
+def _with_day(text: str, entity: dict[str, Any]) -> dict[str, Any]:
+    """spaCy reads "26 December 2019" as the number 26 and the DATE "December 2019": take the day
+    that comes before the month."""
+    m = _DAY_BEFORE.search(text, max(0, entity["start"] - 12), entity["start"])
+    if m and _MONTH_FIRST.match(entity["text"]) and 1 <= int(m.group(1)) <= 31 and \
+            not _LABEL_BEFORE.search(text, max(0, m.start() - 40), m.start()):   # "Item 26 December 2019"
+        return {**entity, "start": m.start(), "text": text[m.start():entity["end"]]}
     return entity
 
 

@@ -66,6 +66,11 @@ def _date(text: str, kind: str, **kw) -> tuple[date | None, str | None]:
     (NEWS, "news", date(2015, 1, 14)),
     ("Roll call\nLEGISLATIVE DAY 4 DATE:01/27/2017 2:02:17 PM", "minutes", date(2017, 1, 27)),
     ("Notice of the 14th of March, 2019 hearing\nHearing on 14 March 2019", "agenda", date(2019, 3, 14)),
+    # electronic filing stamps of court filings, before any date their text names
+    ("Case: 19-40112, 03/11/2021, ID: 12031857, DktEntry: 14-1, Page 1 of 9\nThe hearing of April 30, 2021 is "
+     "vacated.", "court", date(2021, 3, 11)),
+    ("Case 2:16-cv-01187-KM Document 42 Filed 11/04/16 Page 1 of 7\nOn December 2, 2016, the parties will meet.",
+     "court", date(2016, 11, 4)),
 ])
 def test_first_page_dates(text, kind, expected):
     assert _date(text, kind) == (expected, "first_page")

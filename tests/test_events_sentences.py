@@ -34,6 +34,10 @@ def timeline_rows(tagger: Tagger, text: str, kind: str = "news", doc_date: date 
 
 # sentence -> (start, end, precision, source) of its one event
 DATED = [
+    # a day written before its month (spaCy reads "26" as a number and "February 2018" as the date)
+    ("The state court suspended the director in a 26 February 2018 ruling.",
+     (D(2018, 2, 26), D(2018, 2, 26), "day", "explicit")),
+    ("The board fired the director on the 2nd of March 2018.", (D(2018, 3, 2), D(2018, 3, 2), "day", "explicit")),
     # relative to the publication date, preferring the past
     ("Peggy Whitfield resigned last Tuesday as director.", (D(2018, 3, 13), D(2018, 3, 13), "day", "relative")),
     ("The board voted on Monday to suspend the director.", (D(2018, 3, 12), D(2018, 3, 12), "day", "relative")),
