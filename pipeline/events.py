@@ -16,7 +16,7 @@ from pipeline import dates
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v7"   # v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v8"   # v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -62,7 +62,44 @@ def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor:
         if interval is not None and "reads_as" in e:
             interval = replace(interval, text=e["text"])   # the words as written, never the reading
         out[p].append({**e, "interval": interval})
+    for p, found in enumerate(out):
+        _narrative_years(texts[p], found, anchor)
     return out
+
+
+_YEARLESS_DAY = re.compile(r"^(?:on\s+)?(?:[A-Za-z]+,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                           r"\s+\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
+_FULL_DAY = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _narrative_years(text: str, found: list[dict[str, Any]], anchor: date | None) -> None:
+    """A day written without its year ("on February 28") after a full date in the same paragraph
+    ("On February 26, 2017, ...") is the first such day from that date on (else the nearest before
+    it), never after the document: a story told in the past keeps its year. Without such a date the document's year
+    stands (pipeline/dates.py)."""
+    last: dict[str, Any] | None = None
+    for d in found:
+        iv = d["interval"]
+        if iv is None:
+            continue
+        if iv.precision == "day" and iv.source == "explicit" and _FULL_DAY.search(d["text"]):
+            last = d
+            continue
+        if last is None or iv.precision != "day" or not _YEARLESS_DAY.match(d["text"].strip()) or \
+                "\n\n" in text[last["end"]:d["start"]]:
+            continue
+        told = last["interval"].start
+        options = []
+        for year in (told.year - 1, told.year, told.year + 1):
+            try:
+                options.append(iv.start.replace(year=year))
+            except ValueError:   # February 29 of a year without one
+                continue
+        options = [o for o in options if anchor is None or o <= anchor]
+        # the story moves on: the first such day from the full date on, else the nearest before it
+        day = min(options, key=lambda o: (o < told, abs((o - told).days)), default=iv.start)
+        if day != iv.start:
+            d["interval"] = replace(iv, start=day, end=day, source="anaphoric")
 
 
 def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: list[dict[str, Any]],

@@ -248,3 +248,12 @@ def test_a_paragraph_opening_on_a_date_label_dates_its_acts(tagger: Tagger) -> N
     # a paragraph without a date label, and a date inside a paragraph's first sentence, date nothing else
     assert "The sheriff's office hired two deputies." not in rows
     assert "He was replaced by a sergeant." not in rows
+
+
+def test_a_day_without_its_year_keeps_the_year_of_the_story(tagger: Tagger) -> None:
+    # told in the past: the day after a full date in the same paragraph is in that date's year
+    text = ("On February 26, 2014, the auditor delivered the report. Two days after that, on February 28, "
+            "the board fired the director.\n\nOn March 2, the board appointed an interim director.")
+    rows = {r["text"].split(",")[0]: (r["date_start"], r["date_source"]) for r in timeline_rows(tagger, text)}
+    assert rows["Two days after that"] == (D(2014, 2, 28), "anaphoric")
+    assert rows["On March 2"] == (D(2018, 3, 2), "explicit")   # another paragraph: the article's year
