@@ -13,7 +13,7 @@ from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TIT
 from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, entity_key, given_names, ordinary_tail,
                                    org_heads, outvoted, refuse, surnames, trim)
 
-VERSION = "nlp.v10"   # v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
+VERSION = "nlp.v11"   # v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
@@ -123,6 +123,7 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
         found.append(_mention(doc, i, k, doc[j + 1:k], doc[i:j + 1].text))
         taken.update(range(i, k))
     found += _census_names(doc, taken, around, {w.lower() for w in ordinary})
+    found += _caps_names(doc, taken, around, {w.lower() for w in ordinary})
     return sorted(found, key=lambda m: m["start"])
 
 
@@ -222,6 +223,42 @@ def _label_line(doc: Any, start: int, end: int) -> int:
         if (word.is_alpha and word.is_upper and len(word.text) > 1) or after in _LABEL_AFTER:
             return k
     return end
+
+
+def _caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> list[dict[str, Any]]:
+    """Names in capitals, which the small model rarely reads as people: a court's caption ("ANGEL
+    ZEPEDA RIVAS, Petitioner", "DAVID JENNINGS"), a judge's signature ("DAVID O. CARTER"). A run of
+    two to four capitalised words, no more and no fewer, opening on a census given name and ending
+    on a census surname, each word no ordinary word of the document; an initial may stand between."""
+    out = []
+    i = 0
+    while i < len(doc):
+        if not _caps_word(doc[i]) or (i > 0 and (_caps_word(doc[i - 1]) or _caps_initial(doc[i - 1]))):
+            i += 1
+            continue
+        k = i
+        while k < len(doc) and (_caps_word(doc[k]) or (k > i and _caps_initial(doc[k]))):
+            k += 1
+        run = doc[i:k]
+        words = [t.lower_ for t in run if not _caps_initial(t)]
+        if 2 <= len(run) <= 4 and not _caps_initial(run[-1]) and words[0] in given_names() and \
+                words[-1] in surnames() and not any(w in ordinary or w in TITLE_WORDS or w in ORG_WORDS for w in words) \
+                and not any(t in taken for t in range(i, k)) and \
+                not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for t in run) and \
+                refuse(" ".join(t.text.title() for t in run), around(i, k)) is None:
+            end = _name_end(doc, k)
+            out.append({**_mention(doc, i, end, doc[i:end], None), "method": "caps_name"})
+            taken.update(range(i, end))
+        i = k
+    return out
+
+
+def _caps_word(tok: Any) -> bool:
+    return tok.is_alpha and tok.is_upper and len(tok.text) > 1
+
+
+def _caps_initial(tok: Any) -> bool:
+    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
 
 
 def _inside_run(doc: Any, start: int, end: int) -> bool:

@@ -63,3 +63,13 @@ def test_a_copy_list_one_name_a_line_is_one_person_a_line(people) -> None:
     found = people(text)
     assert {"R. Bruce Callahan", "Stephanie K. Morrow", "Edwin J. Foster Jr.", "Benjamin J. Holt"} <= set(found), found
     assert not [n for n in found if "\n" in n], found
+
+
+def test_names_in_capitals_are_people_and_capitalised_headings_are_not(people) -> None:
+    text = ("UNITED STATES DISTRICT COURT\nCENTRAL DISTRICT OF CALIFORNIA\n"
+            "MARGARET E. HOLLOWAY, Plaintiff,\nv.\nGREGORY PALMER, Warden, Defendant.\n\n"
+            "ORDER GRANTING PRELIMINARY INJUNCTION\nJACKSON COUNTY BOARD OF HEALTH\n\n"
+            "IT IS SO ORDERED.\nDated: May 3, 2019\nRAYMOND T. WHITFIELD\nUNITED STATES DISTRICT JUDGE")
+    found = people(text)
+    assert {"MARGARET E. HOLLOWAY", "GREGORY PALMER", "RAYMOND T. WHITFIELD"} <= set(found), found
+    assert not [n for n in found if n.split()[0] in ("UNITED", "CENTRAL", "ORDER", "JACKSON", "IT")], found
