@@ -13,7 +13,7 @@ from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TIT
 from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, entity_key, given_names, ordinary_tail,
                                    org_heads, outvoted, refuse, surnames, trim)
 
-VERSION = "nlp.v11"   # v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
+VERSION = "nlp.v12"   # v12: a capitals run holding O'HAGAN-like words counts them; v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
@@ -241,7 +241,7 @@ def _caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> l
             k += 1
         run = doc[i:k]
         words = [t.lower_ for t in run if not _caps_initial(t)]
-        if 2 <= len(run) <= 4 and not _caps_initial(run[-1]) and words[0] in given_names() and \
+        if 2 <= len(run) <= 4 and all(t.is_alpha for t in run if not _caps_initial(t)) and not _caps_initial(run[-1]) and words[0] in given_names() and \
                 words[-1] in surnames() and not any(w in ordinary or w in TITLE_WORDS or w in ORG_WORDS for w in words) \
                 and not any(t in taken for t in range(i, k)) and \
                 not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for t in run) and \
@@ -253,8 +253,9 @@ def _caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> l
     return out
 
 
-def _caps_word(tok: Any) -> bool:
-    return tok.is_alpha and tok.is_upper and len(tok.text) > 1
+def _caps_word(tok: Any) -> bool:   # "KATZMANN", "O'HAGAN", "ZEPEDA-RIVAS"
+    letters = [c for c in tok.text if c.isalpha()]
+    return len(letters) > 1 and tok.text.isupper() and all(c.isalpha() or c in "'’-" for c in tok.text)
 
 
 def _caps_initial(tok: Any) -> bool:
