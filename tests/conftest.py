@@ -120,3 +120,19 @@ def demo_copy(demo, tmp_path) -> Path:
     dest = tmp_path / "demo-copy"
     shutil.copytree(demo["case"], dest)
     return dest
+
+
+@pytest.fixture(scope="module")
+def people() -> Callable[[str], list[str]]:
+    """The people the real spaCy model and the person rules find in a text (one page), as shown."""
+    from casefile.settings import Settings
+    from pipeline import nlp
+    from pipeline.tagger import Tagger
+
+    tagger = Tagger(Settings().spacy_model)
+
+    def read(text: str) -> list[str]:
+        [analysis] = tagger.tag([text])
+        nlp.drop_outvoted([analysis])
+        return [m["name"] for m in analysis["people"]]
+    return read

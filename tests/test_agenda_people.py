@@ -7,21 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import nlp
 from pipeline.extract import sniff
-from pipeline.tagger import Tagger
-from casefile.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def people():
-    tagger = Tagger(Settings().spacy_model)
-
-    def read(text: str) -> list[str]:
-        [analysis] = tagger.tag([text])
-        nlp.drop_outvoted([analysis])
-        return [m["name"] for m in analysis["people"]]
-    return read
 
 
 @pytest.mark.parametrize("number,street", [("15732", "Corwell St"), ("-14270", "Amaro Rd"),

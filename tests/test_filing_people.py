@@ -7,20 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from casefile.settings import Settings
-from pipeline import nlp
-from pipeline.tagger import Tagger
-
-
-@pytest.fixture(scope="module")
-def people():
-    tagger = Tagger(Settings().spacy_model)
-
-    def read(text: str) -> list[str]:
-        [analysis] = tagger.tag([text])
-        nlp.drop_outvoted([analysis])
-        return [m["name"] for m in analysis["people"]]
-    return read
 
 
 @pytest.mark.parametrize("citation", ["Fed. R. Civ. P. 56(a)", "128 L. Ed. 2d 114 (1994)", "Mass. Gen. Laws Ann. ch. 93A",
