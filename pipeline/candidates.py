@@ -390,21 +390,13 @@ def _planned(tok: Any) -> bool:
         return True
     if tok.dep_ == "xcomp" and _lemma(tok.head) in PLAN_VERBS:  # "is expected to be released"
         return True
-    if any(_lemma(t.head) in PROPOSING and t.dep_ in ("ccomp", "xcomp", "acl", "advcl", "dobj") for t in _chain(tok)):
+    if any(_lemma(t.head) in PROPOSING and t.dep_ in ("ccomp", "xcomp", "acl", "advcl", "dobj") for t in _path(tok)):
         return True
     if _lemma(tok) in PROPOSING and (tok.tag_ in ("VBZ", "VBP") or any(
             c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in tok.children)):
         return True   # "Staff recommends ...", "It is recommended that ...": a proposal made now
     head = _joined_to(tok)
     return head is not None and _planned(head)
-
-
-def _chain(tok: Any) -> list[Any]:
-    """The token and the heads it hangs from, up to the sentence root."""
-    out = [tok]
-    while out[-1].head.i != out[-1].i:
-        out.append(out[-1].head)
-    return out
 
 
 def _joined_to(tok: Any) -> Any | None:

@@ -67,16 +67,16 @@ def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor:
     return out
 
 
-_YEARLESS_DAY = re.compile(r"^(?:on\s+)?(?:[A-Za-z]+,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-                           r"\s+\d{1,2}(?:st|nd|rd|th)?$", re.IGNORECASE)
+_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_YEARLESS_DAY = re.compile(rf"^(?:on\s+)?(?:[A-Za-z]+,?\s+)?{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?$", re.IGNORECASE)
 _FULL_DAY = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def _narrative_years(text: str, found: list[dict[str, Any]], anchor: date | None) -> None:
     """A day written without its year ("on February 28") after a full date in the same paragraph
     ("On February 26, 2017, ...") is the first such day from that date on (else the nearest before
-    it), never after the document: a story told in the past keeps its year. Without such a date the document's year
-    stands (pipeline/dates.py)."""
+    it), never after the document: a story told in the past keeps its year. Without such a date
+    the document's year stands (pipeline/dates.py)."""
     last: dict[str, Any] | None = None
     for d in found:
         iv = d["interval"]
@@ -231,7 +231,7 @@ def _with_year(text: str, entity: dict[str, Any]) -> dict[str, Any]:
 
 
 _DAY_BEFORE = re.compile(r"(?<![\d.,/-])\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+$")
-_MONTH_FIRST = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s", re.IGNORECASE)
+_MONTH_FIRST = re.compile(rf"{_MONTH_NAME}\s", re.IGNORECASE)
 
 
 def _with_day(text: str, entity: dict[str, Any]) -> dict[str, Any]:

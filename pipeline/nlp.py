@@ -233,19 +233,14 @@ def _caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> l
     out = []
     i = 0
     while i < len(doc):
-        if not _caps_word(doc[i]) or (i > 0 and (_caps_word(doc[i - 1]) or _caps_initial(doc[i - 1]))):
+        if not _caps_word(doc[i]) or (i > 0 and (_caps_word(doc[i - 1]) or _initial(doc[i - 1]))):
             i += 1
             continue
         k = i
-        while k < len(doc) and (_caps_word(doc[k]) or (k > i and _caps_initial(doc[k]))):
+        while k < len(doc) and (_caps_word(doc[k]) or (k > i and _initial(doc[k]))):
             k += 1
         run = doc[i:k]
-        words = [t.lower_ for t in run if not _caps_initial(t)]
-        if 2 <= len(run) <= 4 and all(t.is_alpha for t in run if not _caps_initial(t)) and not _caps_initial(run[-1]) and words[0] in given_names() and \
-                words[-1] in surnames() and not any(w in ordinary or w in TITLE_WORDS or w in ORG_WORDS for w in words) \
-                and not any(t in taken for t in range(i, k)) and \
-                not any(t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for t in run) and \
-                refuse(" ".join(t.text.title() for t in run), around(i, k)) is None:
+        if _caps_name(run, taken, ordinary) and refuse(" ".join(t.text.title() for t in run), around(i, k)) is None:
             end = _name_end(doc, k)
             out.append({**_mention(doc, i, end, doc[i:end], None), "method": "caps_name"})
             taken.update(range(i, end))
@@ -253,13 +248,20 @@ def _caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> l
     return out
 
 
+def _caps_name(run: Any, taken: set[int], ordinary: set[str]) -> bool:
+    """The whole capitalised run is a name: two to four words, a census given name first and a census
+    surname last, an initial only between, no word ordinary, a title or an organisation's, none read."""
+    words = [t for t in run if not _initial(t)]
+    folded = [t.lower_ for t in words]
+    return 2 <= len(run) <= 4 and all(t.is_alpha for t in words) and not _initial(run[-1]) and \
+        folded[0] in given_names() and folded[-1] in surnames() and \
+        not any(w in ordinary or w in TITLE_WORDS or w in ORG_WORDS for w in folded) and \
+        not any(t.i in taken or t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for t in run)
+
+
 def _caps_word(tok: Any) -> bool:   # "KATZMANN", "O'HAGAN", "ZEPEDA-RIVAS"
     letters = [c for c in tok.text if c.isalpha()]
     return len(letters) > 1 and tok.text.isupper() and all(c.isalpha() or c in "'’-" for c in tok.text)
-
-
-def _caps_initial(tok: Any) -> bool:
-    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
 
 
 def _inside_run(doc: Any, start: int, end: int) -> bool:
