@@ -17,7 +17,8 @@ from typing import Any
 
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PLAN_VERBS,
-                              PLANNED_CUES, PROCEDURAL, PROPOSING, SPEECH_VERBS, TRIGGERS)
+                              PLANNED_CUES, PROCEDURAL, PROPOSING, REPORTING_VERBS, SPEECH_VERBS,
+                              TRIGGERS)
 
 _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 # "MILLBROOK —", "PINE RIDGE, Carver County —": the news dateline is not part of the sentence.
@@ -151,15 +152,15 @@ def _stamp(sent: Any, start: int, ents: list[Any] | None, triggers: list[Any]) -
     no verb of its own, and with its dates, times, numbers and small words taken out fewer than four
     words are left (fewer than three if a trigger word is there only as a label: "Published:",
     "Last updated"; in a table's row, fewer than two: "03/04/2024 | Judgment issued" is a docket's
-    entry)."""
+    entry); with no trigger word, a headline in title case is no report either."""
     if any(_finite(t) for t in sent if t.idx >= start and t not in triggers and t.lower_ not in _STAMP_WORDS):
         return False
     timed = {t.i for e in (sent.ents if ents is None else ents) if e.label_ in ("DATE", "TIME") for t in e}
     words = [t for t in sent if t.idx >= start and t.i not in timed and t.is_alpha and len(t) > 1 and not t.is_stop]
     if " | " in sent.text or sent.text.lstrip().startswith("|"):
         return len(words) < 2
-    if not triggers:
-        return len(words) < 4
+    if not triggers:   # a headline of another story, dated ("The Leading Candidates To Replace Senator Harris - October 10, 2020")
+        return len(words) < 4 or all(t.text[0].isupper() for t in words)
     labels = all(t.lower_ in _STAMP_WORDS or t.i + 1 < sent.end and sent.doc[t.i + 1].text in (":", "|")
                  for t in triggers)
     return labels and len(words) < 3
@@ -170,8 +171,8 @@ _STAMP_WORDS = {"updated", "posted", "published", "filed", "dated", "modified", 
 
 
 def _finite(tok: Any) -> bool:
-    return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or (
-        tok.tag_ in ("VB", "VBN") and any(c.dep_ in ("aux", "auxpass") for c in tok.children))
+    return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or (   # ("to replace" is no finite verb)
+        tok.tag_ in ("VB", "VBN") and any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in tok.children))
 
 
 def content_start(text: str, start: int, end: int) -> int:
@@ -211,7 +212,7 @@ def _type(tok: Any) -> str:
 
 def _generic_act(tok: Any) -> bool:
     """A verb outside the lexicon that reports an act: the main verb of its sentence (or joined to
-    it), done in the past ("moved for a restraining order", "was arrested", "has filed"), and not a
+    it, or of what the main verb reports), done in the past ("moved for a restraining order", "was arrested", "has filed"), and not a
     verb of being, thinking, seeing or saying (lexicon.NOT_ACTS)."""
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     said = _lemma(tok) in SPEECH_VERBS and not (passive and not any(c.dep_ == "ccomp" for c in tok.children))
@@ -221,8 +222,9 @@ def _generic_act(tok: Any) -> bool:
     head = tok
     while head.dep_ == "conj":
         head = head.head
-    if head.dep_ != "ROOT" or _counted(tok):
-        return False
+    reported = head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and _lemma(head.head) in REPORTING_VERBS
+    if (head.dep_ != "ROOT" and not reported) or _counted(tok):
+        return False   # (an act inside what is reported counts only with a date of its own: _said)
     if _lemma(tok) in ASPECT_VERBS and any(c.dep_ == "xcomp" and (_lemma(c) in NOT_ACTS or c.tag_ == "VBG" and
                                                                   _counted(c)) for c in tok.children):
         return False   # "Turnover began climbing in early 2017": the climbing says what it is
@@ -351,7 +353,7 @@ def _named_subject(tok: Any) -> bool:
 def _said(tok: Any) -> Any | None:
     """The clause of a speech verb the token sits in ("stated that …", "asked why …"), if any."""
     for t in _path(tok):
-        if t.dep_ not in ("conj", "cc") and _lemma(t.head) in SPEECH_VERBS and t.head.pos_ == "VERB":
+        if t.dep_ not in ("conj", "cc") and _lemma(t.head) in REPORTING_VERBS and t.head.pos_ == "VERB":
             return t
     return None
 

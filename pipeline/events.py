@@ -13,10 +13,11 @@ from typing import Any
 from index.ids import derive
 from index.kinds import MEETING_KINDS
 from pipeline import dates
+from pipeline.date_rules import WEEKDAY_ALT
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v8"   # v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v9"   # v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -35,7 +36,7 @@ _LABEL_BEFORE = re.compile(
     r"accounts?|acct|contracts?|projects?|agenda|motions?|rcs|lots?|parcels?|tracts?|districts?|"
     r"precincts?|wards?|box|flights?|models?|orders?|rules?|chapters?|articles?|titles?|forms?|permits?|"
     r"licen[cs]es?|polic(?:y|ies)|grants?|jobs?|positions?|steps?|levels?|grades?|phases?|parts?|volumes?|"
-    r"vol|issues?|ext|apt|apartments?|buildings?|bldg|floors?|stations?|badges?|line|amendments?|"
+    r"vol|issues?|ext|apt|apartments?|buildings?|bldg|floors?|stations?|badges?|line|amendments?|by-?laws?|"
     r"s\.?b|h\.?b|a\.?b|h\.?r|s|l\.?d|exec)\.?|[#§$€£]|\bno\.|\bsb|\bhb)\s*(?:no\.?|#|number)?\s*:?\s*$",
     re.IGNORECASE)
 # "the Great Ape Conservation Act of 2000": a year in a law's name dates nothing
@@ -57,6 +58,14 @@ def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor:
              for e in _date_spans(texts[p], a["entities"])]
     resolved = dates.resolve_sequence([e.get("reads_as", e["text"]) for _, e in spans], anchor=anchor,
                                       fiscal_year_start_month=fiscal_year_start_month)
+    previous = None
+    for n, ((p, e), interval) in enumerate(zip(spans, resolved)):
+        if interval is None and (inside := _date_inside(e)) is not None:
+            interval = dates.normalize(inside["text"], anchor=anchor, previous=previous,
+                                       fiscal_year_start_month=fiscal_year_start_month)
+            if interval is not None:
+                spans[n], resolved[n] = (p, inside), interval
+        previous = interval or previous
     out: list[list[dict[str, Any]]] = [[] for _ in analyses]
     for (p, e), interval in zip(spans, resolved):
         if interval is not None and "reads_as" in e:
@@ -68,8 +77,30 @@ def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor:
 
 
 _MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DAY_WORD = re.compile(rf"\b(?:{_MONTH_NAME}\s+\d{{1,2}}\b|{WEEKDAY_ALT}|today|yesterday|tonight)\b", re.IGNORECASE)
+# The date inside a DATE span spaCy drew too wide ("Dec. 18, a day", "age 23 in 2019"), read when
+# the whole span is not a date; a span that counts from a date ("the day after the Dec. 30") is not it.
+_DATE_INSIDE = re.compile(rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b"
+                          rf"|\b{_MONTH_NAME}\s+(?:19|20)\d\d\b|(?<![\d/.,-])\b(?:19|20)\d\d\b(?![/-]\d)", re.IGNORECASE)
+# a full date the small model tags as something else ("At the July 25, 2016, hearing": an EVENT)
+_FULL_DATE = re.compile(rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+(?:19|20)\d\d\b"
+                        rf"|\b\d{{1,2}}\s+{_MONTH_NAME}\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_COUNTS_FROM = re.compile(r"\b(?:before|after|since|until|till|following|prior|ago|later|earlier|from|between)\b",
+                          re.IGNORECASE)
 _YEARLESS_DAY = re.compile(rf"^(?:on\s+)?(?:[A-Za-z]+,?\s+)?{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?$", re.IGNORECASE)
 _FULL_DAY = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _date_inside(entity: dict[str, Any]) -> dict[str, Any] | None:
+    """The one date written inside an unreadable DATE span, as a span of its own."""
+    text = entity["text"]
+    if "reads_as" in entity or _COUNTS_FROM.search(text) or re.search(r"\d[/-]\d", text):
+        return None
+    found = list(_DATE_INSIDE.finditer(text))
+    if len(found) != 1 or found[0].group(0) == text:
+        return None
+    m = found[0]
+    return {**entity, "start": entity["start"] + m.start(), "end": entity["start"] + m.end(), "text": m.group(0)}
 
 
 def _narrative_years(text: str, found: list[dict[str, Any]], anchor: date | None) -> None:
@@ -191,11 +222,14 @@ def _paragraph_date(text: str, start: int, found: list[dict[str, Any]], doc_date
 def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     found = [e for e in entities if e["label"] == "DATE" and not numbered(text, e["start"], e["end"])
              and not _SEASON_WORD.match(text, e["start"])]
+    times = [e for e in entities if e["label"] == "TIME"
+             and not any(d["start"] <= e["end"] and e["start"] <= d["end"] for d in found)]
+    # a time that names its day ("about 3:15 p.m. Dec. 22", "late Tuesday", "Wednesday night") is that day
+    found += [{**e, "label": "DATE"} for e in times if _DAY_WORD.search(e["text"])]
     # a time of day alone ("At 9:24 p.m., Avalos texted") is on the day the text last named
-    found += [{**e, "reads_as": "later that day"} for e in entities
-              if e["label"] == "TIME" and _CLOCK.search(e["text"])
-              and not any(d["start"] <= e["end"] and e["start"] <= d["end"] for d in found)]
-    for m in _MISSED.finditer(text):
+    found += [{**e, "reads_as": "later that day"} for e in times
+              if _CLOCK.search(e["text"]) and not _DAY_WORD.search(e["text"])]
+    for m in [*_MISSED.finditer(text), *_FULL_DATE.finditer(text)]:
         if not any(e["start"] < m.end() and m.start() < e["end"] for e in found):
             found.append({"start": m.start(), "end": m.end(), "label": "DATE", "text": m.group(0)})
     return sorted(found, key=lambda e: e["start"])

@@ -76,6 +76,9 @@ SPEECH_VERBS = {"say", "state", "report", "tell", "reply", "ask", "add", "note",
                 "emphasize", "stress", "remark", "observe", "indicate", "mention", "request",
                 "recommend", "urge", "propose", "demand", "call", "advise", "summarize", "summarise",
                 "inform", "remind", "brief", "caution", "update", "assure", "reassure"}
+# Verbs that report what others did, whose clause holds an act of its own only when it is dated
+# ("Online records revealed her domain had been registered on Oct. 28").
+REPORTING_VERBS = SPEECH_VERBS | {"reveal", "allege", "confirm", "disclose", "show"}
 # Speaking is an event of the minutes only for a named speaker ("Loretta Simms addressed the
 # board"); "a resident spoke" is public comment, not a timeline entry.
 NAMED_SPEAKER_TRIGGERS = {"speak", "address", "complain"}

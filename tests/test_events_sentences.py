@@ -68,6 +68,15 @@ DATED = [
     ("Reyes said the state notified the county on March 2, 2018, that it would withhold funds.",
      (D(2018, 3, 2), D(2018, 3, 2), "day", "explicit")),
     ("Brennan said Tuesday that he will not resign.", (D(2018, 3, 13), D(2018, 3, 13), "day", "relative")),
+    # an act inside what a record shows or reveals, with a day of its own
+    ("Court records revealed the contract had been signed on Feb. 28 by a deputy director.",
+     (D(2018, 2, 28), D(2018, 2, 28), "day", "explicit")),
+    # a time that names its day; a DATE span drawn too wide; a full date the model tags as something else
+    ("The robbery took place at about 3:15 p.m. Feb. 22 when a man entered the credit union.",
+     (D(2018, 2, 22), D(2018, 2, 22), "day", "explicit")),
+    ("The campaign's page was created on Dec. 18, a day before the retirement.",
+     (D(2017, 12, 18), D(2017, 12, 18), "day", "explicit")),
+    ("At the February 9, 2018, hearing, the judge extended the order.", (D(2018, 2, 9), D(2018, 2, 9), "day", "explicit")),
 ]
 
 
@@ -210,6 +219,8 @@ STAMPS = [
     "| October 14, 2024 |",
     "Clerk: Ordinance No. 19/2016.",
     "March the 3rd, Councillor Ames.",
+    # another story's headline, dated, in a page's list of links
+    "The Leading Candidates To Replace The County Director - January 4, 2018",
 ]
 SHORT_ACTS = [
     "The bill was considered yesterday, March 4.",
