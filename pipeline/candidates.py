@@ -69,6 +69,8 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     if _stamp(sent, start, ents, [f[0] for f in found]):
         return None
     rule = bool(found)
+    if not found and _nothing_done(sent.root):
+        return None
     if not found:
         # No trigger word: still a candidate for the learned filter (pipeline/event_filter.py), which
         # reads acts the lexicon does not list ("Measures Introduced: 12 bills", a councillor's account).
@@ -152,14 +154,18 @@ def _stamp(sent: Any, start: int, ents: list[Any] | None, triggers: list[Any]) -
     no verb of its own, and with its dates, times, numbers and small words taken out fewer than four
     words are left (fewer than three if a trigger word is there only as a label: "Published:",
     "Last updated"; in a table's row, fewer than two: "03/04/2024 | Judgment issued" is a docket's
-    entry); with no trigger word, a headline in title case is no report either."""
+    entry); a headline in title case ("… To Replace The …") is no report either."""
     if any(_finite(t) for t in sent if t.idx >= start and t not in triggers and t.lower_ not in _STAMP_WORDS):
         return False
     timed = {t.i for e in (sent.ents if ents is None else ents) if e.label_ in ("DATE", "TIME") for t in e}
     words = [t for t in sent if t.idx >= start and t.i not in timed and t.is_alpha and len(t) > 1 and not t.is_stop]
     if " | " in sent.text or sent.text.lstrip().startswith("|"):
         return len(words) < 2
-    if not triggers:   # a headline of another story, dated ("The Leading Candidates To Replace Senator Harris - October 10, 2020")
+    alpha = [t for t in sent if t.idx >= start and t.is_alpha]
+    if words and all(t.text[0].isupper() for t in words) and \
+            any(t.is_stop and t.text[0].isupper() and t.text != "I" for t in alpha[1:]):
+        return True   # another story's headline, dated: "The Leading Candidates To Replace The Director - October 10, 2020"
+    if not triggers:   # without a trigger word, a line of capitalised words ("AYES: Mashack, Brown", a caption)
         return len(words) < 4 or all(t.text[0].isupper() for t in words)
     labels = all(t.lower_ in _STAMP_WORDS or t.i + 1 < sent.end and sent.doc[t.i + 1].text in (":", "|")
                  for t in triggers)
@@ -289,6 +295,8 @@ def _year_like(text: str) -> bool:
 
 def _is_trigger(tok: Any, sent: Any) -> bool:
     lemma = _lemma(tok)
+    if _nothing_done(tok):
+        return False   # "No injuries were reported", "No one was arrested": nothing happened
     if lemma not in TRIGGERS:
         return _generic_act(tok)
     if tok.pos_ not in ("VERB", "NOUN", "AUX"):
@@ -314,6 +322,17 @@ def _is_trigger(tok: Any, sent: Any) -> bool:
     if lemma in NAMED_SPEAKER_TRIGGERS and not _named_subject(tok):
         return False  # "a resident spoke": public comment
     return True
+
+
+def _nothing_done(tok: Any) -> bool:
+    """Nobody did it or nothing was done: "No injuries were reported", "no one was arrested", "none
+    of the members voted", "arrested no one", "no arrests"."""
+    def nobody(n: Any) -> bool:
+        return n.lower_ in ("nobody", "nothing", "none") or any(d.dep_ == "det" and d.lower_ == "no" for d in n.children) \
+            or (n.lower_ == "one" and n.i > 0 and n.doc[n.i - 1].lower_ == "no")
+    if tok.pos_ == "NOUN":
+        return nobody(tok)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and nobody(c) for c in tok.children)
 
 
 def _path(tok: Any) -> list[Any]:

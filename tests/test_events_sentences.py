@@ -222,6 +222,14 @@ STAMPS = [
     # another story's headline, dated, in a page's list of links
     "The Leading Candidates To Replace The County Director - January 4, 2018",
 ]
+# Nothing was done: no candidate at all, for the rules or for the learned filter.
+NOTHING_DONE = [
+    "No injuries were reported after the crash on March 2.",
+    "Nobody resigned on March 2.",
+    "None of the trustees objected on Monday.",
+    "The deputies arrested no one on March 2.",
+    "No action was taken on the appeal.",
+]
 SHORT_ACTS = [
     "The bill was considered yesterday, March 4.",
     "Ames resigned on March 3.",
@@ -237,6 +245,16 @@ def _candidates(tagger: Tagger, text: str) -> list[dict]:
 @pytest.mark.parametrize("text", STAMPS)
 def test_date_stamps_are_no_candidates(tagger: Tagger, text: str) -> None:
     assert _candidates(tagger, text) == []
+
+
+@pytest.mark.parametrize("text", NOTHING_DONE)
+def test_nothing_done_is_no_candidate(tagger: Tagger, text: str) -> None:
+    assert _candidates(tagger, text) == []
+
+
+def test_an_act_beside_nothing_done_stays(tagger: Tagger) -> None:
+    rows = timeline_rows(tagger, "The board fired the director on March 2 and no one objected.")
+    assert [(r["trigger"], r["date_start"]) for r in rows] == [("fired", D(2018, 3, 2))]
 
 
 @pytest.mark.parametrize("text", SHORT_ACTS)
