@@ -30,6 +30,9 @@ COUNTED_RECORDS = {"investigation", "report", "application", "case", "referral",
                    "child", "worker", "caseworker", "employee", "people", "person", "student", "percent",
                    "resident", "client", "family", "inspection", "violation", "citation", "ticket"}
 ASPECT_VERBS = {"begin", "start", "continue", "stop", "cease", "resume", "keep"}
+# Said in the first person and the present, these are the act itself ("I move that By-law 84 be read").
+PERFORMATIVES = {"move", "second", "nominate", "declare", "introduce", "table", "adjourn", "withdraw", "resign",
+                 "call", "rule", "recuse", "abstain", "amend"}
 _ARGUMENTS = {"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 
 
@@ -66,11 +69,13 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         if reported and not own_date:
             continue  # "Reyes reported that five caseworkers left": speech, not the act
         found.append((tok, own_date, reported, foreign))
-    if _stamp(sent, start, ents, [f[0] for f in found]):
+    if _stamp(sent, start, ents, [f[0] for f in found]) or _fragment(sent, start):
         return None
     rule = bool(found)
-    if not found and _nothing_done(sent.root):
-        return None
+    if not found and (_nothing_done(sent.root) or _first_person(sent.root) and _present(sent.root) and not any(
+            t.tag_ == "VBD" or _lemma(t) in PERFORMATIVES for t in sent)):
+        return None   # "We have a motion", "I must confess …", "we'll vote on one and two": talk at the meeting
+        # ("I move that …", "I'll second it": saying it is the act; a story in the past may hold one)
     if not found:
         # No trigger word: still a candidate for the learned filter (pipeline/event_filter.py), which
         # reads acts the lexicon does not list ("Measures Introduced: 12 bills", a councillor's account).
@@ -170,6 +175,16 @@ def _stamp(sent: Any, start: int, ents: list[Any] | None, triggers: list[Any]) -
     labels = all(t.lower_ in _STAMP_WORDS or t.i + 1 < sent.end and sent.doc[t.i + 1].text in (":", "|")
                  for t in triggers)
     return labels and len(words) < 3
+
+
+def _fragment(sent: Any, start: int) -> bool:
+    """No finite verb, and an infinitive with a subject at its head: a chair's cue ("Councillor Browaty to close.",
+    "Seeing none, Mayor Katz to close."), an agenda's "Staff to report back" — what is to be done."""
+    root = sent.root
+    to = next((c for c in root.children if c.tag_ == "TO"), None)
+    return root.tag_ == "VB" and to is not None and not sent.doc[to.i - 1].is_punct and \
+        any(c.dep_ == "nsubj" for c in root.children) and not any(_finite(t) for t in sent if t.idx >= start)
+    # (a bill's title after its number, "S. Res. 32, to authorize the printing …", is a list item)
 
 
 _STAMP_WORDS = {"updated", "posted", "published", "filed", "dated", "modified", "revised", "entered", "issued",
@@ -382,6 +397,14 @@ def _first_person(tok: Any) -> bool:
     while head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
         head = head.head
     return any(c.dep_.startswith("nsubj") and c.lower_ in ("i", "we", "you") for c in head.children)
+
+
+def _present(tok: Any) -> bool:
+    """Said in the present or the future: "we have", "I must", "we'll vote", "I am going to"."""
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if aux:
+        return aux[0].tag_ in ("VBP", "VBZ", "MD")
+    return tok.tag_ in ("VBP", "VBZ", "MD")
 
 
 def _negated(tok: Any) -> bool:

@@ -230,6 +230,22 @@ NOTHING_DONE = [
     "The deputies arrested no one on March 2.",
     "No action was taken on the appeal.",
 ]
+# Talk at a meeting, in the first person and the present, and a chair's cues: no candidate.
+MEETING_TALK = [
+    "We have two reports from the finance committee today.",
+    "I think we can look at the figures again.",
+    "You know, we all care about the parks in this city.",
+    "Councillor Amsel to close.",
+    "Seeing none, Deputy Mayor Ruiz to close.",
+]
+# Saying it is the act, or a story told in the past, or a bill's title in a list: candidates.
+MEETING_ACTS = [
+    "I'll move that By-law No. 12/2019 be read a second time.",
+    "I move adoption of the consent agenda.",
+    "We approved the budget last night.",
+    "I did a ride-along with the police a year ago.",
+    "S. Res. 12, to authorize the printing of the rules.",
+]
 SHORT_ACTS = [
     "The bill was considered yesterday, March 4.",
     "Ames resigned on March 3.",
@@ -245,6 +261,16 @@ def _candidates(tagger: Tagger, text: str) -> list[dict]:
 @pytest.mark.parametrize("text", STAMPS)
 def test_date_stamps_are_no_candidates(tagger: Tagger, text: str) -> None:
     assert _candidates(tagger, text) == []
+
+
+@pytest.mark.parametrize("text", MEETING_TALK)
+def test_meeting_talk_is_no_candidate(tagger: Tagger, text: str) -> None:
+    assert _candidates(tagger, text) == []
+
+
+@pytest.mark.parametrize("text", MEETING_ACTS)
+def test_acts_said_at_a_meeting_stay_candidates(tagger: Tagger, text: str) -> None:
+    assert len(_candidates(tagger, text)) == 1
 
 
 @pytest.mark.parametrize("text", NOTHING_DONE)
