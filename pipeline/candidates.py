@@ -170,8 +170,8 @@ def _stamp(sent: Any, start: int, ents: list[Any] | None, triggers: list[Any]) -
     if words and all(t.text[0].isupper() for t in words) and \
             any(t.is_stop and t.text[0].isupper() and t.text != "I" for t in alpha[1:]):
         return True   # another story's headline, dated: "The Leading Candidates To Replace The Director - October 10, 2020"
-    if not triggers:   # without a trigger word, a line of capitalised words ("AYES: Mashack, Brown", a caption)
-        return len(words) < 4 or all(t.text[0].isupper() for t in words)
+    if not triggers:
+        return len(words) < 4
     labels = all(t.lower_ in _STAMP_WORDS or t.i + 1 < sent.end and sent.doc[t.i + 1].text in (":", "|")
                  for t in triggers)
     return labels and len(words) < 3
