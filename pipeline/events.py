@@ -17,7 +17,7 @@ from pipeline.date_rules import WEEKDAY_ALT
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v9"   # v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v10"   # v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -151,10 +151,12 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                       and possible(d["interval"], doc_date, cand["modality"])]
             dated = [d for d in inside if not any(s <= d["start"] < e for s, e in cand.get("foreign", ()))] or \
                 [d for d in inside if not any(s <= d["start"] < e for s, e in cand.get("loose_foreign", ()))]
+            papers: list[dict[str, Any]] = []
             if meeting:
                 # A date after the meeting is a term of the decision ("effective January 2, 2019"),
                 # not when it happened: the act happened at the meeting.
-                dated = [d for d in dated if d["interval"].start <= doc_date]
+                papers = [d for d in dated if _names_a_paper(page["text"], d)]
+                dated = [d for d in dated if d["interval"].start <= doc_date and d not in papers]
             interval = _best(dated, cand["trigger_at"], page["text"], cand["start"])
             date_text = interval.text if interval is not None else None
             if cand.get("reported") and (interval is None or interval.precision not in ("day", "week")):
@@ -164,7 +166,7 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                 date_text = interval.text if interval is not None else None
             if interval is None and ruling and cand.get("self_dated"):
                 interval = dates.document_interval(doc_date)   # "we AFFIRM", "ORDERED that ...": the decision's day
-            if interval is None and meeting and (cand.get("generic") or not cand.get("rule", True)
+            if interval is None and meeting and (papers or cand.get("generic") or not cand.get("rule", True)
                                                  or MINUTES_TRIGGERS.intersection(cand["lemmas"])):
                 interval = dates.document_interval(doc_date)
             if interval is None:
@@ -183,6 +185,21 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                 "_agents": cand["agents"], "_patients": cand["patients"], "_rule": cand.get("rule", True),
             })
     return rows
+
+
+# "the report of June 11th", "the agenda dated May 28th", "the 2018 budget", "2018 Meetings Calendar":
+# in minutes, a date that names a paper or a year that labels a thing is not when the act happened
+# (the act happened at the meeting).
+_PAPER_BEFORE = re.compile(r"\b(?:reports?|agendas?|minutes|letters?|memo(?:randum|s)?|notices?|submissions?|"
+                           r"communications?|correspondence|e-?mails?)\s+(?:of|dated|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
+_WORD_AFTER = re.compile(r"\s+(?!and\b|to\b|through\b|or\b|when\b|as\b|at\b|in\b|on\b|for\b|by\b)[A-Za-z]")
+
+
+def _names_a_paper(text: str, d: dict[str, Any]) -> bool:
+    if _PAPER_BEFORE.search(text, max(0, d["start"] - 40), d["start"]):
+        return True
+    return bool(_BARE_YEAR.fullmatch(d["text"])) and bool(_WORD_AFTER.match(text, d["end"]))
 
 
 EARLIEST = date(1900, 1, 1)

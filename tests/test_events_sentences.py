@@ -172,6 +172,10 @@ MINUTES_EVENTS = [
     "Chair Brennan stated that he will not resign.",
     "County Finance Director Paul Nguyen presented the independent audit for FY2018.",
     "Chair Brennan announced that he will step down from the board when his term expires on June 30, 2018.",
+    # a date that names a paper, or a year that labels a thing, is not when the act happened
+    "Member Kessler moved to adopt the report of February 6, 2018.",
+    "The board approved the agenda dated February 1 as amended.",
+    "The board adopted the revised 2018 budget.",
 ]
 MINUTES_NON_EVENTS = [
     "Director Whitfield reported that five caseworkers left in January.",
