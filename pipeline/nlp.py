@@ -13,7 +13,7 @@ from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TIT
 from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, entity_key, given_names, ordinary_tail,
                                    org_heads, outvoted, refuse, surnames, trim)
 
-VERSION = "nlp.v13"   # v13: a past act inside what a verb of reporting reports ("records revealed the domain had been registered on Oct. 28") is a candidate, reported (it needs a date of its own); v12: a capitals run holding O'HAGAN-like words counts them; v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
+VERSION = "nlp.v14"   # v14: a run of English words with no given name is no person ("Event Calendar", "Tenant Ejected"), nor a headline verb after a surname ("Morales Sues"); v13: a past act inside what a verb of reporting reports ("records revealed the domain had been registered on Oct. 28") is a candidate, reported (it needs a date of its own); v12: a capitals run holding O'HAGAN-like words counts them; v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
@@ -112,6 +112,8 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
         while k < len(doc) and doc[k].is_title and doc[k].is_alpha and doc[k].lower_ not in TITLE_WORDS \
                 and doc[k].pos_ == "PROPN" and k - j <= 3:
             k += 1
+        if k > j + 1:   # "Attorney General Ortiz Announces Settlement": a headline's words after the name
+            k -= ordinary_tail([t.text for t in doc[j + 1:k]], ordinary, least=1)
         if k == j + 1 or any(t in taken for t in range(i, k)):
             continue
         if doc[k - 1].ent_type_ in ("GPE", "FAC", "LOC", "DATE", "NORP"):

@@ -14,7 +14,10 @@ What is refused, and why (README, "Decisions about people"):
 - a street after its house number ("15732 Cadwell St", "23156 Doris Way", "760 Via Del Monte");
 - a legal citation's abbreviation ("R. Civ", "L. Ed", "Appellant's Br"), a part of a document
   ("Appearance Form", "I. Background"), a headline cut short ("Record Lo..."), a sentence's first
-  word that is a small word or an -ing word ("Besides Lahav", "Accepting Tarrant").
+  word that is a small word or an -ing word ("Besides Lahav", "Accepting Tarrant");
+- a run of English words (the spaCy model's own lemmatizer index) with no given name, ending in one
+  that is no common surname: a menu, a docket's label, a room ("Event Calendar", "Tenant Ejected");
+  a headline's verb after a surname is cut off ("Attorney General Morales Sues").
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.lexicon import ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, ORG_WORDS
@@ -47,6 +51,7 @@ _STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "bl
                  "ln", "way", "place", "pl", "court", "ct", "terrace", "circle", "parkway", "pkwy", "highway",
                  "hwy", "trail", "plaza", "alley", "crescent", "loop", "row", "square", "walk"}
 _EDGE = _QUOTES + " \t\n,;:.!?()-–—*•·"
+_PARTICLES = frozenset(CONSTANTS.prefixes)   # "bin", "van", "de", "le": what follows is a surname
 
 
 RARE = 0.004   # % of the 1990 population: rarer "names" in the census lists are words (See, Marine, America)
@@ -73,27 +78,98 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def surnames() -> frozenset[str]:
-    """Lower-cased surnames of the 1990 US Census list (88,799 names)."""
+def _census_surnames() -> tuple[str, ...]:
+    """Lower-cased surnames of the 1990 US Census list (88,799 names), commonest first."""
     import names as census
 
     text = (Path(census.__file__).parent / "dist.all.last").read_text(encoding="ascii", errors="ignore")
-    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
+    return tuple(line.split()[0].lower() for line in text.splitlines() if line.strip())
 
 
-def ordinary_tail(words: list[str], ordinary: set[str]) -> int:
-    """How many words at the end of a name are ordinary words of the document and no surname
-    ("James Pagano Implementation", "Jason Garnett Woman" in an agenda's table): cut off, down to
-    two words; a two-word name that still ends in one is no name ("Jeffreys Adoption")."""
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Lower-cased surnames of the 1990 US Census list (88,799 names)."""
+    return frozenset(_census_surnames())
+
+
+COMMON_SURNAMES = 5000   # the list's long tail holds words borne by a few hundred people: Books, Alert, Reason
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The COMMON_SURNAMES commonest surnames of the census list (Smith ... Snow, Winter, Queen)."""
+    return frozenset(_census_surnames()[:COMMON_SURNAMES])
+
+
+@lru_cache(maxsize=1)
+def _lemma_tables() -> tuple[frozenset[str], frozenset[str]]:
+    """The English words of the spaCy model's own lemmatizer (its index of nouns, verbs, adjectives
+    and adverbs, WordNet's) and its irregular verb forms ("threw", "sought"); empty when the model
+    has none."""
+    import spacy
+
+    from casefile.settings import Settings
+
+    try:
+        nlp = spacy.load(Settings().spacy_model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner",
+                                                           "senter", "morphologizer", "transformer"])
+        tables = nlp.get_pipe("lemmatizer").lookups
+        index, exceptions = tables.get_table("lemma_index"), tables.get_table("lemma_exc")
+        verbs = exceptions["verb"] if "verb" in exceptions else {}
+    except (OSError, KeyError, ValueError):
+        return frozenset(), frozenset()
+    return (frozenset(w for pos in index.keys() for w in index[pos]),
+            frozenset(form for form, lemmas in verbs.items() if form not in lemmas))
+
+
+def _english_words() -> frozenset[str]:
+    return _lemma_tables()[0]
+
+
+def _stems(low: str) -> list[str]:
+    """A word and the forms its plural, past or -ing ending leaves: "affairs", "ejected", "announces"."""
+    forms = [low]
+    for end, add in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            forms.append(low[: len(low) - len(end)] + add)
+    return forms
+
+
+def _inflected_verb(low: str) -> bool:
+    """A verb's -s or -ed form (a headline's "Announces", "Sues", "Ejected") by spaCy's lemmatizer
+    index (the word itself is no English word there, its stem is), or an irregular past ("Threw")."""
+    words = _english_words()
+    return low in _lemma_tables()[1] or (low.isalpha() and low not in words and low.endswith(("s", "ed")) and
+                                         any(form in words for form in _stems(low)[1:]))
+
+
+def common_word(word: str) -> bool:
+    """An English word (spaCy's lemmatizer index) that is no given name nor one of the commonest
+    census surnames: "Calendar", "Outlook", "Announces", "Affairs"; not "James", "Brooks", "Snow"."""
+    low = word.strip(_EDGE).lower()
+    if not low.isalpha() or low in given_names() or low in common_surnames():
+        return False
+    return any(form in _english_words() for form in _stems(low))
+
+
+def ordinary_tail(words: list[str], ordinary: set[str], least: int = 2) -> int:
+    """How many words at the end of a name are ordinary words (of the document, or English words by
+    `common_word`) and no surname ("James Pagano Implementation", "Jason Garnett Woman" in an
+    agenda's table, a headline's "Attorney General Ortiz Announces"): cut off, down to two words; a
+    two-word name that still ends in one is no name ("Jeffreys Adoption"). After a title (`least` 1)
+    one word is name enough: "Attorney General Ortiz Announces Settlement" names Ortiz."""
     def plain(w: str) -> bool:
         low = w.strip(_EDGE).lower()
-        return bool(low) and (low in ordinary or bool(_WORD_SUFFIX.search(low))) \
+        return bool(low) and (low in ordinary or bool(_WORD_SUFFIX.search(low)) or _inflected_verb(low)) \
             and low not in surnames() and low not in given_names()
 
+    def cut(i: int) -> bool:   # "Osama bin Laden": a word after a surname particle is the surname
+        return plain(words[i]) and (i == 0 or words[i - 1].lower() not in _PARTICLES)
+
     n = 0
-    while len(words) - n > 2 and plain(words[len(words) - 1 - n]):
+    while len(words) - n > least and cut(len(words) - 1 - n):
         n += 1
-    if len(words) - n == 2 and plain(words[len(words) - 1 - n]):
+    if least == 2 and len(words) - n == 2 and cut(len(words) - 1 - n):
         return len(words)
     return n
 
@@ -166,6 +242,8 @@ def refuse(text: str, around: Around) -> str | None:
         return "the short name of an organisation the document names in full"
     if len(words) == 2 and folded[-1] in ORG_WORDS and folded[0] not in given_names():
         return "a place or organisation (no given name, then a place word: \"Peguis Trail\", \"Ferry Point\")"
+    if _all_words(words, folded, lowercase_words) and common_word(folded[-1]):
+        return "a heading, a label or a venue: English words, no given name (\"Event Calendar\", \"Tenant Ejected\")"
     if len(words) >= 2:
         first = folded[0].rstrip(".")
         if len(first) > 1 and first not in given_names():
@@ -176,6 +254,18 @@ def refuse(text: str, around: Around) -> str | None:
             if _PLACE_BEFORE.search(" ".join(around.before)) and not (following and following[0] in _POSSESSIVE):
                 return "a place (\"in\", \"near\", \"known as\" before a name that opens on no given name)"
     return None
+
+
+def _all_words(words: list[str], folded: list[str], ordinary: set[str]) -> bool:
+    """Two words or more, each an English word (spaCy's lemmatizer index) or an ordinary word of the
+    document, none a given name or an initial, the first no surname particle ("Le Pen", "Van Dusen"
+    are surnames)."""
+    def word(w: str) -> bool:
+        return w in ordinary or any(form in _english_words() for form in _stems(w))
+
+    return len(words) >= 2 and folded[0] not in _PARTICLES and \
+        all(w.isalpha() and (len(w) > 1 or raw.strip(_EDGE).islower()) and w not in given_names() and word(w)
+            for raw, w in zip(words, folded))
 
 
 def _cut_short(following: list[str]) -> bool:

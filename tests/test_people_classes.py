@@ -1,0 +1,40 @@
+"""Classes of false people read off documents no one had tuned on (a probe batch of local news,
+meeting pages, press releases and court dockets), read through the real model (pipeline/nlp.py,
+pipeline/person_spans.py). Generated text of the same shapes: none of these names or labels
+comes from a real document."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Quick Links | Parking Permits | Meeting Calendar | Job Openings | Recycling Schedule\n"
+     "Posted by Deputy Clerk Rosalind Maitland on March 4.", ["Rosalind Maitland"]),
+    ("Motion Summary | Continuance Order | Sentencing Memo\n"
+     "Defendant Marcus Ellery appeared with counsel Janet Pruitt.", ["Marcus Ellery", "Janet Pruitt"]),
+    ("Case Number 2019-CV-4471 Hearing Date 03/14/2019 Hearing Time 10:30 AM Dismissal Reason Withdrawn\n"
+     "Plaintiff Gwendolyn Harcourt appeared.", ["Gwendolyn Harcourt"]),
+])
+def test_headings_and_labels_of_english_words_are_no_people(people, text: str, expected: list[str]) -> None:
+    """A web page's menu, a docket's labels: title-case English words, none a given name."""
+    found = people(text)
+    assert found == expected, found
+
+
+def test_names_of_english_words_with_a_given_name_or_none_in_the_lexicon_stay(people) -> None:
+    text = ("Councilmember Dale Winter seconded; Patricia Snow abstained. Tomasz Wierzbicki spoke in "
+            "public comment.")
+    found = people(text)
+    assert {"Dale Winter", "Patricia Snow", "Tomasz Wierzbicki"} <= set(found), found
+
+
+def test_a_headline_verb_after_a_surname_is_no_part_of_the_name(people) -> None:
+    """A press release's headline: "Attorney General Morales Sues ..." names Morales, not "Morales Sues"."""
+    text = ("Attorney General Morales Sues Opioid Distributor\n\n"
+            "AUSTIN - Attorney General Ramon Morales today filed suit against a distributor.\n\n"
+            "Attorney General Thomas Announces Conviction of City Sergeant on Manslaughter Charge\n\n"
+            "Sgt. Luke Brandt Threw a Chair at Owen Pascal, Causing His Death\n\n"
+            "Attorney General Dolores Thomas said the sergeant was convicted.")
+    found = people(text)
+    assert not [n for n in found if {"Sues", "Announces", "Threw"} & set(n.split())], found
+    assert {"Ramon Morales", "Dolores Thomas", "Luke Brandt", "Owen Pascal"} <= set(found), found
