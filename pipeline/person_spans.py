@@ -17,7 +17,9 @@ What is refused, and why (README, "Decisions about people"):
   word that is a small word or an -ing word ("Besides Lahav", "Accepting Tarrant");
 - a run of English words (the spaCy model's own lemmatizer index) with no given name, ending in one
   that is no common surname: a menu, a docket's label, a room ("Event Calendar", "Tenant Ejected");
-  a headline's verb after a surname is cut off ("Attorney General Morales Sues").
+  a headline's verb after a surname is cut off ("Attorney General Morales Sues");
+- a trade name: one ending in the kind of shop it is ("Ruby Salon"), or after "dba"; a compass
+  point after a house number ("1840 W. Harrison").
 """
 from __future__ import annotations
 
@@ -29,7 +31,7 @@ from pathlib import Path
 from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.lexicon import ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, ORG_WORDS
+from pipeline.lexicon import ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, ORG_WORDS, SHOP_WORDS
 
 _QUOTES = "\"'“”‘’«»„`´"
 _BAD_CHARS = re.compile(r"[\d@#&/|\\_=+<>{}\[\]~^%$*§¶]|https?:|www\.")
@@ -42,11 +44,14 @@ _INCORPORATED = {"inc", "inc.", "llc", "l.l.c.", "corp", "corp.", "co", "co.", "
                  "pllc", "n.a.", "plc"}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside)|\bknown\s+as|\bcalled)$", re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_DOING_BUSINESS_AS = re.compile(r"(?:^|\s)(?:d\s*[./]?\s*b\s*[./]?\s*a\.?|doing\s+business\s+as)$", re.IGNORECASE)
 NUMBER_LABELS = {"no.", "no", "nos.", "nos", "#"}   # "Case No. 2:22-cv", "Check Nos. 221568"
 _HOUSE_NUMBER = re.compile(r"^\d{1,6}[A-Za-z]?$")
 # Words that open a street's name (Spanish and French street names in US and Canadian addresses)
 # and words that end one, abbreviated or not.
 _STREET_OPENERS = {"via", "calle", "camino", "avenida", "paseo", "vista", "rue", "avenue", "boulevard"}
+# A compass point after a house number of three digits or more opens a street ("1840 W. Harrison").
+_COMPASS = {"n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"}
 _STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane",
                  "ln", "way", "place", "pl", "court", "ct", "terrace", "circle", "parkway", "pkwy", "highway",
                  "hwy", "trail", "plaza", "alley", "crescent", "loop", "row", "square", "walk"}
@@ -220,6 +225,8 @@ def refuse(text: str, around: Around) -> str | None:
     folded = [w.strip(_EDGE).lower() for w in words]
     if _address(words, around):
         return "a street after its house number"
+    if _DOING_BUSINESS_AS.search(" ".join(around.before)):
+        return "a trade name (after \"dba\", \"d/b/a\", \"doing business as\")"
     if (len(words) >= 2 and folded[-1] in NUMBER_LABELS) or \
             (following[:1] and following[0].lower() in NUMBER_LABELS and following[1:2] and following[1][:1].isdigit()):
         return "a label before its number (\"Check Nos. 221568\", \"Resolution No. 22-14\")"
@@ -236,6 +243,8 @@ def refuse(text: str, around: Around) -> str | None:
         return "a part of a document (\"Appearance Form\", \"I. Background\")"
     if folded[-1] in ORG_WORDS - ALSO_SURNAMES or (len(words) >= 3 and folded[-1] in ORG_WORDS):
         return "an organisation, facility or place"   # "Will Rogers Park": a place named for a person
+    if len(words) >= 2 and folded[-1] in SHOP_WORDS:
+        return "a trade name (\"Ruby Salon\", \"Harold Fenwick Books\")"
     if _runs_into_org(following):
         return "part of an organisation, facility or place name"
     if " ".join(words) in around.org_heads:
@@ -282,14 +291,16 @@ def _address(words: list[str], around: Around) -> bool:
     """"15732 Cadwell St", "23156 Doris Way,", "760 Via Del Monte": a house number right before the
     words (past a street opener such as "Via"), and a street word in them or right after them."""
     before = list(around.before)
-    opener = False
-    while before and before[-1].strip(_EDGE).lower() in _STREET_OPENERS:
-        opener = True
+    opener = compass = False
+    while before and before[-1].strip(_EDGE).lower() in _STREET_OPENERS | _COMPASS:
+        opener = opener or before[-1].strip(_EDGE).lower() in _STREET_OPENERS
+        compass = compass or before[-1].strip(_EDGE).lower() in _COMPASS
         before.pop()
     if not before or not _HOUSE_NUMBER.match(re.split(r"[-–]", before[-1])[-1]):   # "-14270", "C-1677"
         return False
     parts = [p.strip(_EDGE).lower() for w in words + around.after[:1] for p in re.split(r"[-–]", w)]
-    return opener or parts[0] in _STREET_OPENERS or any(p in _STREET_WORDS for p in parts)
+    compass = (compass or parts[0] in _COMPASS) and len(re.sub(r"\D", "", before[-1])) >= 3
+    return opener or compass or parts[0] in _STREET_OPENERS or any(p in _STREET_WORDS for p in parts)
 
 
 def _runs_into_org(following: list[str]) -> bool:

@@ -38,3 +38,26 @@ def test_a_headline_verb_after_a_surname_is_no_part_of_the_name(people) -> None:
     found = people(text)
     assert not [n for n in found if {"Sues", "Announces", "Threw"} & set(n.split())], found
     assert {"Ramon Morales", "Dolores Thomas", "Luke Brandt", "Owen Pascal"} <= set(found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("3 | D-812 Notice of New D5 liquor permit to Crestview Provisions LLC, dba Harlan Fuel and Food Mart, "
+     "2210 Market Street (Ward 6). John Petrakis d/b/a Petrakis Roofing was sued by Alma Ruiz.",
+     ["John Petrakis", "Alma Ruiz"]),
+    ("Police were called to Ruby Salon on Main Street, and later to Jasmine Boutique. Officer Dana "
+     "Whitlock responded.", ["Dana Whitlock"]),
+    ("The Lantern Keeper, by Marisol Vega. Harold Fenwick Books, $16.99; ages 8-12. Reviewed by "
+     "Colleen Hardesty.", ["Marisol Vega", "Colleen Hardesty"]),
+    ("Brown River Dreaming Patricia Holloway Nora Quill Books, $16.99; ages 10 and up.", []),
+])
+def test_trade_names_are_no_people(people, text: str, expected: list[str]) -> None:
+    """A shop's name ends in the kind of shop ("... Salon", "... Books"); what follows "dba" is a trade name."""
+    found = people(text)
+    assert found == expected, found
+
+
+def test_a_compass_point_after_a_house_number_opens_a_street(people) -> None:
+    text = ("The Board met at 1840 W. Harrison in Chicago. Chair Lorena Baptiste presided. "
+            "Ward 12 N. Jackson voted no.")
+    found = people(text)
+    assert found == ["Lorena Baptiste", "N. Jackson"], found
