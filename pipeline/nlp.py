@@ -10,10 +10,10 @@ from spacy.tokens import Span
 
 from pipeline.candidates import event_candidate
 from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
-from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, entity_key, given_names, ordinary_tail,
-                                   org_heads, outvoted, refuse, surnames, trim)
+from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, entity_key, given_names, ordinary_head,
+                                   ordinary_tail, org_heads, outvoted, refuse, surnames, trim)
 
-VERSION = "nlp.v15"   # v15: trade names ("... Salon", "... Books", after "dba") and a compass point after a house number ("1840 W. Harrison") are no people; v14: a run of English words with no given name is no person ("Event Calendar", "Tenant Ejected"), nor a headline verb after a surname ("Morales Sues"); v13: a past act inside what a verb of reporting reports ("records revealed the domain had been registered on Oct. 28") is a candidate, reported (it needs a date of its own); v12: a capitals run holding O'HAGAN-like words counts them; v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
+VERSION = "nlp.v16"   # v16: English words before a given name are no part of the name ("Liaison Kenneth Toyos"); v15: trade names ("... Salon", "... Books", after "dba") and a compass point after a house number ("1840 W. Harrison") are no people; v14: a run of English words with no given name is no person ("Event Calendar", "Tenant Ejected"), nor a headline verb after a surname ("Morales Sues"); v13: a past act inside what a verb of reporting reports ("records revealed the domain had been registered on Oct. 28") is a candidate, reported (it needs a date of its own); v12: a capitals run holding O'HAGAN-like words counts them; v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
@@ -88,6 +88,10 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
                 title_start -= 1
             start_tok = name_start
         end_tok -= ordinary_tail([t.text for t in doc[start_tok:end_tok]], ordinary)
+        head = ordinary_head([t.text for t in doc[start_tok:end_tok]], ordinary)
+        if head:   # "Liaison Kenneth Toyos": a word before the given name is no part of the name
+            title_start = title_start + head if title_start == start_tok else title_start
+            start_tok += head
         while end_tok > start_tok + 1 and not doc[end_tok - 1].text.strip(_EDGE_MARKS):
             end_tok -= 1   # "Alejandra Avila -" once the title or word after the dash is cut off
         name = doc[start_tok:end_tok]

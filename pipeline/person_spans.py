@@ -179,6 +179,24 @@ def ordinary_tail(words: list[str], ordinary: set[str], least: int = 2) -> int:
     return n
 
 
+def ordinary_head(words: list[str], ordinary: set[str]) -> int:
+    """How many words at the start of a name are a word of the language before it (a role the title
+    list lacks, a common noun: "Liaison Kenneth Toyos", "Keeper Marisol Vega"): English words or
+    ordinary words of the document, no given name, each cut off only when a given name and one word
+    more follow it."""
+    def plain(w: str) -> bool:
+        low = w.strip(_EDGE).lower()
+        return low.isalpha() and len(low) > 1 and low not in given_names() and low not in _PARTICLES and \
+            (low in ordinary or any(form in _english_words() for form in _stems(low)))
+
+    n = 0
+    while len(words) - n >= 3 and plain(words[n]):
+        n += 1
+    while n and words[n].strip(_EDGE).lower() not in given_names():
+        n -= 1   # cut only down to a given name
+    return n
+
+
 def trim(words: list[str]) -> tuple[int, int]:
     """The [start, end) range of `words` left after edge quotes and punctuation are taken off."""
     start, end = 0, len(words)

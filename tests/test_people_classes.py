@@ -61,3 +61,14 @@ def test_a_compass_point_after_a_house_number_opens_a_street(people) -> None:
             "Ward 12 N. Jackson voted no.")
     found = people(text)
     assert found == ["Lorena Baptiste", "N. Jackson"], found
+
+
+def test_a_role_the_title_list_lacks_is_no_part_of_the_name(people) -> None:
+    """"Victim Services Liaison Darnell Upshaw", "Paralegal Joan Whitby": the words before the given name
+    are a role, not a name; a given name that is also a word stays ("Young", "Rose")."""
+    text = ("Support to the family was provided by Senior Victim Services Coordinator Felicia Amato and "
+            "Victim Services Liaison Darnell Upshaw. The case was handled by Community Outreach Liaison "
+            "Marcus Delgado and Paralegal Joan Whitby. Rose Ellen Tolliver and Young Soo Park testified.")
+    found = people(text)
+    assert {"Felicia Amato", "Darnell Upshaw", "Marcus Delgado", "Joan Whitby"} <= set(found), found
+    assert not [n for n in found if n.split()[0] in ("Liaison", "Paralegal")], found
