@@ -131,6 +131,11 @@ def _english_words() -> frozenset[str]:
     return _lemma_tables()[0]
 
 
+def english_word(low: str) -> bool:
+    """A lower-cased word, or the stem its ending leaves, is in the model's lemmatizer index."""
+    return any(form in _english_words() for form in _stems(low))
+
+
 def _stems(low: str) -> list[str]:
     """A word and the forms its plural, past or -ing ending leaves: "affairs", "ejected", "announces"."""
     forms = [low]

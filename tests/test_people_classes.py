@@ -72,3 +72,34 @@ def test_a_role_the_title_list_lacks_is_no_part_of_the_name(people) -> None:
     found = people(text)
     assert {"Felicia Amato", "Darnell Upshaw", "Marcus Delgado", "Joan Whitby"} <= set(found), found
     assert not [n for n in found if n.split()[0] in ("Liaison", "Paralegal")], found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Parties\n\n| Party | PartyType | Representative |\n\n| Whitcomb, Harold T. | Appellee | Dana Ruiz |\n\n"
+     "| Acme Freight Company | Appellant | Laura Benning |",
+     {"Harold T. Whitcomb", "Dana Ruiz", "Laura Benning"}),
+    ("ROLL CALL: Present: Alvarez, Teresa; Whitfield, Margaret; Okafor, Daniel. Absent: Lindqvist, Peter.",
+     {"Teresa Alvarez", "Margaret Whitfield", "Daniel Okafor", "Peter Lindqvist"}),
+])
+def test_names_written_surname_first_are_read_whole(people, text: str, expected: set[str]) -> None:
+    """A docket's party table, a roll call: "Surname, Given" is one person, not a surname and a given
+    name apart."""
+    found = people(text)
+    assert expected <= set(found), found
+    parts = {w for n in expected for w in n.split()}
+    assert not [n for n in found if n not in expected and set(n.split()) <= parts], found
+
+
+def test_a_comma_list_of_surnames_and_full_names_is_not_read_surname_first(people) -> None:
+    text = ("MOTION BY: Okonjo\nSECOND: Hollis Varga\nAYES: Okonjo, Hollis Varga, Brandt, Medina\n\n"
+            "Counsel on brief: Dana E. Whitlock, Marian\nLowe, Steven M. Farrow, David L. Pruett, and others.")
+    found = people(text)
+    assert not [n for n in found if n in ("Hollis Okonjo", "Steven M. Lowe")], found
+    assert "Hollis Varga" in found, found
+
+
+def test_a_place_or_a_letters_closing_before_a_given_name_is_no_surname(people) -> None:
+    text = "ORLANDO, Florida\n\nIn Houston, Mary Smith said the vote passed.\n\nSincerely, Linda\n"
+    found = people(text)
+    assert "Mary Smith" in found, found
+    assert not [n for n in found if n.endswith(("Orlando", "ORLANDO", "Houston", "Sincerely"))], found
