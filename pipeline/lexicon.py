@@ -139,6 +139,11 @@ ORG_WORDS = {
     "st", "pkwy", "hwy", "lodge", "apts", "architecture", "architects", "parks", "recreation",
     "properties", "realty",
 }
+# The kinds of shop a trade name ends in (liquor permits, business licences, police blotters):
+# "Ruby Salon", "Harold Fenwick Books". Only the name's own last word counts; a name before one
+# is kept ("Jane Roe Dial Books" in a list of books and their publishers names Jane Roe).
+SHOP_WORDS = {"books", "bookstore", "spa", "salon", "boutique", "bakery", "grill", "tavern", "pub", "mart", "shop",
+              "store", "pharmacy", "diner", "motors", "cleaners", "liquors"}
 ALSO_SURNAMES = {
     "park", "hall", "house", "day", "post", "lane", "street", "law", "court", "church", "bank",
     "river", "fire", "middle", "high", "market", "bridge", "city", "state", "home", "trail",

@@ -10,10 +10,10 @@ from spacy.tokens import Span
 
 from pipeline.candidates import event_candidate
 from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
-from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, entity_key, given_names, ordinary_tail,
-                                   org_heads, outvoted, refuse, surnames, trim)
+from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, english_word, entity_key, given_names,
+                                   ordinary_head, ordinary_tail, org_heads, outvoted, refuse, surnames, trim)
 
-VERSION = "nlp.v16"   # v16: a line of capitalised words without a trigger word is a candidate again (v13 refused it; that cost acts); v15: talk at a meeting in the first person and the present ("We have two reports", "I think …") and a chair's cue ("Councillor X to close.") are no candidates, while "I move that …" stays; v14: nothing done ("No injuries were reported", "arrested no one") is no candidate; a title-case headline ("… To Replace The …") without a finite verb is none either; v13: a past act inside what a verb of reporting reports ("records revealed the domain had been registered on Oct. 28") is a candidate, reported (it needs a date of its own); v12: a capitals run holding O'HAGAN-like words counts them; v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
+VERSION = "nlp.v18"   # v18: the event rules of main and the people rules of the people branch together; people branch: v17: names written surname first ("| Whitcomb, Harold T. |", "Present: Alvarez, Teresa;") are read whole; v16: English words before a given name are no part of the name ("Liaison Kenneth Toyos"); v15: trade names ("... Salon", "... Books", after "dba") and a compass point after a house number ("1840 W. Harrison") are no people; v14: a run of English words with no given name is no person ("Event Calendar", "Tenant Ejected"), nor a headline verb after a surname ("Morales Sues");; main: v16: a line of capitalised words without a trigger word is a candidate again (v13 refused it; that cost acts); v15: talk at a meeting in the first person and the present ("We have two reports", "I think …") and a chair's cue ("Councillor X to close.") are no candidates, while "I move that …" stays; v14: nothing done ("No injuries were reported", "arrested no one") is no candidate; a title-case headline ("… To Replace The …") without a finite verb is none either; v13: a past act inside what a verb of reporting reports ("records revealed the domain had been registered on Oct. 28") is a candidate, reported (it needs a date of its own); v12: a capitals run holding O'HAGAN-like words counts them; v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
@@ -56,8 +56,12 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
         return Around(_words(doc, start, -1), _words(doc, end, 1, 6), ordinary, heads)
 
     letters = set(_ENUMERATOR.findall(doc.text))
+    found += _inverted_names(doc, taken, {w.lower() for w in ordinary})
+    inverted = set(taken)
     queue = [e for e in ents if e.label_ == "PERSON"]
     for ent in queue:   # grows by the second names of glued spans
+        if any(t.i in inverted for t in ent):
+            continue   # "Delgado, Ramon Kostas, Eleni": the span runs over names written surname first
         lead, tail = trim([t.text for t in ent])   # `Christie “`: quote marks are not the name
         versus = next((t.i for t in ent if t.lower_ in ("v.", "vs.", "v", "vs") and t.i > ent.start + lead), None)
         if versus is not None:   # "Jessica Parker v. C. R. Bard": the first party of a caption
@@ -88,6 +92,10 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
                 title_start -= 1
             start_tok = name_start
         end_tok -= ordinary_tail([t.text for t in doc[start_tok:end_tok]], ordinary)
+        head = ordinary_head([t.text for t in doc[start_tok:end_tok]], ordinary)
+        if head:   # "Liaison Kenneth Toyos": a word before the given name is no part of the name
+            title_start = title_start + head if title_start == start_tok else title_start
+            start_tok += head
         while end_tok > start_tok + 1 and not doc[end_tok - 1].text.strip(_EDGE_MARKS):
             end_tok -= 1   # "Alejandra Avila -" once the title or word after the dash is cut off
         name = doc[start_tok:end_tok]
@@ -112,6 +120,8 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
         while k < len(doc) and doc[k].is_title and doc[k].is_alpha and doc[k].lower_ not in TITLE_WORDS \
                 and doc[k].pos_ == "PROPN" and k - j <= 3:
             k += 1
+        if k > j + 1:   # "Attorney General Ortiz Announces Settlement": a headline's words after the name
+            k -= ordinary_tail([t.text for t in doc[j + 1:k]], ordinary, least=1)
         if k == j + 1 or any(t in taken for t in range(i, k)):
             continue
         if doc[k - 1].ent_type_ in ("GPE", "FAC", "LOC", "DATE", "NORP"):
@@ -125,6 +135,64 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
     found += _census_names(doc, taken, around, {w.lower() for w in ordinary})
     found += _caps_names(doc, taken, around, {w.lower() for w in ordinary})
     return sorted(found, key=lambda m: m["start"])
+
+
+_ROW_EDGE = {"|", ";", ":", "(", ")", "[", "]"}
+
+
+def _inverted_names(doc: Any, taken: set[int], ordinary: set[str]) -> list[dict[str, Any]]:
+    """Names written surname first, as dockets, party tables and roll calls write them ("| Whitcomb,
+    Harold T. | Appellee |", "Present: Alvarez, Teresa; Okafor, Daniel."): a census surname (or a
+    word that is no English word), a comma, a census given name and its middle initials or name,
+    standing alone between a row's edges (a line break, "|", ";", ":", the end of a sentence). A
+    list that goes on with a comma is a list of names, not one name ("AYES: Garcia, Allen Fisk,
+    Sherrard"). None may be an ordinary word of the document, a title, an organisation word or a
+    place; shown given name first ("Harold T. Whitcomb")."""
+    def edge_before(i: int) -> bool:
+        if i < 0:
+            return True
+        tok = doc[i]
+        return (tok.is_space and "\n" in tok.text) or tok.text in _ROW_EDGE or \
+            (tok.text.endswith(".") and not _initial(tok))
+
+    def word(tok: Any, names: frozenset[str] | None) -> bool:
+        """A name word: of `names`; or (a surname, names None) of the census surnames or no English word."""
+        low = tok.lower_
+        known = low in names if names is not None else (low in surnames() or not english_word(low))
+        place = tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "DATE") and \
+            not (names is None and low in surnames())   # the model reads surnames as places ("Delgado")
+        return (_capitalised(tok) or _caps_word(tok)) and tok.is_alpha and known and low not in ordinary and \
+            low not in TITLE_WORDS and low not in ORG_WORDS and not place
+
+    def pair_at(i: int) -> int | None:
+        """The end of "Surname, Given [M.]" opening at token i, or None."""
+        if i + 2 >= len(doc) or not word(doc[i], None) or doc[i + 1].text != "," or \
+                not word(doc[i + 2], given_names()):
+            return None
+        k = i + 3
+        while k < len(doc) and (_initial(doc[k]) or (word(doc[k], given_names()) and k == i + 3 and
+                                                      k + 1 < len(doc) and doc[k + 1].text != ",")):
+            k += 1
+        return k
+
+    def edge_after(k: int) -> bool:
+        if k >= len(doc):
+            return True
+        tok = doc[k]
+        return (tok.is_space and "\n" in tok.text) or tok.text in _ROW_EDGE or tok.text == "."
+
+    out = []
+    i = 0
+    while i < len(doc):
+        end = pair_at(i) if i not in taken and edge_before(i - 1) else None
+        if end is None or not edge_after(end) or any(t in taken for t in range(i, end)):
+            i += 1
+            continue
+        given = " ".join(t.text for t in doc[i + 2:end])
+        out.append({**_mention(doc, i, end, f"{given} {doc[i].text}", None), "method": "inverted_name"})
+        taken.update(range(i, end))
+        i = end
+    return out
 
 
 def _census_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> list[dict[str, Any]]:
@@ -365,7 +433,8 @@ def _mention(doc: Any, start: int, end: int, name: Any, title: str | None) -> di
     role = m.group(1).lower() if m else None
     text = span.text.rstrip("".join(_DASHES))   # "Emmanuel J. Estrada- Mayor/Chair": the dash is no part
     return {"start": span.start_char, "end": span.start_char + len(text), "text": text,
-            "name": name.text.rstrip("".join(_DASHES)), "title": title, "role": role, "label": "PERSON"}
+            "name": (name if isinstance(name, str) else name.text).rstrip("".join(_DASHES)), "title": title,
+            "role": role, "label": "PERSON"}
 
 
 def drop_outvoted(analyses: list[dict[str, Any]]) -> None:

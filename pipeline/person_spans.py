@@ -14,7 +14,12 @@ What is refused, and why (README, "Decisions about people"):
 - a street after its house number ("15732 Cadwell St", "23156 Doris Way", "760 Via Del Monte");
 - a legal citation's abbreviation ("R. Civ", "L. Ed", "Appellant's Br"), a part of a document
   ("Appearance Form", "I. Background"), a headline cut short ("Record Lo..."), a sentence's first
-  word that is a small word or an -ing word ("Besides Lahav", "Accepting Tarrant").
+  word that is a small word or an -ing word ("Besides Lahav", "Accepting Tarrant");
+- a run of English words (the spaCy model's own lemmatizer index) with no given name, ending in one
+  that is no common surname: a menu, a docket's label, a room ("Event Calendar", "Tenant Ejected");
+  a headline's verb after a surname is cut off ("Attorney General Morales Sues");
+- a trade name: one ending in the kind of shop it is ("Ruby Salon"), or after "dba"; a compass
+  point after a house number ("1840 W. Harrison").
 """
 from __future__ import annotations
 
@@ -23,9 +28,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.lexicon import ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, ORG_WORDS
+from pipeline.lexicon import ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, ORG_WORDS, SHOP_WORDS
 
 _QUOTES = "\"'“”‘’«»„`´"
 _BAD_CHARS = re.compile(r"[\d@#&/|\\_=+<>{}\[\]~^%$*§¶]|https?:|www\.")
@@ -38,15 +44,19 @@ _INCORPORATED = {"inc", "inc.", "llc", "l.l.c.", "corp", "corp.", "co", "co.", "
                  "pllc", "n.a.", "plc"}
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside)|\bknown\s+as|\bcalled)$", re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_DOING_BUSINESS_AS = re.compile(r"(?:^|\s)(?:d\s*[./]?\s*b\s*[./]?\s*a\.?|doing\s+business\s+as)$", re.IGNORECASE)
 NUMBER_LABELS = {"no.", "no", "nos.", "nos", "#"}   # "Case No. 2:22-cv", "Check Nos. 221568"
 _HOUSE_NUMBER = re.compile(r"^\d{1,6}[A-Za-z]?$")
 # Words that open a street's name (Spanish and French street names in US and Canadian addresses)
 # and words that end one, abbreviated or not.
 _STREET_OPENERS = {"via", "calle", "camino", "avenida", "paseo", "vista", "rue", "avenue", "boulevard"}
+# A compass point after a house number of three digits or more opens a street ("1840 W. Harrison").
+_COMPASS = {"n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west"}
 _STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane",
                  "ln", "way", "place", "pl", "court", "ct", "terrace", "circle", "parkway", "pkwy", "highway",
                  "hwy", "trail", "plaza", "alley", "crescent", "loop", "row", "square", "walk"}
 _EDGE = _QUOTES + " \t\n,;:.!?()-–—*•·"
+_PARTICLES = frozenset(CONSTANTS.prefixes)   # "bin", "van", "de", "le": what follows is a surname
 
 
 RARE = 0.004   # % of the 1990 population: rarer "names" in the census lists are words (See, Marine, America)
@@ -73,28 +83,122 @@ def given_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def surnames() -> frozenset[str]:
-    """Lower-cased surnames of the 1990 US Census list (88,799 names)."""
+def _census_surnames() -> tuple[str, ...]:
+    """Lower-cased surnames of the 1990 US Census list (88,799 names), commonest first."""
     import names as census
 
     text = (Path(census.__file__).parent / "dist.all.last").read_text(encoding="ascii", errors="ignore")
-    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
+    return tuple(line.split()[0].lower() for line in text.splitlines() if line.strip())
 
 
-def ordinary_tail(words: list[str], ordinary: set[str]) -> int:
-    """How many words at the end of a name are ordinary words of the document and no surname
-    ("James Pagano Implementation", "Jason Garnett Woman" in an agenda's table): cut off, down to
-    two words; a two-word name that still ends in one is no name ("Jeffreys Adoption")."""
+@lru_cache(maxsize=1)
+def surnames() -> frozenset[str]:
+    """Lower-cased surnames of the 1990 US Census list (88,799 names)."""
+    return frozenset(_census_surnames())
+
+
+COMMON_SURNAMES = 5000   # the list's long tail holds words borne by a few hundred people: Books, Alert, Reason
+
+
+@lru_cache(maxsize=1)
+def common_surnames() -> frozenset[str]:
+    """The COMMON_SURNAMES commonest surnames of the census list (Smith ... Snow, Winter, Queen)."""
+    return frozenset(_census_surnames()[:COMMON_SURNAMES])
+
+
+@lru_cache(maxsize=1)
+def _lemma_tables() -> tuple[frozenset[str], frozenset[str]]:
+    """The English words of the spaCy model's own lemmatizer (its index of nouns, verbs, adjectives
+    and adverbs, WordNet's) and its irregular verb forms ("threw", "sought"); empty when the model
+    has none."""
+    import spacy
+
+    from casefile.settings import Settings
+
+    try:
+        nlp = spacy.load(Settings().spacy_model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner",
+                                                           "senter", "morphologizer", "transformer"])
+        tables = nlp.get_pipe("lemmatizer").lookups
+        index, exceptions = tables.get_table("lemma_index"), tables.get_table("lemma_exc")
+        verbs = exceptions["verb"] if "verb" in exceptions else {}
+    except (OSError, KeyError, ValueError):
+        return frozenset(), frozenset()
+    return (frozenset(w for pos in index.keys() for w in index[pos]),
+            frozenset(form for form, lemmas in verbs.items() if form not in lemmas))
+
+
+def _english_words() -> frozenset[str]:
+    return _lemma_tables()[0]
+
+
+def english_word(low: str) -> bool:
+    """A lower-cased word, or the stem its ending leaves, is in the model's lemmatizer index."""
+    return any(form in _english_words() for form in _stems(low))
+
+
+def _stems(low: str) -> list[str]:
+    """A word and the forms its plural, past or -ing ending leaves: "affairs", "ejected", "announces"."""
+    forms = [low]
+    for end, add in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            forms.append(low[: len(low) - len(end)] + add)
+    return forms
+
+
+def _inflected_verb(low: str) -> bool:
+    """A verb's -s or -ed form (a headline's "Announces", "Sues", "Ejected") by spaCy's lemmatizer
+    index (the word itself is no English word there, its stem is), or an irregular past ("Threw")."""
+    words = _english_words()
+    return low in _lemma_tables()[1] or (low.isalpha() and low not in words and low.endswith(("s", "ed")) and
+                                         any(form in words for form in _stems(low)[1:]))
+
+
+def common_word(word: str) -> bool:
+    """An English word (spaCy's lemmatizer index) that is no given name nor one of the commonest
+    census surnames: "Calendar", "Outlook", "Announces", "Affairs"; not "James", "Brooks", "Snow"."""
+    low = word.strip(_EDGE).lower()
+    if not low.isalpha() or low in given_names() or low in common_surnames():
+        return False
+    return any(form in _english_words() for form in _stems(low))
+
+
+def ordinary_tail(words: list[str], ordinary: set[str], least: int = 2) -> int:
+    """How many words at the end of a name are ordinary words (of the document, or English words by
+    `common_word`) and no surname ("James Pagano Implementation", "Jason Garnett Woman" in an
+    agenda's table, a headline's "Attorney General Ortiz Announces"): cut off, down to two words; a
+    two-word name that still ends in one is no name ("Jeffreys Adoption"). After a title (`least` 1)
+    one word is name enough: "Attorney General Ortiz Announces Settlement" names Ortiz."""
     def plain(w: str) -> bool:
         low = w.strip(_EDGE).lower()
-        return bool(low) and (low in ordinary or bool(_WORD_SUFFIX.search(low))) \
+        return bool(low) and (low in ordinary or bool(_WORD_SUFFIX.search(low)) or _inflected_verb(low)) \
             and low not in surnames() and low not in given_names()
 
+    def cut(i: int) -> bool:   # "Osama bin Laden": a word after a surname particle is the surname
+        return plain(words[i]) and (i == 0 or words[i - 1].lower() not in _PARTICLES)
+
     n = 0
-    while len(words) - n > 2 and plain(words[len(words) - 1 - n]):
+    while len(words) - n > least and cut(len(words) - 1 - n):
         n += 1
-    if len(words) - n == 2 and plain(words[len(words) - 1 - n]):
+    if least == 2 and len(words) - n == 2 and cut(len(words) - 1 - n):
         return len(words)
+    return n
+
+
+def ordinary_head(words: list[str], ordinary: set[str]) -> int:
+    """How many words at the start of a name are a word of the language before it (a role the title
+    list lacks, a common noun: "Liaison Kenneth Toyos", "Keeper Marisol Vega"): English words or
+    ordinary words of the document, no given name, each cut off only when a given name and one word
+    more follow it."""
+    def plain(w: str) -> bool:
+        low = w.strip(_EDGE).lower()
+        return low.isalpha() and len(low) > 1 and low not in given_names() and low not in _PARTICLES and \
+            (low in ordinary or any(form in _english_words() for form in _stems(low)))
+
+    n = 0
+    while len(words) - n >= 3 and plain(words[n]):
+        n += 1
+    while n and words[n].strip(_EDGE).lower() not in given_names():
+        n -= 1   # cut only down to a given name
     return n
 
 
@@ -144,6 +248,8 @@ def refuse(text: str, around: Around) -> str | None:
     folded = [w.strip(_EDGE).lower() for w in words]
     if _address(words, around):
         return "a street after its house number"
+    if _DOING_BUSINESS_AS.search(" ".join(around.before)):
+        return "a trade name (after \"dba\", \"d/b/a\", \"doing business as\")"
     if (len(words) >= 2 and folded[-1] in NUMBER_LABELS) or \
             (following[:1] and following[0].lower() in NUMBER_LABELS and following[1:2] and following[1][:1].isdigit()):
         return "a label before its number (\"Check Nos. 221568\", \"Resolution No. 22-14\")"
@@ -160,12 +266,16 @@ def refuse(text: str, around: Around) -> str | None:
         return "a part of a document (\"Appearance Form\", \"I. Background\")"
     if folded[-1] in ORG_WORDS - ALSO_SURNAMES or (len(words) >= 3 and folded[-1] in ORG_WORDS):
         return "an organisation, facility or place"   # "Will Rogers Park": a place named for a person
+    if len(words) >= 2 and folded[-1] in SHOP_WORDS:
+        return "a trade name (\"Ruby Salon\", \"Harold Fenwick Books\")"
     if _runs_into_org(following):
         return "part of an organisation, facility or place name"
     if " ".join(words) in around.org_heads:
         return "the short name of an organisation the document names in full"
     if len(words) == 2 and folded[-1] in ORG_WORDS and folded[0] not in given_names():
         return "a place or organisation (no given name, then a place word: \"Peguis Trail\", \"Ferry Point\")"
+    if _all_words(words, folded, lowercase_words) and common_word(folded[-1]):
+        return "a heading, a label or a venue: English words, no given name (\"Event Calendar\", \"Tenant Ejected\")"
     if len(words) >= 2:
         first = folded[0].rstrip(".")
         if len(first) > 1 and first not in given_names():
@@ -176,6 +286,18 @@ def refuse(text: str, around: Around) -> str | None:
             if _PLACE_BEFORE.search(" ".join(around.before)) and not (following and following[0] in _POSSESSIVE):
                 return "a place (\"in\", \"near\", \"known as\" before a name that opens on no given name)"
     return None
+
+
+def _all_words(words: list[str], folded: list[str], ordinary: set[str]) -> bool:
+    """Two words or more, each an English word (spaCy's lemmatizer index) or an ordinary word of the
+    document, none a given name or an initial, the first no surname particle ("Le Pen", "Van Dusen"
+    are surnames)."""
+    def word(w: str) -> bool:
+        return w in ordinary or any(form in _english_words() for form in _stems(w))
+
+    return len(words) >= 2 and folded[0] not in _PARTICLES and \
+        all(w.isalpha() and (len(w) > 1 or raw.strip(_EDGE).islower()) and w not in given_names() and word(w)
+            for raw, w in zip(words, folded))
 
 
 def _cut_short(following: list[str]) -> bool:
@@ -192,14 +314,16 @@ def _address(words: list[str], around: Around) -> bool:
     """"15732 Cadwell St", "23156 Doris Way,", "760 Via Del Monte": a house number right before the
     words (past a street opener such as "Via"), and a street word in them or right after them."""
     before = list(around.before)
-    opener = False
-    while before and before[-1].strip(_EDGE).lower() in _STREET_OPENERS:
-        opener = True
+    opener = compass = False
+    while before and before[-1].strip(_EDGE).lower() in _STREET_OPENERS | _COMPASS:
+        opener = opener or before[-1].strip(_EDGE).lower() in _STREET_OPENERS
+        compass = compass or before[-1].strip(_EDGE).lower() in _COMPASS
         before.pop()
     if not before or not _HOUSE_NUMBER.match(re.split(r"[-–]", before[-1])[-1]):   # "-14270", "C-1677"
         return False
     parts = [p.strip(_EDGE).lower() for w in words + around.after[:1] for p in re.split(r"[-–]", w)]
-    return opener or parts[0] in _STREET_OPENERS or any(p in _STREET_WORDS for p in parts)
+    compass = (compass or parts[0] in _COMPASS) and len(re.sub(r"\D", "", before[-1])) >= 3
+    return opener or compass or parts[0] in _STREET_OPENERS or any(p in _STREET_WORDS for p in parts)
 
 
 def _runs_into_org(following: list[str]) -> bool:
