@@ -36,11 +36,14 @@ def heading_breaks(doc: Any) -> Any:
     if line:
         lines.append((line, blank))
     boundary = True
+    listed = False   # the line before ended on ";" or ":"
     for toks, blank_before in lines:
         first = toks[0]
-        if blank_before or LIST_ITEM.match(text, first.idx):
-            _start(doc, first.i)   # a blank line, or a bullet or number opening the line: a new item
-            boundary = True
+        if blank_before or LIST_ITEM.match(text, first.idx) or (listed and first.text[:1].isupper() or
+                                                                 listed and first.text[:1].isdigit()):
+            _start(doc, first.i)   # a blank line, a bullet or number opening the line, or the next item
+            boundary = True        # of a list whose lines end on ";" ("S. 1250, to reauthorize …;")
+        listed = toks[-1].text in (";", ":")
         line_text = text[first.idx:toks[-1].idx + len(toks[-1].text)]
         if line_text.startswith("|") or line_text.count(" | ") >= 2:
             _start(doc, first.i)   # a table row is one sentence: "| 11/28/2023 | Brief filed | State |"

@@ -316,3 +316,19 @@ def test_a_day_without_its_year_keeps_the_year_of_the_story(tagger: Tagger) -> N
     rows = {r["text"].split(",")[0]: (r["date_start"], r["date_source"]) for r in timeline_rows(tagger, text)}
     assert rows["Two days after that"] == (D(2014, 2, 28), "anaphoric")
     assert rows["On March 2"] == (D(2018, 3, 2), "explicit")   # another paragraph: the article's year
+
+
+def test_each_line_of_a_list_ending_on_semicolons_is_its_own_sentence(tagger: Tagger) -> None:
+    # a digest's or a consent agenda's list: one item a line, each ending on ";", under a line ending on ":"
+    text = ("Committee on Public Works: Committee ordered favorably reported the following\n"
+            "measures:\n"
+            "H.B. 210, to rename the Elm Street bridge for a deputy who died on duty;\n"
+            "S.B. 44, to extend the county's road levy through 2020, with an\n"
+            "amendment;\n"
+            "Ordinance 19-3, to amend the rules of the planning board.\n")
+    sents = [s.text.strip() for s in tagger.nlp(text).sents]
+    assert "Committee on Public Works: Committee ordered favorably reported the following\nmeasures:" in sents
+    assert "H.B. 210, to rename the Elm Street bridge for a deputy who died on duty;" in sents
+    assert "S.B. 44, to extend the county's road levy through 2020, with an\namendment;" in sents
+    # a line that wraps inside a sentence ("with an" / "amendment;") is no boundary
+    assert "amendment;" not in sents
