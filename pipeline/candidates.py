@@ -146,9 +146,16 @@ def _verdict(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]:
             "modality": "done", "polarity": "positive"}
 
 
+# A court's electronic filing stamp atop each page: "Case: 20-16276, 08/05/2020, ID: 11778722, DktEntry: 19",
+# "Case 1:13-cv-05708-ER Document 11 Filed 09/27/13", "Appellate Case: 21-1234 Document: 0101 Date Filed: …",
+# "Page: 1 Date Filed: 03/16/2022".
+_FILING_STAMP = re.compile(r"(?:USCA\s+|Appellate\s+)?Case:?\s+[\w:.-]+,?\s+(?:Document:?\s|\d{1,2}/\d{1,2}/\d{2,4},?\s+ID:)"
+                           r"|(?:Page:?\s+\d+\s+)?Date\s+Filed:")
+
+
 def not_a_report(body: str) -> bool:
-    """A heading, a question, or a table row without a date cell reports no act."""
-    if body.endswith("?") or is_caps_line(body) or (is_heading(body) and "|" not in body):
+    """A heading, a question, a filing stamp, or a table row without a date cell reports no act."""
+    if body.endswith("?") or is_caps_line(body) or (is_heading(body) and "|" not in body) or _FILING_STAMP.match(body):
         return True
     return (body.startswith("|") or body.count(" | ") >= 2) and not re.search(r"\d", body)
 

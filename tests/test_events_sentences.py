@@ -225,6 +225,10 @@ STAMPS = [
     "March the 3rd, Councillor Ames.",
     # another story's headline, dated, in a page's list of links
     "The Leading Candidates To Replace The County Director - January 4, 2018",
+    # a court's electronic filing stamp atop a page
+    "Case: 21-30417, 11/09/2021, ID: 12283311, DktEntry: 42, Page 3 of 20",
+    "Case: 19-2216 Document: 00117233980 Page: 2 Date Filed: 06/30/2019 Entry ID: 6350013",
+    "Case 2:18-cv-01122-JLR Document 57 Filed 04/02/19 Page 7 of 9",
 ]
 # Nothing was done: no candidate at all, for the rules or for the learned filter.
 NOTHING_DONE = [
