@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.date_rules import DAY_NAMED_RE
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PLAN_VERBS,
                               PLANNED_CUES, PROCEDURAL, PROPOSING, REPORTING_VERBS, SPEECH_VERBS,
@@ -52,7 +53,8 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         return _verdict(sent, start, verdict)
     if not_a_report(body):
         return None
-    dates = [e for e in (sent.ents if ents is None else ents) if e.label_ == "DATE" and e.start_char >= start]
+    dates = [e for e in (sent.ents if ents is None else ents) if e.start_char >= start and (
+        e.label_ == "DATE" or e.label_ == "TIME" and DAY_NAMED_RE.search(e.text))]
     found = []
     for tok in sent:
         if tok.idx < start or not _is_trigger(tok, sent):

@@ -45,6 +45,9 @@ SEASON_ALT = "spring|summer|fall|autumn|winter"
 
 MONTH_RE = re.compile(rf"\b(?:{MONTH_ALT})\b")
 WEEKDAY_RE = re.compile(rf"\b(?:{WEEKDAY_ALT})\b")
+# A TIME span that names its day ("about 3:15 p.m. Dec. 22", "late Tuesday", "Wednesday night") is a date.
+DAY_NAMED_RE = re.compile(rf"\b(?:(?:{MONTH_ALT})\.?\s+\d{{1,2}}\b|{WEEKDAY_ALT}|today|yesterday|tonight)\b",
+                          re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(?:1[6-9]\d\d|20\d\d|21\d\d)\b")
 NUMERIC_WITH_YEAR_RE = re.compile(
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}(?:\d{2})?\b|\b\d{4}-\d{1,2}(?:-\d{1,2})?\b|\b\d{1,2}/\d{4}\b"

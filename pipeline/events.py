@@ -13,7 +13,7 @@ from typing import Any
 from index.ids import derive
 from index.kinds import MEETING_KINDS
 from pipeline import dates
-from pipeline.date_rules import WEEKDAY_ALT
+from pipeline.date_rules import DAY_NAMED_RE
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
@@ -77,7 +77,6 @@ def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor:
 
 
 _MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_DAY_WORD = re.compile(rf"\b(?:{_MONTH_NAME}\s+\d{{1,2}}\b|{WEEKDAY_ALT}|today|yesterday|tonight)\b", re.IGNORECASE)
 # The date inside a DATE span spaCy drew too wide ("Dec. 18, a day", "age 23 in 2019"), read when
 # the whole span is not a date; a span that counts from a date ("the day after the Dec. 30") is not it.
 _DATE_INSIDE = re.compile(rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b"
@@ -242,10 +241,10 @@ def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any
     times = [e for e in entities if e["label"] == "TIME"
              and not any(d["start"] <= e["end"] and e["start"] <= d["end"] for d in found)]
     # a time that names its day ("about 3:15 p.m. Dec. 22", "late Tuesday", "Wednesday night") is that day
-    found += [{**e, "label": "DATE"} for e in times if _DAY_WORD.search(e["text"])]
+    found += [{**e, "label": "DATE"} for e in times if DAY_NAMED_RE.search(e["text"])]
     # a time of day alone ("At 9:24 p.m., Avalos texted") is on the day the text last named
     found += [{**e, "reads_as": "later that day"} for e in times
-              if _CLOCK.search(e["text"]) and not _DAY_WORD.search(e["text"])]
+              if _CLOCK.search(e["text"]) and not DAY_NAMED_RE.search(e["text"])]
     for m in [*_MISSED.finditer(text), *_FULL_DATE.finditer(text)]:
         if not any(e["start"] < m.end() and m.start() < e["end"] for e in found):
             found.append({"start": m.start(), "end": m.end(), "label": "DATE", "text": m.group(0)})

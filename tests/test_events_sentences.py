@@ -74,6 +74,8 @@ DATED = [
     # a time that names its day; a DATE span drawn too wide; a full date the model tags as something else
     ("The robbery took place at about 3:15 p.m. Feb. 22 when a man entered the credit union.",
      (D(2018, 2, 22), D(2018, 2, 22), "day", "explicit")),
+    ("The robbery took place at about 3:15 p.m. Feb. 22 when a man entered the credit union, police said.",
+     (D(2018, 2, 22), D(2018, 2, 22), "day", "explicit")),
     ("The campaign's page was created on Dec. 18, a day before the retirement.",
      (D(2017, 12, 18), D(2017, 12, 18), "day", "explicit")),
     ("At the February 9, 2018, hearing, the judge extended the order.", (D(2018, 2, 9), D(2018, 2, 9), "day", "explicit")),
