@@ -17,7 +17,7 @@ from pipeline.date_rules import DAY_NAMED_RE
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v10"   # v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v11"   # v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -298,8 +298,9 @@ _FRONTED = re.compile(r"\s*(?:(?:on|in|during|since|at|by|as\s+of)\s+)?$", re.IG
 
 
 def _best(found: list[dict[str, Any]], trigger_at: int, text: str = "", start: int = 0) -> dates.DateInterval | None:
-    """A date that opens the sentence ("On April 25, 2020, the court granted ...") dates its main
-    clause; otherwise explicit beats relative beats anaphoric, a day beats a month beats a year,
+    """A date written out beats one counted or inferred ("About three years later, in August 2016");
+    among those, a date that opens the sentence ("On April 25, 2020, the court granted ...") dates its
+    main clause; otherwise explicit beats relative beats anaphoric, a day beats a month beats a year,
     then the date nearest the trigger word (a letter's own date is not the date of what it reports)."""
     order = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 4, "year": 5}
     source = {"explicit": 0, "relative": 1, "anaphoric": 2, "document_date": 3}
@@ -309,7 +310,7 @@ def _best(found: list[dict[str, Any]], trigger_at: int, text: str = "", start: i
     def fronted(d: dict[str, Any]) -> bool:
         return d["start"] >= start and bool(_FRONTED.fullmatch(text[start:d["start"]]))
 
-    best = min(found, key=lambda d: (not fronted(d), source.get(d["interval"].source, 9),
+    best = min(found, key=lambda d: (d["interval"].source != "explicit", not fronted(d), source.get(d["interval"].source, 9),
                                      order.get(d["interval"].precision, 9), abs(d["start"] - trigger_at)))
     return best["interval"]
 

@@ -79,6 +79,9 @@ DATED = [
     ("The campaign's page was created on Dec. 18, a day before the retirement.",
      (D(2017, 12, 18), D(2017, 12, 18), "day", "explicit")),
     ("At the February 9, 2018, hearing, the judge extended the order.", (D(2018, 2, 9), D(2018, 2, 9), "day", "explicit")),
+    # a date written out beats one counted from another, even when that one opens the sentence
+    ("About three years later, in August 2016, Reyes became the county's director.",
+     (D(2016, 8, 1), D(2016, 8, 31), "month", "explicit")),
 ]
 
 
