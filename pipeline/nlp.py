@@ -13,7 +13,7 @@ from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TIT
 from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, english_word, entity_key, given_names,
                                    ordinary_head, ordinary_tail, org_heads, outvoted, refuse, surnames, trim)
 
-VERSION = "nlp.v21"   # v21: a TIME span that names its day ("about 3:15 p.m. Dec. 22") is a date of the sentence's own, so a reported act dated so stays; v20: a court's electronic filing stamp ("Case: 20-16276, 08/05/2020, ID: …") is no candidate; v19: in a list whose lines end on ";" or ":", a line opening on a capital or a digit opens a sentence ("S. 1250, to reauthorize …;"); v18: the event rules of main and the people rules of the people branch together; people branch: v17: names written surname first ("| Whitcomb, Harold T. |", "Present: Alvarez, Teresa;") are read whole; v16: English words before a given name are no part of the name ("Liaison Kenneth Toyos"); v15: trade names ("... Salon", "... Books", after "dba") and a compass point after a house number ("1840 W. Harrison") are no people; v14: a run of English words with no given name is no person ("Event Calendar", "Tenant Ejected"), nor a headline verb after a surname ("Morales Sues");; main: v16: a line of capitalised words without a trigger word is a candidate again (v13 refused it; that cost acts); v15: talk at a meeting in the first person and the present ("We have two reports", "I think …") and a chair's cue ("Councillor X to close.") are no candidates, while "I move that …" stays; v14: nothing done ("No injuries were reported", "arrested no one") is no candidate; a title-case headline ("… To Replace The …") without a finite verb is none either; v13: a past act inside what a verb of reporting reports ("records revealed the domain had been registered on Oct. 28") is a candidate, reported (it needs a date of its own); v12: a capitals run holding O'HAGAN-like words counts them; v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
+VERSION = "nlp.v22"   # v22: the people branch's last two rules merged (people branch v19: two given names sharing a surname are two people ("George and Marilyn Hartwell"); people branch v18: a census surname opening a name is no role cut off it ("Han Dong-su")); v21: a TIME span that names its day ("about 3:15 p.m. Dec. 22") is a date of the sentence's own, so a reported act dated so stays; v20: a court's electronic filing stamp ("Case: 20-16276, 08/05/2020, ID: …") is no candidate; v19: in a list whose lines end on ";" or ":", a line opening on a capital or a digit opens a sentence ("S. 1250, to reauthorize …;"); v18: the event rules of main and the people rules of the people branch together; people branch: v17: names written surname first ("| Whitcomb, Harold T. |", "Present: Alvarez, Teresa;") are read whole; v16: English words before a given name are no part of the name ("Liaison Kenneth Toyos"); v15: trade names ("... Salon", "... Books", after "dba") and a compass point after a house number ("1840 W. Harrison") are no people; v14: a run of English words with no given name is no person ("Event Calendar", "Tenant Ejected"), nor a headline verb after a surname ("Morales Sues");; main: v16: a line of capitalised words without a trigger word is a candidate again (v13 refused it; that cost acts); v15: talk at a meeting in the first person and the present ("We have two reports", "I think …") and a chair's cue ("Councillor X to close.") are no candidates, while "I move that …" stays; v14: nothing done ("No injuries were reported", "arrested no one") is no candidate; a title-case headline ("… To Replace The …") without a finite verb is none either; v13: a past act inside what a verb of reporting reports ("records revealed the domain had been registered on Oct. 28") is a candidate, reported (it needs a date of its own); v12: a capitals run holding O'HAGAN-like words counts them; v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
@@ -57,11 +57,12 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
 
     letters = set(_ENUMERATOR.findall(doc.text))
     found += _inverted_names(doc, taken, {w.lower() for w in ordinary})
+    found += _couples(doc, taken, {w.lower() for w in ordinary})
     inverted = set(taken)
     queue = [e for e in ents if e.label_ == "PERSON"]
     for ent in queue:   # grows by the second names of glued spans
         if any(t.i in inverted for t in ent):
-            continue   # "Delgado, Ramon Kostas, Eleni": the span runs over names written surname first
+            continue   # the span runs over names read already: surname first ("Whitcomb, Harold T."), a couple
         lead, tail = trim([t.text for t in ent])   # `Christie “`: quote marks are not the name
         versus = next((t.i for t in ent if t.lower_ in ("v.", "vs.", "v", "vs") and t.i > ent.start + lead), None)
         if versus is not None:   # "Jessica Parker v. C. R. Bard": the first party of a caption
@@ -192,6 +193,41 @@ def _inverted_names(doc: Any, taken: set[int], ordinary: set[str]) -> list[dict[
         out.append({**_mention(doc, i, end, f"{given} {doc[i].text}", None), "method": "inverted_name"})
         taken.update(range(i, end))
         i = end
+    return out
+
+
+def _couples(doc: Any, taken: set[int], ordinary: set[str]) -> list[dict[str, Any]]:
+    """Two given names that share one surname ("George and Marilyn Hartwell", "Tom and Linda Okafor"):
+    two people, each with the surname, not one "George and Marilyn Hartwell" nor a bare "Tom". Both
+    given names are census given names that open no longer run of capitalised words ("John Taylor
+    and Mary Jones" are two names of their own) and are no date or place ("April and May Jones");
+    one surname ends the run ("Alvaro & Blanca Garcia Revocable Living Trust" is a trust)."""
+    def given(tok: Any, place: bool = False) -> bool:   # `place`: the model's place may stand
+        return _name_word(tok) and tok.lower_ in given_names() and tok.lower_ not in ordinary and \
+            tok.lower_ not in TITLE_WORDS and tok.ent_type_ not in ("DATE", "LOC", "FAC", "NORP", "ORG") and \
+            (place or tok.ent_type_ != "GPE")
+
+    out = []
+    for i in range(len(doc) - 3):
+        prev = doc[i - 1] if i else None
+        if i in taken or i + 2 >= len(doc) or not given(doc[i], doc[i + 2].ent_type_ == "PERSON") or \
+                doc[i + 1].lower_ not in ("and", "&") or not given(doc[i + 2]) or \
+                (prev is not None and (_initial(prev) or (_capitalised(prev) and (
+                    prev.lower_ in given_names() or not english_word(prev.lower_))))):
+            continue   # "John Taylor and Mary Jones"; but "Residents Tom and Linda Okafor"
+        k = i + 3 + (i + 3 < len(doc) and _initial(doc[i + 3]))   # "Marilyn J. Hartwell"
+        if k >= len(doc) or (k + 1 < len(doc) and (_capitalised(doc[k + 1]) or _caps_word(doc[k + 1]))):
+            continue   # one surname, then no more capitals: "Alvaro & Blanca Garcia Revocable Living Trust"
+        last = doc[k]
+        k += 1
+        if not _capitalised(last) or last.lower_ in ordinary or last.lower_ in ORG_WORDS or \
+                last.lower_ in TITLE_WORDS or not (last.lower_ in surnames() or not english_word(last.lower_)) or \
+                any(t in taken for t in range(i, k)):
+            continue
+        end = _name_end(doc, k)
+        out.append({**_mention(doc, i, i + 1, f"{doc[i].text} {last.text}", None), "method": "couple"})
+        out.append({**_mention(doc, i + 2, end, doc[i + 2:end], None), "method": "couple"})
+        taken.update(range(i, end))
     return out
 
 

@@ -187,12 +187,12 @@ def ordinary_tail(words: list[str], ordinary: set[str], least: int = 2) -> int:
 def ordinary_head(words: list[str], ordinary: set[str]) -> int:
     """How many words at the start of a name are a word of the language before it (a role the title
     list lacks, a common noun: "Liaison Kenneth Toyos", "Keeper Marisol Vega"): English words or
-    ordinary words of the document, no given name, each cut off only when a given name and one word
-    more follow it."""
-    def plain(w: str) -> bool:
+    ordinary words of the document, no given name nor census surname, each cut off only when a given
+    name and one word more follow it."""
+    def plain(w: str) -> bool:   # no surname either: "Han Dong-hoon" writes the surname first
         low = w.strip(_EDGE).lower()
-        return low.isalpha() and len(low) > 1 and low not in given_names() and low not in _PARTICLES and \
-            (low in ordinary or any(form in _english_words() for form in _stems(low)))
+        return low.isalpha() and len(low) > 1 and low not in given_names() and low not in surnames() and \
+            low not in _PARTICLES and (low in ordinary or any(form in _english_words() for form in _stems(low)))
 
     n = 0
     while len(words) - n >= 3 and plain(words[n]):

@@ -103,3 +103,25 @@ def test_a_place_or_a_letters_closing_before_a_given_name_is_no_surname(people) 
     found = people(text)
     assert "Mary Smith" in found, found
     assert not [n for n in found if n.endswith(("Orlando", "ORLANDO", "Houston", "Sincerely"))], found
+
+
+def test_a_surname_written_first_is_no_role_before_the_name(people) -> None:
+    """The role cut (`ordinary_head`) leaves a census surname that opens the name ("Han Sung-jin",
+    written surname first) even when it is also an English word."""
+    text = ("Prosecutors questioned Han Dong-su, the party leader, and Liaison Officer Mina Cole.\n\n"
+            "Han Sung-jin, the leader of the party, urged the president to step down.")
+    found = people(text)
+    assert {"Han Dong-su", "Han Sung-jin", "Mina Cole"} <= set(found), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The center was funded by George and Marilyn Hartwell, the Goldring Family Foundation and the state.",
+     ["George Hartwell", "Marilyn Hartwell"]),
+    ("Residents Tom and Linda Okafor spoke against the rezoning.", ["Tom Okafor", "Linda Okafor"]),
+    ("The couple, Mark and Denise Albright of Springfield, donated the land.", ["Mark Albright", "Denise Albright"]),
+    ("John Taylor and Mary Jones spoke. Between April and June Smith worked there.", ["John Taylor", "Mary Jones"]),
+    ("Owners: Ernesto & Lucia Ferreira Revocable Living Trust; Hollis Varga.", ["Hollis Varga"]),
+])
+def test_two_given_names_sharing_a_surname_are_two_people(people, text: str, expected: list[str]) -> None:
+    found = people(text)
+    assert [n for n in found if n != "June Smith"] == expected, found
