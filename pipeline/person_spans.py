@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -106,22 +107,39 @@ def common_surnames() -> frozenset[str]:
     return frozenset(_census_surnames()[:COMMON_SURNAMES])
 
 
-@lru_cache(maxsize=1)
+_TABLES: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+
+def use_lemmatizer(nlp: Any) -> None:
+    """Read the English words off the pipeline the Tagger loaded (the case's `spacy_model`)."""
+    _TABLES["words"] = _tables_of(nlp)
+
+
 def _lemma_tables() -> tuple[frozenset[str], frozenset[str]]:
     """The English words of the spaCy model's own lemmatizer (its index of nouns, verbs, adjectives
     and adverbs, WordNet's) and its irregular verb forms ("threw", "sought"); empty when the model
-    has none."""
-    import spacy
+    has none. The Tagger's pipeline gives them; without one (a caller that parses on its own), the
+    default model's lemmatizer is loaded alone."""
+    if "words" not in _TABLES:
+        import spacy
 
-    from casefile.settings import Settings
+        from casefile.settings import Settings
 
+        try:
+            nlp = spacy.load(Settings().spacy_model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner",
+                                                               "senter", "morphologizer", "transformer"])
+        except OSError:
+            nlp = None
+        _TABLES["words"] = _tables_of(nlp)
+    return _TABLES["words"]
+
+
+def _tables_of(nlp: Any) -> tuple[frozenset[str], frozenset[str]]:
     try:
-        nlp = spacy.load(Settings().spacy_model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner",
-                                                           "senter", "morphologizer", "transformer"])
         tables = nlp.get_pipe("lemmatizer").lookups
         index, exceptions = tables.get_table("lemma_index"), tables.get_table("lemma_exc")
         verbs = exceptions["verb"] if "verb" in exceptions else {}
-    except (OSError, KeyError, ValueError):
+    except (AttributeError, KeyError, ValueError):
         return frozenset(), frozenset()
     return (frozenset(w for pos in index.keys() for w in index[pos]),
             frozenset(form for form, lemmas in verbs.items() if form not in lemmas))

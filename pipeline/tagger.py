@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from pipeline import person_spans
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading
 from pipeline.nlp import analyse
 
@@ -91,6 +92,7 @@ class Tagger:
                 "or set CASEFILE_SPACY_MODEL") from None
         if "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe("heading_breaks", before="parser")
+        person_spans.use_lemmatizer(self.nlp)   # English words for the person rules, from this model
         self.n_process = n_process
         self.batch_size = batch_size
 
