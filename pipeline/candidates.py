@@ -18,8 +18,8 @@ from typing import Any
 from pipeline.date_rules import DAY_NAMED_RE
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PLAN_VERBS,
-                              PLANNED_CUES, PROCEDURAL, PROPOSING, REPORTING_VERBS, SPEECH_VERBS,
-                              TRIGGERS)
+                              PERFORMATIVES, PLANNED_CUES, PROCEDURAL, PROPOSING, REPORTING_VERBS,
+                              SPEECH_VERBS, TRIGGERS)
 
 _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 # "MILLBROOK —", "PINE RIDGE, Carver County —": the news dateline is not part of the sentence.
@@ -31,9 +31,6 @@ COUNTED_RECORDS = {"investigation", "report", "application", "case", "referral",
                    "child", "worker", "caseworker", "employee", "people", "person", "student", "percent",
                    "resident", "client", "family", "inspection", "violation", "citation", "ticket"}
 ASPECT_VERBS = {"begin", "start", "continue", "stop", "cease", "resume", "keep"}
-# Said in the first person and the present, these are the act itself ("I move that By-law 84 be read").
-PERFORMATIVES = {"move", "second", "nominate", "declare", "introduce", "table", "adjourn", "withdraw", "resign",
-                 "call", "rule", "recuse", "abstain", "amend"}
 _ARGUMENTS = {"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 
 

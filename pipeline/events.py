@@ -13,11 +13,11 @@ from typing import Any
 from index.ids import derive
 from index.kinds import MEETING_KINDS
 from pipeline import dates
-from pipeline.date_rules import DAY_NAMED_RE
+from pipeline.date_rules import DAY_NAMED_RE, MONTH_ALT
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v11"   # v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v12"   # v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -76,7 +76,7 @@ def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor:
     return out
 
 
-_MONTH_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH_NAME = rf"(?:{MONTH_ALT})\b\.?"   # the month names of pipeline/date_rules.py
 # The date inside a DATE span spaCy drew too wide ("Dec. 18, a day", "age 23 in 2019"), read when
 # the whole span is not a date; a span that counts from a date ("the day after the Dec. 30") is not it.
 _DATE_INSIDE = re.compile(rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b"

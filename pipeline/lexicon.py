@@ -76,6 +76,9 @@ SPEECH_VERBS = {"say", "state", "report", "tell", "reply", "ask", "add", "note",
                 "emphasize", "stress", "remark", "observe", "indicate", "mention", "request",
                 "recommend", "urge", "propose", "demand", "call", "advise", "summarize", "summarise",
                 "inform", "remind", "brief", "caution", "update", "assure", "reassure"}
+# Said in the first person and the present, these are the act itself ("I move that By-law 84 be read").
+PERFORMATIVES = {"move", "second", "nominate", "declare", "introduce", "table", "adjourn", "withdraw", "resign",
+                 "call", "rule", "recuse", "abstain", "amend"}
 # Verbs that report what others did, whose clause holds an act of its own only when it is dated
 # ("Online records revealed her domain had been registered on Oct. 28").
 REPORTING_VERBS = SPEECH_VERBS | {"reveal", "allege", "confirm", "disclose", "show"}

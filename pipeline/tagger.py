@@ -40,8 +40,8 @@ def heading_breaks(doc: Any) -> Any:
     listed = False   # the line before ended on ";" or ":"
     for toks, blank_before in lines:
         first = toks[0]
-        if blank_before or LIST_ITEM.match(text, first.idx) or (listed and first.text[:1].isupper() or
-                                                                 listed and first.text[:1].isdigit()):
+        if blank_before or LIST_ITEM.match(text, first.idx) or (listed and first.text[:1].isalnum()
+                                                                 and not first.text[:1].islower()):
             _start(doc, first.i)   # a blank line, a bullet or number opening the line, or the next item
             boundary = True        # of a list whose lines end on ";" ("S. 1250, to reauthorize …;")
         listed = toks[-1].text in (";", ":")
