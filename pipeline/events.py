@@ -17,7 +17,7 @@ from pipeline.date_rules import DAY_NAMED_RE, MONTH_ALT
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v12"   # v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v13"   # v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -46,6 +46,7 @@ _COUNT_AFTER = re.compile(r"\s*(?:hours\b|hrs\b|%|percent\b|block\b|[A-Z][a-z]+\
                           r"Highway|Hwy\.?|Parkway|Pkwy\.?)\b|(?:students|people|residents|employees|workers|"
                           r"members|voters|homes|units|cases|children|families|calls|jobs|acres|feet|miles|"
                           r"pounds|dollars|copies|pages|signatures|votes)\b)")
+_TO_NOW = re.compile(r"\s*(?:to|through|until|till|[-–])\s*(?:the\s+)?(?:present|date|now)\b", re.IGNORECASE)
 _BOUND = re.compile(r"\b(?:before|after|by|until|till|prior\s+to|ahead\s+of|no\s+later\s+than|"
                     r"not\s+until|for)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 
@@ -93,8 +94,8 @@ _FULL_DAY = re.compile(r"\b(?:19|20)\d{2}\b")
 def _date_inside(entity: dict[str, Any]) -> dict[str, Any] | None:
     """The one date written inside an unreadable DATE span, as a span of its own."""
     text = entity["text"]
-    if "reads_as" in entity or _COUNTS_FROM.search(text) or re.search(r"\d[/-]\d", text):
-        return None
+    if "reads_as" in entity or _COUNTS_FROM.search(text) or _TO_NOW.search(text) or re.search(r"\d[/-]\d", text):
+        return None   # counted from a date, a period to the present, a numeric range: no date of an act
     found = list(_DATE_INSIDE.finditer(text))
     if len(found) != 1 or found[0].group(0) == text:
         return None
@@ -265,7 +266,12 @@ def numbered(text: str, start: int, end: int) -> bool:
 def _with_bound(text: str, entity: dict[str, Any]) -> dict[str, Any]:
     """"by June", "before March 2018", "the audit for FY2018": spaCy leaves the preposition out of
     the DATE span, and without it the span would date the event at a bound or at the period it is
-    about (pipeline/dates.py drops both)."""
+    about (pipeline/dates.py drops both). A period that runs to the present ("records from January
+    1, 2017 to the present") is what something covers, never when an act happened: the span takes
+    its open end, which pipeline/dates.py reads as no date."""
+    open_end = _TO_NOW.match(text, entity["end"])   # "reports received from January 1, 2017 to the present"
+    if open_end and not _TO_NOW.search(entity["text"]):
+        entity = {**entity, "end": open_end.end(), "text": text[entity["start"]:open_end.end()]}
     m = _BOUND.search(text, max(0, entity["start"] - 30), entity["start"])
     if m and not re.search(r"\b(?:before|after|by|until|till|prior|ahead|than|for)\b", entity["text"], re.I):
         return {**entity, "start": m.start(), "text": text[m.start():entity["end"]]}

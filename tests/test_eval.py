@@ -10,7 +10,8 @@ from queries.filters import QueryError
 from tests.conftest import ROOT, cli_json, run_cli
 
 GOLD = ROOT / "casefile" / "demo" / "gold.csv"
-TARGETS = {"date_recall": 0.9, "event_recall": 0.85, "event_precision": 0.7, "person_f1": 0.85}
+# issue 13: the demo's own figures may not drop below these
+TARGETS = {"date_recall": 0.9, "event_recall": 1.0, "event_precision": 0.9, "person_f1": 0.94}
 
 
 def test_reference_periods_follow_their_precision():

@@ -120,6 +120,9 @@ NOT_ON_THE_TIMELINE = [
     "By June, the county had settled the lawsuit.",
     "The state withheld funding on 3/6.",
     "The county approved the budget for FY2019.",
+    # a period that runs to the present is what something covers, not when the act happened
+    "The auditor subpoenaed the emails sent from March 1, 2016 to the present.",
+    "The county sealed every case file from 2015 to date.",
     # plans and predictions
     "The state will release its review in June.",
     "The county commissioners expect to vote on the budget in April.",
@@ -178,6 +181,7 @@ MINUTES_EVENTS = [
     "Member Kessler moved to adopt the report of February 6, 2018.",
     "The board approved the agenda dated February 1 as amended.",
     "The board adopted the revised 2018 budget.",
+    "The Board directed the staff to preserve all case files received from January 1, 2017 to the present.",
 ]
 MINUTES_NON_EVENTS = [
     "Director Whitfield reported that five caseworkers left in January.",
