@@ -17,7 +17,7 @@ from pipeline.date_rules import DAY_NAMED_RE, MONTH_ALT
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v13"   # v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v14"   # v14: a year or day inside a legal citation ("817, 823 (Tex. 2012)", "1004 [2024]", "2019 WL 123456") is when a cited case was decided, no date of an act here; v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -47,6 +47,16 @@ _COUNT_AFTER = re.compile(r"\s*(?:hours\b|hrs\b|%|percent\b|block\b|[A-Z][a-z]+\
                           r"members|voters|homes|units|cases|children|families|calls|jobs|acres|feet|miles|"
                           r"pounds|dollars|copies|pages|signatures|votes)\b)")
 _TO_NOW = re.compile(r"\s*(?:to|through|until|till|[-–])\s*(?:the\s+)?(?:present|date|now)\b", re.IGNORECASE)
+# A reported decision's year or day in a legal citation ("364 S.W.3d 817, 823 (Tex. 2012)", "41 NY3d
+# 1004 [2024]", "2020 WL 2059848, at *3 (N.D. Cal. Apr. 29, 2020)"): when a cited case was decided,
+# never an act of this document. A volume, a reporter and a page (pins after it), or a Westlaw
+# star page, then brackets holding only court abbreviations before the date; the year that opens a
+# database citation ("2019 WL 123456", "2026 NY Slip Op 00028").
+_COURT_WORD = r"(?:(?:\d+(?:st|nd|rd|th|d)|[A-Z][\w.'’]*)(?:\s+|[—–-]\s*))"
+_CITED = re.compile(rf"(?:\b\d{{1,4}}\s+[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){{0,3}}?\s+\d{{1,5}}"
+                    rf"(?:\s*(?:,|n\.)\s*\d+(?:\s*[–-]\s*\d+)?)*|\bat\s+\*\d+)"
+                    rf"\s*[(\[](?:{_COURT_WORD}+(?i:{MONTH_ALT})\.?\s+\d{{1,2}},\s+|{_COURT_WORD}*)(?:19|20)\d\d[)\]]"
+                    r"|\b(?:19|20)\d\d\s+(?:WL|(?:U\.S\.\s+)?(?:Dist\.\s+|App\.\s+)?LEXIS|NY\s+Slip\s+Op)\s+\d+")
 _BOUND = re.compile(r"\b(?:before|after|by|until|till|prior\s+to|ahead\s+of|no\s+later\s+than|"
                     r"not\s+until|for)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 
@@ -237,8 +247,9 @@ def _paragraph_date(text: str, start: int, found: list[dict[str, Any]], doc_date
 
 
 def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    cited = [(m.start(), m.end()) for m in _CITED.finditer(text)]
     found = [e for e in entities if e["label"] == "DATE" and not numbered(text, e["start"], e["end"])
-             and not _SEASON_WORD.match(text, e["start"])]
+             and not _SEASON_WORD.match(text, e["start"]) and not any(s <= e["start"] < t for s, t in cited)]
     times = [e for e in entities if e["label"] == "TIME"
              and not any(d["start"] <= e["end"] and e["start"] <= d["end"] for d in found)]
     # a time that names its day ("about 3:15 p.m. Dec. 22", "late Tuesday", "Wednesday night") is that day
@@ -247,7 +258,8 @@ def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any
     found += [{**e, "reads_as": "later that day"} for e in times
               if _CLOCK.search(e["text"]) and not DAY_NAMED_RE.search(e["text"])]
     for m in [*_MISSED.finditer(text), *_FULL_DATE.finditer(text)]:
-        if not any(e["start"] < m.end() and m.start() < e["end"] for e in found):
+        if not any(e["start"] < m.end() and m.start() < e["end"] for e in found) and \
+                not any(s <= m.start() < t for s, t in cited):
             found.append({"start": m.start(), "end": m.end(), "label": "DATE", "text": m.group(0)})
     return sorted(found, key=lambda e: e["start"])
 

@@ -123,6 +123,10 @@ NOT_ON_THE_TIMELINE = [
     # a period that runs to the present is what something covers, not when the act happened
     "The auditor subpoenaed the emails sent from March 1, 2016 to the present.",
     "The county sealed every case file from 2015 to date.",
+    # a cited case's year or day is when that case was decided, not an act of this document
+    "The panel reversed a similar injunction, see Doe v. Roe, 812 F.3d 44, 47 (9th Cir. 2016).",
+    "The trial court dismissed the claim (citing Lane v. Ward, 2019 WL 123456, at *2 (D. Ariz. May 3, 2019)).",
+    "The court denied leave to appeal (People v Ortiz, 41 NY3d 1004 [2024]).",
     # plans and predictions
     "The state will release its review in June.",
     "The county commissioners expect to vote on the budget in April.",
