@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-VERSION = "extract.v10"   # v10: a PDF annotation whose text cannot be decoded no longer fails its page (read without it); v9: a column beside a gutter may hold columns of its own (three-column pages); v8: a PDF page whose words come out glued is read again with a narrower word gap; v7: a saved page fragment without <html> (opening on <style>, <div>, ...) is read as HTML; v6: a table the article extractor wrote one cell per line is rows again; v5: YAML front matter of text files skipped and read as metadata; v3: HTML blocks are paragraphs (a blank line between them); v4: word boxes
+VERSION = "extract.v11"   # v11: pleading paper's line numbers (1-28 down a court filing's margin) are skipped like page furniture; v10: a PDF annotation whose text cannot be decoded no longer fails its page (read without it); v9: a column beside a gutter may hold columns of its own (three-column pages); v8: a PDF page whose words come out glued is read again with a narrower word gap; v7: a saved page fragment without <html> (opening on <style>, <div>, ...) is read as HTML; v6: a table the article extractor wrote one cell per line is rows again; v5: YAML front matter of text files skipped and read as metadata; v3: HTML blocks are paragraphs (a blank line between them); v4: word boxes
 
 
 class ExtractError(Exception):
@@ -49,13 +49,15 @@ class Extracted:
 
 
 def nlp_text(page: Page) -> str:
-    """The page text with skip spans blanked (newlines kept): same length, so NLP offsets index `page.text`."""
+    """The page text with skip spans blanked (newlines kept): same length, so NLP offsets index `page.text`.
+    A span that ends on a newline takes it along: a line skipped whole inside a paragraph (a pleading
+    paper's line number alone on its line) leaves no blank line, which would end the sentence."""
     if not page.skip:
         return page.text
     chars = list(page.text)
     for start, end in page.skip:
         for i in range(start, min(end, len(chars))):
-            if chars[i] != "\n":
+            if chars[i] != "\n" or i == end - 1:
                 chars[i] = " "
     return "".join(chars)
 

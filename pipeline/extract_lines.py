@@ -237,7 +237,47 @@ def compose_boxes(lines: list[Line], skip: set[int] | None = None, vocab: set[st
         boxes.extend((s + pos, e + pos, *b) for s, e, *b in placed)
         pos += len(text)
         k += 1
-    return "".join(out), spans, boxes
+    composed = "".join(out)
+    return composed, _merged(spans + pleading_numbers(composed)), boxes
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, overlapping spans joined (a page number at the foot can be a pleading number too)."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a < out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+_LINE_NUMBER = re.compile(r"^[ \t]*(\d{1,2})(?=[ \t]*$|[ \t]+[^\s.)])", re.MULTILINE)
+PLEADING_LINES = 32   # pleading paper numbers 26 or 28 lines a page, some 32
+PLEADING_MIN = 12     # numbered lines a page needs before they are taken for its margin
+
+
+def pleading_numbers(text: str) -> list[tuple[int, int]]:
+    """Pleading paper's line numbers (1 to 28 down the left margin of a court filing, read at the
+    start of the lines they sit beside or alone on a line of their own) as spans to skip: left in,
+    they cut sentences ("5 IT IS SO ORDERED") and glue numbers to words. They are the longest run
+    of line-opening numbers that rises down the page from 1-3, at least PLEADING_MIN of them; a
+    numbered list ("1. ", "2) ") is not one."""
+    found = [(m.start(1), m.end(1), int(m.group(1))) for m in _LINE_NUMBER.finditer(text)]
+    found = [f for f in found if 1 <= f[2] <= PLEADING_LINES]
+    if len(found) < PLEADING_MIN:
+        return []
+    # the longest strictly rising run (not necessarily contiguous: a list item may sit between)
+    best: list[list[int]] = []
+    for i, (_, _, n) in enumerate(found):
+        prev = [best[j] for j in range(i) if found[j][2] < n]
+        best.append(max(prev, key=len, default=[]) + [i])
+    run = max(best, key=len)
+    if len(run) < PLEADING_MIN or found[run[0]][2] > 3:
+        return []
+    # a number alone on its line takes the line's end along (pipeline/extract.nlp_text)
+    return [(a, b + 1 if text.startswith("\n", b) and (a == 0 or text[a - 1] == "\n") else b)
+            for a, b, _ in (found[i] for i in run)]
 
 
 def lines_from_text(text: str) -> list[Line]:
