@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from pipeline.date_rules import DAY_NAMED_RE
-from pipeline.headings import LIST_ITEM, is_caps_line, is_heading
+from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PLAN_VERBS,
                               PERFORMATIVES, PLANNED_CUES, PROCEDURAL, PROPOSING, REPORTING_VERBS,
                               SPEECH_VERBS, TRIGGERS)
@@ -116,12 +116,17 @@ _VERDICT = re.compile(
     r"approved|adopted|defeated|carries|passes|fails)\b)"
     r"|(?i:(?P<alone>carried|adopted|approved|passed|defeated|lost)(?:\s+(?:unanimously|\d+\s*[-–]\s*\d+))?[.!]?\s*$)"
     r"|(?i:(?P<moved>moved)\s+by\s+(?=[A-Z]))"
-    # a court's own decision in its opinion or order, made on the day it is decided
-    r"|.{0,200}?\b(?i:we\s+(?:hereby\s+|therefore\s+|thus\s+)?(?P<we>affirm|reverse|vacate|remand|dismiss|deny|grant|"
+    # a court's own decision in its opinion or order, made on the day it is decided (over line breaks:
+    # "the district court's judgment dismissing St.\nPierre's claims is AFFIRMED"; "So Ordered."); in
+    # lower case only in the present ("The judgment is affirmed."; not "… was dismissed.", a story's
+    # past) and not in a condition ("If the extension is granted, …")
+    r"|(?s:.{0,200}?)\b(?i:we\s+(?:hereby\s+|therefore\s+|thus\s+)?(?P<we>affirm|reverse|vacate|remand|dismiss|deny|grant|"
     r"modify|reinstate)\b)"
-    r"|.{0,300}?\b(?:is|are|be|was)\s+(?:hereby\s+)?(?P<ruled>AFFIRMED|REVERSED|VACATED|REMANDED|DISMISSED|DENIED|"
-    r"GRANTED|MODIFIED|(?i:affirmed|reversed|vacated|remanded|dismissed|denied|granted)(?=[\s,.;]))"
-    r"|(?:IT\s+IS\s+)?(?:SO\s+|FURTHER\s+)?(?P<ordered>ORDERED)\b"
+    r"|(?s:.{0,300}?)\b(?:is|are|be|was)\s+(?:hereby\s+)?(?P<ruled>AFFIRMED|REVERSED|VACATED|REMANDED|DISMISSED|DENIED|"
+    r"GRANTED|MODIFIED)(?=[\s,.;])"
+    r"|(?s:(?:(?!\b(?i:if|unless|whether|when|until|once)\b).){0,300}?)\b(?:is|are)\s+(?:hereby\s+)?"
+    r"(?P<ruled2>(?i:affirmed|reversed|vacated|remanded|dismissed|denied|granted))\b"
+    r"|(?:IT\s+IS\s+)?(?:SO\s+|FURTHER\s+)?(?P<ordered>ORDERED)\b|(?i:(?:it\s+is\s+)?so\s+)(?P<ordered2>(?i:ordered))\b"
     r"|(?:(?:[A-Z][A-Za-z.'’-]+,?\s+){1,8}(?:JJ?\.|J\.P\.),?\s+)+(?P<concur>concur)\b|(?P<concur2>Concur)\s*[—–-]")
 _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry", "carries": "carry",
                    "passed": "pass", "passes": "pass", "denied": "deny", "rejected": "reject",
@@ -135,11 +140,11 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
 
 
 def _verdict(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]:
-    word = next(g for g in ("caps", "motion", "alone", "moved", "we", "ruled", "ordered", "concur", "concur2")
-                if m.group(g))
+    word = next(g for g in ("caps", "motion", "alone", "moved", "we", "ruled", "ruled2", "ordered", "ordered2", "concur",
+                                    "concur2") if m.group(g))
     lemma = _VERDICT_LEMMAS[m.group(word).lower()]
     return {"start": start, "end": sent.end_char, "trigger": m.group(word), "trigger_at": m.start(word),
-            "lemma": lemma, "type": "legal" if word in ("we", "ruled", "ordered", "concur", "concur2") else "decision",
+            "lemma": lemma, "type": "legal" if word in ("we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2") else "decision",
             "lemmas": [lemma], "agents": [], "patients": [], "self_dated": True,
             "subtree": [sent.start, sent.end - 1], "foreign": [], "loose_foreign": [], "reported": False, "generic": False,
             "modality": "done", "polarity": "positive"}
@@ -214,7 +219,8 @@ def content_start(text: str, start: int, end: int) -> int:
         nxt = newline
         while nxt < end and text[nxt].isspace():
             nxt += 1
-        if nxt >= end or not text[nxt].isupper():
+        line_end = text.find("\n", nxt, end)
+        if nxt >= end or not text[nxt].isupper() or runs_on(text[nxt:end if line_end < 0 else line_end]):
             break
         start = nxt
     item = LIST_ITEM.match(text, start, end)   # "• Todd Feinberg welcomed", "3. The board voted"

@@ -37,3 +37,21 @@ def is_heading(line: str) -> bool:
         if not core[0].isupper():
             return False
     return not re.search(r"[a-z]{2,}[.!?]$", line.strip())
+
+
+def runs_on(next_line: str) -> bool:
+    """Whether a capitalised line's words run on into `next_line`, making it a name wrapped in a
+    paragraph and no heading: "The United States Department of Health and Human" / "Services
+    declared the coronavirus …" (the next line goes on in lower case, or in capitals and then lower
+    case). A heading's next line opens on a small word ("Minutes of the …") or a new sentence ("The
+    plaintiff …", "He filed …")."""
+    from spacy.lang.en.stop_words import STOP_WORDS   # spaCy is loaded wherever sentences are read
+
+    words = re.findall(r"[^\W\d_][\w'’-]*", next_line)
+    if not words:
+        return False
+    if words[0][0].islower():
+        return True
+    return len(words) > 1 and words[0].lower() not in STOP_WORDS and words[0][1:] == words[0][1:].lower() and \
+        words[1][0].islower() and words[1].lower() not in STOP_WORDS
+

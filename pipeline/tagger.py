@@ -8,7 +8,7 @@ from typing import Any
 from spacy.language import Language
 
 from pipeline import person_spans
-from pipeline.headings import LIST_ITEM, is_caps_line, is_heading
+from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.nlp import analyse
 
 _ENDS_SENTENCE = (".", "!", "?", ":", ";", "”", '"')
@@ -38,21 +38,22 @@ def heading_breaks(doc: Any) -> Any:
         lines.append((line, blank))
     boundary = True
     listed = False   # the line before ended on ";" or ":"
-    for toks, blank_before in lines:
+    for k, (toks, blank_before) in enumerate(lines):
         first = toks[0]
         if blank_before or LIST_ITEM.match(text, first.idx) or (listed and first.text[:1].isalnum()
                                                                  and not first.text[:1].islower()):
             _start(doc, first.i)   # a blank line, a bullet or number opening the line, or the next item
             boundary = True        # of a list whose lines end on ";" ("S. 1250, to reauthorize …;")
         listed = toks[-1].text in (";", ":")
-        line_text = text[first.idx:toks[-1].idx + len(toks[-1].text)]
+        line_text = _line_text(text, toks)
         if line_text.startswith("|") or line_text.count(" | ") >= 2:
             _start(doc, first.i)   # a table row is one sentence: "| 11/28/2023 | Brief filed | State |"
             for t in toks[1:]:
                 t.is_sent_start = False
             boundary = True
             continue
-        if is_caps_line(line_text) or (boundary and is_heading(line_text)):
+        if is_caps_line(line_text) or (boundary and is_heading(line_text) and not (
+                k + 1 < len(lines) and not lines[k + 1][1] and runs_on(_line_text(text, lines[k + 1][0])))):
             _start(doc, first.i)
             for t in toks[1:]:
                 t.is_sent_start = False
@@ -62,6 +63,10 @@ def heading_breaks(doc: Any) -> Any:
         else:
             boundary = line_text.endswith(_ENDS_SENTENCE)
     return doc
+
+
+def _line_text(text: str, toks: list[Any]) -> str:
+    return text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
 
 
 def _next_word(doc: Any, i: int) -> int:

@@ -354,3 +354,37 @@ def test_a_written_out_date_beats_one_counted_from_another(tagger: Tagger) -> No
     rows = timeline_rows(tagger, text)
     assert [(r["date_start"], r["date_precision"], r["date_source"]) for r in rows][-1] == \
         (D(2016, 8, 1), "month", "explicit")
+
+
+DECIDED = D(2021, 6, 30)   # an opinion's decision date
+COURT_DECISIONS = [
+    # the court's own decision, over line breaks, in capitals or in the present, is dated at its decision
+    "For the foregoing reasons, the district court's judgment dismissing Ms.\nOrtega's claims against the county is AFFIRMED.",
+    "For these reasons, the appeal is dismissed without prejudice for lack of\nappellate jurisdiction.",
+    "The judgment of the district court is affirmed.",
+    "So Ordered.",
+    "It is so ordered.",
+]
+NOT_THE_COURTS_DECISION = [
+    # a story's past, a condition: not the court deciding
+    "Because of this clause, the first lawsuit against the county was dismissed.",
+    "If the extension of time is granted, counsel will file the brief within fourteen days.",
+]
+
+
+@pytest.mark.parametrize("text", COURT_DECISIONS)
+def test_a_courts_own_decision_is_dated_at_its_decision(tagger: Tagger, text: str) -> None:
+    rows = timeline_rows(tagger, text, kind="court", doc_date=DECIDED)
+    assert [(r["date_start"], r["date_source"]) for r in rows] == [(DECIDED, "document_date")]
+
+
+@pytest.mark.parametrize("text", NOT_THE_COURTS_DECISION)
+def test_other_rulings_are_not_the_courts_decision(tagger: Tagger, text: str) -> None:
+    assert timeline_rows(tagger, text, kind="court", doc_date=DECIDED) == []
+
+
+def test_a_name_wrapped_over_a_line_is_no_heading(tagger: Tagger) -> None:
+    text = ("The virus spread quickly.\nThe United States Department of Health and Human\n"
+            "Services declared a national public health emergency on January 31, 2020.")
+    rows = timeline_rows(tagger, text, kind="court", doc_date=DECIDED)
+    assert [(r["text"].split()[:2], r["date_start"]) for r in rows] == [(["The", "United"], D(2020, 1, 31))]
