@@ -17,7 +17,7 @@ from pipeline.date_rules import DAY_NAMED_RE, MONTH_ALT
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
-VERSION = "events.v14"   # v14: a year or day inside a legal citation ("817, 823 (Tex. 2012)", "1004 [2024]", "2019 WL 123456") is when a cited case was decided, no date of an act here; v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v15"   # v15: a quote stops before the skipped page furniture (a running footer, a page number) its sentence ran on into; v14: a year or day inside a legal citation ("817, 823 (Tex. 2012)", "1004 [2024]", "2019 WL 123456") is when a cited case was decided, no date of an act here; v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -181,7 +181,7 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                 interval = dates.document_interval(doc_date)
             if interval is None:
                 continue  # no date it can carry: not an event for the timeline (no date is invented)
-            start, end = _trim(page["text"], cand["start"], cand["end"])
+            start, end = _trim(page["text"], cand["start"], cand["end"], page.get("skip") or ())
             rows.append({
                 "event_id": derive(doc["doc_id"], page["page"], start, end, VERSION),
                 "doc_id": doc["doc_id"], "page": page["page"], "char_start": start, "char_end": end,
@@ -333,10 +333,14 @@ def _best(found: list[dict[str, Any]], trigger_at: int, text: str = "", start: i
     return best["interval"]
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+def _trim(text: str, start: int, end: int, skip: Any = ()) -> tuple[int, int]:
+    """The quote without the blanks and the skipped page furniture (a running footer the sentence's
+    span ran on into) at its ends."""
+    def out(i: int) -> bool:
+        return text[i].isspace() or any(a <= i < b for a, b in skip)
+    while start < end and out(start):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and out(end - 1):
         end -= 1
     return start, end
 

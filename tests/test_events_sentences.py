@@ -388,3 +388,16 @@ def test_a_name_wrapped_over_a_line_is_no_heading(tagger: Tagger) -> None:
             "Services declared a national public health emergency on January 31, 2020.")
     rows = timeline_rows(tagger, text, kind="court", doc_date=DECIDED)
     assert [(r["text"].split()[:2], r["date_start"]) for r in rows] == [(["The", "United"], D(2020, 1, 31))]
+
+
+def test_a_quote_stops_before_the_running_footer_it_ran_into(tagger: Tagger) -> None:
+    body = "The Commission approved the stipends on March 2, 2018."
+    footer = "Planning Commission March 2, 2018 Minutes Page 2 of 3"
+    text = f"{body}\n\n{footer}"
+    skip = [(len(text) - len(footer), len(text))]
+    reads = text[:skip[0][0]] + " " * len(footer)   # what pipeline/extract.nlp_text gives the NLP
+    analyses = tagger.tag([reads])
+    found = events.resolve_page_dates([reads], analyses, NEWS_DAY)
+    doc = {"doc_id": "d" * 64, "kind": "news", "doc_date": NEWS_DAY, "doc_date_source": "title"}
+    rows = events.build_events(doc, [{"page": 1, "text": text, "skip": skip}], analyses, found)
+    assert [r["text"] for r in rows] == [body]
