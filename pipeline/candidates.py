@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.date_rules import DAY_NAMED_RE
+from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PLAN_VERBS,
                               PERFORMATIVES, PLANNED_CUES, PROCEDURAL, PROPOSING, REPORTING_VERBS,
@@ -82,6 +82,12 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     best, _, reported, foreign = min(found, key=lambda f: (
         _planned(f[0]) and not _negated(f[0]), _type(f[0]) in GENERIC_TYPES, not f[1],
         f[0].dep_ != "ROOT", f[0].pos_ != "VERB", f[0].i))
+    loose = _loose_foreign(sent, best, reported)
+    opening = next((d for d in dates if FRONTED_RE.fullmatch(text, start, d.start_char)), None)
+    if opening is not None and best.dep_ == "ROOT" and not reported:
+        # a date that opens the sentence frames its main verb, whatever clause the parser hung it on
+        # ("On January 10, 2015, the agency received a report regarding a child admitted …": ROOT admitted)
+        foreign, loose = _without(foreign, opening), _without(loose, opening)
     subtree = {t.i for t in best.subtree}
     agents = [t.i for t in best.children if t.dep_ in ("nsubj", "agent")]
     agents += [g.i for t in best.children if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj"]
@@ -99,7 +105,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             # when nothing outside them dates the act, a participle's or an adverbial clause's date
             # may ("Executive Order 14, issued on March 18, prohibited ..."); a relative clause's
             # about a person ("who was fired in March") or what someone said never does
-            "loose_foreign": [list(s) for s in _loose_foreign(sent, best, reported)],
+            "loose_foreign": [list(s) for s in loose],
             # reported speech is an event only with a day (or week) of its own (events.py)
             "reported": reported,
             # "will not resign" is a refusal made now, not a plan
@@ -513,6 +519,14 @@ def _loose_foreign(sent: Any, trigger: Any, reported: bool) -> list[tuple[int, i
             sub = list(tok.subtree)
             spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
     return spans
+
+
+def _without(spans: list[tuple[int, int]], ent: Any) -> list[tuple[int, int]]:
+    """The spans with an entity's characters cut out of them."""
+    out = []
+    for a, b in spans:
+        out += [(x, y) for x, y in ((a, min(b, ent.start_char)), (max(a, ent.end_char), b)) if x < y]
+    return out
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -300,3 +300,7 @@ LEXICAL_RULES = [
     (r"(?:(this|last|next|this past|past) |the )?weekend", _weekend),
     (rf"(last|this past|past|this|next) ({MONTH_ALT})", _relative_month),
 ]
+# What may stand between a sentence's start and a date that opens it ("On April 25, 2020, the court
+# granted …"): such a date frames the sentence's main clause.
+FRONTED_RE = re.compile(r"\s*(?:(?:on|in|during|since|at|by|as\s+of)\s+)?", re.IGNORECASE)
+

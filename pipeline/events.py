@@ -13,7 +13,7 @@ from typing import Any
 from index.ids import derive
 from index.kinds import MEETING_KINDS
 from pipeline import dates
-from pipeline.date_rules import DAY_NAMED_RE, MONTH_ALT
+from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE, MONTH_ALT
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 
@@ -312,7 +312,6 @@ def _with_day(text: str, entity: dict[str, Any]) -> dict[str, Any]:
     return entity
 
 
-_FRONTED = re.compile(r"\s*(?:(?:on|in|during|since|at|by|as\s+of)\s+)?$", re.IGNORECASE)
 
 
 def _best(found: list[dict[str, Any]], trigger_at: int, text: str = "", start: int = 0) -> dates.DateInterval | None:
@@ -326,7 +325,7 @@ def _best(found: list[dict[str, Any]], trigger_at: int, text: str = "", start: i
         return None
 
     def fronted(d: dict[str, Any]) -> bool:
-        return d["start"] >= start and bool(_FRONTED.fullmatch(text[start:d["start"]]))
+        return d["start"] >= start and bool(FRONTED_RE.fullmatch(text[start:d["start"]]))
 
     best = min(found, key=lambda d: (d["interval"].source != "explicit", not fronted(d), source.get(d["interval"].source, 9),
                                      order.get(d["interval"].precision, 9), abs(d["start"] - trigger_at)))

@@ -79,6 +79,9 @@ DATED = [
     ("The campaign's page was created on Dec. 18, a day before the retirement.",
      (D(2017, 12, 18), D(2017, 12, 18), "day", "explicit")),
     ("At the February 9, 2018, hearing, the judge extended the order.", (D(2018, 2, 9), D(2018, 2, 9), "day", "explicit")),
+    # a date opening the sentence frames its main verb, even where the parser hangs it on another clause
+    ("On January 10, 2018, the agency received a report regarding a 1 year, 9 month-old child admitted to the hospital with injuries.",
+     (D(2018, 1, 10), D(2018, 1, 10), "day", "explicit")),
 ]
 
 
