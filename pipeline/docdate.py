@@ -15,7 +15,7 @@ from typing import Any
 
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
 
-VERSION = "docdate.v4"   # v4: electronic filing stamps date court filings
+VERSION = "docdate.v5"   # v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -154,8 +154,10 @@ def from_text(text: str, *, kind: str = "minutes", window: int = WINDOW, referen
     if kind == "court":
         return _ecf_filed(head) or _cued(head, _COURT_CUES, reference, text) or \
             _cued(text[-WINDOW:], _COURT_CUES, reference, text)
+    # a report's first date inside a sentence ("On October 26, 2006, the Federal Reserve approved …")
+    # is what it tells, not when it speaks: only one opening a line or after a separator counts
     return (_cued(head, _REPORT_CUES, reference, text) or _cued(head, _MEETING_CUES, reference, text)
-            or _cued(text, [_LABEL_CUE], reference, text) or _first_date(head))
+            or _cued(text, [_LABEL_CUE], reference, text) or _cued(head, [_LINE_DATE], reference, text))
 
 
 # A district court's filing stamp, with a two-digit year: "Case 1:13-cv-05708-ER Document 11 Filed 09/27/13".

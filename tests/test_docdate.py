@@ -103,6 +103,14 @@ def test_user_and_crawler_dates_win():
                          meta_date=None, kind="minutes") == (date(2018, 3, 3), "first_page")
 
 
+def test_a_reports_first_date_inside_a_sentence_is_what_it_tells():
+    text = ("PERFORMANCE CONTEXT\n\nInstitution Profile:\n\nThe bank was chartered by the state. On October\n"
+            "26, 2006, the Federal Reserve approved the bank as a wholesale bank. In March 2011, the holding\n"
+            "company transferred nine branches to the trust bank, and on June 3, 2012, it closed four more.")
+    assert _date(text, "report") == (date(2012, 6, 3), "inferred")   # the latest day it states, marked so
+    assert _date(text, "report", meta={"created": "2013-04-05"}) == (date(2013, 4, 5), "metadata")
+
+
 def test_report_falls_back_to_creation_date():
     assert _date("A report with no date on its cover.", "report", meta={"created": "2018-07-02"}) == (
         date(2018, 7, 2), "metadata")
