@@ -377,6 +377,9 @@ def _dateparse(t: str, ctx: _Ctx) -> DateInterval | None:
     if data.date_obj is None or precision is None:
         return None
     day, source = data.date_obj.date(), "explicit" if has_year else "relative"
+    short = _SHORT_YEAR.search(t)
+    if short and precision == "day":
+        day = _nearest_century(day, ctx.anchor)
     if not has_year and precision == "day" and R.MONTH_RE.search(t) \
             and not R.RELATIVE_WORD_RE.search(t):
         inferred = _infer_year(day.month, day.day, ctx.anchor)  # type: ignore[arg-type]
@@ -386,6 +389,22 @@ def _dateparse(t: str, ctx: _Ctx) -> DateInterval | None:
     elif ctx.anchor and _BARE_WEEKDAY_RE.fullmatch(t) and day == ctx.anchor - dt.timedelta(days=7):
         day = ctx.anchor  # dateparser skips today for a bare weekday; news means "on or before"
     return _iv(R.calendar_span(precision, day), source)
+
+
+_SHORT_YEAR = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
+
+
+def _nearest_century(day: date, anchor: date | None) -> date:
+    """A two-digit year ("on 10/7/05") in the century that puts the day nearest the anchor (today
+    without one): dateparser, told to prefer the past, reads "05" in a 2003 docket as 1905."""
+    near = anchor or dt.date.today()
+    options = []
+    for century in (1900, 2000):
+        try:
+            options.append(day.replace(year=century + day.year % 100))
+        except ValueError:   # February 29 of a year without one
+            continue
+    return min(options, key=lambda d: abs((d - near).days), default=day)
 
 
 def _infer_year(month: int, day: int, anchor: date) -> date | None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
 
-VERSION = "docdate.v5"   # v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
+VERSION = "docdate.v6"   # v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -231,6 +231,22 @@ def latest_stated(text: str, *, not_after: date | None = None) -> date | None:
     return latest
 
 
+# A docket's entry: a table row opening on its date ("| 10/27/2003 | 21 | Arraignment Order ...").
+_DOCKET_ROW = re.compile(r"(?m)^\|?[^\S\n]*(\d{1,2})/(\d{1,2})/(\d{4})[^\S\n]*\|")
+DOCKET_ROWS = 5
+
+
+def docket_latest(text: str) -> date | None:
+    """The latest entry's date of a docket (at least DOCKET_ROWS dated rows), else None."""
+    days = []
+    for m in _DOCKET_ROW.finditer(text):
+        try:
+            days.append(date(int(m.group(3)), int(m.group(1)), int(m.group(2))))
+        except ValueError:
+            continue
+    return max(days) if len(days) >= DOCKET_ROWS else None
+
+
 def document_date(*, known: date | None, known_source: str | None, title: str | None,
                   first_page: str, meta_date: str | None, kind: str,
                   meta: dict[str, Any] | None = None, url: str | None = None,
@@ -250,6 +266,10 @@ def document_date(*, known: date | None, known_source: str | None, title: str | 
     published = parse_day(meta_date) if meta_date else None
     if kind in NEWS_KINDS and published:
         return published, "metadata"
+    if kind == "court":
+        latest = docket_latest(text if text is not None else first_page or "")
+        if latest:   # a docket speaks from its latest entry, not from the day the case was filed
+            return latest, "inferred"
     for part, source in ((title or "", "title"), (first_page or "", "first_page")):
         found = from_text(part, kind=kind, reference=created, window=WINDOW if source == "first_page" else 400)
         if found:

@@ -341,3 +341,16 @@ def test_parsing_is_fast() -> None:
         for text in ("last Tuesday", "March 6", "two weeks ago", "FY2019", "five years"):
             normalize(text, anchor=THU)
     assert time.perf_counter() - started < 2.0
+
+
+@pytest.mark.parametrize("text, anchor, day", [
+    # a two-digit year is in the century nearest the document, never a century back
+    ("on 10/7/05", D(2003, 10, 8), D(2005, 10, 7)),
+    ("11/22/05", D(2003, 10, 8), D(2005, 11, 22)),
+    ("12/23/03", D(2003, 10, 8), D(2003, 12, 23)),
+    ("03/04/99", D(2003, 10, 8), D(1999, 3, 4)),
+    ("6/1/98", D(1997, 1, 1), D(1998, 6, 1)),
+])
+def test_two_digit_years_take_the_nearest_century(text: str, anchor: date, day: date) -> None:
+    found = normalize(text, anchor=anchor)
+    assert found is not None and (found.start, found.precision) == (day, "day")

@@ -111,6 +111,17 @@ def test_a_reports_first_date_inside_a_sentence_is_what_it_tells():
     assert _date(text, "report", meta={"created": "2013-04-05"}) == (date(2013, 4, 5), "metadata")
 
 
+def test_a_docket_is_dated_by_its_latest_entry():
+    rows = "\n".join(f"| {d} | {n} | ORDER as to Ruth Ames granting motion (Entered: {d}) |"
+                     for n, d in enumerate(["10/08/2003", "10/27/2003", "04/14/2004", "07/15/2004", "11/16/2005"], 1))
+    text = f"U.S. District Court\nCRIMINAL DOCKET FOR CASE #: 1:03-cr-00076\nDate Filed: 10/08/2003\n{rows}"
+    assert document_date(known=None, known_source=None, title=None, first_page=text, meta_date=None,
+                         kind="court", text=text) == (date(2005, 11, 16), "inferred")
+    one_row = "Case 1:13-cv-05708-ER Document 11 Filed 09/27/13\n| 09/20/2013 | 10 | Letter |"
+    assert document_date(known=None, known_source=None, title=None, first_page=one_row, meta_date=None,
+                         kind="court", text=one_row) == (date(2013, 9, 27), "first_page")
+
+
 def test_report_falls_back_to_creation_date():
     assert _date("A report with no date on its cover.", "report", meta={"created": "2018-07-02"}) == (
         date(2018, 7, 2), "metadata")
