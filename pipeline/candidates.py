@@ -17,9 +17,9 @@ from typing import Any
 
 from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
-from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PLAN_VERBS,
-                              PERFORMATIVES, PLANNED_CUES, PROCEDURAL, PROPOSING, REPORTING_VERBS,
-                              SPEECH_VERBS, TRIGGERS)
+from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES,
+                              PLAN_ADJECTIVES, PLAN_VERBS, PLANNED_CUES, PROCEDURAL, PROPOSING,
+                              REPORTING_VERBS, SPEECH_VERBS, TRIGGERS)
 
 _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 # "MILLBROOK —", "PINE RIDGE, Carver County —": the news dateline is not part of the sentence.
@@ -68,7 +68,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         if reported and not own_date:
             continue  # "Reyes reported that five caseworkers left": speech, not the act
         found.append((tok, own_date, reported, foreign))
-    if _stamp(sent, start, ents, [f[0] for f in found]) or _fragment(sent, start):
+    if _stamp(sent, start, ents, [f[0] for f in found]) or _fragment(sent, start) or _caption(sent.root):
         return None
     rule = bool(found)
     if not found and (_nothing_done(sent.root) or _first_person(sent.root) and _present(sent.root) and not any(
@@ -192,6 +192,14 @@ def _stamp(sent: Any, start: int, ents: list[Any] | None, triggers: list[Any]) -
     labels = all(t.lower_ in _STAMP_WORDS or t.i + 1 < sent.end and sent.doc[t.i + 1].text in (":", "|")
                  for t in triggers)
     return labels and len(words) < 3
+
+
+def _caption(root: Any) -> bool:
+    """A photo's caption: "A general view of the hospital is seen in Glasgow, Scotland December 29,
+    2014", "Protesters are pictured outside City Hall on Monday", "The mayor poses with …": what a
+    picture shows, in the present, not an act the text reports."""
+    present = root.tag_ in ("VBZ", "VBP") or any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in root.children)
+    return present and (root.lemma_ in ("see", "picture", "photograph") and root.tag_ == "VBN" or root.lemma_ == "pose")
 
 
 def _fragment(sent: Any, start: int) -> bool:
@@ -451,6 +459,10 @@ def _planned(tok: Any) -> bool:
     if any(t.lower_ in PLANNED_CUES and t.head.i == tok.i for t in tok.sent):
         return True
     if tok.dep_ == "xcomp" and _lemma(tok.head) in PLAN_VERBS:  # "is expected to be released"
+        return True
+    if tok.dep_ == "xcomp" and tok.head.lower_ in PLAN_ADJECTIVES or any(   # "is due to report next July"
+            c.dep_ == "acomp" and c.lower_ in PLAN_ADJECTIVES and any(x.dep_ == "xcomp" for x in c.children)
+            for c in tok.children):
         return True
     if any(_lemma(t.head) in PROPOSING and t.dep_ in ("ccomp", "xcomp", "acl", "advcl", "dobj") for t in _path(tok)):
         return True

@@ -88,6 +88,8 @@ NAMED_SPEAKER_TRIGGERS = {"speak", "address", "complain"}
 # "is expected to be released", "plans to sue": the act under these verbs has not happened.
 PLAN_VERBS = {"expect", "plan", "intend", "schedule", "propose", "hope", "seek", "want", "aim",
               "consider", "prepare"}
+# "is due to report", "is set to close", "is about to resign": an act ahead, not done.
+PLAN_ADJECTIVES = {"due", "set", "slated", "poised", "about", "going", "likely", "unlikely", "supposed", "bound"}
 # Generic triggers lose to a specific one in the same sentence ("grand jury indicted …, the DA announced").
 GENERIC_TYPES = {"other"}
 

@@ -133,6 +133,7 @@ NOT_ON_THE_TIMELINE = [
     # plans and predictions
     "The state will release its review in June.",
     "The county commissioners expect to vote on the budget in April.",
+    "The director is set to step down on April 30.",
     "The state's review is expected to be released in late spring.",
     # speech, recommendations, modifiers
     "Reyes said the department hired 19 caseworkers last year.",
@@ -404,3 +405,19 @@ def test_a_quote_stops_before_the_running_footer_it_ran_into(tagger: Tagger) -> 
     doc = {"doc_id": "d" * 64, "kind": "news", "doc_date": NEWS_DAY, "doc_date_source": "title"}
     rows = events.build_events(doc, [{"page": 1, "text": text, "skip": skip}], analyses, found)
     assert [r["text"] for r in rows] == [body]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # a photo's caption says what a picture shows: no candidate, even for the learned filter
+    ("A general view of the county courthouse is seen in Millbrook, Ohio March 14, 2018.", None),
+    ("Protesters are pictured outside the social services office on Tuesday.", None),
+    ("Director Ames poses with the award at City Hall on Monday.", None),
+    ("The director was seen leaving the building on Monday.", "done"),
+    # an act ahead: "is due to", "is set to", "was about to"
+    ("The review panel is due to report next July.", "planned"),
+    ("The council was about to vote on Tuesday when the lights went out.", "planned"),
+])
+def test_captions_and_acts_ahead(tagger: Tagger, text: str, verdict: str | None) -> None:
+    from pipeline.candidates import event_candidate
+    cand = event_candidate(next(tagger.nlp(text).sents))
+    assert (cand and cand["modality"]) == verdict
