@@ -75,6 +75,8 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             t.tag_ == "VBD" or _lemma(t) in PERFORMATIVES for t in sent)):
         return None   # "We have a motion", "I must confess …", "we'll vote on one and two": talk at the meeting
         # ("I move that …", "I'll second it": saying it is the act; a story in the past may hold one)
+    if not found and sent.root.lemma_ == "be" and sent.root.tag_ in ("VBZ", "VBP"):
+        return None   # a state or a schedule in the present ("Her last day is April 1."), no act
     if not found and "|" not in body and not any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx >= start):
         return None   # no verb and no trigger word, outside a table's row (a docket's "01/04/2024 | Corrected
         # judgment"): a label, a list, a number read out ("Clerk: By-law No. 84/2013.")

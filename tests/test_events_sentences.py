@@ -68,6 +68,9 @@ DATED = [
     ("Reyes said the state notified the county on March 2, 2018, that it would withhold funds.",
      (D(2018, 3, 2), D(2018, 3, 2), "day", "explicit")),
     ("Brennan said Tuesday that he will not resign.", (D(2018, 3, 13), D(2018, 3, 13), "day", "relative")),
+    # the act of the main clause keeps its own date
+    ("The board fired Ames on March 2, 2018, and the mayor resigned a week later.",
+     (D(2018, 3, 2), D(2018, 3, 2), "day", "explicit")),
     # an act inside what a record shows or reveals, with a day of its own
     ("Court records revealed the contract had been signed on Feb. 28 by a deputy director.",
      (D(2018, 2, 28), D(2018, 2, 28), "day", "explicit")),
@@ -418,8 +421,11 @@ def test_a_quote_stops_before_the_running_footer_it_ran_into(tagger: Tagger) -> 
     ("Question period for Public Safety.", None),
     ("Clerk: Ordinance No. 84/2018.", None),
     ("| 01/04/2018 | Corrected judgment |", "done"),   # a docket's row names its act
+    # a state or a schedule in the present, without a trigger word, is no act
+    ("Her last day at the agency is April 30.", None),
+    ("Her last day at the agency was April 30.", "done"),
     # an act ahead: "is due to", "is set to", "was about to"
-    ("The review panel is due to report next July.", "planned"),
+    ("The director is due to resign next July.", "planned"),
     ("The council was about to vote on Tuesday when the lights went out.", "planned"),
 ])
 def test_captions_and_acts_ahead(tagger: Tagger, text: str, verdict: str | None) -> None:
