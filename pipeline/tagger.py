@@ -2,6 +2,7 @@
 through `nlp.pipe`, returning `pipeline.nlp.analyse` of each."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -11,6 +12,9 @@ from pipeline import person_spans
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.nlp import analyse
 
+# A page marker on a line of its own inside running text: the Congressional Record's "[[Page D786]]",
+# a slip opinion's star page "[*5]", a "- 5 -" between pages.
+_PAGE_MARK = re.compile(r"\[\[Page [A-Z]?\d+\]\]|\[\*\d+\]|[-–]\s*\d{1,4}\s*[-–]")
 _ENDS_SENTENCE = (".", "!", "?", ":", ";", "”", '"')
 
 
@@ -44,8 +48,14 @@ def heading_breaks(doc: Any) -> Any:
                                                                  and not first.text[:1].islower()):
             _start(doc, first.i)   # a blank line, a bullet or number opening the line, or the next item
             boundary = True        # of a list whose lines end on ";" ("S. 1250, to reauthorize …;")
-        listed = toks[-1].text in (";", ":")
         line_text = _line_text(text, toks)
+        if _PAGE_MARK.fullmatch(line_text):   # "[[Page D786]]", "[*5]": a page turns inside the flow
+            for t in toks:
+                t.is_sent_start = False if t.i > 0 else t.is_sent_start
+            if not boundary and k + 1 < len(lines) and not lines[k + 1][1]:
+                lines[k + 1][0][0].is_sent_start = False   # the sentence goes on after it
+            continue
+        listed = toks[-1].text in (";", ":")
         if line_text.startswith("|") or line_text.count(" | ") >= 2:
             _start(doc, first.i)   # a table row is one sentence: "| 11/28/2023 | Brief filed | State |"
             for t in toks[1:]:

@@ -432,3 +432,12 @@ def test_captions_and_acts_ahead(tagger: Tagger, text: str, verdict: str | None)
     from pipeline.candidates import event_candidate
     cand = event_candidate(next(tagger.nlp(text).sents))
     assert (cand and cand["modality"]) == verdict
+
+
+@pytest.mark.parametrize("marker", ["[[Page D786]]", "[*5]", "- 12 -"])
+def test_a_page_marker_inside_a_sentence_does_not_end_it(tagger: Tagger, marker: str) -> None:
+    text = ("Committee on Finance: Committee concluded a hearing to examine the nominations of Ruth\n"
+            f"Ames, of Ohio, to be Deputy Secretary of the Treasury, and Paul Ortiz,\n{marker}\n"
+            "of Maryland, to be Assistant Secretary of the Treasury, on March 2, 2018.\nNOMINATIONS")
+    sentences = [" ".join(s.text.split()) for s in tagger.nlp(text).sents]
+    assert any(s.startswith("Committee on Finance") and s.endswith("on March 2, 2018.") for s in sentences), sentences
