@@ -19,7 +19,7 @@ from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES,
                               PLAN_ADJECTIVES, PLAN_VERBS, PLANNED_CUES, PROCEDURAL, PROPOSING,
-                              REPORTING_VERBS, SPEECH_VERBS, TRIGGERS)
+                              REPORTING_VERBS, SPEECH_VERBS, TEXT_NOUNS, TRIGGERS)
 
 _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 # "MILLBROOK —", "PINE RIDGE, Carver County —": the news dateline is not part of the sentence.
@@ -75,8 +75,10 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             t.tag_ == "VBD" or _lemma(t) in PERFORMATIVES for t in sent)):
         return None   # "We have a motion", "I must confess …", "we'll vote on one and two": talk at the meeting
         # ("I move that …", "I'll second it": saying it is the act; a story in the past may hold one)
-    if not found and sent.root.lemma_ == "be" and sent.root.tag_ in ("VBZ", "VBP"):
-        return None   # a state or a schedule in the present ("Her last day is April 1."), no act
+    if not found and sent.root.tag_ in ("VBZ", "VBP") and (sent.root.lemma_ == "be" or any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in sent.root.children)):
+        return None   # a state or a schedule in the present ("Her last day is April 1."), what a text
+        # says ("The rule provides that …", "Table 2 depicts …"): no act
     if not found and "|" not in body and not any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx >= start):
         return None   # no verb and no trigger word, outside a table's row (a docket's "01/04/2024 | Corrected
         # judgment"): a label, a list, a number read out ("Clerk: By-law No. 84/2013.")

@@ -90,6 +90,12 @@ PLAN_VERBS = {"expect", "plan", "intend", "schedule", "propose", "hope", "seek",
               "consider", "prepare"}
 # "is due to report", "is set to close", "is about to resign": an act ahead, not done.
 PLAN_ADJECTIVES = {"due", "set", "slated", "poised", "about", "going", "likely", "unlikely", "supposed", "bound"}
+# Texts and their parts: in the present, what they say, cover or show is a description, not an act
+# ("The rule provides that …", "This AD applies to …", "Table 2 depicts …", "The bill requires …").
+TEXT_NOUNS = {"rule", "bill", "act", "ordinance", "resolution", "statute", "law", "code", "regulation",
+              "provision", "amendment", "section", "chapter", "table", "figure", "chart", "exhibit",
+              "appendix", "attachment", "report", "document", "policy", "plan", "agreement", "contract",
+              "ad", "directive", "guideline", "manual", "form", "map", "graph", "schedule", "list"}
 # Generic triggers lose to a specific one in the same sentence ("grand jury indicted …, the DA announced").
 GENERIC_TYPES = {"other"}
 

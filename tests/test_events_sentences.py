@@ -424,6 +424,10 @@ def test_a_quote_stops_before_the_running_footer_it_ran_into(tagger: Tagger) -> 
     # a state or a schedule in the present, without a trigger word, is no act
     ("Her last day at the agency is April 30.", None),
     ("Her last day at the agency was April 30.", "done"),
+    # what a text says, covers or shows, in the present
+    ("The rule provides one motion to recommit the bill on March 2, 2018.", None),
+    ("This directive applies to every county office as of March 2, 2018.", None),
+    ("The plaintiff appeals from a judgment dated March 2, 2018.", "done"),
     # an act ahead: "is due to", "is set to", "was about to"
     ("The director is due to resign next July.", "planned"),
     ("The council was about to vote on Tuesday when the lights went out.", "planned"),
