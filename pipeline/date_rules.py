@@ -301,6 +301,7 @@ LEXICAL_RULES = [
     (rf"(last|this past|past|this|next) ({MONTH_ALT})", _relative_month),
 ]
 # What may stand between a sentence's start and a date that opens it ("On April 25, 2020, the court
-# granted …"): such a date frames the sentence's main clause.
-FRONTED_RE = re.compile(r"\s*(?:(?:on|in|during|since|at|by|as\s+of)\s+)?", re.IGNORECASE)
+# granted …", a docket row's "| 04/21/2005 | 126 | MOTION by … (Entered: 04/25/2005)"): such a date
+# frames the sentence's main clause, the row's entry.
+FRONTED_RE = re.compile(r"\s*(?:\|\s*)?(?:(?:on|in|during|since|at|by|as\s+of)\s+)?", re.IGNORECASE)
 

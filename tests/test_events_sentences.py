@@ -445,3 +445,13 @@ def test_a_page_marker_inside_a_sentence_does_not_end_it(tagger: Tagger, marker:
             "of Maryland, to be Assistant Secretary of the Treasury, on March 2, 2018.\nNOMINATIONS")
     sentences = [" ".join(s.text.split()) for s in tagger.nlp(text).sents]
     assert any(s.startswith("Committee on Finance") and s.endswith("on March 2, 2018.") for s in sentences), sentences
+
+
+def test_a_docket_rows_date_cell_dates_its_entry(tagger: Tagger) -> None:
+    text = ("| 04/21/2005 | 126 | First MOTION by USA as to Ruth Ames, Paul Ortiz for preliminary order of "
+            "forfeiture referred to: Judge Lena H. Hale (siw) (Entered: 04/25/2005) |")
+    analyses = tagger.tag([text])
+    found = events.resolve_page_dates([text], analyses, D(2005, 9, 7))
+    doc = {"doc_id": "d" * 64, "kind": "court", "doc_date": D(2005, 9, 7), "doc_date_source": "inferred"}
+    rows = events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
+    assert [r["date_start"] for r in rows] == [D(2005, 4, 21)]   # not the day it was entered
