@@ -10,10 +10,11 @@ from spacy.tokens import Span
 
 from pipeline.candidates import event_candidate
 from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
+from pipeline.name_columns import column_end, column_start, unbracketed
 from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, english_word, entity_key, given_names,
                                    ordinary_head, ordinary_tail, org_heads, outvoted, refuse, surnames, trim)
 
-VERSION = "nlp.v22"   # v22: the people branch's last two rules merged (people branch v19: two given names sharing a surname are two people ("George and Marilyn Hartwell"); people branch v18: a census surname opening a name is no role cut off it ("Han Dong-su")); v21: a TIME span that names its day ("about 3:15 p.m. Dec. 22") is a date of the sentence's own, so a reported act dated so stays; v20: a court's electronic filing stamp ("Case: 20-16276, 08/05/2020, ID: …") is no candidate; v19: in a list whose lines end on ";" or ":", a line opening on a capital or a digit opens a sentence ("S. 1250, to reauthorize …;"); v18: the event rules of main and the people rules of the people branch together; people branch: v17: names written surname first ("| Whitcomb, Harold T. |", "Present: Alvarez, Teresa;") are read whole; v16: English words before a given name are no part of the name ("Liaison Kenneth Toyos"); v15: trade names ("... Salon", "... Books", after "dba") and a compass point after a house number ("1840 W. Harrison") are no people; v14: a run of English words with no given name is no person ("Event Calendar", "Tenant Ejected"), nor a headline verb after a surname ("Morales Sues");; main: v16: a line of capitalised words without a trigger word is a candidate again (v13 refused it; that cost acts); v15: talk at a meeting in the first person and the present ("We have two reports", "I think …") and a chair's cue ("Councillor X to close.") are no candidates, while "I move that …" stays; v14: nothing done ("No injuries were reported", "arrested no one") is no candidate; a title-case headline ("… To Replace The …") without a finite verb is none either; v13: a past act inside what a verb of reporting reports ("records revealed the domain had been registered on Oct. 28") is a candidate, reported (it needs a date of its own); v12: a capitals run holding O'HAGAN-like words counts them; v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
+VERSION = "nlp.v23"   # v23: a docket block's next column is no part of a name (a firm named by its partners, a block repeated after other names, "PRO SE", a label before its colon, a bracket glued on), a given name before a cell's span is, a city before ", ST 12345" and a name ending in a street word are no people; v22: the people branch's last two rules merged (people branch v19: two given names sharing a surname are two people ("George and Marilyn Hartwell"); people branch v18: a census surname opening a name is no role cut off it ("Han Dong-su")); v21: a TIME span that names its day ("about 3:15 p.m. Dec. 22") is a date of the sentence's own, so a reported act dated so stays; v20: a court's electronic filing stamp ("Case: 20-16276, 08/05/2020, ID: …") is no candidate; v19: in a list whose lines end on ";" or ":", a line opening on a capital or a digit opens a sentence ("S. 1250, to reauthorize …;"); v18: the event rules of main and the people rules of the people branch together; people branch: v17: names written surname first ("| Whitcomb, Harold T. |", "Present: Alvarez, Teresa;") are read whole; v16: English words before a given name are no part of the name ("Liaison Kenneth Toyos"); v15: trade names ("... Salon", "... Books", after "dba") and a compass point after a house number ("1840 W. Harrison") are no people; v14: a run of English words with no given name is no person ("Event Calendar", "Tenant Ejected"), nor a headline verb after a surname ("Morales Sues");; main: v16: a line of capitalised words without a trigger word is a candidate again (v13 refused it; that cost acts); v15: talk at a meeting in the first person and the present ("We have two reports", "I think …") and a chair's cue ("Councillor X to close.") are no candidates, while "I move that …" stays; v14: nothing done ("No injuries were reported", "arrested no one") is no candidate; a title-case headline ("… To Replace The …") without a finite verb is none either; v13: a past act inside what a verb of reporting reports ("records revealed the domain had been registered on Oct. 28") is a candidate, reported (it needs a date of its own); v12: a capitals run holding O'HAGAN-like words counts them; v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
 
 _APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
@@ -85,13 +86,17 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
             continue
         name_start, cut = _unglued(doc, start_tok, end_tok)
         if cut < end_tok and name_start == start_tok:   # a second name glued on: read it as a span of its own
-            queue.append(Span(doc, cut, end_tok, label="PERSON"))
+            runs_on = cut == end_tok - 1 and doc[cut].lower_ in given_names()   # "... Hazeltine-Shedd Marc" + "Ritter"
+            queue.append(Span(doc, cut, cut + 2 if runs_on else end_tok, label="PERSON"))
         end_tok = cut
         if name_start != start_tok:   # the name after a title inside the span: that title is its own
             title_start = name_start
             while title_start > start_tok and doc[title_start - 1].lower_ in TITLE_WORDS:
                 title_start -= 1
             start_tok = name_start
+        if title_start == start_tok and not enumerated:   # a docket's cell: "NOTICED Jeremy Robert Saks"
+            start_tok = title_start = column_start(doc, start_tok, ordinary)
+        end_tok = column_end(doc, start_tok, end_tok)   # "Ann Lee Voss Harcourt, Pryor & Yates LLP", "PRO SE"
         end_tok -= ordinary_tail([t.text for t in doc[start_tok:end_tok]], ordinary)
         head = ordinary_head([t.text for t in doc[start_tok:end_tok]], ordinary)
         if head:   # "Liaison Kenneth Toyos": a word before the given name is no part of the name
@@ -104,7 +109,7 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
             continue   # "B. Remarks by the Outgoing Mayor": an agenda's lettered item
         if not len(name) or not any(t.is_alpha and t.is_title for t in name) \
                 or all(t.lower_ in TITLE_WORDS for t in name) \
-                or refuse(name.text, around(title_start, end_tok)):
+                or refuse(unbracketed(name.text), around(title_start, end_tok)):
             continue  # a title alone ("Supervisor", a table cell), an organisation, a place, a credit
         title_text = doc[title_start:start_tok].text if title_start < start_tok else None
         found.append(_mention(doc, title_start, end_tok, name, title_text))
@@ -284,7 +289,7 @@ def _unglued(doc: Any, start: int, end: int) -> tuple[int, int]:
             while after < end and title(doc[after]):
                 after += 1
             return (after, end) if after < end else (start, k)
-    for k in range(start + 2, end - 1):
+    for k in range(start + 2, min(end, len(doc) - 1)):   # the second name may run past the span
         before, word = doc[k - 1], doc[k]
         if before.is_space and "\n" in before.text and k - 2 > start:
             before = doc[k - 2]   # one name a line: "R. Bruce Carlson" / "Stephanie K. Goldin"
@@ -467,9 +472,10 @@ def _mention(doc: Any, start: int, end: int, name: Any, title: str | None) -> di
     after = doc.text[span.end_char:span.end_char + 80]
     m = _APPOSITIVE.match(after)
     role = m.group(1).lower() if m else None
-    text = span.text.rstrip("".join(_DASHES))   # "Emmanuel J. Estrada- Mayor/Chair": the dash is no part
+    text = unbracketed(span.text).rstrip("".join(_DASHES))   # "Emmanuel J. Estrada- Mayor/Chair": the dash is no part
+    name = unbracketed(name if isinstance(name, str) else name.text)   # "Bertram Hollis(Fenwick, Lydia)"
     return {"start": span.start_char, "end": span.start_char + len(text), "text": text,
-            "name": (name if isinstance(name, str) else name.text).rstrip("".join(_DASHES)), "title": title,
+            "name": name.rstrip("".join(_DASHES)), "title": title,
             "role": role, "label": "PERSON"}
 
 
