@@ -26,24 +26,21 @@ def unbracketed(text: str) -> str:
     return _GLUED_BRACKET.split(text, maxsplit=1)[0]
 
 
-def column_start(doc: Any, start: int, ordinary: set[str]) -> int:
-    """A given name the model left out before a span that opens a cell after a label in capitals
-    ("ATTORNEY TO BE NOTICED Jeremy Robert Saks" read as "Robert Saks"): a capitalised word right
-    before it, on the same line, that is a census given name or no English word (nor a title or an
-    ordinary word of the document), and that itself follows no capitalised word (it opens the run:
-    "Marc Ritter Minna Nashef" does not make "Ritter Minna Nashef")."""
+def column_start(doc: Any, start: int, end: int, ordinary: set[str]) -> int:
+    """A given name the model left out before a span of two words or more that opens a cell after a
+    label in capitals ("ATTORNEY TO BE NOTICED Jeremy Robert Saks" read as "Robert Saks"): a
+    capitalised word right before it that is a census given name or no English word (nor a title or
+    an ordinary word of the document), and that itself opens the cell ("Neil Porter Dana Hallis"
+    does not make "Porter Dana Hallis", nor "Owen Pratt, Halloran Wexley" a "Halloran Wexley")."""
     p = start - 1
-    if p < 0 or doc[p].whitespace_ != " ":
+    if p < 0 or doc[p].whitespace_ != " " or end - start < 2:
         return start
     word = doc[p]
     low = word.lower_
     if not (_capitalised(word) and len(word.text) > 1) or low in TITLE_WORDS or low in ordinary \
             or word.ent_type_ not in ("", "PERSON") or not (low in given_names() or not english_word(low)):
         return start
-    before = doc[p - 1] if p > 0 else None
-    if before is not None and (not before.whitespace_ or (before.text[:1].isupper() and not _label(before))):
-        return start   # "Gretchen S. Obrist Keller ...": the word before follows a name of its own
-    return p
+    return p if _opens_cell(doc, p) else start
 
 
 def column_end(doc: Any, start: int, end: int) -> int:
@@ -53,7 +50,8 @@ def column_end(doc: Any, start: int, end: int) -> int:
     before its colon ("Judge Wendell Armitage Cause: 28:1332")."""
     end = _before_capitals_label(doc, start, end)
     end = _before_firm(doc, start, end)
-    end = _before_repeated_block(doc, start, end)
+    cut = _before_repeated_block(doc, start, end)
+    end = _through_cell_word(doc, start, end) if cut == end else cut
     return _before_field_label(doc, start, end)
 
 
@@ -75,8 +73,8 @@ def _before_capitals_label(doc: Any, start: int, end: int) -> int:
 def _before_firm(doc: Any, start: int, end: int) -> int:
     """"Thaddeus Wembley Harcourt" + ", Pryor, Dobbins & Yates LLP": the span's last word opens a
     firm named by its partners, a comma after each, "&" or "and" before the last, then LLP, P.C. ..."""
-    if end - start < 2 or not _capitalised(doc[end - 1]):
-        return end
+    if end - start < 2 or not _capitalised(doc[end - 1]) or not _opens_cell(doc, start):
+        return end   # prose names a person, then the firm: "and Lee Levine, Levine, Sullivan & Koch, LLP"
     i, names, joined = end, 0, False
     while i + 1 < len(doc) and doc[i].text == ",":
         i += 1
@@ -103,28 +101,59 @@ def _before_repeated_block(doc: Any, start: int, end: int) -> int:
     """"Moira Elkins Voss Harcourt Pryor & Yates LLP" where "Harcourt Pryor & Yates LLP" also follows
     another attorney's name: the span's tail and what comes after it are a block the document writes
     after other names (a firm, its address), not part of this name. At least two words of the name
-    stay; the block goes on in capitalised words ("Smith said the" is prose, never a block)."""
+    stay; the block goes on in capitalised words ("Smith said the" is prose, never a block). A span
+    that is all block, glued after a name here too, is none ("Harcourt Pryor" of "Oliver Brandt
+    Harcourt Pryor (NY)" read as a span of its own)."""
+    whole = _block_end(doc, end, least=1)   # the span's own words count towards the block
+    if whole is not None and end - start >= 2 and start > 0 and _name_word(doc[start - 1]) \
+            and doc[start - 1].whitespace_ and _repeated(doc.text, doc[start].idx, whole, doc[start - 1].text, True):
+        return start
     stop = _block_end(doc, end)
     if stop is None:
         return end
-    text = doc.text
     for k in range(start + 2, end):
         tok = doc[k]
-        if not _capitalised(tok) or len(tok.text) < 2 or tok.lower_ in _SUFFIXES:
-            continue
-        block = text[tok.idx:stop]
-        here_before = doc[k - 1].text
-        for m in re.finditer(re.escape(block), text):
-            if m.start() == tok.idx:
-                continue
-            before = text[:m.start()].split()
-            if before and before[-1] != here_before and before[-1][:1].isupper():
-                return k
+        if _capitalised(tok) and len(tok.text) > 1 and tok.lower_ not in _SUFFIXES \
+                and _repeated(doc.text, tok.idx, stop, doc[k - 1].text):
+            return k
     return end
 
 
-def _block_end(doc: Any, end: int) -> int | None:
-    """The end (a character offset) of the three words after a span when two or more go on in
+def _through_cell_word(doc: Any, start: int, end: int) -> int:
+    """"ATTORNEY TO BE NOTICED Lena Hart Voss Harcourt Pryor (NY)" read as "Lena Hart": the one
+    capitalised word between the span and a block the document writes after other names (the
+    firm) is the rest of the name; not after a suffix ("Lena Hart, Jr"), which ends a name."""
+    if end + 1 >= len(doc) or not _name_word(doc[end]) or not doc[end - 1].whitespace_ \
+            or doc[end - 1].lower_ in _SUFFIXES or not doc[end].whitespace_ or not _opens_cell(doc, start):
+        return end
+    stop = _block_end(doc, end + 1)
+    if stop is not None and _repeated(doc.text, doc[end + 1].idx, stop, doc[end].text, name_before=True):
+        return end + 1
+    return end
+
+
+def _repeated(text: str, at: int, stop: int, here_before: str, name_before: bool = False) -> bool:
+    """The text [at, stop) is written elsewhere too, after another capitalised word than
+    `here_before` (with `name_before`, a word with lower-case letters: a name's, not a label's)."""
+    block = text[at:stop]
+    for m in re.finditer(re.escape(block), text):
+        if m.start() == at:
+            continue
+        before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40):m.start()])
+        word = before.group(1) if before else ""
+        if word and word != here_before and word[:1].isupper() and \
+                (not name_before or any(c.islower() for c in word)):
+            return True
+    return False
+
+
+def _name_word(tok: Any) -> bool:
+    """A capitalised word that may end or go on with a name: no title ("Attorney"), no label."""
+    return _capitalised(tok) and len(tok.text) > 1 and tok.lower_ not in TITLE_WORDS
+
+
+def _block_end(doc: Any, end: int, least: int = 2) -> int | None:
+    """The end (a character offset) of the three words after a span when `least` or more go on in
     capitalised words, "&", "and", "of", commas and brackets, on the same line; None when they do
     not ("Thornburg (Entered: ..." is a docket entry's end, no block)."""
     words, i = 0, end
@@ -137,7 +166,7 @@ def _block_end(doc: Any, end: int) -> int | None:
             break
         words += bool(core)
         i += 1
-    if words < 2 or not any(_capitalised(t) for t in doc[end:i]):
+    if words < least or not any(_capitalised(t) or _label(t) for t in doc[end:i]):
         return None
     return doc[i - 1].idx + len(doc[i - 1].text)
 
@@ -149,6 +178,15 @@ def _before_field_label(doc: Any, start: int, end: int) -> int:
             and common_word(doc[end - 1].text):
         return end - 1
     return end
+
+
+def _opens_cell(doc: Any, i: int) -> bool:
+    """Token i opens a table's cell or a docket's field: after "|", a line break, or a label in
+    capitals ("ATTORNEY TO BE NOTICED Jeremy ...")."""
+    if i == 0:
+        return True
+    before = doc[i - 1]
+    return before.text == "|" or "\n" in before.text or _label(before)
 
 
 def _label(tok: Any) -> bool:

@@ -48,6 +48,7 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _DOING_BUSINESS_AS = re.compile(r"(?:^|\s)(?:d\s*[./]?\s*b\s*[./]?\s*a\.?|doing\s+business\s+as)$", re.IGNORECASE)
 NUMBER_LABELS = {"no.", "no", "nos.", "nos", "#"}   # "Case No. 2:22-cv", "Check Nos. 221568"
 _HOUSE_NUMBER = re.compile(r"^\d{1,6}[A-Za-z]?$")
+_VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿÀ-ß]")
 _STATE_ZIP = re.compile(r"^[A-Z]{2} \d{5}(?:-\d{4})?$")   # ", CA 92706" after a city
 # Words that open a street's name (Spanish and French street names in US and Canadian addresses)
 # and words that end one, abbreviated or not.
@@ -271,7 +272,12 @@ def refuse(text: str, around: Around) -> str | None:
         return "a city in a postal address (\"Santa Ana, CA 92706\")"
     if len(words) >= 2 and folded[-1] in _STREET_WORDS and len(folded[-1]) > 3 and \
             folded[-1] not in common_surnames() | given_names():
-        return "a street (\"William Clement Parkway\")"
+        return "a street (\"Harold Benning Parkway\")"
+    if all(not _VOWEL.search(w) for w in words if len(w.strip(_EDGE)) > 1):
+        return "abbreviations (\"Crt Rptr\": no word with a vowel)"
+    if len(words) >= 2 and common_word(words[-1]) and len(following) >= 2 and following[0][:1].isupper() \
+            and following[0].lower() in given_names() and following[1][:1].isupper():
+        return "a role before the name that follows (\"Pawsitive Volunteer Coordinator Ada Price\")"
     if _DOING_BUSINESS_AS.search(" ".join(around.before)):
         return "a trade name (after \"dba\", \"d/b/a\", \"doing business as\")"
     if (len(words) >= 2 and folded[-1] in NUMBER_LABELS) or \
@@ -356,8 +362,8 @@ def _runs_into_org(following: list[str]) -> bool:
     of capitalised words that ends in an organisation word. After a possessive the word must be
     one that is never a surname ("Christie's State of the State" is a speech, not an office)."""
     words = list(following[:4])
-    if len(words) >= 2 and words[0] == "," and words[1].lower() in _INCORPORATED:
-        return True   # "C. R. Bard, Inc."
+    if len(words) >= 2 and words[0] in (",", "&") and words[1].lower() in _INCORPORATED:
+        return True   # "C. R. Bard, Inc.", "Morgan Hale & Co."
     possessive = bool(words) and words[0] in _POSSESSIVE
     run = []
     for w in words[1:] if possessive else words:

@@ -85,3 +85,64 @@ def test_a_second_name_glued_on_at_a_spans_end_is_cut_off() -> None:
     assert _unglued(doc, 0, 4) == (0, 3)
     doc = Doc(vocab, words=["Mary", "Kay", "Hollis", "spoke"])
     assert _unglued(doc, 0, 2) == (0, 2)
+
+
+_BLOCKS = ("ATTORNEY TO BE NOTICED Oliver Brandt Harcourt Pryor (NY) 410 Park Avenue | "
+           "ATTORNEY TO BE NOTICED Lena Hart Voss Harcourt Pryor (NY) 410 Park Avenue | "
+           "ATTORNEY TO BE NOTICED Moira Elkins Harcourt Pryor (NY) 410 Park Avenue |")
+
+
+def _span(doc, words: str) -> tuple[int, int]:
+    start = next(t.i for t in doc if doc[t.i:t.i + len(words.split())].text == words)
+    return start, start + len(words.split())
+
+
+def test_a_firm_read_as_a_span_of_its_own_is_no_person() -> None:
+    """"Moira Elkins Harcourt Pryor (NY)": "Harcourt Pryor", glued after a name here and written after
+    other names elsewhere, is the firm's block: nothing of it is a name."""
+    import spacy
+
+    from pipeline.name_columns import column_end
+
+    doc = spacy.blank("en")(_BLOCKS)
+    start, end = _span(doc, "Harcourt Pryor")
+    assert column_end(doc, start, end) == start
+
+
+def test_the_one_word_between_a_span_and_the_firms_block_is_the_names() -> None:
+    """"NOTICED Lena Hart Voss Harcourt Pryor (NY)" read as "Lena Hart": "Voss" ends the name, the
+    block after it follows other names too."""
+    import spacy
+
+    from pipeline.name_columns import column_end
+
+    doc = spacy.blank("en")(_BLOCKS)
+    start, end = _span(doc, "Lena Hart")
+    assert doc[start:column_end(doc, start, end)].text == "Lena Hart Voss"
+    start, end = _span(doc, "Oliver Brandt")   # the block follows right after: nothing to add
+    assert column_end(doc, start, end) == end
+
+
+def test_a_suffix_ends_a_name_before_the_firms_block() -> None:
+    import spacy
+
+    from pipeline.name_columns import column_end
+
+    doc = spacy.blank("en")("NOTICED Lena Hart , Jr Kessler Vane & Cole, LLP 280 Main Rd. | "
+                            "NOTICED Ann Lee Kessler Ross Vane & Cole, LLP 280 Main Rd. |")
+    start, end = _span(doc, "Lena Hart , Jr")
+    assert column_end(doc, start, end) == end
+
+
+def test_abbreviations_without_a_vowel_are_no_name(people) -> None:
+    text = ("| 06/01/2005 | 41 | TRANSCRIPT filed as to Dale Hutton for dates of 2/11/05 - Sentencing proceedings "
+            "Crt Rptr: Lorna Pike (abc) (Entered: 06/01/2005) |")
+    assert people(text) == ["Dale Hutton", "Lorna Pike"]
+
+
+def test_english_words_right_before_a_full_name_are_its_role() -> None:
+    """"says Pawsitive Volunteer Coordinator" + "Ada Price": a span of its own that ends in an English
+    word and runs into a given name and a surname is the role, not a person."""
+    around = Around(["says"], ["Ada", "Price", ",", "adding"], set(), set())
+    assert refuse("Pawsitive Volunteer Coordinator", around)
+    assert refuse("Dana Whitlock", around) is None
