@@ -273,9 +273,11 @@ def refuse(text: str, around: Around) -> str | None:
     if len(words) >= 2 and folded[-1] in _STREET_WORDS and len(folded[-1]) > 3 and \
             folded[-1] not in common_surnames() | given_names():
         return "a street (\"Harold Benning Parkway\")"
-    if all(not _VOWEL.search(w) for w in words if len(w.strip(_EDGE)) > 1):
+    longer = [w for w in words if len(w.strip(_EDGE)) > 2 and w.strip(_EDGE).isalpha()]
+    if longer and not any(_VOWEL.search(w) for w in longer):
         return "abbreviations (\"Crt Rptr\": no word with a vowel)"
-    if len(words) >= 2 and common_word(words[-1]) and len(following) >= 2 and following[0][:1].isupper() \
+    if len(words) >= 2 and words[-1].isalpha() and common_word(words[-1]) and len(following) >= 2 \
+            and following[0][:1].isupper() \
             and following[0].lower() in given_names() and following[1][:1].isupper():
         return "a role before the name that follows (\"Pawsitive Volunteer Coordinator Ada Price\")"
     if _DOING_BUSINESS_AS.search(" ".join(around.before)):
