@@ -276,7 +276,8 @@ def refuse(text: str, around: Around) -> str | None:
     longer = [w for w in words if len(w.strip(_EDGE)) > 2 and w.strip(_EDGE).isalpha()]
     if longer and not any(_VOWEL.search(w) for w in longer):
         return "abbreviations (\"Crt Rptr\": no word with a vowel)"
-    if len(words) >= 2 and words[-1].isalpha() and common_word(words[-1]) and len(following) >= 2 \
+    if len(words) >= 2 and words[-1].isalpha() and not words[-1].isupper() and common_word(words[-1]) \
+            and len(following) >= 2 \
             and following[0][:1].isupper() \
             and following[0].lower() in given_names() and following[1][:1].isupper():
         return "a role before the name that follows (\"Pawsitive Volunteer Coordinator Ada Price\")"

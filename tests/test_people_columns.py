@@ -146,3 +146,4 @@ def test_english_words_right_before_a_full_name_are_its_role() -> None:
     around = Around(["says"], ["Ada", "Price", ",", "adding"], set(), set())
     assert refuse("Pawsitive Volunteer Coordinator", around)
     assert refuse("Dana Whitlock", around) is None
+    assert refuse("H. Rupert Vance IV", around) is None   # a suffix in capitals is no role
