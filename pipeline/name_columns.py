@@ -17,7 +17,7 @@ FIRM_ENDS = {"llp", "l.l.p.", "llc", "l.l.c.", "lp", "p.c.", "pc", "p.a.", "pa",
 _JOINS = {"&", "and"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 # A note glued to a name by an opening bracket: "Bertram Hollis(Fenwick, Lydia)" in a docket entry.
-_GLUED_BRACKET = re.compile(r"(?<=[^\W\d_.])\((?=[^\W\d_])")
+_GLUED_BRACKET = re.compile(r"(?<=[^\W\d]|\.)\((?=[^\W\d_])")   # also after "L.L.P.(WA)"
 
 
 def unbracketed(text: str) -> str:

@@ -47,6 +47,13 @@ def test_a_label_in_capitals_or_before_a_colon_is_no_part_of_a_name(people) -> N
     assert not [n for n in found if {"PRO", "Pro", "Cause"} & set(n.split())], found
 
 
+def test_a_bracket_glued_on_after_a_full_stop_opens_a_note() -> None:
+    from pipeline.name_columns import unbracketed
+
+    assert unbracketed("Tamsin Ogle Bexley Rourke L.L.P.(MA") == "Tamsin Ogle Bexley Rourke L.L.P."
+    assert unbracketed("Bertram Hollis(Fenwick") == "Bertram Hollis"
+
+
 def test_a_note_glued_on_by_a_bracket_is_no_part_of_a_name(people) -> None:
     text = ("| 04/02/2009 | 17 | ORDER granting motion. Signed by Judge Wendell Q. Armitage on 4/2/09. Motions "
             "referred to Bertram Hollis(Fenwick, Lydia) (Entered: 04/02/2009) |")
