@@ -48,6 +48,8 @@ _POSSESSIVE = ("'s", "’s", "'", "’")
 _DOING_BUSINESS_AS = re.compile(r"(?:^|\s)(?:d\s*[./]?\s*b\s*[./]?\s*a\.?|doing\s+business\s+as)$", re.IGNORECASE)
 NUMBER_LABELS = {"no.", "no", "nos.", "nos", "#"}   # "Case No. 2:22-cv", "Check Nos. 221568"
 _HOUSE_NUMBER = re.compile(r"^\d{1,6}[A-Za-z]?$")
+_VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿÀ-ß]")
+_STATE_ZIP = re.compile(r"^[A-Z]{2} \d{5}(?:-\d{4})?$")   # ", CA 92706" after a city
 # Words that open a street's name (Spanish and French street names in US and Canadian addresses)
 # and words that end one, abbreviated or not.
 _STREET_OPENERS = {"via", "calle", "camino", "avenida", "paseo", "vista", "rue", "avenue", "boulevard"}
@@ -266,6 +268,19 @@ def refuse(text: str, around: Around) -> str | None:
     folded = [w.strip(_EDGE).lower() for w in words]
     if _address(words, around):
         return "a street after its house number"
+    if following[:1] == [","] and len(following) >= 3 and _STATE_ZIP.match(" ".join(following[1:3])):
+        return "a city in a postal address (\"Santa Ana, CA 92706\")"
+    if len(words) >= 2 and folded[-1] in _STREET_WORDS and len(folded[-1]) > 3 and \
+            folded[-1] not in common_surnames() | given_names():
+        return "a street (\"Harold Benning Parkway\")"
+    longer = [w for w in words if len(w.strip(_EDGE)) > 2 and w.strip(_EDGE).isalpha()]
+    if longer and not any(_VOWEL.search(w) for w in longer):
+        return "abbreviations (\"Crt Rptr\": no word with a vowel)"
+    if len(words) >= 2 and words[-1].isalpha() and not words[-1].isupper() and common_word(words[-1]) \
+            and len(following) >= 2 \
+            and following[0][:1].isupper() \
+            and following[0].lower() in given_names() and following[1][:1].isupper():
+        return "a role before the name that follows (\"Pawsitive Volunteer Coordinator Ada Price\")"
     if _DOING_BUSINESS_AS.search(" ".join(around.before)):
         return "a trade name (after \"dba\", \"d/b/a\", \"doing business as\")"
     if (len(words) >= 2 and folded[-1] in NUMBER_LABELS) or \
@@ -282,7 +297,8 @@ def refuse(text: str, around: Around) -> str | None:
         return "a legal citation (\"Fed. R. Civ. P.\", \"52 L. Ed. 714\", \"Appellant's Br.\")"
     if folded[-1] in DOCUMENT_PARTS or folded[0] in DOCUMENT_PARTS:
         return "a part of a document (\"Appearance Form\", \"I. Background\")"
-    if folded[-1] in ORG_WORDS - ALSO_SURNAMES or (len(words) >= 3 and folded[-1] in ORG_WORDS):
+    last = folded[-1].replace(".", "")   # "L.L.P.", "P.A."
+    if last in ORG_WORDS - ALSO_SURNAMES or (len(words) >= 3 and last in ORG_WORDS):
         return "an organisation, facility or place"   # "Will Rogers Park": a place named for a person
     if len(words) >= 2 and folded[-1] in SHOP_WORDS:
         return "a trade name (\"Ruby Salon\", \"Harold Fenwick Books\")"
@@ -349,8 +365,8 @@ def _runs_into_org(following: list[str]) -> bool:
     of capitalised words that ends in an organisation word. After a possessive the word must be
     one that is never a surname ("Christie's State of the State" is a speech, not an office)."""
     words = list(following[:4])
-    if len(words) >= 2 and words[0] == "," and words[1].lower() in _INCORPORATED:
-        return True   # "C. R. Bard, Inc."
+    if len(words) >= 2 and words[0] in (",", "&") and words[1].lower() in _INCORPORATED:
+        return True   # "C. R. Bard, Inc.", "Morgan Hale & Co."
     possessive = bool(words) and words[0] in _POSSESSIVE
     run = []
     for w in words[1:] if possessive else words:
