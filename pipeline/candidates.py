@@ -79,9 +79,6 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in sent.root.children)):
         return None   # a state or a schedule in the present ("Her last day is April 1."), what a text
         # says ("The rule provides that …", "Table 2 depicts …"): no act
-    if not found and "|" not in body and not any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx >= start):
-        return None   # no verb and no trigger word, outside a table's row (a docket's "01/04/2024 | Corrected
-        # judgment"): a label, a list, a number read out ("Clerk: By-law No. 84/2013.")
     if not found:
         # No trigger word: still a candidate for the learned filter (pipeline/event_filter.py), which
         # reads acts the lexicon does not list ("Measures Introduced: 12 bills", a councillor's account).

@@ -416,10 +416,6 @@ def test_a_quote_stops_before_the_running_footer_it_ran_into(tagger: Tagger) -> 
     ("Protesters are pictured outside the social services office on Tuesday.", None),
     ("Director Ames poses with the award at City Hall on Monday.", None),
     ("The director was seen leaving the building on Monday.", "done"),
-    # no verb and no trigger word: a label, a list, a number read out
-    ("AYES: Ortiz, Brennan, Hale, Kessler ABSENT: Whitfield", None),
-    ("Question period for Public Safety.", None),
-    ("Clerk: Ordinance No. 84/2018.", None),
     ("| 01/04/2018 | Corrected judgment |", "done"),   # a docket's row names its act
     # a state or a schedule in the present, without a trigger word, is no act
     ("Her last day at the agency is April 30.", None),
