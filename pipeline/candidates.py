@@ -149,12 +149,16 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
                    "ordered": "order", "concur": "concur"}
 
 
+# _VERDICT's groups in the order they are tried; a meeting's verdicts are decisions, a court's legal acts
+_VERDICT_GROUPS = ("caps", "motion", "alone", "moved", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2")
+_MEETING_VERDICTS = {"caps", "motion", "alone", "moved"}
+
+
 def _verdict(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]:
-    word = next(g for g in ("caps", "motion", "alone", "moved", "we", "ruled", "ruled2", "ordered", "ordered2", "concur",
-                                    "concur2") if m.group(g))
+    word = next(g for g in _VERDICT_GROUPS if m.group(g))
     lemma = _VERDICT_LEMMAS[m.group(word).lower()]
     return {"start": start, "end": sent.end_char, "trigger": m.group(word), "trigger_at": m.start(word),
-            "lemma": lemma, "type": "legal" if word in ("we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2") else "decision",
+            "lemma": lemma, "type": "decision" if word in _MEETING_VERDICTS else "legal",
             "lemmas": [lemma], "agents": [], "patients": [], "self_dated": True,
             "subtree": [sent.start, sent.end - 1], "foreign": [], "loose_foreign": [], "reported": False, "generic": False,
             "modality": "done", "polarity": "positive"}

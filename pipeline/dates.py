@@ -377,8 +377,7 @@ def _dateparse(t: str, ctx: _Ctx) -> DateInterval | None:
     if data.date_obj is None or precision is None:
         return None
     day, source = data.date_obj.date(), "explicit" if has_year else "relative"
-    short = _SHORT_YEAR.search(t)
-    if short and precision == "day":
+    if precision == "day" and _SHORT_YEAR.search(t):
         day = _nearest_century(day, ctx.anchor)
     if not has_year and precision == "day" and R.MONTH_RE.search(t) \
             and not R.RELATIVE_WORD_RE.search(t):

@@ -6,6 +6,7 @@ without a resolvable date stays undated (no date is invented).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -332,9 +333,11 @@ def _best(found: list[dict[str, Any]], trigger_at: int, text: str = "", start: i
     return best["interval"]
 
 
-def _trim(text: str, start: int, end: int, skip: Any = ()) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int, skip: Iterable[tuple[int, int]] = ()) -> tuple[int, int]:
     """The quote without the blanks and the skipped page furniture (a running footer the sentence's
     span ran on into) at its ends."""
+    skip = list(skip)
+
     def out(i: int) -> bool:
         return text[i].isspace() or any(a <= i < b for a, b in skip)
     while start < end and out(start):

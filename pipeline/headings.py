@@ -45,13 +45,14 @@ def runs_on(next_line: str) -> bool:
     declared the coronavirus …" (the next line goes on in lower case, or in capitals and then lower
     case). A heading's next line opens on a small word ("Minutes of the …") or a new sentence ("The
     plaintiff …", "He filed …")."""
-    from spacy.lang.en.stop_words import STOP_WORDS   # spaCy is loaded wherever sentences are read
+    from pipeline.cluster import stop_words   # spaCy's list, read once (numpy, not spaCy, comes with it)
 
+    stop = stop_words()
     words = re.findall(r"[^\W\d_][\w'’-]*", next_line)
     if not words:
         return False
     if words[0][0].islower():
         return True
-    return len(words) > 1 and words[0].lower() not in STOP_WORDS and words[0][1:] == words[0][1:].lower() and \
-        words[1][0].islower() and words[1].lower() not in STOP_WORDS
+    return len(words) > 1 and words[0].lower() not in stop and words[0][1:] == words[0][1:].lower() and \
+        words[1][0].islower() and words[1].lower() not in stop
 

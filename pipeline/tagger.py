@@ -51,7 +51,8 @@ def heading_breaks(doc: Any) -> Any:
         line_text = _line_text(text, toks)
         if _PAGE_MARK.fullmatch(line_text):   # "[[Page D786]]", "[*5]": a page turns inside the flow
             for t in toks:
-                t.is_sent_start = False if t.i > 0 else t.is_sent_start
+                if t.i > 0:
+                    t.is_sent_start = False
             if not boundary and k + 1 < len(lines) and not lines[k + 1][1]:
                 lines[k + 1][0][0].is_sent_start = False   # the sentence goes on after it
             continue
