@@ -115,12 +115,16 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             # "will not resign" is a refusal made now, not a plan
             "modality": "planned" if (proposed or _planned(best) or best.pos_ == "NOUN" and _planned(best.head))
             and not negated else "done",   # "The investigation will be conducted": the noun's verb says when
-            "polarity": "negative" if negated else "positive"}
+            "polarity": "negative" if negated else "positive",
+            # the speaker does it by saying it ("I move that …", "we will vote on 1 to 3"): a transcript's
+            # turn that the meeting's day dates (pipeline/transcript.py)
+            "now": any(_said_now(t) for t in sent if t.idx >= start)}
 
 
 # The record of a vote or motion written as a formula rather than a sentence (minutes, transcripts).
 _VERDICT = re.compile(
-    r"(?:RESULT:\s*)?(?P<caps>APPROVED|ADOPTED|CARRIED|PASSED|DENIED|REJECTED|TABLED|FAILED|DEFEATED|RATIFIED|"
+    r"(?:(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*:[ \t]+(?=\S))?"   # a turn's speaker: "Mayor Katz: Motion is carried."
+    r"(?:(?:RESULT:\s*)?(?P<caps>APPROVED|ADOPTED|CARRIED|PASSED|DENIED|REJECTED|TABLED|FAILED|DEFEATED|RATIFIED|"
     r"ACCEPTED)\b(?!\s+[a-z])"
     r"|(?i:(?:the\s+|that\s+)?(?:main\s+|amended\s+)?motion\s+(?:is\s+|was\s+|has\s+)?(?P<motion>carried|passed|failed|"
     r"approved|adopted|defeated|carries|passes|fails)\b)"
@@ -137,7 +141,7 @@ _VERDICT = re.compile(
     r"|(?s:(?:(?!\b(?i:if|unless|whether|when|until|once)\b).){0,300}?)\b(?:is|are)\s+(?:hereby\s+)?"
     r"(?P<ruled2>(?i:affirmed|reversed|vacated|remanded|dismissed|denied|granted))\b"
     r"|(?:IT\s+IS\s+)?(?:SO\s+|FURTHER\s+)?(?P<ordered>ORDERED)\b|(?i:(?:it\s+is\s+)?so\s+)(?P<ordered2>(?i:ordered))\b"
-    r"|(?:(?:[A-Z][A-Za-z.'’-]+,?\s+){1,8}(?:JJ?\.|J\.P\.),?\s+)+(?P<concur>concur)\b|(?P<concur2>Concur)\s*[—–-]")
+    r"|(?:(?:[A-Z][A-Za-z.'’-]+,?\s+){1,8}(?:JJ?\.|J\.P\.),?\s+)+(?P<concur>concur)\b|(?P<concur2>Concur)\s*[—–-])")
 _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry", "carries": "carry",
                    "passed": "pass", "passes": "pass", "denied": "deny", "rejected": "reject",
                    "tabled": "table", "failed": "fail", "fails": "fail", "defeated": "defeat",
@@ -433,6 +437,18 @@ def _first_person(tok: Any) -> bool:
     return any(c.dep_.startswith("nsubj") and c.lower_ in ("i", "we", "you") for c in head.children)
 
 
+def _said_now(tok: Any) -> bool:
+    """A performative in the first person, present or to come: "I move", "I'd like to move", "we'll vote"."""
+    if _lemma(tok) not in PERFORMATIVES and _lemma(tok) not in ("vote", "confirm"):
+        return False
+    while tok.dep_ == "xcomp":
+        tok = tok.head
+    if any(t.dep_ in ("relcl", "advcl", "ccomp", "pcomp") for t in [tok, *tok.ancestors]):
+        return False   # "… we’ll decide what departments we can move in there"
+    # "I’d like to": the parser may hang "’d" on "I"
+    return _first_person(tok) and (_present(tok) or any(t.tag_ == "MD" for t in tok.doc[max(0, tok.i - 3):tok.i]))
+
+
 def _present(tok: Any) -> bool:
     """Said in the present or the future: "we have", "I must", "we'll vote", "I am going to"."""
     aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
@@ -464,8 +480,9 @@ def _planned(tok: Any) -> bool:
     or inside what someone proposes ("recommends the board approve")."""
     if any(t.lower_ in PLANNED_CUES for t in tok.children if t.dep_ in ("aux", "advcl", "xcomp")):
         return True
-    if any(t.lower_ in PLANNED_CUES and t.head.i == tok.i for t in tok.sent):
-        return True
+    if any(t.lower_ in PLANNED_CUES and t.head.i == tok.i and t.dep_ not in _ARGUMENTS and t.dep_ != "pobj"
+           for t in tok.sent):
+        return True   # not a noun it acts on: "approved the plan" is done
     if tok.dep_ == "xcomp" and _lemma(tok.head) in PLAN_VERBS:  # "is expected to be released"
         return True
     if tok.dep_ == "xcomp" and tok.head.lower_ in PLAN_ADJECTIVES or any(   # "is due to report next July"

@@ -1,0 +1,28 @@
+"""Verbatim transcripts: a council's Hansard, a hearing's record, where each turn opens on its
+speaker's label ("Mayor Katz: I move that …", "Madam Speaker: Carried."). In such a record the
+meeting's day dates what is done at the meeting (a verdict, a motion moved, a vote called), not
+what a speaker tells of ("When this was brought forward …" happened some time before): the rest
+needs a date of its own (pipeline/events.py). Pure text rules, no model."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+# A line opening on one to four capitalised words and a colon, then the turn's first word:
+# "Councillor Browaty: I move", "Mr. Speaker: He’s speaking", "Deputy City Clerk: The vote".
+_LABEL = re.compile(r"^((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*):[ \t]+(?=[A-Z“\"])", re.MULTILINE)
+MIN_TURNS = 10      # labelled lines in the document
+MIN_SPEAKERS = 3    # labels that each open two turns or more
+
+
+def speaker_labels(text: str) -> list[str]:
+    """The speaker labels opening lines of `text`, in order. A label in capitals ("MOTION BY:",
+    "AYES:", "ACTION:") is a form's field in minutes, not a speaker."""
+    return [m.group(1) for m in _LABEL.finditer(text) if any(c.islower() for c in m.group(1))]
+
+
+def is_transcript(pages: Iterable[str]) -> bool:
+    """A record of turns: at least MIN_TURNS labelled lines, with MIN_SPEAKERS labels that recur."""
+    turns = Counter(label for text in pages for label in speaker_labels(text))
+    return sum(turns.values()) >= MIN_TURNS and sum(n >= 2 for n in turns.values()) >= MIN_SPEAKERS

