@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.court_orders import court_order
 from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES,
@@ -100,7 +101,10 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     patients = [t.i for t in best.children if t.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     negated = _negated(best)
     proposed = bool(_PROPOSAL_LABEL.match(body))
-    return {"start": start, "end": sent.end_char, "trigger": best.text, "trigger_at": best.idx, "rule": rule,
+    # the court's own finding or order ("Defendant Leon must preserve …"): done on its decision date
+    order = court_order(sent)
+    return {"start": start, "end": sent.end_char, "trigger": best.text, "trigger_at": best.idx, "rule": rule or order,
+            "self_dated": order,
             "lemma": _lemma(best), "type": _type(best), "generic": _lemma(best) not in TRIGGERS,
             "lemmas": sorted({_lemma(f[0]) for f in found}),
             "agents": _expand(sent, agents), "patients": _expand(sent, patients),
@@ -113,7 +117,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             # reported speech is an event only with a day (or week) of its own (events.py)
             "reported": reported,
             # "will not resign" is a refusal made now, not a plan
-            "modality": "planned" if (proposed or _planned(best) or best.pos_ == "NOUN" and _planned(best.head))
+            "modality": "planned" if not order and (proposed or _planned(best) or best.pos_ == "NOUN" and _planned(best.head))
             and not negated else "done",   # "The investigation will be conducted": the noun's verb says when
             "polarity": "negative" if negated else "positive",
             # the speaker does it by saying it ("I move that …", "we will vote on 1 to 3"): a transcript's

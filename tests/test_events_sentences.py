@@ -451,3 +451,32 @@ def test_a_docket_rows_date_cell_dates_its_entry(tagger: Tagger) -> None:
     doc = {"doc_id": "d" * 64, "kind": "court", "doc_date": D(2005, 9, 7), "doc_date_source": "inferred"}
     rows = events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
     assert [r["date_start"] for r in rows] == [D(2005, 4, 21)]   # not the day it was entered
+
+
+ORDER_DAY = D(2021, 9, 14)
+COURT_ORDERS = [
+    "The Court finds that no bond is required.",
+    "Upon consideration of the briefing and the testimony, the Court finds good cause to enter a preliminary injunction.",
+    "Defendant Marquez must preserve all relevant evidence, including emails and records of any type.",
+    "Respondent Okafor shall file a status report within thirty days.",
+    "The parties shall bear their own costs.",
+    "Defendant Delacroix and all persons acting in concert with him are enjoined from using the source code.",
+    "We dismiss the appeal for lack of appellate jurisdiction.",
+]
+NOT_COURT_ORDERS = [
+    "A plaintiff must show that she is likely to succeed on the merits.",
+    "The Secretary shall prescribe regulations to carry out this section.",
+    "If the defendant must pay the fee, the clerk shall notify him.",
+    "Any party may move for reconsideration.",
+]
+
+
+@pytest.mark.parametrize("text", COURT_ORDERS)
+def test_a_courts_own_orders_are_dated_at_its_decision(tagger: Tagger, text: str) -> None:
+    rows = timeline_rows(tagger, text, kind="court", doc_date=ORDER_DAY)
+    assert [(r["date_start"], r["date_source"]) for r in rows] == [(ORDER_DAY, "document_date")]
+
+
+@pytest.mark.parametrize("text", NOT_COURT_ORDERS)
+def test_the_laws_standards_are_not_the_courts_orders(tagger: Tagger, text: str) -> None:
+    assert timeline_rows(tagger, text, kind="court", doc_date=ORDER_DAY) == []
