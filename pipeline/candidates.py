@@ -536,13 +536,21 @@ def _foreign_spans(sent: Any, trigger: Any) -> list[tuple[int, int]]:
         first, last = adverbial.left_edge, adverbial.right_edge
         spans += [(sent.start_char, first.idx), (last.idx + len(last), sent.end_char)]
     for tok in sent:
-        if tok.dep_ not in _CLAUSES:
+        if tok.dep_ not in _CLAUSES or _small_clause(tok):
             continue
         sub = list(tok.subtree)
         if any(t.i == trigger.i for t in sub):
             continue
         spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
     return spans
+
+
+def _small_clause(tok: Any) -> bool:
+    """A verbless complement the parser calls a clause: "declared [the coronavirus a national
+    emergency on January 31]" — its date is the verb's."""
+    return tok.dep_ == "ccomp" and tok.pos_ in ("NOUN", "PROPN", "ADJ") and \
+        not any(c.dep_ in ("aux", "auxpass", "cop", "mark") or c.pos_ in ("VERB", "AUX") and c.dep_ != "amod"
+                for c in tok.children)
 
 
 def _loose_foreign(sent: Any, trigger: Any, reported: bool) -> list[tuple[int, int]]:

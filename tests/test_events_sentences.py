@@ -480,3 +480,22 @@ def test_a_courts_own_orders_are_dated_at_its_decision(tagger: Tagger, text: str
 @pytest.mark.parametrize("text", NOT_COURT_ORDERS)
 def test_the_laws_standards_are_not_the_courts_orders(tagger: Tagger, text: str) -> None:
     assert timeline_rows(tagger, text, kind="court", doc_date=ORDER_DAY) == []
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The Department of Health and Human Services declared the outbreak a national public health emergency "
+     "on January 31, 2020, retroactive to January 27.", D(2020, 1, 31)),
+    ("The governor declared the flooding a disaster on May 4, 2019, effective immediately.", D(2019, 5, 4)),
+])
+def test_a_verbless_complement_dates_its_verb(tagger: Tagger, text: str, day: date) -> None:
+    rows = timeline_rows(tagger, text, doc_date=D(2020, 12, 22))
+    assert [r["date_start"] for r in rows] == [day]
+
+
+def test_a_year_the_model_split_off_is_not_a_second_date() -> None:
+    text = "The brief was due on August 24, 2020 under the order."
+    at = text.index("August")
+    entities = [{"start": at, "end": at + 9, "label": "DATE", "text": "August 24"},
+                {"start": at + 11, "end": at + 15, "label": "DATE", "text": "2020"}]
+    found = events.resolve_page_dates([text], [{"entities": entities}], NEWS_DAY)[0]
+    assert [(d["text"], d["interval"].start) for d in found] == [("August 24, 2020", D(2020, 8, 24))]
