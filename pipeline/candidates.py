@@ -484,7 +484,7 @@ def _planned(tok: Any) -> bool:
     or inside what someone proposes ("recommends the board approve")."""
     if any(t.lower_ in PLANNED_CUES for t in tok.children if t.dep_ in ("aux", "advcl", "xcomp")):
         return True
-    if any(t.lower_ in PLANNED_CUES and t.head.i == tok.i and t.dep_ not in _ARGUMENTS and t.dep_ != "pobj"
+    if any(t.lower_ in PLANNED_CUES and t.head.i == tok.i and t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
            for t in tok.sent):
         return True   # not a noun it acts on: "approved the plan" is done
     if tok.dep_ == "xcomp" and _lemma(tok.head) in PLAN_VERBS:  # "is expected to be released"

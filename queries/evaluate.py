@@ -40,11 +40,13 @@ def load_reference(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def period(text: str) -> tuple[date, date]:
+def period(text: str, precision: str = "day") -> tuple[date, date]:
+    """The days a reference date covers; a date at a week's precision ("last week", "the week of
+    June 17") is the seven days from it."""
     parts = [int(x) for x in text.strip().split("-")]
     if len(parts) == 3:
         d = date(*parts)
-        return d, d
+        return (d, d + timedelta(days=6)) if precision == "week" else (d, d)
     if len(parts) == 2:
         start = date(parts[0], parts[1], 1)
         nxt = date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)

@@ -168,7 +168,7 @@ def score_document(store: Store, ref: RefDoc) -> dict[str, Any]:
     good = [(i, j) for i, j in pairs if not refs[i].get("optional")]
     neutral = [(i, j) for i, j in pairs if refs[i].get("optional")]
     dated_ok = [(i, j) for i, j in good
-                if date_matches(period(str(refs[i]["date"])), (events[j]["date_start"], events[j]["date_end"]))]
+                if date_matches(period(str(refs[i]["date"]), refs[i].get("precision", "day")), (events[j]["date_start"], events[j]["date_end"]))]
     a_tp = a_fp = a_fn = 0
     for i, j in good:   # optional people (bylines, surname only) are neither required nor held against
         want = set(refs[i].get("people", [])) - optional_people

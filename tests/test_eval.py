@@ -18,6 +18,7 @@ def test_reference_periods_follow_their_precision():
     assert period("2018-03-06") == (date(2018, 3, 6), date(2018, 3, 6))
     assert period("2018-02") == (date(2018, 2, 1), date(2018, 2, 28))
     assert period("2018") == (date(2018, 1, 1), date(2018, 12, 31))
+    assert period("2013-06-17", "week") == (date(2013, 6, 17), date(2013, 6, 23))   # "last week"
 
 
 @pytest.mark.parametrize("ref, got, ok", [
