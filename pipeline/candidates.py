@@ -361,7 +361,8 @@ def _is_trigger(tok: Any, sent: Any) -> bool:
     if tok.pos_ == "NOUN" and (lemma not in EVENT_NOUNS or not _argument(tok)
                                or any(c.dep_ == "nummod" for c in tok.children)):
         return False  # "received 29 reports", "concern regarding the death": no act named
-    if tok.dep_ == "amod" or any(t.dep_ in _SUBORDINATE and not _main_predicate(t) for t in _path(tok)):
+    if tok.dep_ == "amod" or any(t.dep_ in _SUBORDINATE and not _main_predicate(t) and not _dated_aside(t)
+                                 for t in _path(tok)):
         return False  # "the adopted budget", "the positions approved in January"
     if any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
            for t in _path(tok)):
@@ -405,6 +406,14 @@ def _main_predicate(tok: Any) -> bool:
     """The parser's "board named (acl) Whitfield director": a sentence whose root is a noun has its
     real verb as an acl of that noun."""
     return tok.dep_ == "acl" and tok.head.dep_ == "ROOT" and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _dated_aside(clause: Any) -> bool:
+    """A dated aside about someone named: "…," said King, who resigned and filed to run on Dec. 20."
+    — an act of theirs with its own date, not a description of a thing ("the bridge, which …")."""
+    doc = clause.doc
+    return clause.dep_ == "relcl" and clause.head.pos_ == "PROPN" and clause.left_edge.i > 0 and \
+        doc[clause.left_edge.i - 1].text == "," and any(t.ent_type_ == "DATE" for t in clause.subtree)
 
 
 def _argument(noun: Any) -> bool:

@@ -499,3 +499,17 @@ def test_a_year_the_model_split_off_is_not_a_second_date() -> None:
                 {"start": at + 11, "end": at + 15, "label": "DATE", "text": "2020"}]
     found = events.resolve_page_dates([text], [{"entities": entities}], NEWS_DAY)[0]
     assert [(d["text"], d["interval"].start) for d in found] == [("August 24, 2020", D(2020, 8, 24))]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The first I heard of it was a surprise, said Okonkwo, who resigned from the mayor's office and filed to run "
+     "on March 2.", D(2018, 3, 2)),
+    ("The budget was late, said Harriet Lindqvist, who was fired on Feb. 9.", D(2018, 2, 9)),
+])
+def test_a_dated_aside_about_someone_named_is_their_act(tagger: Tagger, text: str, day: date) -> None:
+    assert [r["date_start"] for r in timeline_rows(tagger, text)] == [day]
+
+
+def test_an_aside_about_a_thing_stays_a_description(tagger: Tagger) -> None:
+    text = "Residents praised the new footbridge, which was approved in January, at a hearing."
+    assert timeline_rows(tagger, text) == []
