@@ -19,7 +19,7 @@ from pipeline.court_orders import court_order
 from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES,
-                              PLAN_ADJECTIVES, PLAN_VERBS, PLANNED_CUES, PROCEDURAL, PROPOSING,
+                              PLAIN_SAYING, PLAN_ADJECTIVES, PLAN_VERBS, PLANNED_CUES, PROCEDURAL, PROPOSING,
                               REPORTING_VERBS, SPEECH_VERBS, TEXT_NOUNS, TRIGGERS)
 
 _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
@@ -76,10 +76,15 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             t.tag_ == "VBD" or _lemma(t) in PERFORMATIVES for t in sent)):
         return None   # "We have a motion", "I must confess …", "we'll vote on one and two": talk at the meeting
         # ("I move that …", "I'll second it": saying it is the act; a story in the past may hold one)
-    if not found and sent.root.tag_ in ("VBZ", "VBP") and (sent.root.lemma_ == "be" or any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in sent.root.children)):
+    root = sent.root
+    if root.tag_ in ("VBZ", "VBP") and (not found and root.lemma_ == "be" or any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in root.children)):
         return None   # a state or a schedule in the present ("Her last day is April 1."), what a text
-        # says ("The rule provides that …", "Table 2 depicts …"): no act
+        # says ("The rule provides that …", "The rule waives all points of order …", "Table 2 depicts …"): no act
+    if _lemma(root) in PLAIN_SAYING and all(f[0].i == root.i for f in found) and (
+            not any(c.dep_ == "ccomp" for c in root.children) or any(q in body for q in "“”\"")):
+        return None   # "“…,” Rene said Wednesday.", "Lopiano shared that sentiment on Wednesday": saying it is
+        # no act (what someone says happened, said without quotes, may be: "Hasib said … someone took a report")
     if not found:
         # No trigger word: still a candidate for the learned filter (pipeline/event_filter.py), which
         # reads acts the lexicon does not list ("Measures Introduced: 12 bills", a councillor's account).

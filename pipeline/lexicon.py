@@ -79,6 +79,9 @@ SPEECH_VERBS = {"say", "state", "report", "tell", "reply", "ask", "add", "note",
 # Said in the first person and the present, these are the act itself ("I move that By-law 84 be read").
 PERFORMATIVES = {"move", "second", "nominate", "declare", "introduce", "table", "adjourn", "withdraw", "resign",
                  "call", "rule", "recuse", "abstain", "amend"}
+# Saying, plainly: a quote's attribution ("Rene said Wednesday") is no act of its own (eval/real/ANNOTATING.md)
+PLAIN_SAYING = {"say", "tell", "add", "note", "explain", "share", "state", "write", "recall", "remark", "comment",
+                "mention", "stress", "emphasize", "continue"}
 # Verbs that report what others did, whose clause holds an act of its own only when it is dated
 # ("Online records revealed her domain had been registered on Oct. 28").
 REPORTING_VERBS = SPEECH_VERBS | {"reveal", "allege", "confirm", "disclose", "show"}

@@ -513,3 +513,20 @@ def test_a_dated_aside_about_someone_named_is_their_act(tagger: Tagger, text: st
 def test_an_aside_about_a_thing_stays_a_description(tagger: Tagger) -> None:
     text = "Residents praised the new footbridge, which was approved in January, at a hearing."
     assert timeline_rows(tagger, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "“When I look in the mirror I'm angry,” Delgado, 37, said Wednesday.",
+    "“We will rebuild,” Councilwoman Ferris told reporters on Tuesday.",
+    "Longtime resident Marta Kowalczyk shared that sentiment on Monday.",
+    "Table 3 depicts the number of arrests reported in 2016.",
+    "The ordinance waives the permit fee for events held in 2017.",
+])
+def test_plain_saying_and_what_a_text_says_are_no_acts(tagger: Tagger, text: str) -> None:
+    assert _candidates(tagger, text) == []
+
+
+def test_what_someone_says_happened_may_be_an_act(tagger: Tagger) -> None:
+    text = ("On Tuesday night, Hasib said shortly after the crew left his office, someone from the sheriff's "
+            "office took a report.")
+    assert len(_candidates(tagger, text)) == 1   # a candidate for the learned filter
