@@ -81,7 +81,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in root.children)):
         return None   # a state or a schedule in the present ("Her last day is April 1."), what a text
         # says ("The rule provides that …", "The rule waives all points of order …", "Table 2 depicts …"): no act
-    if _lemma(root) in PLAIN_SAYING and all(f[0].i == root.i for f in found) and (
+    if _lemma(root) in PLAIN_SAYING and root.tag_ == "VBD" and "|" not in body and all(f[0].i == root.i for f in found) and (
             not any(c.dep_ == "ccomp" for c in root.children) or any(q in body for q in "“”\"")):
         return None   # "“…,” Rene said Wednesday.", "Lopiano shared that sentiment on Wednesday": saying it is
         # no act (what someone says happened, said without quotes, may be: "Hasib said … someone took a report")
@@ -503,6 +503,8 @@ def _planned(tok: Any) -> bool:
         return True   # not a noun it acts on: "approved the plan" is done
     if tok.dep_ == "xcomp" and _lemma(tok.head) in PLAN_VERBS:  # "is expected to be released"
         return True
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.lower_ == "to" for c in tok.children):
+        return True   # "The purpose of this meeting is to approve …", "The board is to vote Monday"
     if tok.dep_ == "xcomp" and tok.head.lower_ in PLAN_ADJECTIVES or any(   # "is due to report next July"
             c.dep_ == "acomp" and c.lower_ in PLAN_ADJECTIVES and any(x.dep_ == "xcomp" for x in c.children)
             for c in tok.children):

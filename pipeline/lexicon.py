@@ -81,7 +81,7 @@ PERFORMATIVES = {"move", "second", "nominate", "declare", "introduce", "table", 
                  "call", "rule", "recuse", "abstain", "amend"}
 # Saying, plainly: a quote's attribution ("Rene said Wednesday") is no act of its own (eval/real/ANNOTATING.md)
 PLAIN_SAYING = {"say", "tell", "add", "note", "explain", "share", "state", "write", "recall", "remark", "comment",
-                "mention", "stress", "emphasize", "continue"}
+                "mention", "stress", "emphasize"}
 # Verbs that report what others did, whose clause holds an act of its own only when it is dated
 # ("Online records revealed her domain had been registered on Oct. 28").
 REPORTING_VERBS = SPEECH_VERBS | {"reveal", "allege", "confirm", "disclose", "show"}

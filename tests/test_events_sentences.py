@@ -154,6 +154,8 @@ def test_not_on_the_timeline(tagger: Tagger, text: str) -> None:
 # An agenda's proposals, its boilerplate and its conditions: acts wanted, allowed or supposed, none
 # done; each has a date of its own, so only its modality keeps it off the timeline.
 PROPOSED = [
+    "The purpose of this meeting is to approve the internal audit plan.",   # "is to": arranged, not done
+    "The board is to vote on the paving contract on Monday.",
     "Recommendation: Adopt Resolution No. 2021-44 approving the lease on March 2, 2018.",
     "STAFF RECOMMENDATION: That the Council award the paving contract dated March 2, 2018.",
     "Recommended Action: Approve the minutes of the February 6, 2018 regular meeting.",
