@@ -1,6 +1,6 @@
 -- casefile index schema. This file is the only definition of the tables (STYLE.md rule 2).
 -- The store reads the version below, records it in `meta`, and refuses a case newer than itself.
--- schema_version: 7
+-- schema_version: 8
 
 CREATE TABLE IF NOT EXISTS meta (
     key   VARCHAR PRIMARY KEY,
@@ -104,7 +104,7 @@ CREATE TABLE IF NOT EXISTS events (
     page           INTEGER NOT NULL,
     char_start     INTEGER NOT NULL,
     char_end       INTEGER NOT NULL,
-    text           VARCHAR NOT NULL,     -- verbatim: pages.text[char_start:char_end]
+    text           VARCHAR NOT NULL,     -- verbatim: pages.text[char_start:char_end] (and its run-on, below)
     trigger        VARCHAR,
     type           VARCHAR,
     date_start     DATE,
@@ -117,7 +117,11 @@ CREATE TABLE IF NOT EXISTS events (
     confidence     DOUBLE,
     cluster_id     VARCHAR,
     rejected       BOOLEAN NOT NULL DEFAULT false,   -- set from curation.toml
-    embedding      FLOAT[384]
+    embedding      FLOAT[384],
+    -- a sentence that runs over the page break (pipeline/page_runs.py): the quote goes on with the
+    -- next page's text[cont_start:cont_end], after a line break in `text`; NULL when it does not
+    cont_start     INTEGER,
+    cont_end       INTEGER
 );
 
 CREATE TABLE IF NOT EXISTS event_people (
@@ -206,7 +210,8 @@ WITH members AS (
     SELECT cluster_id,
            list({'event_id': event_id, 'doc_id': doc_id, 'title': title, 'url': url, 'kind': kind,
                  'source': source, 'page': page, 'char_start': char_start, 'char_end': char_end,
-                 'text': text, 'date_start': date_start, 'date_end': date_end,
+                 'text': text, 'cont_start': cont_start, 'cont_end': cont_end,
+                 'date_start': date_start, 'date_end': date_end,
                  'date_precision': date_precision, 'date_source': date_source}
                 ORDER BY (kind = 'news'), doc_date NULLS LAST, doc_id, page, char_start) AS sources
     FROM members GROUP BY cluster_id

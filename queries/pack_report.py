@@ -53,10 +53,17 @@ def _crop(q: dict[str, Any]) -> str:
             f'<figcaption>Page {_e(q["page"])} as printed, the quote highlighted · {_e(q["crop"])}</figcaption></figure>')
 
 
+def _run_on(q: dict[str, Any]) -> str:
+    """Where a quote that runs over the page break goes on (pipeline/page_runs.py)."""
+    if q.get("cont_end") is None:
+        return ""
+    return f" and page {_e(q['page'] + 1)} (characters {_e(q['cont_start'])}–{_e(q['cont_end'])})"
+
+
 def _quote(q: dict[str, Any]) -> str:
     return (f"<blockquote>{_e(q['text'])}</blockquote>{_crop(q)}"
             f"<div class=\"cite\">{_kind(q['kind'])} · <strong>{_e(q['title'] or 'untitled')}</strong>, "
-            f"page {_e(q['page'])} (characters {_e(q['char_start'])}–{_e(q['char_end'])}) · "
+            f"page {_e(q['page'])} (characters {_e(q['char_start'])}–{_e(q['char_end'])}){_run_on(q)} · "
             f"{_link(q['url'])} · retrieved {_e(q['retrieved_at'] or 'unknown')} · "
             f"sha256 <code>{_e(q['sha256'])}</code> · original: {_link(q['original'], q['original'])}</div>")
 
