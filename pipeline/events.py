@@ -19,7 +19,7 @@ from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 from pipeline.transcript import is_transcript
 
-VERSION = "events.v19"   # v19: a sentence that runs over a page break is quoted whole, its fragment on the next page no event (pipeline/page_runs.py); v18: a year the model split off a day ("August 24" + "2020") is not read again once the day has grown into "August 24, 2020"; v17: in a transcript (speaker-labelled turns, pipeline/transcript.py) the meeting's day dates only a verdict or a performative said now ("I move …"), not what a speaker tells of; v16: a docket row's opening date cell dates its entry ("| 04/21/2005 | 126 | MOTION … (Entered: 04/25/2005)"); v15: a quote stops before the skipped page furniture (a running footer, a page number) its sentence ran on into; v14: a year or day inside a legal citation ("817, 823 (Tex. 2012)", "1004 [2024]", "2019 WL 123456") is when a cited case was decided, no date of an act here; v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v20"   # v20: a year opening a serial number ("AD 2018–23–51", "2019-0412") is no date; v19: a sentence that runs over a page break is quoted whole, its fragment on the next page no event (pipeline/page_runs.py); v18: a year the model split off a day ("August 24" + "2020") is not read again once the day has grown into "August 24, 2020"; v17: in a transcript (speaker-labelled turns, pipeline/transcript.py) the meeting's day dates only a verdict or a performative said now ("I move …"), not what a speaker tells of; v16: a docket row's opening date cell dates its entry ("| 04/21/2005 | 126 | MOTION … (Entered: 04/25/2005)"); v15: a quote stops before the skipped page furniture (a running footer, a page number) its sentence ran on into; v14: a year or day inside a legal citation ("817, 823 (Tex. 2012)", "1004 [2024]", "2019 WL 123456") is when a cited case was decided, no date of an act here; v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -97,7 +97,7 @@ _MONTH_NAME = rf"(?:{MONTH_ALT})\b\.?"   # the month names of pipeline/date_rule
 # The date inside a DATE span spaCy drew too wide ("Dec. 18, a day", "age 23 in 2019"), read when
 # the whole span is not a date; a span that counts from a date ("the day after the Dec. 30") is not it.
 _DATE_INSIDE = re.compile(rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b"
-                          rf"|\b{_MONTH_NAME}\s+(?:19|20)\d\d\b|(?<![\d/.,-])\b(?:19|20)\d\d\b(?![/-]\d)", re.IGNORECASE)
+                          rf"|\b{_MONTH_NAME}\s+(?:19|20)\d\d\b|(?<![\d/.,–-])\b(?:19|20)\d\d\b(?![/–-]\d)", re.IGNORECASE)
 # a full date the small model tags as something else ("At the July 25, 2016, hearing": an EVENT)
 _FULL_DATE = re.compile(rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+(?:19|20)\d\d\b"
                         rf"|\b\d{{1,2}}\s+{_MONTH_NAME}\s+(?:19|20)\d\d\b", re.IGNORECASE)
@@ -274,6 +274,10 @@ def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any
     return sorted(found, key=lambda e: e["start"])
 
 
+# "AD 2018–23–51", "Docket 2019-0412-07": a serial number's parts after the year, never a month and a day
+_SERIAL_AFTER = re.compile(r"[-–]\d+[-–]\d+|[-–](?!(?:19|20)\d\d\b)\d{3,}")
+
+
 def numbered(text: str, start: int, end: int) -> bool:
     """A number the small model calls a DATE that is not a year: "Item 1602", "Resolution No.
     1875", "Case 1984", "Page 1776 of", "$1,950", "1200 Main Street", "1930 hours", "2000 students"."""
@@ -281,7 +285,7 @@ def numbered(text: str, start: int, end: int) -> bool:
     if not _BARE_NUMBER.fullmatch(span.strip()):
         return False
     return bool(_LABEL_BEFORE.search(text, max(0, start - 40), start)) or \
-        bool(_NAMED_BEFORE.search(text, max(0, start - 40), start)) or \
+        bool(_NAMED_BEFORE.search(text, max(0, start - 40), start)) or bool(_SERIAL_AFTER.match(text, end)) or \
         bool(_COUNT_AFTER.match(text, end)) or not 1900 <= int(re.sub(r"\D", "", span)[-4:] or 0) <= 2100
 
 

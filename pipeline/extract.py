@@ -49,17 +49,23 @@ class Extracted:
 
 
 def nlp_text(page: Page) -> str:
-    """The page text with skip spans blanked (newlines kept): same length, so NLP offsets index `page.text`.
+    """The page text with skip spans and glued footnote numbers blanked (newlines kept): same length,
+    so NLP offsets index `page.text`.
     A span that ends on a newline takes it along: a line skipped whole inside a paragraph (a pleading
     paper's line number alone on its line) leaves no blank line, which would end the sentence."""
-    if not page.skip:
-        return page.text
     chars = list(page.text)
     for start, end in page.skip:
         for i in range(start, min(end, len(chars))):
             if chars[i] != "\n" or i == end - 1:
                 chars[i] = " "
+    # a footnote's number glued between a sentence's full stop and the next one ("… corrective
+    # action.6The FAA sent …"): the parser would read one sentence; blanked, it reads two
+    for m in _GLUED_NOTE.finditer(page.text):
+        chars[m.start():m.end()] = " " * (m.end() - m.start())
     return "".join(chars)
+
+
+_GLUED_NOTE = re.compile(r"(?<=[a-z]{2}[.”\"])\d{1,2}(?=[A-Z][a-z])")
 
 
 _EMAIL_HEADERS = {"from", "to", "cc", "subject", "date", "message-id", "mime-version", "received",

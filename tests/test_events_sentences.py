@@ -532,3 +532,15 @@ def test_what_someone_says_happened_may_be_an_act(tagger: Tagger) -> None:
     text = ("On Tuesday night, Hasib said shortly after the crew left his office, someone from the sheriff's "
             "office took a report.")
     assert len(_candidates(tagger, text)) == 1   # a candidate for the learned filter
+
+
+@pytest.mark.parametrize("serial", ["AD 2018–23–51", "Docket No. 2019-0412", "permit 2020-17-221"])
+def test_a_serial_number_opening_on_a_year_dates_nothing(tagger: Tagger, serial: str) -> None:
+    text = f"The agency sent {serial} to every operator."
+    assert timeline_rows(tagger, text, doc_date=D(2020, 8, 6)) == []
+
+
+def test_a_span_of_years_is_no_serial_number() -> None:
+    for text in ("in the 2018–2019 school year", "in 2018-19"):
+        at = text.index("20")
+        assert not events.numbered(text, at, at + 4)
