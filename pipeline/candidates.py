@@ -127,7 +127,9 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             "polarity": "negative" if negated else "positive",
             # the speaker does it by saying it ("I move that …", "we will vote on 1 to 3"): a transcript's
             # turn that the meeting's day dates (pipeline/transcript.py)
-            "now": any(_said_now(t) for t in sent if t.idx >= start)}
+            "now": any(_said_now(t) for t in sent if t.idx >= start),
+            # a figure ("courts sentenced 208 defendants"): over a fiscal year, a statistic (events.py)
+            "counted": _counted(best)}
 
 
 # The record of a vote or motion written as a formula rather than a sentence (minutes, transcripts).

@@ -544,3 +544,16 @@ def test_a_span_of_years_is_no_serial_number() -> None:
     for text in ("in the 2018–2019 school year", "in 2018-19"):
         at = text.index("20")
         assert not events.numbered(text, at, at + 4)
+
+
+@pytest.mark.parametrize("text", [
+    "In FY 2011, courts sentenced 208 intellectual property defendants.",
+    "In fiscal year 2016, the unit closed 1,184 investigations.",
+])
+def test_a_fiscal_years_figure_is_a_statistic(tagger: Tagger, text: str) -> None:
+    assert timeline_rows(tagger, text, kind="report", doc_date=D(2017, 3, 1)) == []
+
+
+def test_a_single_act_in_a_fiscal_year_stays(tagger: Tagger) -> None:
+    rows = timeline_rows(tagger, "In FY 2011, the agency fired its director.", kind="report", doc_date=D(2017, 3, 1))
+    assert len(rows) == 1
