@@ -30,7 +30,7 @@ _CLAUSES = {"relcl", "acl", "advcl", "ccomp"}      # clauses whose dates belong 
 COUNTED_RECORDS = {"investigation", "report", "application", "case", "referral", "complaint", "call", "claim",
                    "request", "visit", "arrest", "indictment", "conviction", "lead", "file", "record",
                    "child", "worker", "caseworker", "employee", "people", "person", "student", "percent",
-                   "resident", "client", "family", "inspection", "violation", "citation", "ticket"}
+                   "resident", "client", "family", "inspection", "violation", "citation", "ticket", "defendant", "seizure"}
 ASPECT_VERBS = {"begin", "start", "continue", "stop", "cease", "resume", "keep"}
 _ARGUMENTS = {"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 
@@ -129,7 +129,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             # turn that the meeting's day dates (pipeline/transcript.py)
             "now": any(_said_now(t) for t in sent if t.idx >= start),
             # a figure ("courts sentenced 208 defendants"): over a fiscal year, a statistic (events.py)
-            "counted": _counted(best)}
+            "counted": _counted(best, records=True)}
 
 
 # The record of a vote or motion written as a formula rather than a sentence (minutes, transcripts).

@@ -557,3 +557,13 @@ def test_a_fiscal_years_figure_is_a_statistic(tagger: Tagger, text: str) -> None
 def test_a_single_act_in_a_fiscal_year_stays(tagger: Tagger) -> None:
     rows = timeline_rows(tagger, "In FY 2011, the agency fired its director.", kind="report", doc_date=D(2017, 3, 1))
     assert len(rows) == 1
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The suspect was arrested the day after the Dec. 30 shooting.", D(2017, 12, 31)),
+    ("Two days before the March 3 vote, the director resigned.", D(2018, 3, 1)),
+    ("The county fired the contractor a week after Jan. 5.", D(2018, 1, 12)),
+])
+def test_days_counted_from_a_written_date(tagger: Tagger, text: str, day: date) -> None:
+    rows = timeline_rows(tagger, text)
+    assert [(r["date_start"], r["date_source"]) for r in rows] == [(day, "relative")]
