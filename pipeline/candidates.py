@@ -368,8 +368,8 @@ def _is_trigger(tok: Any, sent: Any) -> bool:
     if tok.pos_ == "NOUN" and (lemma not in EVENT_NOUNS or not _argument(tok)
                                or any(c.dep_ == "nummod" for c in tok.children)):
         return False  # "received 29 reports", "concern regarding the death": no act named
-    if tok.dep_ == "amod" or any(t.dep_ in _SUBORDINATE and not _main_predicate(t) and not _dated_aside(t)
-                                 for t in _path(tok)):
+    if tok.dep_ == "amod" or any(t.dep_ in _SUBORDINATE and not _main_predicate(t) and not (
+            _dated_aside(t) and (t.i == tok.i or tok.dep_ == "conj" and tok.head.i == t.i)) for t in _path(tok)):
         return False  # "the adopted budget", "the positions approved in January"
     if any(t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children)
            for t in _path(tok)):
@@ -420,7 +420,9 @@ def _dated_aside(clause: Any) -> bool:
     — an act of theirs with its own date, not a description of a thing ("the bridge, which …")."""
     doc = clause.doc
     return clause.dep_ == "relcl" and clause.head.pos_ == "PROPN" and clause.left_edge.i > 0 and \
-        doc[clause.left_edge.i - 1].text == "," and any(t.ent_type_ == "DATE" for t in clause.subtree)
+        doc[clause.left_edge.i - 1].text == "," and any(t.ent_type_ == "DATE" and t.like_num for t in clause.subtree)
+    # the aside's own verb, with a written day or year ("who resigned … on Dec. 20"; not "who led the
+    # department after Whitfield resigned last March": her act, in his aside, counted from the story)
 
 
 def _argument(noun: Any) -> bool:

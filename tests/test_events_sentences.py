@@ -567,3 +567,9 @@ def test_a_single_act_in_a_fiscal_year_stays(tagger: Tagger) -> None:
 def test_days_counted_from_a_written_date(tagger: Tagger, text: str, day: date) -> None:
     rows = timeline_rows(tagger, text)
     assert [(r["date_start"], r["date_source"]) for r in rows] == [(day, "relative")]
+
+
+def test_an_act_inside_someone_elses_aside_is_no_act_of_its_own(tagger: Tagger) -> None:
+    text = ("She succeeds Dan Reyes, who led the department as interim director after Peggy Whitfield resigned "
+            "last March and who will return to his post as deputy director.")
+    assert timeline_rows(tagger, text, doc_date=D(2019, 1, 3)) == []
