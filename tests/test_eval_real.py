@@ -16,9 +16,9 @@ from tests.conftest import ROOT, cli_json, run_cli
 REAL = ROOT / "eval" / "real"
 # part -> metric -> floor (issue 13's targets are in eval/RESULTS.md)
 FLOORS = {
-    "whole": {"event_precision": 0.64, "event_recall": 0.66, "date_recall": 0.62, "person_precision": 0.84,
+    "whole": {"event_precision": 0.76, "event_recall": 0.67, "date_recall": 0.64, "person_precision": 0.85,
               "person_recall": 0.90, "attribution": 0.89},
-    "heldout": {"event_precision": 0.50, "event_recall": 0.51, "date_recall": 0.48, "person_precision": 0.68,
+    "heldout": {"event_precision": 0.66, "event_recall": 0.51, "date_recall": 0.48, "person_precision": 0.68,
                 "person_recall": 0.82, "attribution": 0.84},
 }
 
