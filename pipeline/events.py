@@ -20,7 +20,7 @@ from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MINUTES_TRIGGERS
 from pipeline.transcript import is_transcript
 
-VERSION = "events.v22"   # v22: days counted from a written date ("the day after the Dec. 30 shooting") are that date plus the count (pipeline/date_offsets.py); v21: a figure over a fiscal year ("In FY 2011, courts sentenced 208 defendants") is a statistic, no act; v20: a year opening a serial number ("AD 2018–23–51", "2019-0412") is no date; v19: a sentence that runs over a page break is quoted whole, its fragment on the next page no event (pipeline/page_runs.py); v18: a year the model split off a day ("August 24" + "2020") is not read again once the day has grown into "August 24, 2020"; v17: in a transcript (speaker-labelled turns, pipeline/transcript.py) the meeting's day dates only a verdict or a performative said now ("I move …"), not what a speaker tells of; v16: a docket row's opening date cell dates its entry ("| 04/21/2005 | 126 | MOTION … (Entered: 04/25/2005)"); v15: a quote stops before the skipped page furniture (a running footer, a page number) its sentence ran on into; v14: a year or day inside a legal citation ("817, 823 (Tex. 2012)", "1004 [2024]", "2019 WL 123456") is when a cited case was decided, no date of an act here; v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v23"   # v23: in minutes, a trigger outside the minutes' list with no date of its own takes the meeting's day for the learned filter to judge, like a sentence no trigger chose; v22: days counted from a written date ("the day after the Dec. 30 shooting") are that date plus the count (pipeline/date_offsets.py); v21: a figure over a fiscal year ("In FY 2011, courts sentenced 208 defendants") is a statistic, no act; v20: a year opening a serial number ("AD 2018–23–51", "2019-0412") is no date; v19: a sentence that runs over a page break is quoted whole, its fragment on the next page no event (pipeline/page_runs.py); v18: a year the model split off a day ("August 24" + "2020") is not read again once the day has grown into "August 24, 2020"; v17: in a transcript (speaker-labelled turns, pipeline/transcript.py) the meeting's day dates only a verdict or a performative said now ("I move …"), not what a speaker tells of; v16: a docket row's opening date cell dates its entry ("| 04/21/2005 | 126 | MOTION … (Entered: 04/25/2005)"); v15: a quote stops before the skipped page furniture (a running footer, a page number) its sentence ran on into; v14: a year or day inside a legal citation ("817, 823 (Tex. 2012)", "1004 [2024]", "2019 WL 123456") is when a cited case was decided, no date of an act here; v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -186,12 +186,18 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                 date_text = interval.text if interval is not None else None
             if interval is None and ruling and cand.get("self_dated"):
                 interval = dates.document_interval(doc_date)   # "we AFFIRM", "ORDERED that ...": the decision's day
+            rule = cand.get("rule", True)
             if interval is None and meeting and (
                     (cand.get("self_dated") or cand.get("now")) if transcript else
-                    (papers or cand.get("generic") or not cand.get("rule", True) or MINUTES_TRIGGERS.intersection(cand["lemmas"]))):
+                    (papers or cand.get("generic") or not rule or MINUTES_TRIGGERS.intersection(cand["lemmas"]))):
                 # in a transcript the meeting's day dates what is done at the meeting (a verdict, "I move …"),
                 # not what a speaker tells of ("When this was brought forward …")
                 interval = dates.document_interval(doc_date)
+            elif interval is None and meeting and broad and not transcript:
+                # a trigger the minutes' own list does not hold ("Committee ordered favorably reported
+                # the nominations …"): the meeting's day, and the learned filter judges it as it does a
+                # sentence no trigger word chose (the rules alone never date it so)
+                interval, rule = dates.document_interval(doc_date), False
             if interval is None:
                 continue  # no date it can carry: not an event for the timeline (no date is invented)
             start, end = _trim(page["text"], cand["start"], cand["end"], page.get("skip") or ())
@@ -204,8 +210,8 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                 "date_text": date_text, "modality": cand["modality"], "polarity": cand["polarity"],
                 # how it was chosen, until the learned filter replaces it with its probability:
                 # a trigger word with an explicit date, with another date, no trigger word
-                "confidence": (0.9 if interval.source == "explicit" else 0.7) if cand.get("rule", True) else NO_TRIGGER,
-                "_agents": cand["agents"], "_patients": cand["patients"], "_rule": cand.get("rule", True),
+                "confidence": (0.9 if interval.source == "explicit" else 0.7) if rule else NO_TRIGGER,
+                "_agents": cand["agents"], "_patients": cand["patients"], "_rule": rule,
             })
     return page_runs.continue_rows(rows, pages, [a["sentences"] for a in analyses])
 

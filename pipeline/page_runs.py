@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from pipeline.headings import LIST_ITEM
+
 # the last word of a part that cannot end a sentence, whatever the next page opens with
 _OPEN_END = re.compile(r"(?:\b(?:the|a|an|of|to|and|or|that|by|for|in|on|with|as|from|at|its|their|his|her)|[,;(–—-])$",
                        re.IGNORECASE)
@@ -50,8 +52,8 @@ def continue_rows(rows: list[dict[str, Any]], pages: list[dict[str, Any]],
         start = first_read(nxt["text"], skip)
         if start >= len(nxt["text"]):
             continue
-        if nxt["text"][start].isupper() and not _OPEN_END.search(row["text"].rstrip()):
-            continue   # "… filed its notice" / "Page 4 opens a new paragraph": no sign it runs on
+        if LIST_ITEM.match(nxt["text"], start) or not nxt["text"][start].islower() and not _OPEN_END.search(row["text"].rstrip()):
+            continue   # "… filed its notice" / "Page 4 opens a new paragraph", "• S. Newberry discussed …": no sign it runs on
         end = next((b for a, b in sentences[n + 1] if a <= start < b), None)
         if end is None:
             continue

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from pipeline import events, nlp
+from pipeline.event_filter import NO_TRIGGER
 from pipeline.tagger import Tagger
 
 D = date
@@ -573,3 +574,22 @@ def test_an_act_inside_someone_elses_aside_is_no_act_of_its_own(tagger: Tagger) 
     text = ("She succeeds Dan Reyes, who led the department as interim director after Peggy Whitfield resigned "
             "last March and who will return to his post as deputy director.")
     assert timeline_rows(tagger, text, doc_date=D(2019, 1, 3)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Committee on Finance: Committee ordered favorably reported the nomination of Ruth Ames, of Ohio, to be "
+    "Deputy Secretary of the Treasury.",
+    "The sheriff arrested two protesters outside the meeting hall.",
+])
+def test_a_trigger_outside_the_minutes_list_is_left_to_the_filter(tagger: Tagger, text: str) -> None:
+    """In minutes, an act the minutes' trigger list does not hold and no date of its own: the rules
+    alone never date it; for the learned filter it is a candidate of the meeting's day, as a sentence
+    no trigger word chose."""
+    analyses = tagger.tag([text])
+    found = events.resolve_page_dates([text], analyses, MEETING)
+    doc = {"doc_id": "m" * 64, "kind": "minutes", "doc_date": MEETING, "doc_date_source": "first_page"}
+    pages = [{"page": 1, "text": text}]
+    assert events.build_events(doc, pages, analyses, found) == []
+    rows = events.build_events(doc, pages, analyses, found, broad=True)
+    assert [(r["date_start"], r["date_source"], r["_rule"], r["confidence"]) for r in rows] == [
+        (MEETING, "document_date", False, NO_TRIGGER)]

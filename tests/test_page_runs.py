@@ -60,10 +60,18 @@ def test_a_sentence_over_the_page_break_is_quoted_whole(tagger: Tagger, first: s
      "future Adelanto detainees were released. The government appealed."),
     ("On April 23, 2020, the district court certified a class of detainees",
      "The government appealed on May 1, 2020."),
+    # the next page opens on a list item (a bullet, a number): a new entry, however the last one ended
+    ("On April 23, 2020, the district court certified a class of detainees",
+     "\uf0a7 On May 1, 2020, the government appealed."),
+    ("On April 23, 2020, the district court certified a class of detainees",
+     "4. On May 1, 2020, the government appealed."),
 ])
 def test_a_finished_sentence_or_a_new_one_does_not_run_on(tagger: Tagger, first: str, second: str) -> None:
     texts, skips = two_pages(first, second)
-    assert all(r.get("cont_end") is None for r in rows(tagger, texts, skips))
+    got = rows(tagger, texts, skips)
+    assert all(r.get("cont_end") is None for r in got)
+    if "On May 1" in second:
+        assert [r["date_start"] for r in got if r["page"] == 2] == [date(2020, 5, 1)]
 
 
 def test_the_page_end_and_the_next_pages_start() -> None:
