@@ -19,7 +19,12 @@ What is refused, and why (README, "Decisions about people"):
   that is no common surname: a menu, a docket's label, a room ("Event Calendar", "Tenant Ejected");
   a headline's verb after a surname is cut off ("Attorney General Morales Sues");
 - a trade name: one ending in the kind of shop it is ("Ruby Salon"), or after "dba"; a compass
-  point after a house number ("1840 W. Harrison").
+  point after a house number ("1840 W. Harrison");
+- a country, or a state or province of the US, Canada or Australia, written whole ("Sierra Leone",
+  "New Brunswick": ISO 3166 names from the `pycountry` package);
+- a possessive inside the name ("Walker’s Greensboro-area") or a hyphen's lower-case half that is
+  an English word ("Greensboro-area", "Ohio-based"); names joined by hyphens into a list ("Alyssa
+  Williams-James Pagano-Rich Stempinski"); an eponym ("Lou Gehrig's disease").
 """
 from __future__ import annotations
 
@@ -253,6 +258,28 @@ def org_heads(orgs: list[list[str]]) -> set[str]:
     return heads
 
 
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Countries (ISO 3166-1: name, official and common names) and the states, provinces and
+    territories of the US, Canada and Australia (ISO 3166-2), lower-cased."""
+    import pycountry
+
+    names = {getattr(c, a, None) for c in pycountry.countries for a in ("name", "official_name", "common_name")}
+    names |= {s.name for cc in ("US", "CA", "AU") for s in pycountry.subdivisions.get(country_code=cc)}
+    return frozenset(n.lower() for n in names if n)
+
+
+_EPONYM_NOUNS = {"disease", "syndrome", "law", "principle", "rule", "theorem", "sign", "palsy", "razor", "paradox"}
+
+
+def _listed_by_hyphens(words: list[str]) -> bool:
+    """Two or more words that each join two capitalised halves, one a given name: names listed with
+    hyphens for commas ("Alyssa Williams-James Pagano-Rich Stempinski")."""
+    joined = [w.strip(_EDGE).split("-") for w in words if "-" in w.strip(_EDGE)]
+    joined = [parts for parts in joined if len(parts) == 2 and all(p[:1].isupper() for p in parts)]
+    return len(joined) >= 2 and any(parts[1].lower() in given_names() for parts in joined)
+
+
 def refuse(text: str, around: Around) -> str | None:
     """Why `text` (a name as written, titles already off) is not a person's name, or None when it
     may be one."""
@@ -260,6 +287,18 @@ def refuse(text: str, around: Around) -> str | None:
     words = text.split()
     if not words:
         return "empty"
+    if re.search(r"['’]s\s", text):
+        return "a possessive inside the name (\"Walker’s Greensboro-area\")"
+    if any(part.islower() and len(part) > 2 and english_word(part) for w in words for part in w.strip(_EDGE).split("-")[1:]):
+        return "a hyphen's lower-case half is an English word (\"Greensboro-area\", \"Ohio-based\")"
+    if _listed_by_hyphens(words):
+        return "names listed with hyphens between them"
+    if len(words) >= 2 and " ".join(w.strip(_EDGE) for w in words).lower() in place_names():
+        return "a country, state or province"
+    after_possessive = following[1:2] if following[:1] and following[0] in _POSSESSIVE else \
+        following[:1] if text.endswith(_POSSESSIVE) else []
+    if after_possessive and after_possessive[0].lower() in _EPONYM_NOUNS:
+        return "an eponym (\"Lou Gehrig's disease\")"
     bare = _NICKNAME.sub(" ", f" {text} ").strip()   # Margaret "Peggy" Whitfield: a nickname in quotes
     if _BAD_CHARS.search(text) or any(q in bare for q in _QUOTES if q not in "'’"):
         return "digits, symbols or quote marks"

@@ -1,0 +1,43 @@
+"""Shapes of real text that look like names and are not people (pipeline/person_spans.refuse), each
+against a real name of the same shape that must stay."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.person_spans import Around, refuse
+
+
+def _why(text: str, after: str = "", before: str = "") -> str | None:
+    return refuse(text, Around(before=before.split(), after=after.split()))
+
+
+@pytest.mark.parametrize("text, after", [
+    ("Sierra Leone", "and Liberia"), ("Costa Rica", ","), ("New Brunswick", "officials"),
+    ("South Australia", ""), ("Puerto Rico", "."),
+])
+def test_countries_states_and_provinces_are_no_people(text: str, after: str) -> None:
+    assert _why(text, after) == "a country, state or province"
+
+
+@pytest.mark.parametrize("text", ["Walker’s Greensboro-area", "Gomez's Tucson-based", "Ruth Ames' Ohio-born"])
+def test_a_possessive_or_a_lower_case_half_is_no_name(text: str) -> None:
+    assert _why(text) is not None
+
+
+@pytest.mark.parametrize("text", ["Alyssa Williams-James Pagano-Rich Stempinski", "Dana Ortiz-Mary Klein-Paul Reyes"])
+def test_names_listed_with_hyphens_are_no_one_name(text: str) -> None:
+    assert _why(text) == "names listed with hyphens between them"
+
+
+@pytest.mark.parametrize("text, after", [("Lou Gehrig", "'s disease ,"), ("Ada Brenner", "’s syndrome"), ("Lou Gehrig’s", "Disease ,")])
+def test_an_eponym_is_no_person(text: str, after: str) -> None:
+    assert _why(text, after) is not None
+
+
+@pytest.mark.parametrize("text, after", [
+    ("Mary Smith-Jones", "said"), ("Jean-Baptiste Okafor", "voted"), ("Georgia Smith", "said"),
+    ("Virginia Clarke", "resigned"), ("Lou Gehrig", "'s career ,"), ("Sean O'Brien", ""),
+    ("Maria Garcia-Lopez", "'s office"),
+])
+def test_real_names_of_those_shapes_stay(text: str, after: str) -> None:
+    assert _why(text, after) is None
