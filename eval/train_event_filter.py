@@ -34,7 +34,7 @@ from pipeline import event_filter  # noqa: E402
 from queries.evaluate_real import overlap  # noqa: E402
 
 REAL = ROOT / "eval" / "real"
-THRESHOLDS = [round(t, 2) for t in np.arange(0.3, 0.86, 0.05)]
+THRESHOLDS = [round(t, 2) for t in np.arange(0.2, 0.86, 0.05)]
 C = 1.0   # logistic regression's inverse regularisation, as in eval/experiments/learned_filter.py
 
 
@@ -112,19 +112,22 @@ def score(keep, y, keys, required: int) -> tuple[float, float]:
     return tp / max(1, tp + fp), tp / max(1, required)
 
 
-def fit(X, y):
+def fit(X, y, weight=None):
+    """`weight`: each candidate's weight in the fit (the demo's may count more than one dev candidate)."""
     from sklearn.linear_model import LogisticRegression
 
     labelled = [i for i, v in enumerate(y) if v is not None]
-    return LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(X[labelled], [y[i] for i in labelled])
+    w = None if weight is None else np.asarray(weight, dtype=float)[labelled]
+    return LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(
+        X[labelled], [y[i] for i in labelled], sample_weight=w)
 
 
-def cross_validate(X, y, groups, keys, docs) -> dict[float, tuple[float, float]]:
+def cross_validate(X, y, groups, keys, docs, weight=None) -> dict[float, tuple[float, float]]:
     from sklearn.model_selection import GroupKFold
 
     prob = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=5).split(X, groups=groups):
-        model = fit(X[train], [y[i] for i in train])
+        model = fit(X[train], [y[i] for i in train], None if weight is None else np.asarray(weight)[train])
         prob[test] = model.predict_proba(X[test])[:, 1]
     required = sum(1 for d in docs for r in d["refs"] if not r.get("optional"))
     return {t: score(prob >= t, y, keys, required) for t in THRESHOLDS}
@@ -135,6 +138,10 @@ def main() -> None:
     parser.add_argument("--case", type=Path, help="a case of the dev documents built with event_filter = all")
     parser.add_argument("--with-demo", type=Path, metavar="CASE",
                         help="add the demo case's candidates (built with event_filter = all), labelled by its gold file")
+    parser.add_argument("--demo-weight", type=float, default=1.0,
+                        help="how much each demo candidate counts in the fit against one dev candidate")
+    parser.add_argument("--threshold", type=float, help="use this threshold, not the best cross-validated one")
+    parser.add_argument("--out", type=Path, default=event_filter.WEIGHTS, help="where --write saves the weights")
     parser.add_argument("--write", action="store_true", help=f"save the weights to {event_filter.WEIGHTS}")
     args = parser.parse_args()
     docs = dev_documents()
@@ -142,6 +149,7 @@ def main() -> None:
     if not (case / "casefile.duckdb").exists():
         build(case, docs)
     X, y, groups, keys, required = candidates(case, docs)
+    weight = np.ones(len(y))
     if args.with_demo:
         demo = demo_documents(args.with_demo)
         Xd, yd, gd, kd, rd = candidates(args.with_demo, demo)
@@ -149,26 +157,31 @@ def main() -> None:
         docs += demo
         X, y, groups = np.vstack([X, Xd]), y + yd, np.concatenate([groups, gd + offset])
         keys, required = keys + [(n + offset, i) for n, i in kd], required + rd
+        weight = np.concatenate([weight, np.full(len(yd), args.demo_weight)])
     print(f"{len(docs)} dev documents, {len(y)} candidates, {sum(v == 1 for v in y)} positive, "
           f"{sum(v is None for v in y)} optional (left out), {required} required acts")
-    cv = cross_validate(X, y, groups, keys, docs)
+    cv = cross_validate(X, y, groups, keys, docs, weight)
     f1 = {t: 2 * p * r / max(1e-9, p + r) for t, (p, r) in cv.items()}
     for t, (p, r) in cv.items():
         print(f"  t={t:.2f}  P={p:.3f} R={r:.3f} F1={f1[t]:.3f}")
     threshold = max(cv, key=lambda t: (round(f1[t], 3), t))
     print(f"threshold {threshold} (best cross-validated F1 on dev)")
-    model = fit(X, y)
+    if args.threshold is not None:
+        threshold = min(cv, key=lambda t: abs(t - args.threshold))
+        print(f"threshold {threshold} (chosen: --threshold)")
+    model = fit(X, y, weight)
     if args.write:
-        event_filter.WEIGHTS.write_text(json.dumps({
+        args.out.write_text(json.dumps({
             "about": "pipeline/event_filter.py; trained by eval/train_event_filter.py on the dev split of eval/real",
             "trained_on": {"documents": len(docs), "candidates": len(y), "positive": int(sum(v == 1 for v in y)),
-                           "split": "dev" + (" and the demo" if args.with_demo else ""), "C": C, "class_weight": "balanced"},
+                           "split": "dev" + (" and the demo" if args.with_demo else ""), "C": C, "class_weight": "balanced",
+                           **({"demo_weight": args.demo_weight} if args.with_demo else {})},
             "cross_validated": {"threshold": threshold, "precision": round(cv[threshold][0], 3),
                                 "recall": round(cv[threshold][1], 3), "folds": 5, "grouped_by": "document"},
             "threshold": threshold, "intercept": float(model.intercept_[0]),
             "features": list(event_filter.NAMES), "weights": [round(float(w), 6) for w in model.coef_[0]],
         }, indent=1) + "\n")
-        print(f"wrote {event_filter.WEIGHTS}")
+        print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":
