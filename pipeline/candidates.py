@@ -16,7 +16,6 @@ import re
 from typing import Any
 
 from pipeline.court_orders import court_order
-from pipeline.figures import figure_change
 from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES,
@@ -50,8 +49,8 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     verdict = _VERDICT.match(text, start, sent.end_char)
     if verdict:   # "Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by ..., Seconded by ..."
         return _verdict(sent, start, verdict)
-    if not_a_report(body) or figure_change(sent.root):
-        return None   # ("ICE HSI arrests increased by 57 percent": a figure's change, pipeline/figures.py)
+    if not_a_report(body):
+        return None
     dates = [e for e in (sent.ents if ents is None else ents) if e.start_char >= start and (
         e.label_ == "DATE" or e.label_ == "TIME" and DAY_NAMED_RE.search(e.text))]
     found = []
@@ -73,8 +72,6 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     if _stamp(sent, start, ents, [f[0] for f in found]) or _fragment(sent, start) or _caption(sent.root):
         return None
     rule = bool(found)
-    if not found and "|" not in body and not any(t.pos_ in ("VERB", "AUX") for t in sent if t.idx >= start):
-        return None   # no trigger and no verb: a line of page furniture or a label ("From the Congressional Record Online …")
     if not found and (_nothing_done(sent.root) or _first_person(sent.root) and _present(sent.root) and not any(
             t.tag_ == "VBD" or _lemma(t) in PERFORMATIVES for t in sent)):
         return None   # "We have a motion", "I must confess …", "we'll vote on one and two": talk at the meeting

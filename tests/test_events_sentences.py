@@ -593,39 +593,3 @@ def test_a_trigger_outside_the_minutes_list_is_left_to_the_filter(tagger: Tagger
     rows = events.build_events(doc, pages, analyses, found, broad=True)
     assert [(r["date_start"], r["date_source"], r["_rule"], r["confidence"]) for r in rows] == [
         (MEETING, "document_date", False, NO_TRIGGER)]
-
-
-@pytest.mark.parametrize("text", [
-    "ICE HSI arrests increased by more than 57 percent in comparison to FY 2010.",
-    "In FY 2010, FBI investigations increased by more than 44 percent from FY 2009.",
-    "The number of referrals has risen from 412 to 655 since March 2019.",
-    "Complaints against the department doubled in 2018.",
-    "As of June 30, 2011, the bank reported total assets of $280 billion.",
-])
-def test_a_figure_or_a_state_is_no_act(tagger: Tagger, text: str) -> None:
-    assert timeline_rows(tagger, text, kind="report", doc_date=D(2021, 5, 1)) == []
-
-
-@pytest.mark.parametrize("text, day", [
-    ("On March 3, 2019, the board cut the director's budget by 5 percent.", D(2019, 3, 3)),
-    ("The county cut 40 caseworker positions on March 3, 2019.", D(2019, 3, 3)),
-    ("As of June 30, 2011, the bank was sold to Harlan Trust on June 2, 2011.", D(2011, 6, 2)),
-])
-def test_an_act_beside_a_figure_stays(tagger: Tagger, text: str, day) -> None:
-    assert [r["date_start"] for r in timeline_rows(tagger, text, kind="report", doc_date=D(2021, 5, 1))] == [day]
-
-
-@pytest.mark.parametrize("text", [
-    "From the Congressional Record Online through the Government Publishing Office",
-    "Lincoln Square Ravenswood Chamber of Commerce, 2611 W. Lawrence Avenue, Chicago IL 60625",
-])
-def test_a_line_with_no_verb_and_no_trigger_is_no_candidate(tagger: Tagger, text: str) -> None:
-    assert _candidates(tagger, text) == []
-
-
-@pytest.mark.parametrize("text", [
-    "| 01/04/2024 | Corrected judgment |",        # a docket's row: its cells are the act
-    "S. 158, to establish the Long Island Sound Stewardship Initiative;",   # a bill in a list
-])
-def test_rows_and_list_items_without_a_trigger_stay_candidates(tagger: Tagger, text: str) -> None:
-    assert len(_candidates(tagger, text)) == 1
