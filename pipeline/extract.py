@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-VERSION = "extract.v11"   # v11: pleading paper's line numbers (1-28 down a court filing's margin) are skipped like page furniture; v10: a PDF annotation whose text cannot be decoded no longer fails its page (read without it); v9: a column beside a gutter may hold columns of its own (three-column pages); v8: a PDF page whose words come out glued is read again with a narrower word gap; v7: a saved page fragment without <html> (opening on <style>, <div>, ...) is read as HTML; v6: a table the article extractor wrote one cell per line is rows again; v5: YAML front matter of text files skipped and read as metadata; v3: HTML blocks are paragraphs (a blank line between them); v4: word boxes
+VERSION = "extract.v12"   # v12: words set sideways in a margin (a minority of the page) are not read, and a column that ends mid-sentence runs on into the next without a paragraph break (the Federal Register's three columns); v11: pleading paper's line numbers (1-28 down a court filing's margin) are skipped like page furniture; v10: a PDF annotation whose text cannot be decoded no longer fails its page (read without it); v9: a column beside a gutter may hold columns of its own (three-column pages); v8: a PDF page whose words come out glued is read again with a narrower word gap; v7: a saved page fragment without <html> (opening on <style>, <div>, ...) is read as HTML; v6: a table the article extractor wrote one cell per line is rows again; v5: YAML front matter of text files skipped and read as metadata; v3: HTML blocks are paragraphs (a blank line between them); v4: word boxes
 
 
 class ExtractError(Exception):

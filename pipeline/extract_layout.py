@@ -3,6 +3,7 @@ read left column then right column, paragraph breaks from vertical gaps.
 """
 from __future__ import annotations
 
+import re
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +19,8 @@ MIN_FILL = 0.7          # prose columns fill most of their width; key/value list
 MIN_COLUMN_WIDTH = 0.25  # of the page width: narrower "columns" are table cells or labels
 MAX_GUTTER = 0.15        # of the page width: a wider gap separates labels from values, not columns
 MAX_TABLE_CELL = 400    # a "cell" holding more text than this is a boxed paragraph, not a table
+MAX_TURNED = 0.2        # of a page's words: sideways words beyond this are the page's own text
+_ENDS = re.compile(r"[.!?:;][\"'”’)\]]*$")   # a line that ends a sentence (or a heading's colon)
 
 
 @dataclass
@@ -61,6 +64,12 @@ def page_lines(page: Any) -> list[Line]:
     every = grouped_words(lambda gap: page.extract_words(x_tolerance=gap, y_tolerance=3, keep_blank_chars=False,
                                                          use_text_flow=False))
     words = [w for w in every if not any(_inside(w, b) for b in boxes)]
+    turned = [w for w in words if not w.get("upright", True)]
+    if turned and len(turned) <= MAX_TURNED * len(words):
+        # a few words set sideways down a margin (the Federal Register's "VerDate …" and its
+        # stamp) cross the gutters and jumble the columns they run past; a page mostly turned
+        # is a page set sideways, read as it is
+        words = [w for w in words if w.get("upright", True)]
     # cut the page into horizontal bands at each table; text beside a table stays in its band
     cuts = sorted(tables, key=lambda t: t.bbox[1])
     out: list[Line] = []
@@ -196,14 +205,18 @@ def _text_lines(words: list[dict[str, Any]], width: float, height: float) -> lis
         return _paragraphs([_join(r.words, r) for r in rows])
     out: list[Line] = []
     block: list[_Row] = []
+    from_column: list[bool] = []   # whether out's last line was a column's (not a row across the page)
 
     def flush() -> None:
         for side in (lambda w: w["x1"] <= gutter, lambda w: w["x0"] >= gutter):
             column = [w for r in block for w in r.words if side(w)]
             if column:   # a side may hold columns of its own (three columns: the Federal Register)
                 lines = _text_lines(column, width, height)
-                lines[0].para = True
+                # a sentence runs on from the foot of one column to the head of the next ("On October
+                # 29, 2018, a Boeing Model" / "737–8 airplane operated by …"): no paragraph break there
+                lines[0].para = not (from_column and from_column[-1] and not _ENDS.search(out[-1].text))
                 out.extend(lines)
+                from_column.append(True)
         block.clear()
 
     for row in rows:
@@ -214,6 +227,7 @@ def _text_lines(words: list[dict[str, Any]], width: float, height: float) -> lis
             line = _join(row.words, row)
             line.para = bool(out)
             out.append(line)
+            from_column.append(False)
         else:
             block.append(row)
     flush()

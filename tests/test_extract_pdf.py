@@ -184,3 +184,35 @@ def test_form_fields_of_a_generated_form():
     c.save()
     text = extract(buf.getvalue()).pages[0].text
     assert text == "Hearing notice\nHearing date:\n\nHearing date: April 10, 2018\nClosed session: Yes\nRoom: Board Room"
+
+
+def test_columns_and_sideways_margin_words(tmp_path):
+    """A sentence that runs from the foot of one column to the head of the next is not broken by a
+    paragraph break, and words set sideways down the margin are not read into the columns."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    from pipeline import extract
+
+    path = tmp_path / "columns.pdf"
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    left = ["The board of social services met in a special", "session on Monday and heard the county's",
+            "auditor present her review of the department's", "spending over the last two fiscal years.",
+            "The review found that overtime had doubled.", "On March 3, 2019, the board of social services"]
+    right = ["voted four to one to suspend Director Alma", "Quistgaard without pay while the district",
+             "attorney looks into the department's records.", "Member Ruth Ames cast the only vote against",
+             "the suspension and asked for a public hearing.", "The meeting ended at noon without comment."]
+    for n, (a, b) in enumerate(zip(left, right)):
+        c.drawString(60, 700 - 14 * n, a)
+        c.drawString(320, 700 - 14 * n, b)
+    c.saveState()
+    c.translate(300, 400)
+    c.rotate(90)
+    c.drawString(0, 0, "VerDate Sep 2014 16:21 Aug 05 2020 Jkt 250001")
+    c.restoreState()
+    c.save()
+    text = extract.extract(path.read_bytes()).pages[0].text
+    assert "VerDate" not in text
+    assert "On March 3, 2019, the board of social services\nvoted four to one" in text, text
+    assert "spending over the last two fiscal years." in text and "Quistgaard without pay while" in text
