@@ -57,7 +57,8 @@ def heading_breaks(doc: Any) -> Any:
             if not boundary and k + 1 < len(lines) and not lines[k + 1][1]:
                 lines[k + 1][0][0].is_sent_start = False   # the sentence goes on after it
             continue
-        listed = toks[-1].text in (";", ":")
+        listed = toks[-1].text in (";", ":") or (   # "…, with an amendment; and" / "S. 1418, to enhance …"
+            len(toks) > 1 and toks[-2].text == ";" and toks[-1].lower_ in ("and", "or"))
         if line_text.startswith("|") or line_text.count(" | ") >= 2:
             _start(doc, first.i)   # a table row is one sentence: "| 11/28/2023 | Brief filed | State |"
             for t in toks[1:]:
