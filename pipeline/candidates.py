@@ -152,7 +152,11 @@ _VERDICT = re.compile(
     r"|(?s:(?:(?!\b(?i:if|unless|whether|when|until|once)\b).){0,300}?)\b(?:is|are)\s+(?:hereby\s+)?"
     r"(?P<ruled2>(?i:affirmed|reversed|vacated|remanded|dismissed|denied|granted))\b"
     r"|(?:IT\s+IS\s+)?(?:SO\s+|FURTHER\s+)?(?P<ordered>ORDERED)\b|(?i:(?:it\s+is\s+)?so\s+)(?P<ordered2>(?i:ordered))\b"
-    r"|(?:(?:[A-Z][A-Za-z.'’-]+,?\s+){1,8}(?:JJ?\.|J\.P\.),?\s+)+(?P<concur>concur)\b|(?P<concur2>Concur)\s*[—–-])")
+    r"|(?:(?:[A-Z][A-Za-z.'’-]+,?\s+|and\s+(?=[A-Z])){1,8}(?:JJ?\.|J\.P\.),?\s+)+(?P<concur>concur)\b|(?P<concur2>Concur)\s*[—–-]"
+    # a judge's separate opinion opens on its author ("BARRON, Circuit Judge, concurring in part …",
+    # "SMITH, J., dissenting."): written and filed with the decision
+    r"|[A-Z][A-Z'’-]+,\s+(?:(?:Chief|Circuit|District|Senior|Associate)\s+)*(?:Judge|Justice|J\.|C\.J\.),\s+"
+    r"(?P<separate>concurring|dissenting)\b)")
 _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry", "carries": "carry",
                    "passed": "pass", "passes": "pass", "denied": "deny", "rejected": "reject",
                    "tabled": "table", "failed": "fail", "fails": "fail", "defeated": "defeat",
@@ -161,11 +165,12 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
                    "dismiss": "dismiss", "deny": "deny", "grant": "grant", "modify": "modify",
                    "reinstate": "reinstate", "affirmed": "affirm", "reversed": "reverse", "vacated": "vacate",
                    "remanded": "remand", "dismissed": "dismiss", "granted": "grant", "modified": "modify",
-                   "ordered": "order", "concur": "concur"}
+                   "ordered": "order", "concur": "concur", "concurring": "concur", "dissenting": "dissent"}
 
 
 # _VERDICT's groups in the order they are tried; a meeting's verdicts are decisions, a court's legal acts
-_VERDICT_GROUPS = ("caps", "motion", "alone", "moved", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2")
+_VERDICT_GROUPS = ("caps", "motion", "alone", "moved", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
+                   "separate")
 _MEETING_VERDICTS = {"caps", "motion", "alone", "moved"}
 
 

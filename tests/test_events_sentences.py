@@ -374,11 +374,16 @@ COURT_DECISIONS = [
     "The judgment of the district court is affirmed.",
     "So Ordered.",
     "It is so ordered.",
+    # the panel's concurrence and a judge's separate opinion, filed with the decision
+    "CHRISTOPHER, J.P., FORD, WARHIT and VOUTSINAS, JJ., concur.",
+    "BARRON, Circuit Judge, concurring in part and concurring in the judgment.",
+    "OKAFOR, J., dissenting.",
 ]
 NOT_THE_COURTS_DECISION = [
     # a story's past, a condition: not the court deciding
     "Because of this clause, the first lawsuit against the county was dismissed.",
     "If the extension of time is granted, counsel will file the brief within fourteen days.",
+    "The judge, concurring with the panel, wrote a short note.",
 ]
 
 
