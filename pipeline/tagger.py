@@ -16,6 +16,9 @@ from pipeline.nlp import analyse
 # A page marker on a line of its own inside running text: the Congressional Record's "[[Page D786]]",
 # a slip opinion's star page "[*5]", a "- 5 -" between pages.
 _PAGE_MARK = re.compile(r"\[\[Page [A-Z]?\d+\]\]|\[\*\d+\]|[-–]\s*\d{1,4}\s*[-–]")
+# a resolution's clauses each open a line in capitals: "Moved by Councillor Eadie," / "Seconded by
+# Councillor Smith," / "WHEREAS students pay …;" / "THEREFORE BE IT RESOLVED that …"
+_RESOLUTION_CLAUSE = re.compile(r"(?:WHEREAS|(?:NOW,?\s+)?THEREFORE|BE\s+IT\s+(?:FURTHER\s+)?RESOLVED|RESOLVED)\b")
 _ENDS_SENTENCE = (".", "!", "?", ":", ";", "”", '"')
 
 
@@ -45,8 +48,8 @@ def heading_breaks(doc: Any) -> Any:
     listed = False   # the line before ended on ";" or ":"
     for k, (toks, blank_before) in enumerate(lines):
         first = toks[0]
-        if blank_before or LIST_ITEM.match(text, first.idx) or (listed and first.text[:1].isalnum()
-                                                                 and not first.text[:1].islower()):
+        if blank_before or LIST_ITEM.match(text, first.idx) or _RESOLUTION_CLAUSE.match(text, first.idx) or (
+                listed and first.text[:1].isalnum() and not first.text[:1].islower()):
             _start(doc, first.i)   # a blank line, a bullet or number opening the line, or the next item
             boundary = True        # of a list whose lines end on ";" ("S. 1250, to reauthorize …;")
         line_text = _line_text(text, toks)

@@ -598,3 +598,11 @@ def test_a_trigger_outside_the_minutes_list_is_left_to_the_filter(tagger: Tagger
     rows = events.build_events(doc, pages, analyses, found, broad=True)
     assert [(r["date_start"], r["date_source"], r["_rule"], r["confidence"]) for r in rows] == [
         (MEETING, "document_date", False, NO_TRIGGER)]
+
+
+def test_a_resolutions_clauses_are_sentences_of_their_own(tagger: Tagger) -> None:
+    text = ("Moved by Councillor Eadie,\nSeconded by Councillor Smith,\nWHEREAS students pay the discounted "
+            "fares for the service;\nTHEREFORE BE IT RESOLVED that the fares be reviewed.\n")
+    sentences = [s.text.strip() for s in tagger.nlp(text).sents]
+    assert sentences[0] == "Moved by Councillor Eadie,\nSeconded by Councillor Smith,"
+    assert sentences[1].startswith("WHEREAS") and sentences[2].startswith("THEREFORE BE IT RESOLVED")
