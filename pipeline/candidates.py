@@ -78,7 +78,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         # ("I move that …", "I'll second it": saying it is the act; a story in the past may hold one)
     root = sent.root
     if root.tag_ in ("VBZ", "VBP") and (not found and root.lemma_ == "be" or any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in root.children)):
+            c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in root.children)) or _text_opens(sent, start, root):
         return None   # a state or a schedule in the present ("Her last day is April 1."), what a text
         # says ("The rule provides that …", "The rule waives all points of order …", "Table 2 depicts …"): no act
     if _lemma(root) in PLAIN_SAYING and root.tag_ == "VBD" and "|" not in body and all(f[0].i == root.i for f in found) and (
@@ -272,6 +272,16 @@ def content_start(text: str, start: int, end: int) -> int:
     if m and m.end() < end and text[m.end()].isupper() and not _VERDICT.match(text, start, end):
         start = m.end()
     return start
+
+
+def _text_opens(sent: Any, start: int, root: Any) -> bool:
+    """The sentence opens on a text as its subject ("The rule waives …", "This section provides …",
+    "Each amendment may …") right before its verb in the present, whatever the parser hung the noun on."""
+    words = [t for t in sent if t.idx >= start and not t.is_space]
+    present = root.tag_ in ("VBZ", "VBP") or (   # the small model reads "waives" as a plural noun ("waif")
+        root.tag_ == "NNS" and any(c.dep_ == "dobj" for c in root.children))
+    return present and len(words) > 2 and words[0].lower_ in ("the", "this", "that", "each", "such", "said") and \
+        words[1].lemma_.lower() in TEXT_NOUNS and words[2].i == root.i
 
 
 def _lemma(tok: Any) -> str:

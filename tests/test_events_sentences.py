@@ -606,3 +606,12 @@ def test_a_resolutions_clauses_are_sentences_of_their_own(tagger: Tagger) -> Non
     sentences = [s.text.strip() for s in tagger.nlp(text).sents]
     assert sentences[0] == "Moved by Councillor Eadie,\nSeconded by Councillor Smith,"
     assert sentences[1].startswith("WHEREAS") and sentences[2].startswith("THEREFORE BE IT RESOLVED")
+
+
+@pytest.mark.parametrize("text", [
+    "The rule makes in order only those amendments printed in the report.",
+    "This section provides that the director may be removed.",
+    "The rule waives all points of order against the amendments printed in the report.",   # parsed "rule" + "waives" (a noun)
+])
+def test_what_a_text_says_in_the_present_is_no_candidate(tagger: Tagger, text: str) -> None:
+    assert _candidates(tagger, text) == []
