@@ -43,6 +43,8 @@ _QUOTES = "\"'“”‘’«»„`´"
 _BAD_CHARS = re.compile(r"[\d@#&/|\\_=+<>{}\[\]~^%$*§¶]|https?:|www\.")
 _CASE_PARTY = re.compile(r"^(?:v|vs)\.?\s", re.IGNORECASE)   # "Zepeda Rivas v. Jennings"
 _CASE_NAME = re.compile(r"\s(?:v|vs)\.?\s", re.IGNORECASE)
+# a reporter citation right after a name: the name is a case's ("…, 582 F.3d at 133", ", 239 AD3d 818", ", 5 U.S. 137")
+_REPORTER_AFTER = re.compile(r"^, \d{1,4} (?:[A-Z][A-Za-z.]*\d[a-z]{1,3}|[A-Z][a-z]*\.(?:\s?[A-Z][a-z]*\.)*)(?:\s|$)")
 _NICKNAME = re.compile(r"\s[\"“‘'][A-Z][\w.-]*[\"”’']\s")
 # Endings of common nouns, never of names ("James Pagano Implementation", "Rich Stempinski Briefing").
 _WORD_SUFFIX = re.compile(r"(?:tion|sion|ment|ings?|ness|ity|ance|ence|ship|ism|ware|ology)$")
@@ -325,6 +327,8 @@ def refuse(text: str, around: Around) -> str | None:
     if (len(words) >= 2 and folded[-1] in NUMBER_LABELS) or \
             (following[:1] and following[0].lower() in NUMBER_LABELS and following[1:2] and following[1][:1].isdigit()):
         return "a label before its number (\"Check Nos. 221568\", \"Resolution No. 22-14\")"
+    if [w.lower() for w in around.before[-2:]] == ["in", "re"] or _REPORTER_AFTER.match(" ".join(following[:3])):
+        return "a case name (\"In re Unanue Casal\", \"Fideicomiso De La Tierra, 582 F.3d at 133\")"
     party = _CASE_PARTY.match(" ".join(following[:2])) or _CASE_PARTY.match(" ".join(around.before[-1:]) + " ")
     if _CASE_NAME.search(f" {text} ") or (party and words[0].lower() not in given_names()):
         return "a case name"   # "Zepeda Rivas v. Jennings"; but "Jessica Parker v. C. R. Bard" names a person
@@ -404,8 +408,10 @@ def _runs_into_org(following: list[str]) -> bool:
     of capitalised words that ends in an organisation word. After a possessive the word must be
     one that is never a surname ("Christie's State of the State" is a speech, not an office)."""
     words = list(following[:4])
-    if len(words) >= 2 and words[0] in (",", "&") and words[1].lower() in _INCORPORATED:
-        return True   # "C. R. Bard, Inc.", "Morgan Hale & Co."
+    if len(words) >= 2 and words[0] in (",", "&"):
+        rest = [w.lower().rstrip(".") for w in words[1:] if w != "," and w.lower().rstrip(".") != "esq"]
+        if rest and rest[0] in {i.rstrip(".") for i in _INCORPORATED}:
+            return True   # "C. R. Bard, Inc.", "Morgan Hale & Co.", "Michael Flynn, Esq., PLLC." (not "Norman Pearlstine, Time Inc.")
     possessive = bool(words) and words[0] in _POSSESSIVE
     run = []
     for w in words[1:] if possessive else words:

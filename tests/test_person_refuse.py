@@ -41,3 +41,20 @@ def test_an_eponym_is_no_person(text: str, after: str) -> None:
 ])
 def test_real_names_of_those_shapes_stay(text: str, after: str) -> None:
     assert _why(text, after) is None
+
+
+@pytest.mark.parametrize("text, after, before", [
+    ("Fideicomiso De La Tierra", ", 582 F.3d at 133", "See"),        # a case's short name before its citation
+    ("Dana Okafor", ", 239 AD3d 818 )", "Caminero v"),
+    ("Unanue Casal", ") , 998 F.2d 28", "( In re"),                 # "In re …" names a case
+    ("Michael Flynn", ", Esq. , PLLC.", "Caminero v"),               # a firm
+    ("Machias Valley Baptist", ", and Stetson", ""),                 # a church
+])
+def test_cases_firms_and_churches_cited_are_no_people(text: str, after: str, before: str) -> None:
+    assert _why(text, after, before) is not None
+
+
+@pytest.mark.parametrize("text, after", [("Ann Lee", ", 45 years old ,"), ("Ann Lee", ", 34 Main St. ,"),
+                                         ("Ann Lee", ", Jr. , said"), ("Norman Pearlstine", ", Time Inc. ,")])
+def test_a_name_before_a_number_stays(text: str, after: str) -> None:
+    assert _why(text, after) is None
