@@ -1,0 +1,60 @@
+"""The record of a vote, a motion or a court's decision written as a formula rather than a sentence:
+"Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by …, Seconded by …", "We AFFIRM",
+"The judgment is affirmed.", "IT IS SO ORDERED.", "…, JJ., concur.", "BARRON, Circuit Judge,
+concurring …". Each is an act of the meeting's or the decision's day (events.py dates it so)."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# The record of a vote or motion written as a formula rather than a sentence (minutes, transcripts).
+VERDICT = re.compile(
+    r"(?:(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*:[ \t]+(?=\S))?"   # a turn's speaker: "Mayor Katz: Motion is carried."
+    r"(?:(?:RESULT:\s*)?(?P<caps>APPROVED|ADOPTED|CARRIED|PASSED|DENIED|REJECTED|TABLED|FAILED|DEFEATED|RATIFIED|"
+    r"ACCEPTED)\b(?!\s+[a-z])"
+    r"|(?i:(?:the\s+|that\s+)?(?:main\s+|amended\s+)?motion\s+(?:is\s+|was\s+|has\s+)?(?P<motion>carried|passed|failed|"
+    r"approved|adopted|defeated|carries|passes|fails)\b)"
+    r"|(?i:(?P<alone>carried|adopted|approved|passed|defeated|lost)(?:\s+(?:unanimously|\d+\s*[-–]\s*\d+))?[.!]?\s*$)"
+    r"|(?i:(?P<moved>moved)\s+by\s+(?=[A-Z]))"
+    # a court's own decision in its opinion or order, made on the day it is decided (over line breaks:
+    # "the district court's judgment dismissing St.\nPierre's claims is AFFIRMED"; "So Ordered."); in
+    # lower case only in the present ("The judgment is affirmed."; not "… was dismissed.", a story's
+    # past) and not in a condition ("If the extension is granted, …")
+    r"|(?s:.{0,200}?)\b(?i:we\s+(?:hereby\s+|therefore\s+|thus\s+)?(?P<we>affirm|reverse|vacate|remand|dismiss|deny|grant|"
+    r"modify|reinstate)\b)"
+    r"|(?s:.{0,300}?)\b(?:is|are|be|was)\s+(?:hereby\s+)?(?P<ruled>AFFIRMED|REVERSED|VACATED|REMANDED|DISMISSED|DENIED|"
+    r"GRANTED|MODIFIED)(?=[\s,.;])"
+    r"|(?s:(?:(?!\b(?i:if|unless|whether|when|until|once)\b).){0,300}?)\b(?:is|are)\s+(?:hereby\s+)?"
+    r"(?P<ruled2>(?i:affirmed|reversed|vacated|remanded|dismissed|denied|granted))\b"
+    r"|(?:IT\s+IS\s+)?(?:SO\s+|FURTHER\s+)?(?P<ordered>ORDERED)\b|(?i:(?:it\s+is\s+)?so\s+)(?P<ordered2>(?i:ordered))\b"
+    r"|(?:(?:[A-Z][A-Za-z.'’-]+,?\s+|and\s+(?=[A-Z])){1,8}(?:JJ?\.|J\.P\.),?\s+)+(?P<concur>concur)\b|(?P<concur2>Concur)\s*[—–-]"
+    # a judge's separate opinion opens on its author ("BARRON, Circuit Judge, concurring in part …",
+    # "SMITH, J., dissenting."): written and filed with the decision
+    r"|[A-Z][A-Z'’-]+,\s+(?:(?:Chief|Circuit|District|Senior|Associate)\s+)*(?:Judge|Justice|J\.|C\.J\.),\s+"
+    r"(?P<separate>concurring|dissenting)\b)")
+_VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry", "carries": "carry",
+                   "passed": "pass", "passes": "pass", "denied": "deny", "rejected": "reject",
+                   "tabled": "table", "failed": "fail", "fails": "fail", "defeated": "defeat",
+                   "ratified": "ratify", "accepted": "accept", "lost": "fail", "moved": "motion",
+                   "affirm": "affirm", "reverse": "reverse", "vacate": "vacate", "remand": "remand",
+                   "dismiss": "dismiss", "deny": "deny", "grant": "grant", "modify": "modify",
+                   "reinstate": "reinstate", "affirmed": "affirm", "reversed": "reverse", "vacated": "vacate",
+                   "remanded": "remand", "dismissed": "dismiss", "granted": "grant", "modified": "modify",
+                   "ordered": "order", "concur": "concur", "concurring": "concur", "dissenting": "dissent"}
+
+
+# VERDICT's groups in the order they are tried; a meeting's verdicts are decisions, a court's legal acts
+_VERDICT_GROUPS = ("caps", "motion", "alone", "moved", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
+                   "separate")
+_MEETING_VERDICTS = {"caps", "motion", "alone", "moved"}
+
+
+def verdict_candidate(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]:
+    """The candidate a verdict formula makes: self-dated (the meeting's or the decision's day), done."""
+    word = next(g for g in _VERDICT_GROUPS if m.group(g))
+    lemma = _VERDICT_LEMMAS[m.group(word).lower()]
+    return {"start": start, "end": sent.end_char, "trigger": m.group(word), "trigger_at": m.start(word),
+            "lemma": lemma, "type": "decision" if word in _MEETING_VERDICTS else "legal",
+            "lemmas": [lemma], "agents": [], "patients": [], "self_dated": True,
+            "subtree": [sent.start, sent.end - 1], "foreign": [], "loose_foreign": [], "reported": False, "generic": False,
+            "modality": "done", "polarity": "positive"}
