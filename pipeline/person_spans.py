@@ -50,6 +50,7 @@ _NICKNAME = re.compile(r"\s[\"“‘'][A-Z][\w.-]*[\"”’']\s")
 _WORD_SUFFIX = re.compile(r"(?:tion|sion|ment|ings?|ness|ity|ance|ence|ship|ism|ware|ology)$")
 _INCORPORATED = {"inc", "inc.", "llc", "l.l.c.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llp", "lp", "p.c.",
                  "pllc", "n.a.", "plc"}
+_INCORPORATED_BARE = frozenset(i.rstrip(".") for i in _INCORPORATED)   # "pllc" for "PLLC." as tokenised
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside)|\bknown\s+as|\bcalled)$", re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _DOING_BUSINESS_AS = re.compile(r"(?:^|\s)(?:d\s*[./]?\s*b\s*[./]?\s*a\.?|doing\s+business\s+as)$", re.IGNORECASE)
@@ -410,7 +411,7 @@ def _runs_into_org(following: list[str]) -> bool:
     words = list(following[:4])
     if len(words) >= 2 and words[0] in (",", "&"):
         rest = [w.lower().rstrip(".") for w in words[1:] if w != "," and w.lower().rstrip(".") != "esq"]
-        if rest and rest[0] in {i.rstrip(".") for i in _INCORPORATED}:
+        if rest and rest[0] in _INCORPORATED_BARE:
             return True   # "C. R. Bard, Inc.", "Morgan Hale & Co.", "Michael Flynn, Esq., PLLC." (not "Norman Pearlstine, Time Inc.")
     possessive = bool(words) and words[0] in _POSSESSIVE
     run = []
