@@ -55,6 +55,7 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside)|\bknown\s+as|\bcall
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _DOING_BUSINESS_AS = re.compile(r"(?:^|\s)(?:d\s*[./]?\s*b\s*[./]?\s*a\.?|doing\s+business\s+as)$", re.IGNORECASE)
 NUMBER_LABELS = {"no.", "no", "nos.", "nos", "#"}   # "Case No. 2:22-cv", "Check Nos. 221568"
+_SECTION_LABELS = {"sec", "sec.", "secs", "secs.", "section", "sections", "art", "art.", "ch", "ch.", "chap", "chap."}
 _HOUSE_NUMBER = re.compile(r"^\d{1,6}[A-Za-z]?$")
 _VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿÀ-ß]")
 _STATE_ZIP = re.compile(r"^[A-Z]{2} \d{5}(?:-\d{4})?$")   # ", CA 92706" after a city
@@ -164,6 +165,26 @@ def english_word(low: str) -> bool:
     return any(form in _english_words() for form in _stems(low))
 
 
+FREQUENT = 3.0   # Zipf frequency (wordfreq): a word met at least once in a million English words
+
+
+def _zipf(low: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(low, "en", wordlist="small")
+
+
+_SUFFIXES = frozenset(CONSTANTS.suffix_acronyms | CONSTANTS.suffix_not_acronyms)   # "Jr", "III", "Esq"
+
+
+def name_free_word(low: str) -> bool:
+    """A frequent English word (the model's lemmatizer index, and met at least once in a million
+    words by wordfreq) that no census given name or surname and no name suffix is: "Withdraw",
+    "Limit", "Contest"; not "Cicerone" (a rare word, and an Italian surname), "Young" or "Jr"."""
+    return len(low) > 2 and low.isalpha() and low not in _PARTICLES and low not in _SUFFIXES and \
+        low not in given_names() and low not in surnames() and english_word(low) and _zipf(low) >= FREQUENT
+
+
 def _stems(low: str) -> list[str]:
     """A word and the forms its plural, past or -ing ending leaves: "affairs", "ejected", "announces"."""
     forms = [low]
@@ -196,10 +217,10 @@ def ordinary_tail(words: list[str], ordinary: set[str], least: int = 2) -> int:
     agenda's table, a headline's "Attorney General Ortiz Announces"): cut off, down to two words; a
     two-word name that still ends in one is no name ("Jeffreys Adoption"). After a title (`least` 1)
     one word is name enough: "Attorney General Ortiz Announces Settlement" names Ortiz."""
-    def plain(w: str) -> bool:
+    def plain(w: str) -> bool:   # an English word no census surname bears: "Withdraw", "Limit"
         low = w.strip(_EDGE).lower()
         return bool(low) and (low in ordinary or bool(_WORD_SUFFIX.search(low)) or _inflected_verb(low)) \
-            and low not in surnames() and low not in given_names()
+            and low not in surnames() and low not in given_names() or name_free_word(low)
 
     def cut(i: int) -> bool:   # "Osama bin Laden": a word after a surname particle is the surname
         return plain(words[i]) and (i == 0 or words[i - 1].lower() not in _PARTICLES)
@@ -298,6 +319,13 @@ def refuse(text: str, around: Around) -> str | None:
         return "names listed with hyphens between them"
     if len(words) >= 2 and " ".join(w.strip(_EDGE) for w in words).lower() in place_names():
         return "a country, state or province"
+    head, second = (w.strip(_EDGE).lower() for w in (words + [""])[:2])
+    if len(words) >= 2 and head in place_names() and name_free_word(second):
+        return "a state or country, then an English word (\"California Building Laws\")"
+    if len(words) >= 3 and any(name_free_word(w.strip(_EDGE).lower()) for w in words[1:-1]):
+        return "a word inside the name is an English word no census name bears (\"Art Contest Winners\")"
+    if any(w.isalpha() and w.islower() and len(w) > 1 and w not in _PARTICLES for w in words[1:]):
+        return "a lower-case word that is no surname particle (\"Vlomey ton\")"
     after_possessive = following[1:2] if following[:1] and following[0] in _POSSESSIVE else \
         following[:1] if text.endswith(_POSSESSIVE) else []
     if after_possessive and after_possessive[0].lower() in _EPONYM_NOUNS:
@@ -325,7 +353,8 @@ def refuse(text: str, around: Around) -> str | None:
         return "a role before the name that follows (\"Pawsitive Volunteer Coordinator Ada Price\")"
     if _DOING_BUSINESS_AS.search(" ".join(around.before)):
         return "a trade name (after \"dba\", \"d/b/a\", \"doing business as\")"
-    if (len(words) >= 2 and folded[-1] in NUMBER_LABELS) or \
+    numbered = next((w for w in following[:2] if w != "."), "")[:1].isdigit()   # "RMC Sec. 1.08.020"
+    if (len(words) >= 2 and folded[-1] in NUMBER_LABELS) or (folded[-1] in _SECTION_LABELS and numbered) or \
             (following[:1] and following[0].lower() in NUMBER_LABELS and following[1:2] and following[1][:1].isdigit()):
         return "a label before its number (\"Check Nos. 221568\", \"Resolution No. 22-14\")"
     if [w.lower() for w in around.before[-2:]] == ["in", "re"] or _REPORTER_AFTER.match(" ".join(following[:3])):
@@ -352,7 +381,7 @@ def refuse(text: str, around: Around) -> str | None:
         return "the short name of an organisation the document names in full"
     if len(words) == 2 and folded[-1] in ORG_WORDS and folded[0] not in given_names():
         return "a place or organisation (no given name, then a place word: \"Peguis Trail\", \"Ferry Point\")"
-    if _all_words(words, folded, lowercase_words) and common_word(folded[-1]):
+    if _all_words(words, folded, lowercase_words) and (common_word(folded[-1]) or folded[-1] in lowercase_words):
         return "a heading, a label or a venue: English words, no given name (\"Event Calendar\", \"Tenant Ejected\")"
     if len(words) >= 2:
         first = folded[0].rstrip(".")

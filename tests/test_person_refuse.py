@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.person_spans import Around, refuse
+from pipeline.person_spans import Around, ordinary_tail, refuse
 
 
 def _why(text: str, after: str = "", before: str = "") -> str | None:
@@ -58,3 +58,33 @@ def test_cases_firms_and_churches_cited_are_no_people(text: str, after: str, bef
                                          ("Ann Lee", ", Jr. , said"), ("Norman Pearlstine", ", Time Inc. ,")])
 def test_a_name_before_a_number_stays(text: str, after: str) -> None:
     assert _why(text, after) is None
+
+
+@pytest.mark.parametrize("text, after", [
+    ("Art Contest Winners", "for the City"), ("Dale Essay Finalists", "and their"),   # a frequent English word inside
+    ("California Building Laws", "as amended"), ("Oregon Housing Code", "."),        # a state, then an English word
+    ("Vlomey ton", "Comacn-"), ("Dara quill", ""),                                    # a lower-case word, no particle
+])
+def test_english_words_inside_a_name_make_it_no_name(text: str, after: str) -> None:
+    assert _why(text, after) is not None
+
+
+@pytest.mark.parametrize("text, after", [("RMC Sec", ". 1.08.020 . Any"), ("LAMC Section", "12.22 A")])
+def test_a_code_section_before_its_number_is_no_person(text: str, after: str) -> None:
+    assert _why(text, after) is not None
+
+
+@pytest.mark.parametrize("text", ["Ralph J. Cicerone", "Georgia Mae Smith", "Indiana Jones", "Jill Banks Barad-Hopkins",
+                                  "Bill de Blasio", "Ludwig van Beethoven", "Clay S. Johnson, III", "Kelsey Fair"])
+def test_names_holding_rare_or_name_words_stay(text: str) -> None:
+    assert _why(text, "said") is None
+
+
+@pytest.mark.parametrize("words, cut", [
+    (["Elizabeth", "Alexander", "Withdraw"], 1),     # "Owner: … Elizabeth Alexander Withdraw from Planning Commission review"
+    (["Gann", "Limit"], 2),                          # no given name, then a frequent word: no name at all
+    (["Ralph", "J.", "Cicerone"], 0),                # "cicerone" is an English word, but a rare one
+    (["Clay", "S.", "Johnson,", "III"], 0), (["Alvin", "L.", "Bragg,", "Jr."], 0), (["Kelsey", "Fair"], 0),
+])
+def test_a_frequent_word_no_census_name_bears_is_cut_off_the_end(words: list[str], cut: int) -> None:
+    assert ordinary_tail(words, set()) == cut
