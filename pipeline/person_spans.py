@@ -165,7 +165,7 @@ def english_word(low: str) -> bool:
     return any(form in _english_words() for form in _stems(low))
 
 
-FREQUENT = 3.0   # Zipf frequency (wordfreq): a word met at least once in a million English words
+FREQUENT = 4.0   # Zipf frequency (wordfreq): a word met at least ten times in a million English words (not "Wembley", 3.6)
 
 
 def _zipf(low: str) -> float:
@@ -178,7 +178,7 @@ _SUFFIXES = frozenset(CONSTANTS.suffix_acronyms | CONSTANTS.suffix_not_acronyms)
 
 
 def name_free_word(low: str) -> bool:
-    """A frequent English word (the model's lemmatizer index, and met at least once in a million
+    """A frequent English word (the model's lemmatizer index, and met at least ten times in a million
     words by wordfreq) that no census given name or surname and no name suffix is: "Withdraw",
     "Limit", "Contest"; not "Cicerone" (a rare word, and an Italian surname), "Young" or "Jr"."""
     return len(low) > 2 and low.isalpha() and low not in _PARTICLES and low not in _SUFFIXES and \
