@@ -9,19 +9,15 @@ from typing import Any
 from spacy.tokens import Span
 
 from pipeline.candidates import event_candidate
-from pipeline.lexicon import HONORIFICS, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
+from pipeline.lexicon import HONORIFICS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
 from pipeline.judges import judge_spans
 from pipeline.name_columns import column_end, column_start, unbracketed
-from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, common_word, english_word, entity_key, given_names,
+from pipeline.name_runs import caps_names, census_names, couples, inverted_names
+from pipeline.name_tokens import DASHES, capitalised, initial, mention, name_end
+from pipeline.person_spans import (NOT_PERSON_LABELS, NUMBER_LABELS, Around, common_word, entity_key, given_names,
                                    ordinary_head, ordinary_tail, org_heads, outvoted, refuse, surnames, trim)
 
 VERSION = "nlp.v54"   # v54: a frequent English word no census name bears (wordfreq: "Withdraw", "Limit") ends a name or, inside it, unmakes it ("Art Contest Winners"); a state then such a word ("California Building Laws"), a lower-case word that is no particle ("Vlomey ton"), a code section before its number ("RMC Sec. 1.08.020") are no people; v53: judges named by surname in capitals on a separate opinion's or a concurrence's line are people, titled (pipeline/judges.py); v52: no person is a case named "In re …" or cited by its reporter (", 582 F.3d at 133"), a firm ("…, Esq., PLLC."), a church ("… Baptist"); v51: a sentence opening on a text as its subject before a present verb ("The rule waives …") is what the text says, however parsed; v50: a resolution's clause opening a line in capitals ("WHEREAS", "THEREFORE BE IT RESOLVED") starts a sentence; v49: a judge's separate opinion ("BARRON, Circuit Judge, concurring …") and a concurrence naming its judges with "and" are the court's acts of its decision day; v48: a line that ends on "; and" or "; or" ends a list item, so the next line's item is a sentence of its own; v47: an abbreviated rank ("Sgt.", "Det.", "Supt") is a title, one token; v46: v45 withdrawn (a figure's change and a line with no verb no candidates: better precision on dev, lower dated recall on the held-back split); v44: no person is a country, state or province, holds a possessive or a hyphen's lower-case English half inside, lists names joined by hyphens, or is an eponym ("Lou Gehrig’s disease"); v43: a name ends at its line's end when the one word after the break is a common English word ("Jason Garnett" / "Woman’s Subcommittee"); v42: a dated aside counts only for its own verb and a written day or year ("who led … after Whitfield resigned last March" is not hers); v41: "counted" is a count of records or people ("sentenced 208 defendants"), not "cut 12 positions" (a decision); v40: a candidate says whether its act is a figure ("counted"); v39: a footnote number glued between a full stop and the next sentence ("action.6The FAA") is blanked for the parser; v38: plain saying only in the past, outside a table row (a docket row's "to Continue", "attachment(s) added" stay); "is to approve" is arranged, not done; v37: plain saying with nothing else done ("“…,” Rene said Wednesday.", "X shared that sentiment on Monday") and a text's provisions in the present even with a trigger word ("The ordinance waives …", "Table 2 depicts …") are no candidates; v36: a dated aside about someone named ("…, said King, who resigned … and filed to run on Dec. 20.") is their act, not a description; v35: a verbless complement ("declared [the virus a national emergency on January 31]") is no clause of its own: its date is the verb's; v34: a court's own finding or order in the present ("The Court finds …", "Defendant X must preserve …", "The parties shall bear their own costs.", "… are enjoined from …") is done and dated by its decision (pipeline/court_orders.py); v33: a candidate says whether it is a performative said now ("I move", "we'll vote": "now"); v32: v26 withdrawn (a verbless trigger-less sentence is a candidate again: refusing it cost held-back recall 0.534 -> 0.494, found by a bisect on aggregate figures); v31: the people10 branch merged (its v23-v25: a docket block's next column is no part of a name, pipeline/name_columns.py); people10 v25: a bracket glued on after a full stop ("L.L.P.(WA)") opens a note too; people10 v24: a firm's block read as a span of its own after a name is no one, the word between a span and such a block is the name's, only a cell's span loses a partner's name to a firm, words without a vowel ("Crt Rptr") and English words right before a full name are no people; people10 v23: a docket block's next column is no part of a name (a firm named by its partners, a block repeated after other names, "PRO SE", a label before its colon, a bracket glued on), a given name before a cell's span is, a city before ", ST 12345" and a name ending in a street word are no people; main: v30: a docket row's opening date cell frames the row (date_rules.FRONTED_RE); v29: a trigger-less sentence in the present whose subject is a text or its part ("The rule provides …", "This AD applies to …") is no candidate; v28: a page marker on a line of its own inside running text ("[[Page D786]]", "[*5]", "- 12 -") ends no sentence; v27: a trigger-less sentence whose main verb is "is/are" states a state or a schedule ("Her last day is April 1."), no candidate; v26: a sentence with no verb and no trigger word, outside a table row, is no candidate ("AYES: …", "Question period for Public Works."); v25: a photo caption in the present ("… is seen in Glasgow, Scotland December 29, 2014", "are pictured", "poses") is no candidate; "is due to / set to / about to" + verb is an act ahead (planned); v24: a date that opens the sentence ("On January 10, 2015, …") is never foreign to a main-verb trigger, whatever clause the parser hung it on; v23: a court's own decision read over line breaks ("… St.\nPierre's claims is AFFIRMED"), "So Ordered.", lower case only in the present and outside a condition ("is affirmed", not "was dismissed", "If … is granted"); a capitalised line whose words run on into the next ("… Health and Human" / "Services declared …") is no heading; v22: v22: the people branch's last two rules merged (people branch v19: two given names sharing a surname are two people ("George and Marilyn Hartwell"); people branch v18: a census surname opening a name is no role cut off it ("Han Dong-su")); v21: a TIME span that names its day ("about 3:15 p.m. Dec. 22") is a date of the sentence's own, so a reported act dated so stays; v20: a court's electronic filing stamp ("Case: 20-16276, 08/05/2020, ID: …") is no candidate; v19: in a list whose lines end on ";" or ":", a line opening on a capital or a digit opens a sentence ("S. 1250, to reauthorize …;"); v18: the event rules of main and the people rules of the people branch together; people branch: v17: names written surname first ("| Whitcomb, Harold T. |", "Present: Alvarez, Teresa;") are read whole; v16: English words before a given name are no part of the name ("Liaison Kenneth Toyos"); v15: trade names ("... Salon", "... Books", after "dba") and a compass point after a house number ("1840 W. Harrison") are no people; v14: a run of English words with no given name is no person ("Event Calendar", "Tenant Ejected"), nor a headline verb after a surname ("Morales Sues");; main: v16: a line of capitalised words without a trigger word is a candidate again (v13 refused it; that cost acts); v15: talk at a meeting in the first person and the present ("We have two reports", "I think …") and a chair's cue ("Councillor X to close.") are no candidates, while "I move that …" stays; v14: nothing done ("No injuries were reported", "arrested no one") is no candidate; a title-case headline ("… To Replace The …") without a finite verb is none either; v13: a past act inside what a verb of reporting reports ("records revealed the domain had been registered on Oct. 28") is a candidate, reported (it needs a date of its own); v12: a capitals run holding O'HAGAN-like words counts them; v11: names in capitals (a court's caption, a judge's signature); v10: a second name glued on a span over a line break is read as its own; a document part opening a span is no person; v9: legal citation abbreviations, parts of a document, headlines cut short and sentence openers are no people; v8: proposals, modals and conditions are not done acts; date and time stamps are no candidates; v7: a label before its number ("Check Nos. 221568") is no person; v6: addresses, lettered list items, labels on the next line, census names inside longer capitalised runs are no people; v5: a document's majority label outvotes a PERSON span, titles and second names inside a span split it; v4: candidates without a trigger word, for the learned filter; v3: person spans refused or trimmed (pipeline/person_spans.py), heading and blank-line sentence breaks
-
-_APPOSITIVE = re.compile(
-    r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
-    r"assistant|new|longtime|county|state|board)\s+)*(?:%s))\b(?!\s+[A-Z][a-z])" % "|".join(
-        sorted((re.escape(r) for r in ROLE_TITLES), key=len, reverse=True)),
-    re.IGNORECASE)
 _ROLE_NOUN = re.compile(
     r"\bthe\s+((?:interim\s+|acting\s+|new\s+|former\s+)?(?:%s))\b(?!\s+[A-Z])" % "|".join(
         sorted((re.escape(r) for r in ROLE_NOUNS), key=len, reverse=True)))
@@ -72,8 +68,8 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
         return Around(_words(doc, start, -1), _words(doc, end, 1, 6), ordinary, heads)
 
     letters = set(_ENUMERATOR.findall(doc.text))
-    found += _inverted_names(doc, taken, {w.lower() for w in ordinary})
-    found += _couples(doc, taken, {w.lower() for w in ordinary})
+    found += inverted_names(doc, taken, {w.lower() for w in ordinary})
+    found += couples(doc, taken, {w.lower() for w in ordinary})
     inverted = set(taken)
     queue = [e for e in ents if e.label_ == "PERSON"]
     for ent in queue:   # grows by the second names of glued spans
@@ -83,7 +79,7 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
         versus = next((t.i for t in ent if t.lower_ in ("v.", "vs.", "v", "vs") and t.i > ent.start + lead), None)
         if versus is not None:   # "Jessica Parker v. C. R. Bard": the first party of a caption
             tail = min(tail, versus - ent.start)
-        start_tok, end_tok = ent.start + lead, _name_end(doc, _label_line(doc, ent.start + lead, ent.start + tail))
+        start_tok, end_tok = ent.start + lead, name_end(doc, _label_line(doc, ent.start + lead, ent.start + tail))
         enumerated = _enumerator(doc, start_tok, letters)
         if enumerated:   # "B. Brian Bergman" on a roll call lettered A., B., C.: "B." is the list's
             start_tok += 1
@@ -128,7 +124,7 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
                 or refuse(unbracketed(name.text), around(title_start, end_tok)):
             continue  # a title alone ("Supervisor", a table cell), an organisation, a place, a credit
         title_text = doc[title_start:start_tok].text if title_start < start_tok else None
-        found.append(_mention(doc, title_start, end_tok, name, title_text))
+        found.append(mention(doc, title_start, end_tok, name, title_text))
         taken.update(range(title_start, end_tok))
     # Title + capitalised surname that the statistical NER missed ("Commissioner Ortiz").
     for i, tok in enumerate(doc[:-1]):
@@ -152,143 +148,16 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
             continue
         if not _whole_title(doc[i:j + 1].text) or refuse(doc[j + 1:k].text, around(i, k)):
             continue  # "Harlan County Human Services Center": "County" is no title, a Center no person
-        found.append(_mention(doc, i, k, doc[j + 1:k], doc[i:j + 1].text))
+        found.append(mention(doc, i, k, doc[j + 1:k], doc[i:j + 1].text))
         taken.update(range(i, k))
-    found += _census_names(doc, taken, around, {w.lower() for w in ordinary})
-    found += _caps_names(doc, taken, around, {w.lower() for w in ordinary})
+    found += census_names(doc, taken, around, {w.lower() for w in ordinary})
+    found += caps_names(doc, taken, around, {w.lower() for w in ordinary})
     for start, end, title in judge_spans(doc.text):   # "BARRON, Circuit Judge, concurring", "…, JJ., concur."
         span = doc.char_span(start, end)
         if span is not None and not any(t.i in taken for t in span):
-            found.append({**_mention(doc, span.start, span.end, span, title), "method": "judge_line"})
+            found.append({**mention(doc, span.start, span.end, span, title), "method": "judge_line"})
             taken.update(range(span.start, span.end))
     return sorted(found, key=lambda m: m["start"])
-
-
-_ROW_EDGE = {"|", ";", ":", "(", ")", "[", "]"}
-
-
-def _inverted_names(doc: Any, taken: set[int], ordinary: set[str]) -> list[dict[str, Any]]:
-    """Names written surname first, as dockets, party tables and roll calls write them ("| Whitcomb,
-    Harold T. | Appellee |", "Present: Alvarez, Teresa; Okafor, Daniel."): a census surname (or a
-    word that is no English word), a comma, a census given name and its middle initials or name,
-    standing alone between a row's edges (a line break, "|", ";", ":", the end of a sentence). A
-    list that goes on with a comma is a list of names, not one name ("AYES: Garcia, Allen Fisk,
-    Sherrard"). None may be an ordinary word of the document, a title, an organisation word or a
-    place; shown given name first ("Harold T. Whitcomb")."""
-    def edge_before(i: int) -> bool:
-        if i < 0:
-            return True
-        tok = doc[i]
-        return (tok.is_space and "\n" in tok.text) or tok.text in _ROW_EDGE or \
-            (tok.text.endswith(".") and not _initial(tok))
-
-    def word(tok: Any, names: frozenset[str] | None) -> bool:
-        """A name word: of `names`; or (a surname, names None) of the census surnames or no English word."""
-        low = tok.lower_
-        known = low in names if names is not None else (low in surnames() or not english_word(low))
-        place = tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "DATE") and \
-            not (names is None and low in surnames())   # the model reads surnames as places ("Delgado")
-        return (_capitalised(tok) or _caps_word(tok)) and tok.is_alpha and known and low not in ordinary and \
-            low not in TITLE_WORDS and low not in ORG_WORDS and not place
-
-    def pair_at(i: int) -> int | None:
-        """The end of "Surname, Given [M.]" opening at token i, or None."""
-        if i + 2 >= len(doc) or not word(doc[i], None) or doc[i + 1].text != "," or \
-                not word(doc[i + 2], given_names()):
-            return None
-        k = i + 3
-        while k < len(doc) and (_initial(doc[k]) or (word(doc[k], given_names()) and k == i + 3 and
-                                                      k + 1 < len(doc) and doc[k + 1].text != ",")):
-            k += 1
-        return k
-
-    def edge_after(k: int) -> bool:
-        if k >= len(doc):
-            return True
-        tok = doc[k]
-        return (tok.is_space and "\n" in tok.text) or tok.text in _ROW_EDGE or tok.text == "."
-
-    out = []
-    i = 0
-    while i < len(doc):
-        end = pair_at(i) if i not in taken and edge_before(i - 1) else None
-        if end is None or not edge_after(end) or any(t in taken for t in range(i, end)):
-            i += 1
-            continue
-        given = " ".join(t.text for t in doc[i + 2:end])
-        out.append({**_mention(doc, i, end, f"{given} {doc[i].text}", None), "method": "inverted_name"})
-        taken.update(range(i, end))
-        i = end
-    return out
-
-
-def _couples(doc: Any, taken: set[int], ordinary: set[str]) -> list[dict[str, Any]]:
-    """Two given names that share one surname ("George and Marilyn Hartwell", "Tom and Linda Okafor"):
-    two people, each with the surname, not one "George and Marilyn Hartwell" nor a bare "Tom". Both
-    given names are census given names that open no longer run of capitalised words ("John Taylor
-    and Mary Jones" are two names of their own) and are no date or place ("April and May Jones");
-    one surname ends the run ("Alvaro & Blanca Garcia Revocable Living Trust" is a trust)."""
-    def given(tok: Any, place: bool = False) -> bool:   # `place`: the model's place may stand
-        return _name_word(tok) and tok.lower_ in given_names() and tok.lower_ not in ordinary and \
-            tok.lower_ not in TITLE_WORDS and tok.ent_type_ not in ("DATE", "LOC", "FAC", "NORP", "ORG") and \
-            (place or tok.ent_type_ != "GPE")
-
-    out = []
-    for i in range(len(doc) - 3):
-        prev = doc[i - 1] if i else None
-        if i in taken or i + 2 >= len(doc) or not given(doc[i], doc[i + 2].ent_type_ == "PERSON") or \
-                doc[i + 1].lower_ not in ("and", "&") or not given(doc[i + 2]) or \
-                (prev is not None and (_initial(prev) or (_capitalised(prev) and (
-                    prev.lower_ in given_names() or not english_word(prev.lower_))))):
-            continue   # "John Taylor and Mary Jones"; but "Residents Tom and Linda Okafor"
-        k = i + 3 + (i + 3 < len(doc) and _initial(doc[i + 3]))   # "Marilyn J. Hartwell"
-        if k >= len(doc) or (k + 1 < len(doc) and (_capitalised(doc[k + 1]) or _caps_word(doc[k + 1]))):
-            continue   # one surname, then no more capitals: "Alvaro & Blanca Garcia Revocable Living Trust"
-        last = doc[k]
-        k += 1
-        if not _capitalised(last) or last.lower_ in ordinary or last.lower_ in ORG_WORDS or \
-                last.lower_ in TITLE_WORDS or not (last.lower_ in surnames() or not english_word(last.lower_)) or \
-                any(t in taken for t in range(i, k)):
-            continue
-        end = _name_end(doc, k)
-        out.append({**_mention(doc, i, i + 1, f"{doc[i].text} {last.text}", None), "method": "couple"})
-        out.append({**_mention(doc, i + 2, end, doc[i + 2:end], None), "method": "couple"})
-        taken.update(range(i, end))
-    return out
-
-
-def _census_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> list[dict[str, Any]]:
-    """Names the statistical NER missed or called an organisation ("A vehicle driven by Todd
-    Richter", "Present: ..., Melaina Prest,"): a given name of the census lists, an optional middle
-    name or initial, and a census surname, all capitalised, outside any person, place or date."""
-    out = []
-    i = 0
-    while i < len(doc) - 1:
-        tok = doc[i]
-        if i in taken or not _name_word(tok) or tok.lower_ not in given_names() or \
-                tok.ent_type_ in ("PERSON", "GPE", "LOC", "FAC", "DATE", "NORP", "EVENT", "WORK_OF_ART", "LAW"):
-            i += 1
-            continue
-        k = i + 1
-        while k < len(doc) and doc[k].is_space and doc[k].text.count("\n") == 1 and k == i + 1:
-            k += 1   # a name wrapped onto the next line ("Julie\nRodriguez")
-        parts = [i]
-        if k < len(doc) and (_name_word(doc[k]) or _initial(doc[k])) and k + 1 < len(doc) and \
-                _name_word(doc[k + 1]) and doc[k + 1].lower_ in surnames():
-            parts += [k, k + 1]
-        elif k < len(doc) and _name_word(doc[k]) and doc[k].lower_ in surnames():
-            parts += [k]
-        if len(parts) < 2 or any(p in taken for p in parts) or _inside_run(doc, i, parts[-1] + 1) or \
-                any(doc[p].lower_ in ordinary for p in (parts[0], parts[-1])) or \
-                any(doc[p].lower_ in TITLE_WORDS for p in parts) or doc[parts[-1]].lower_ in ORG_WORDS or \
-                refuse(doc[i:parts[-1] + 1].text, around(i, parts[-1] + 1)):
-            i += 1
-            continue
-        end = _name_end(doc, parts[-1] + 1)
-        out.append({**_mention(doc, i, end, doc[i:end], None), "method": "census_name"})
-        taken.update(range(i, end))
-        i = end
-    return out
 
 
 def _unglued(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -297,7 +166,7 @@ def _unglued(doc: Any, start: int, end: int) -> tuple[int, int]:
     Councillor": the name before it) and a second full name after a first one ("J. Kevin McKethan
     William W. Durham": the first; the second is found on its own)."""
     def after_dash(tok: Any) -> bool:   # "Daniel Damian - Mayor", "Emmanuel J. Estrada- Mayor"
-        return doc[tok.i - 1].text.endswith(_DASHES)
+        return doc[tok.i - 1].text.endswith(DASHES)
 
     def title(tok: Any) -> bool:
         return tok.is_title and tok.lower_ in TITLE_WORDS - HONORIFICS and (tok.lower_ not in surnames() or after_dash(tok))
@@ -314,26 +183,23 @@ def _unglued(doc: Any, start: int, end: int) -> tuple[int, int]:
         before, word = doc[k - 1], doc[k]
         if before.is_space and "\n" in before.text and k - 2 > start:
             before = doc[k - 2]   # one name a line: "R. Bruce Carlson" / "Stephanie K. Goldin"
-        if word.is_title and word.lower_ in given_names() and _capitalised(before) and not _initial(before) \
+        if word.is_title and word.lower_ in given_names() and capitalised(before) and not initial(before) \
                 and before.lower_ not in given_names() and len(before.text) > 2 \
-                and (doc[k + 1].is_title or _initial(doc[k + 1])):
+                and (doc[k + 1].is_title or initial(doc[k + 1])):
             return start, k
     return start, end
 
 
 _ENUMERATOR = re.compile(r"(?m)^[ \t]*([A-Z])\.[ \t]")
-_DASHES = ("-", "–", "—")
 _EDGE_MARKS = " \t\n,;:-–—•·*"
 _LABEL_AFTER = NUMBER_LABELS | {":"}
-_BEFORE_PLACE = {"st.", "st", "ste.", "mt.", "mt", "ft.", "ft", "san", "santa", "los", "las", "el", "la", "del",
-                 "de", "southern", "northern", "eastern", "western"}
 
 
 def _enumerator(doc: Any, i: int, letters: set[str]) -> bool:
     """Token i is the letter of a lettered list ("A. Norm Zezula ... B. Brian Bergman"): a capital
     and a full stop that open a line, on a page whose lines also open on the letter before or after it."""
     tok = doc[i]
-    if not _initial(tok):
+    if not initial(tok):
         return False
     line_start = doc.text.rfind("\n", 0, tok.idx) + 1
     letter = tok.text[0]
@@ -352,91 +218,6 @@ def _label_line(doc: Any, start: int, end: int) -> int:
         after = doc[k + 2].lower_ if k + 2 < len(doc) else ""
         if (word.is_alpha and word.is_upper and len(word.text) > 1) or after in _LABEL_AFTER:
             return k
-    return end
-
-
-def _caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> list[dict[str, Any]]:
-    """Names in capitals, which the small model rarely reads as people: a court's caption ("ANGEL
-    ZEPEDA RIVAS, Petitioner", "DAVID JENNINGS"), a judge's signature ("DAVID O. CARTER"). A run of
-    two to four capitalised words, no more and no fewer, opening on a census given name and ending
-    on a census surname, each word no ordinary word of the document; an initial may stand between."""
-    out = []
-    i = 0
-    while i < len(doc):
-        if not _caps_word(doc[i]) or (i > 0 and (_caps_word(doc[i - 1]) or _initial(doc[i - 1]))):
-            i += 1
-            continue
-        k = i
-        while k < len(doc) and (_caps_word(doc[k]) or (k > i and _initial(doc[k]))):
-            k += 1
-        run = doc[i:k]
-        if _caps_name(run, taken, ordinary) and refuse(" ".join(t.text.title() for t in run), around(i, k)) is None:
-            end = _name_end(doc, k)
-            out.append({**_mention(doc, i, end, doc[i:end], None), "method": "caps_name"})
-            taken.update(range(i, end))
-        i = k
-    return out
-
-
-def _caps_name(run: Any, taken: set[int], ordinary: set[str]) -> bool:
-    """The whole capitalised run is a name: two to four words, a census given name first and a census
-    surname last, an initial only between, no word ordinary, a title or an organisation's, none read."""
-    words = [t for t in run if not _initial(t)]
-    folded = [t.lower_ for t in words]
-    return 2 <= len(run) <= 4 and all(t.is_alpha for t in words) and not _initial(run[-1]) and \
-        folded[0] in given_names() and folded[-1] in surnames() and \
-        not any(w in ordinary or w in TITLE_WORDS or w in ORG_WORDS for w in folded) and \
-        not any(t.i in taken or t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for t in run)
-
-
-def _caps_word(tok: Any) -> bool:   # "KATZMANN", "O'HAGAN", "ZEPEDA-RIVAS"
-    letters = [c for c in tok.text if c.isalpha()]
-    return len(letters) > 1 and tok.text.isupper() and all(c.isalpha() or c in "'’-" for c in tok.text)
-
-
-def _inside_run(doc: Any, start: int, end: int) -> bool:
-    """A census-list name that is only part of a longer run of capitalised words: "St. Louis Jeffrey
-    Eugenides", "Southern California Edison", "Adolfo Suárez Madrid-Barajas", "Vista Del Rio Apts"."""
-    prev = doc[start - 1] if start else None
-    nxt = doc[end] if end < len(doc) else None
-    if prev is not None and prev.lower_ in _BEFORE_PLACE:
-        return True   # but "Public Works Brad Sacher": a department, then a name
-    if nxt is not None and nxt.text in _DASHES and end + 1 < len(doc) and _capitalised(doc[end + 1]):
-        return True
-    return nxt is not None and _capitalised(nxt) and nxt.lower_ not in _SUFFIXES and nxt.lower_ not in TITLE_WORDS
-
-
-def _capitalised(tok: Any) -> bool:
-    """A capitalised word with lower-case letters: "Durham", "McKethan", "O'Neill" (not "FBI")."""
-    return tok.is_alpha and tok.text[:1].isupper() and any(c.islower() for c in tok.text)
-
-
-def _name_word(tok: Any) -> bool:
-    return tok.is_alpha and tok.is_title and len(tok.text) > 1 and tok.pos_ in ("PROPN", "NOUN", "ADJ", "VERB")
-
-
-def _initial(tok: Any) -> bool:
-    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
-
-
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-
-
-def _name_end(doc: Any, end: int) -> int:
-    """Where a name really ends: past ", Jr." / ", III" the model leaves out, and past a surname the
-    line wrapped onto the next line after a middle initial ("Charles F.\nConner")."""
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in _SUFFIXES:
-        return end + 2
-    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].is_space and doc[end + 1].text.count("\n") == 1 \
-            and doc[end + 2].lower_ in _SUFFIXES:
-        return end + 3   # "Kenneth D. Upton,\nJr.": the suffix wrapped onto the next line
-    if end < len(doc) and doc[end].lower_ in _SUFFIXES and doc[end].text[:1].isupper():
-        return end + 1   # "Alex Azar II"
-    last = doc[end - 1]
-    if len(last.text) == 2 and last.text[0].isupper() and last.text[1] == "." and end + 1 < len(doc) \
-            and doc[end].is_space and doc[end].text.count("\n") == 1 and doc[end + 1].is_title \
-            and doc[end + 1].is_alpha and doc[end + 1].lower_ not in TITLE_WORDS:
-        return end + 2
     return end
 
 
@@ -486,18 +267,6 @@ def _title_org(ents: tuple[Any, ...], start: int, end: int) -> bool:
     """spaCy's small model calls "Chair Hale" an ORG; an ORG that is only title + name is a person."""
     org = next(e for e in ents if e.start <= end - 1 < e.end)
     return org.end == end and org.start >= start
-
-
-def _mention(doc: Any, start: int, end: int, name: Any, title: str | None) -> dict[str, Any]:
-    span = doc[start:end]
-    after = doc.text[span.end_char:span.end_char + 80]
-    m = _APPOSITIVE.match(after)
-    role = m.group(1).lower() if m else None
-    text = unbracketed(span.text).rstrip("".join(_DASHES))   # "Emmanuel J. Estrada- Mayor/Chair": the dash is no part
-    name = unbracketed(name if isinstance(name, str) else name.text)   # "Bertram Hollis(Fenwick, Lydia)"
-    return {"start": span.start_char, "end": span.start_char + len(text), "text": text,
-            "name": name.rstrip("".join(_DASHES)), "title": title,
-            "role": role, "label": "PERSON"}
 
 
 def drop_outvoted(analyses: list[dict[str, Any]]) -> None:

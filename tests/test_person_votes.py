@@ -90,7 +90,7 @@ def test_a_span_glued_from_two_cells_keeps_one_name(span: str, name: str) -> Non
 def test_a_name_ends_past_its_suffix(text: str, name: str) -> None:
     import spacy
 
-    from pipeline.nlp import _name_end
+    from pipeline.name_tokens import name_end as _name_end
 
     doc = spacy.blank("en")(text)
     start = next(t.i for t in doc if t.text in ("Kenneth", "Alex"))

@@ -1,0 +1,184 @@
+"""Names the statistical NER misses, found by their shape: written surname first in a row
+("Whitcomb, Harold T."), two given names sharing a surname ("George and Marilyn Hartwell"), a census
+given name and surname ("Present: …, Melaina Prest,"), and names in capitals ("DAVID O. CARTER").
+Each returns mention records (`pipeline/name_tokens.mention`) and marks its tokens taken."""
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.lexicon import ORG_WORDS, TITLE_WORDS
+from pipeline.name_tokens import DASHES, SUFFIXES, capitalised, caps_word, initial, mention, name_end, name_word
+from pipeline.person_spans import english_word, given_names, refuse, surnames
+
+_ROW_EDGE = {"|", ";", ":", "(", ")", "[", "]"}
+_BEFORE_PLACE = {"st.", "st", "ste.", "mt.", "mt", "ft.", "ft", "san", "santa", "los", "las", "el", "la", "del",
+                 "de", "southern", "northern", "eastern", "western"}
+
+def inverted_names(doc: Any, taken: set[int], ordinary: set[str]) -> list[dict[str, Any]]:
+    """Names written surname first, as dockets, party tables and roll calls write them ("| Whitcomb,
+    Harold T. | Appellee |", "Present: Alvarez, Teresa; Okafor, Daniel."): a census surname (or a
+    word that is no English word), a comma, a census given name and its middle initials or name,
+    standing alone between a row's edges (a line break, "|", ";", ":", the end of a sentence). A
+    list that goes on with a comma is a list of names, not one name ("AYES: Garcia, Allen Fisk,
+    Sherrard"). None may be an ordinary word of the document, a title, an organisation word or a
+    place; shown given name first ("Harold T. Whitcomb")."""
+    def edge_before(i: int) -> bool:
+        if i < 0:
+            return True
+        tok = doc[i]
+        return (tok.is_space and "\n" in tok.text) or tok.text in _ROW_EDGE or \
+            (tok.text.endswith(".") and not initial(tok))
+
+    def word(tok: Any, names: frozenset[str] | None) -> bool:
+        """A name word: of `names`; or (a surname, names None) of the census surnames or no English word."""
+        low = tok.lower_
+        known = low in names if names is not None else (low in surnames() or not english_word(low))
+        place = tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "DATE") and \
+            not (names is None and low in surnames())   # the model reads surnames as places ("Delgado")
+        return (capitalised(tok) or caps_word(tok)) and tok.is_alpha and known and low not in ordinary and \
+            low not in TITLE_WORDS and low not in ORG_WORDS and not place
+
+    def pair_at(i: int) -> int | None:
+        """The end of "Surname, Given [M.]" opening at token i, or None."""
+        if i + 2 >= len(doc) or not word(doc[i], None) or doc[i + 1].text != "," or \
+                not word(doc[i + 2], given_names()):
+            return None
+        k = i + 3
+        while k < len(doc) and (initial(doc[k]) or (word(doc[k], given_names()) and k == i + 3 and
+                                                      k + 1 < len(doc) and doc[k + 1].text != ",")):
+            k += 1
+        return k
+
+    def edge_after(k: int) -> bool:
+        if k >= len(doc):
+            return True
+        tok = doc[k]
+        return (tok.is_space and "\n" in tok.text) or tok.text in _ROW_EDGE or tok.text == "."
+
+    out = []
+    i = 0
+    while i < len(doc):
+        end = pair_at(i) if i not in taken and edge_before(i - 1) else None
+        if end is None or not edge_after(end) or any(t in taken for t in range(i, end)):
+            i += 1
+            continue
+        given = " ".join(t.text for t in doc[i + 2:end])
+        out.append({**mention(doc, i, end, f"{given} {doc[i].text}", None), "method": "inverted_name"})
+        taken.update(range(i, end))
+        i = end
+    return out
+
+
+def couples(doc: Any, taken: set[int], ordinary: set[str]) -> list[dict[str, Any]]:
+    """Two given names that share one surname ("George and Marilyn Hartwell", "Tom and Linda Okafor"):
+    two people, each with the surname, not one "George and Marilyn Hartwell" nor a bare "Tom". Both
+    given names are census given names that open no longer run of capitalised words ("John Taylor
+    and Mary Jones" are two names of their own) and are no date or place ("April and May Jones");
+    one surname ends the run ("Alvaro & Blanca Garcia Revocable Living Trust" is a trust)."""
+    def given(tok: Any, place: bool = False) -> bool:   # `place`: the model's place may stand
+        return name_word(tok) and tok.lower_ in given_names() and tok.lower_ not in ordinary and \
+            tok.lower_ not in TITLE_WORDS and tok.ent_type_ not in ("DATE", "LOC", "FAC", "NORP", "ORG") and \
+            (place or tok.ent_type_ != "GPE")
+
+    out = []
+    for i in range(len(doc) - 3):
+        prev = doc[i - 1] if i else None
+        if i in taken or i + 2 >= len(doc) or not given(doc[i], doc[i + 2].ent_type_ == "PERSON") or \
+                doc[i + 1].lower_ not in ("and", "&") or not given(doc[i + 2]) or \
+                (prev is not None and (initial(prev) or (capitalised(prev) and (
+                    prev.lower_ in given_names() or not english_word(prev.lower_))))):
+            continue   # "John Taylor and Mary Jones"; but "Residents Tom and Linda Okafor"
+        k = i + 3 + (i + 3 < len(doc) and initial(doc[i + 3]))   # "Marilyn J. Hartwell"
+        if k >= len(doc) or (k + 1 < len(doc) and (capitalised(doc[k + 1]) or caps_word(doc[k + 1]))):
+            continue   # one surname, then no more capitals: "Alvaro & Blanca Garcia Revocable Living Trust"
+        last = doc[k]
+        k += 1
+        if not capitalised(last) or last.lower_ in ordinary or last.lower_ in ORG_WORDS or \
+                last.lower_ in TITLE_WORDS or not (last.lower_ in surnames() or not english_word(last.lower_)) or \
+                any(t in taken for t in range(i, k)):
+            continue
+        end = name_end(doc, k)
+        out.append({**mention(doc, i, i + 1, f"{doc[i].text} {last.text}", None), "method": "couple"})
+        out.append({**mention(doc, i + 2, end, doc[i + 2:end], None), "method": "couple"})
+        taken.update(range(i, end))
+    return out
+
+
+def census_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> list[dict[str, Any]]:
+    """Names the statistical NER missed or called an organisation ("A vehicle driven by Todd
+    Richter", "Present: ..., Melaina Prest,"): a given name of the census lists, an optional middle
+    name or initial, and a census surname, all capitalised, outside any person, place or date."""
+    out = []
+    i = 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        if i in taken or not name_word(tok) or tok.lower_ not in given_names() or \
+                tok.ent_type_ in ("PERSON", "GPE", "LOC", "FAC", "DATE", "NORP", "EVENT", "WORK_OF_ART", "LAW"):
+            i += 1
+            continue
+        k = i + 1
+        while k < len(doc) and doc[k].is_space and doc[k].text.count("\n") == 1 and k == i + 1:
+            k += 1   # a name wrapped onto the next line ("Julie\nRodriguez")
+        parts = [i]
+        if k < len(doc) and (name_word(doc[k]) or initial(doc[k])) and k + 1 < len(doc) and \
+                name_word(doc[k + 1]) and doc[k + 1].lower_ in surnames():
+            parts += [k, k + 1]
+        elif k < len(doc) and name_word(doc[k]) and doc[k].lower_ in surnames():
+            parts += [k]
+        if len(parts) < 2 or any(p in taken for p in parts) or _inside_run(doc, i, parts[-1] + 1) or \
+                any(doc[p].lower_ in ordinary for p in (parts[0], parts[-1])) or \
+                any(doc[p].lower_ in TITLE_WORDS for p in parts) or doc[parts[-1]].lower_ in ORG_WORDS or \
+                refuse(doc[i:parts[-1] + 1].text, around(i, parts[-1] + 1)):
+            i += 1
+            continue
+        end = name_end(doc, parts[-1] + 1)
+        out.append({**mention(doc, i, end, doc[i:end], None), "method": "census_name"})
+        taken.update(range(i, end))
+        i = end
+    return out
+
+
+def caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> list[dict[str, Any]]:
+    """Names in capitals, which the small model rarely reads as people: a court's caption ("ANGEL
+    ZEPEDA RIVAS, Petitioner", "DAVID JENNINGS"), a judge's signature ("DAVID O. CARTER"). A run of
+    two to four capitalised words, no more and no fewer, opening on a census given name and ending
+    on a census surname, each word no ordinary word of the document; an initial may stand between."""
+    out = []
+    i = 0
+    while i < len(doc):
+        if not caps_word(doc[i]) or (i > 0 and (caps_word(doc[i - 1]) or initial(doc[i - 1]))):
+            i += 1
+            continue
+        k = i
+        while k < len(doc) and (caps_word(doc[k]) or (k > i and initial(doc[k]))):
+            k += 1
+        run = doc[i:k]
+        if _caps_name(run, taken, ordinary) and refuse(" ".join(t.text.title() for t in run), around(i, k)) is None:
+            end = name_end(doc, k)
+            out.append({**mention(doc, i, end, doc[i:end], None), "method": "caps_name"})
+            taken.update(range(i, end))
+        i = k
+    return out
+
+
+def _caps_name(run: Any, taken: set[int], ordinary: set[str]) -> bool:
+    """The whole capitalised run is a name: two to four words, a census given name first and a census
+    surname last, an initial only between, no word ordinary, a title or an organisation's, none read."""
+    words = [t for t in run if not initial(t)]
+    folded = [t.lower_ for t in words]
+    return 2 <= len(run) <= 4 and all(t.is_alpha for t in words) and not initial(run[-1]) and \
+        folded[0] in given_names() and folded[-1] in surnames() and \
+        not any(w in ordinary or w in TITLE_WORDS or w in ORG_WORDS for w in folded) and \
+        not any(t.i in taken or t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for t in run)
+
+
+def _inside_run(doc: Any, start: int, end: int) -> bool:
+    """A census-list name that is only part of a longer run of capitalised words: "St. Louis Jeffrey
+    Eugenides", "Southern California Edison", "Adolfo Suárez Madrid-Barajas", "Vista Del Rio Apts"."""
+    prev = doc[start - 1] if start else None
+    nxt = doc[end] if end < len(doc) else None
+    if prev is not None and prev.lower_ in _BEFORE_PLACE:
+        return True   # but "Public Works Brad Sacher": a department, then a name
+    if nxt is not None and nxt.text in DASHES and end + 1 < len(doc) and capitalised(doc[end + 1]):
+        return True
+    return nxt is not None and capitalised(nxt) and nxt.lower_ not in SUFFIXES and nxt.lower_ not in TITLE_WORDS
