@@ -17,6 +17,7 @@ from typing import Any
 
 from pipeline.court_orders import court_order
 from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE
+from pipeline.date_scope import foreign_spans, inside, loose_foreign, without
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES,
                               PLAIN_SAYING, PLAN_ADJECTIVES, PLAN_VERBS, PLANNED_CUES, PROCEDURAL, PROPOSING,
@@ -27,7 +28,6 @@ _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 # "MILLBROOK —", "PINE RIDGE, Carver County —": the news dateline is not part of the sentence.
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}[A-Z](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?\s*[—–]\s*")
 _SUBORDINATE = {"relcl", "acl"}                    # clauses that describe a noun
-_CLAUSES = {"relcl", "acl", "advcl", "ccomp"}      # clauses whose dates belong to their own verb
 COUNTED_RECORDS = {"investigation", "report", "application", "case", "referral", "complaint", "call", "claim",
                    "request", "visit", "arrest", "indictment", "conviction", "lead", "file", "record",
                    "child", "worker", "caseworker", "employee", "people", "person", "student", "percent",
@@ -58,12 +58,12 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     for tok in sent:
         if tok.idx < start or not _is_trigger(tok, sent):
             continue
-        foreign = _foreign_spans(sent, tok)
+        foreign = foreign_spans(sent, tok)
         said = None if _refusal(tok) else _said(tok)
         if said is not None:  # what was said happened when the saying says, not when it was said
             first, last = said.left_edge, said.right_edge
             foreign += [(sent.start_char, first.idx), (last.idx + len(last), sent.end_char)]
-        own_date = any(not _inside(d.start_char, foreign) for d in dates)
+        own_date = any(not inside(d.start_char, foreign) for d in dates)
         reported = said is not None
         if not own_date and _lemma(tok) not in TRIGGERS and _first_person(tok):
             continue  # "I talked to a number of people": a speaker's story, dated by nothing it says
@@ -89,16 +89,16 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     if not found:
         # No trigger word: still a candidate for the learned filter (pipeline/event_filter.py), which
         # reads acts the lexicon does not list ("Measures Introduced: 12 bills", a councillor's account).
-        found.append((sent.root, bool(dates), False, _foreign_spans(sent, sent.root)))
+        found.append((sent.root, bool(dates), False, foreign_spans(sent, sent.root)))
     best, _, reported, foreign = min(found, key=lambda f: (
         _planned(f[0]) and not _negated(f[0]), _type(f[0]) in GENERIC_TYPES, not f[1],
         f[0].dep_ != "ROOT", f[0].pos_ != "VERB", f[0].i))
-    loose = _loose_foreign(sent, best, reported)
+    loose = loose_foreign(sent, best, _said(best) if reported else None)
     opening = next((d for d in dates if FRONTED_RE.fullmatch(text, start, d.start_char)), None)
     if opening is not None and best.dep_ == "ROOT" and not reported:
         # a date that opens the sentence frames its main verb, whatever clause the parser hung it on
         # ("On January 10, 2015, the agency received a report regarding a child admitted …": ROOT admitted)
-        foreign, loose = _without(foreign, opening), _without(loose, opening)
+        foreign, loose = without(foreign, opening), without(loose, opening)
     subtree = {t.i for t in best.subtree}
     agents = [t.i for t in best.children if t.dep_ in ("nsubj", "agent")]
     agents += [g.i for t in best.children if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj"]
@@ -508,62 +508,6 @@ def _imperative(sent: Any, start: int) -> bool:
     first = next((t for t in sent if t.idx >= start and t.is_alpha), None)
     return first is not None and first.i == root.i and root.tag_ == "VB" and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in root.children)
-
-
-def _foreign_spans(sent: Any, trigger: Any) -> list[tuple[int, int]]:
-    """Character spans of clauses that do not contain the trigger: their dates are their own
-    ("Whitfield, who had been on leave since Feb. 14, resigned on March 6"). A trigger in an
-    adverbial clause owns no date outside it ("opened in May, after the reviewers found …")."""
-    spans = []
-    adverbial = next((t for t in [trigger, *trigger.ancestors] if t.dep_ == "advcl"), None)
-    if adverbial is not None:
-        first, last = adverbial.left_edge, adverbial.right_edge
-        spans += [(sent.start_char, first.idx), (last.idx + len(last), sent.end_char)]
-    for tok in sent:
-        if tok.dep_ not in _CLAUSES or _small_clause(tok):
-            continue
-        sub = list(tok.subtree)
-        if any(t.i == trigger.i for t in sub):
-            continue
-        spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
-    return spans
-
-
-def _small_clause(tok: Any) -> bool:
-    """A verbless complement the parser calls a clause: "declared [the coronavirus a national
-    emergency on January 31]" — its date is the verb's."""
-    return tok.dep_ == "ccomp" and tok.pos_ in ("NOUN", "PROPN", "ADJ") and \
-        not any(c.dep_ in ("aux", "auxpass", "cop", "mark") or c.pos_ in ("VERB", "AUX") and c.dep_ != "amod"
-                for c in tok.children)
-
-
-def _loose_foreign(sent: Any, trigger: Any, reported: bool) -> list[tuple[int, int]]:
-    """The clauses whose dates never date the trigger's act: relative clauses ("who was fired in
-    March"), what was said or found ("found that turnover reached 41 percent in 2017"), and for
-    reported speech everything outside what was said."""
-    spans = []
-    if reported:
-        said = _said(trigger)
-        if said is not None:
-            spans += [(sent.start_char, said.left_edge.idx),
-                      (said.right_edge.idx + len(said.right_edge), sent.end_char)]
-    for tok in sent:
-        if tok.dep_ in ("relcl", "ccomp") and not any(t.i == trigger.i for t in tok.subtree):
-            sub = list(tok.subtree)
-            spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
-    return spans
-
-
-def _without(spans: list[tuple[int, int]], ent: Any) -> list[tuple[int, int]]:
-    """The spans with an entity's characters cut out of them."""
-    out = []
-    for a, b in spans:
-        out += [(x, y) for x, y in ((a, min(b, ent.start_char)), (max(a, ent.end_char), b)) if x < y]
-    return out
-
-
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
 
 
 def _expand(sent: Any, heads: list[int]) -> list[list[int]]:
