@@ -110,6 +110,8 @@ def parse_name(text: str) -> Name:
     title = " ".join(t for t in (title, h.title) if t)
     if not last and first and not middle:  # a single token is a surname ("Ortiz said")
         first, last = "", first
+    if h.title and not first and last and h.title.lower().rstrip(".") in ("st", "ste"):
+        title, last = title.removesuffix(h.title).strip(), f"{h.title} {last}"   # "St. Pierre": a surname, no saint's title
     if not last and not first and h.nickname:  # '"Peggy"' alone: keep it as a nickname
         return Name(title=title, nickname=h.nickname, raw=raw)
     return Name(title=title, first=first, middle=middle, last=last, suffix=h.suffix,

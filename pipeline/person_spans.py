@@ -68,7 +68,7 @@ _STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "bl
                  "ln", "way", "place", "pl", "court", "ct", "terrace", "circle", "parkway", "pkwy", "highway",
                  "hwy", "trail", "plaza", "alley", "crescent", "loop", "row", "square", "walk"}
 _EDGE = _QUOTES + " \t\n,;:.!?()-–—*•·"
-_PARTICLES = frozenset(CONSTANTS.prefixes)   # "bin", "van", "de", "le": what follows is a surname
+PARTICLES = frozenset(CONSTANTS.prefixes)   # "bin", "van", "de", "le": what follows is a surname
 
 
 RARE = 0.004   # % of the 1990 population: rarer "names" in the census lists are words (See, Marine, America)
@@ -181,7 +181,7 @@ def name_free_word(low: str) -> bool:
     """A frequent English word (the model's lemmatizer index, and met at least ten times in a million
     words by wordfreq) that no census given name or surname and no name suffix is: "Withdraw",
     "Limit", "Contest"; not "Cicerone" (a rare word, and an Italian surname), "Young" or "Jr"."""
-    return len(low) > 2 and low.isalpha() and low not in _PARTICLES and low not in _SUFFIXES and \
+    return len(low) > 2 and low.isalpha() and low not in PARTICLES and low not in _SUFFIXES and \
         low not in given_names() and low not in surnames() and english_word(low) and _zipf(low) >= FREQUENT
 
 
@@ -223,7 +223,7 @@ def ordinary_tail(words: list[str], ordinary: set[str], least: int = 2) -> int:
             and low not in surnames() and low not in given_names() or name_free_word(low)
 
     def cut(i: int) -> bool:   # "Osama bin Laden": a word after a surname particle is the surname
-        return plain(words[i]) and (i == 0 or words[i - 1].lower() not in _PARTICLES)
+        return plain(words[i]) and (i == 0 or words[i - 1].lower() not in PARTICLES)
 
     n = 0
     while len(words) - n > least and cut(len(words) - 1 - n):
@@ -241,7 +241,7 @@ def ordinary_head(words: list[str], ordinary: set[str]) -> int:
     def plain(w: str) -> bool:   # no surname either: "Han Dong-hoon" writes the surname first
         low = w.strip(_EDGE).lower()
         return low.isalpha() and len(low) > 1 and low not in given_names() and low not in surnames() and \
-            low not in _PARTICLES and (low in ordinary or any(form in _english_words() for form in _stems(low)))
+            low not in PARTICLES and (low in ordinary or any(form in _english_words() for form in _stems(low)))
 
     n = 0
     while len(words) - n >= 3 and plain(words[n]):
@@ -324,7 +324,7 @@ def refuse(text: str, around: Around) -> str | None:
         return "a state or country, then an English word (\"California Building Laws\")"
     if len(words) >= 3 and any(name_free_word(w.strip(_EDGE).lower()) for w in words[1:-1]):
         return "a word inside the name is an English word no census name bears (\"Art Contest Winners\")"
-    if any(w.isalpha() and w.islower() and len(w) > 1 and w not in _PARTICLES for w in words[1:]):
+    if any(w.isalpha() and w.islower() and len(w) > 1 and w not in PARTICLES for w in words[1:]):
         return "a lower-case word that is no surname particle (\"Vlomey ton\")"
     after_possessive = following[1:2] if following[:1] and following[0] in _POSSESSIVE else \
         following[:1] if text.endswith(_POSSESSIVE) else []
@@ -402,7 +402,7 @@ def _all_words(words: list[str], folded: list[str], ordinary: set[str]) -> bool:
     def word(w: str) -> bool:
         return w in ordinary or any(form in _english_words() for form in _stems(w))
 
-    return len(words) >= 2 and folded[0] not in _PARTICLES and \
+    return len(words) >= 2 and folded[0] not in PARTICLES and \
         all(w.isalpha() and (len(w) > 1 or raw.strip(_EDGE).islower()) and w not in given_names() and word(w)
             for raw, w in zip(words, folded))
 

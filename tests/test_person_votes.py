@@ -96,3 +96,13 @@ def test_a_name_ends_past_its_suffix(text: str, name: str) -> None:
     start = next(t.i for t in doc if t.text in ("Kenneth", "Alex"))
     surname = next(t.i for t in doc if t.text in ("Upton", "Azar"))
     assert doc[start:_name_end(doc, surname + 1)].text == name
+
+
+@pytest.mark.parametrize("extra", [{"method": "judge_line", "title": "Justice"}, {"title": "Commissioner"}])
+def test_a_name_a_rule_read_after_its_title_is_not_outvoted(extra: dict) -> None:
+    """"CHRISTOPHER, J.P., FORD, WARHIT and VOUTSINAS, JJ., concur.": the model calls the judges'
+    surnames in capitals an ORG; the concurrence's line says they are justices."""
+    page = _analysis(["HALVORSEN"], [("HALVORSEN", "ORG"), ("HALVORSEN", "ORG")])
+    page["people"][0].update(extra)
+    drop_outvoted([page])
+    assert [m["name"] for m in page["people"]] == ["HALVORSEN"]
