@@ -4,6 +4,7 @@ given name and surname ("Present: …, Melaina Prest,"), and names in capitals (
 Each returns mention records (`pipeline/name_tokens.mention`) and marks its tokens taken."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pipeline.lexicon import ORG_WORDS, TITLE_WORDS
@@ -182,3 +183,31 @@ def _inside_run(doc: Any, start: int, end: int) -> bool:
     if nxt is not None and nxt.text in DASHES and end + 1 < len(doc) and capitalised(doc[end + 1]):
         return True
     return nxt is not None and capitalised(nxt) and nxt.lower_ not in SUFFIXES and nxt.lower_ not in TITLE_WORDS
+
+
+_AGE_AFTER = re.compile(r",\s+(\d{1,3}),\s+(?:of|from)\s+[A-Z]|,\s+(\d{1,3}),\s+(?:was|were|is|has|had|who|and)\b")
+
+
+def aged_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
+    """A name that a news report or a police blotter gives an age after ("driven by Verdale V.
+    Marquardt, 58, of Quincy", "Kelvo Ardmore, 19, was charged"): two to four capitalised words
+    (initials between) right before ", <age>, of …": a person, whatever the model read."""
+    out = []
+    for match in _AGE_AFTER.finditer(doc.text):
+        age = int(match.group(1) or match.group(2))
+        end_tok = next((t.i for t in doc if t.idx == match.start()), None)
+        if not 0 < age <= 110 or end_tok is None:
+            continue
+        start = end_tok
+        while start > 0 and end_tok - start < 4 and (capitalised(doc[start - 1]) or initial(doc[start - 1])):
+            start -= 1
+        words = doc[start:end_tok]
+        if len(words) < 2 or initial(words[-1]) or not capitalised(words[0]) or \
+                words[0].lower_ not in given_names() and words[0].lower_ in surnames() or \
+                any(t in taken for t in range(start, end_tok)) or \
+                any(t.lower_ in TITLE_WORDS or t.lower_ in ORG_WORDS for t in words) or \
+                refuse(words.text, around(start, end_tok)):
+            continue
+        out.append({**mention(doc, start, end_tok, words, None), "method": "aged_name"})
+        taken.update(range(start, end_tok))
+    return out

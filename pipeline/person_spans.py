@@ -42,7 +42,7 @@ from pipeline.lexicon import ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURN
 _QUOTES = "\"'“”‘’«»„`´"
 _BAD_CHARS = re.compile(r"[\d@#&/|\\_=+<>{}\[\]~^%$*§¶]|https?:|www\.")
 _CASE_PARTY = re.compile(r"^(?:v|vs)\.?\s", re.IGNORECASE)   # "Zepeda Rivas v. Jennings"
-_CASE_NAME = re.compile(r"\s(?:v|vs)\.?\s", re.IGNORECASE)
+_CASE_NAME = re.compile(r"\s(?:v|vs|VS?(?=\.\s+[A-Z]{2}))\.?\s")   # "Abbott v. Burke", "SMITH V. JONES"; "Verdale V. Marquardt" is an initial
 # a reporter citation right after a name: the name is a case's ("…, 582 F.3d at 133", ", 239 AD3d 818", ", 5 U.S. 137")
 _REPORTER_AFTER = re.compile(r"^, \d{1,4} (?:[A-Z][A-Za-z.]*\d[a-z]{1,3}|[A-Z][a-z]*\.(?:\s?[A-Z][a-z]*\.)*)(?:\s|$)")
 _NICKNAME = re.compile(r"\s[\"“‘'][A-Z][\w.-]*[\"”’']\s")

