@@ -85,8 +85,24 @@ def normalize(text: str, *, anchor: date | None = None, previous: DateInterval |
         return None
     if isinstance(anchor, dt.datetime):
         anchor = anchor.date()  # a datetime anchor must not leak a time into comparisons
-    found = _resolve(cleaned, _Ctx(anchor, previous, fiscal_year_start_month))
+    ctx = _Ctx(anchor, previous, fiscal_year_start_month)
+    found = _resolve(cleaned, ctx) or _first_of_two(cleaned, ctx)
     return replace(found, text=text) if found else None
+
+
+_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+
+
+def _first_of_two(t: str, ctx: _Ctx) -> DateInterval | None:
+    """Two dates joined by "and" ("june 17, 2020 and june 19, 2020", "may 5 and may 7, 2019"): the
+    first, with the second's year when it states none. A range ("between … and …") is not two dates."""
+    if not re.search(r" (?:and|&) ", t) or t.startswith(("between", "from")):
+        return None
+    first, second = re.split(r" (?:and|&) ", t, maxsplit=1)
+    year = _YEAR_IN.search(second)
+    if year and not _YEAR_IN.search(first):
+        first = f"{first.strip(' ,')}, {year.group(0)}"
+    return _resolve(first, ctx) if first.strip() else None
 
 
 def resolve_sequence(spans: list[str], *, anchor: date | None,

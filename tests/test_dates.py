@@ -354,3 +354,19 @@ def test_parsing_is_fast() -> None:
 def test_two_digit_years_take_the_nearest_century(text: str, anchor: date, day: date) -> None:
     found = normalize(text, anchor=anchor)
     assert found is not None and (found.start, found.precision) == (day, "day")
+
+
+@pytest.mark.parametrize("text, day", [
+    ("June 17, 2020 and June 19, 2020", date(2020, 6, 17)),   # "On June 17, 2020 and June 19, 2020, the court issued orders"
+    ("March 2 and March 9, 2018", date(2018, 3, 2)),          # the second date's year is the first's
+    ("Oct. 4 & Oct. 11, 2016", date(2016, 10, 4)),
+])
+def test_two_dates_joined_by_and_date_the_act_by_the_first(text: str, day: date) -> None:
+    got = normalize(text, anchor=date(2021, 1, 1))
+    assert got is not None and (got.start, got.end, got.precision) == (day, day, "day")
+
+
+def test_a_range_or_no_date_is_not_two_dates() -> None:
+    between = normalize("between June 1 and June 5, 2019", anchor=date(2021, 1, 1))
+    assert between is None or between.end > between.start   # never the range's first day alone
+    assert normalize("the mayor and council", anchor=date(2021, 1, 1)) is None
