@@ -168,6 +168,7 @@ def english_word(low: str) -> bool:
 FREQUENT = 4.0   # Zipf frequency (wordfreq): a word met at least ten times in a million English words (not "Wembley", 3.6)
 
 
+@lru_cache(maxsize=65536)
 def _zipf(low: str) -> float:
     from wordfreq import zipf_frequency
 
