@@ -352,6 +352,8 @@ def refuse(text: str, around: Around) -> str | None:
             and following[0][:1].isupper() \
             and following[0].lower() in given_names() and following[1][:1].isupper():
         return "a role before the name that follows (\"Pawsitive Volunteer Coordinator Ada Price\")"
+    if [w.lower() for w in following[:2]] == [",", "which"] or following[:1] == ["which"]:
+        return "a thing or an organisation: \"which\" follows it, never a person (\"for Con Edison, which maintains\")"
     if _DOING_BUSINESS_AS.search(" ".join(around.before)):
         return "a trade name (after \"dba\", \"d/b/a\", \"doing business as\")"
     numbered = next((w for w in following[:2] if w != "."), "")[:1].isdigit()   # "RMC Sec. 1.08.020"

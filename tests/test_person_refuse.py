@@ -88,3 +88,13 @@ def test_names_holding_rare_or_name_words_stay(text: str) -> None:
 ])
 def test_a_frequent_word_no_census_name_bears_is_cut_off_the_end(words: list[str], cut: int) -> None:
     assert ordinary_tail(words, set()) == cut
+
+
+@pytest.mark.parametrize("text, after, refused", [
+    ("Con Edison", ", which maintains about 90,000 miles", True),     # "which" after it: a thing
+    ("Harlow Fenn", "which runs the shelter", True),
+    ("Patrick McHugh", ", who is vice president", False),              # "who": a person
+    ("Patrick McHugh", ", vice president of engineering", False),
+])
+def test_which_after_a_name_says_it_is_no_person(text: str, after: str, refused: bool) -> None:
+    assert (_why(text, after) is not None) == refused
