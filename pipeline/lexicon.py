@@ -223,3 +223,6 @@ PROCEDURAL = [
     r"\bnotice\s+of\s+(?:the|this)\s+meeting\b", r"\b(?:entered|went\s+into|returned\s+from|came\s+out\s+of)"
     r"\s+(?:a\s+)?closed\s+session\b", r"\bdistributed\s+to\s+(?:the\s+)?members\b",
 ]
+
+# Generational suffixes after a surname ("Alvin L. Bragg, Jr.", "Clay S. Johnson, III"), lower-case, no full stop.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

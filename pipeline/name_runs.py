@@ -195,9 +195,10 @@ def aged_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
     out = []
     for match in _AGE_AFTER.finditer(doc.text):
         age = int(match.group(1) or match.group(2))
-        end_tok = next((t.i for t in doc if t.idx == match.start()), None)
-        if not 0 < age <= 110 or end_tok is None:
+        comma = doc.char_span(match.start(), match.start() + 1)
+        if not 0 < age <= 110 or comma is None:
             continue
+        end_tok = comma.start
         start = end_tok
         while start > 0 and end_tok - start < 4 and (capitalised(doc[start - 1]) or initial(doc[start - 1])):
             start -= 1

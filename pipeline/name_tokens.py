@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.lexicon import ROLE_TITLES, TITLE_WORDS
+from pipeline.lexicon import NAME_SUFFIXES, ROLE_TITLES, TITLE_WORDS
 from pipeline.name_columns import unbracketed
 
 DASHES = ("-", "–", "—")
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+SUFFIXES = NAME_SUFFIXES | {f"{s}." for s in NAME_SUFFIXES}   # as tokenised: "Jr." and "Jr"
 APPOSITIVE = re.compile(
     r"^,\s+(?:the\s+|a\s+|then[- ]|who\s+(?:is|was)\s+(?:the\s+)?)?((?:(?:former|interim|acting|deputy|"
     r"assistant|new|longtime|county|state|board)\s+)*(?:%s))\b(?!\s+[A-Z][a-z])" % "|".join(

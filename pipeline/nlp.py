@@ -9,7 +9,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from pipeline.candidates import event_candidate
-from pipeline.lexicon import HONORIFICS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
+from pipeline.lexicon import HONORIFICS, NAME_SUFFIXES, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
 from pipeline.judges import judge_spans
 from pipeline.name_columns import column_end, column_start, unbracketed
 from pipeline.name_runs import aged_names, caps_names, census_names, couples, inverted_names
@@ -39,7 +39,7 @@ def analyse(doc: Any) -> dict[str, Any]:
             "candidates": candidates}
 
 
-_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "esq"}
+_NAME_SUFFIXES = NAME_SUFFIXES | {"esq"}
 
 
 def _line_end(doc: Any, start: int, end: int) -> int:

@@ -37,7 +37,7 @@ from typing import Any
 from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.lexicon import ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, ORG_WORDS, SHOP_WORDS
+from pipeline.lexicon import ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, NAME_SUFFIXES, ORG_WORDS, SHOP_WORDS
 
 _QUOTES = "\"'“”‘’«»„`´"
 _BAD_CHARS = re.compile(r"[\d@#&/|\\_=+<>{}\[\]~^%$*§¶]|https?:|www\.")
@@ -175,14 +175,11 @@ def _zipf(low: str) -> float:
     return zipf_frequency(low, "en", wordlist="small")
 
 
-_SUFFIXES = frozenset(CONSTANTS.suffix_acronyms | CONSTANTS.suffix_not_acronyms)   # "Jr", "III", "Esq"
-
-
 def name_free_word(low: str) -> bool:
     """A frequent English word (the model's lemmatizer index, and met at least ten times in a million
     words by wordfreq) that no census given name or surname and no name suffix is: "Withdraw",
     "Limit", "Contest"; not "Cicerone" (a rare word, and an Italian surname), "Young" or "Jr"."""
-    return len(low) > 2 and low.isalpha() and low not in PARTICLES and low not in _SUFFIXES and \
+    return len(low) > 2 and low.isalpha() and low not in PARTICLES and low.rstrip('.') not in NAME_SUFFIXES and \
         low not in given_names() and low not in surnames() and english_word(low) and _zipf(low) >= FREQUENT
 
 

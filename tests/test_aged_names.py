@@ -32,3 +32,14 @@ def test_an_age_after_an_office_or_a_street_makes_no_person(tagger: Tagger, text
                                            ("Abbott v. Burke", True), ("SMITH V. JONES", True), ("Hale vs. Ortiz", True)])
 def test_versus_is_lower_case_or_in_capitals(text: str, refused: bool) -> None:
     assert (refuse(text, Around(before=["by"], after=[","])) is not None) == refused
+
+
+def test_the_age_rule_itself_reads_the_name_whatever_the_model_found(tagger: Tagger) -> None:
+    """`aged_names` on its own, with no token taken by the model's spans: the name before ", 58, of"."""
+    from pipeline.name_runs import aged_names
+    from pipeline.person_spans import Around
+
+    doc = tagger.nlp("The truck struck a utility vehicle driven by Verdale V. Marquardt, 58, of Quincy.")
+    found = aged_names(doc, set(), lambda i, k: Around(before=[t.text for t in doc[max(0, i - 3):i]],
+                                                        after=[t.text for t in doc[k:k + 6]]))
+    assert [(m["name"], m["method"]) for m in found] == [("Verdale V. Marquardt", "aged_name")]
