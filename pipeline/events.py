@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from index.ids import derive
@@ -21,7 +21,7 @@ from pipeline.lexicon import MINUTES_TRIGGERS
 from pipeline.listed_acts import listed
 from pipeline.transcript import is_transcript
 
-VERSION = "events.v27"   # v27: two dates joined by "and" ("June 17, 2020 and June 19, 2020") date the act by the first (pipeline/dates.py); v26: in minutes, an item of a list that a done act announces ("… reported the following business items:") is that act, of the meeting's day (pipeline/listed_acts.py); v25: v24 withdrawn ("as of" dates, with nlp.v45); v23: in minutes, a trigger outside the minutes' list with no date of its own takes the meeting's day for the learned filter to judge, like a sentence no trigger chose; v22: days counted from a written date ("the day after the Dec. 30 shooting") are that date plus the count (pipeline/date_offsets.py); v21: a figure over a fiscal year ("In FY 2011, courts sentenced 208 defendants") is a statistic, no act; v20: a year opening a serial number ("AD 2018–23–51", "2019-0412") is no date; v19: a sentence that runs over a page break is quoted whole, its fragment on the next page no event (pipeline/page_runs.py); v18: a year the model split off a day ("August 24" + "2020") is not read again once the day has grown into "August 24, 2020"; v17: in a transcript (speaker-labelled turns, pipeline/transcript.py) the meeting's day dates only a verdict or a performative said now ("I move …"), not what a speaker tells of; v16: a docket row's opening date cell dates its entry ("| 04/21/2005 | 126 | MOTION … (Entered: 04/25/2005)"); v15: a quote stops before the skipped page furniture (a running footer, a page number) its sentence ran on into; v14: a year or day inside a legal citation ("817, 823 (Tex. 2012)", "1004 [2024]", "2019 WL 123456") is when a cited case was decided, no date of an act here; v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v28"   # v28: past a paragraph break, a day without its year keeps a told date's year only for the story's next days (45), and not when it is in the document's last 60 days; v27: two dates joined by "and" ("June 17, 2020 and June 19, 2020") date the act by the first (pipeline/dates.py); v26: in minutes, an item of a list that a done act announces ("… reported the following business items:") is that act, of the meeting's day (pipeline/listed_acts.py); v25: v24 withdrawn ("as of" dates, with nlp.v45); v23: in minutes, a trigger outside the minutes' list with no date of its own takes the meeting's day for the learned filter to judge, like a sentence no trigger chose; v22: days counted from a written date ("the day after the Dec. 30 shooting") are that date plus the count (pipeline/date_offsets.py); v21: a figure over a fiscal year ("In FY 2011, courts sentenced 208 defendants") is a statistic, no act; v20: a year opening a serial number ("AD 2018–23–51", "2019-0412") is no date; v19: a sentence that runs over a page break is quoted whole, its fragment on the next page no event (pipeline/page_runs.py); v18: a year the model split off a day ("August 24" + "2020") is not read again once the day has grown into "August 24, 2020"; v17: in a transcript (speaker-labelled turns, pipeline/transcript.py) the meeting's day dates only a verdict or a performative said now ("I move …"), not what a speaker tells of; v16: a docket row's opening date cell dates its entry ("| 04/21/2005 | 126 | MOTION … (Entered: 04/25/2005)"); v15: a quote stops before the skipped page furniture (a running footer, a page number) its sentence ran on into; v14: a year or day inside a legal citation ("817, 823 (Tex. 2012)", "1004 [2024]", "2019 WL 123456") is when a cited case was decided, no date of an act here; v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -121,6 +121,10 @@ def _date_inside(entity: dict[str, Any]) -> dict[str, Any] | None:
     return {**entity, "start": entity["start"] + m.start(), "end": entity["start"] + m.end(), "text": m.group(0)}
 
 
+NEXT_DAYS = timedelta(days=45)     # how far past a paragraph a told date's year carries
+RECENT_DAYS = timedelta(days=60)   # a day this close before the document is the document's year
+
+
 def _narrative_years(text: str, found: list[dict[str, Any]], anchor: date | None) -> None:
     """A day written without its year ("on February 28") after a full date in the same paragraph
     ("On February 26, 2017, ...") is the first such day from that date on (else the nearest before
@@ -134,8 +138,7 @@ def _narrative_years(text: str, found: list[dict[str, Any]], anchor: date | None
         if iv.precision == "day" and iv.source == "explicit" and _FULL_DAY.search(d["text"]):
             last = d
             continue
-        if last is None or iv.precision != "day" or not _YEARLESS_DAY.match(d["text"].strip()) or \
-                "\n\n" in text[last["end"]:d["start"]]:
+        if last is None or iv.precision != "day" or not _YEARLESS_DAY.match(d["text"].strip()):
             continue
         told = last["interval"].start
         options = []
@@ -145,6 +148,13 @@ def _narrative_years(text: str, found: list[dict[str, Any]], anchor: date | None
             except ValueError:   # February 29 of a year without one
                 continue
         options = [o for o in options if anchor is None or o <= anchor]
+        if "\n\n" in text[last["end"]:d["start"]]:
+            # past the paragraph, a day of the weeks before the document is news of now; one further
+            # back that is among the story's next days ("on December 16, 2010" … "She returned on
+            # December 27" in an April 2012 report) keeps the story's year
+            if anchor is not None and iv.start >= anchor - RECENT_DAYS:
+                continue
+            options = [o for o in options if told <= o <= told + NEXT_DAYS]
         # the story moves on: the first such day from the full date on, else the nearest before it
         day = min(options, key=lambda o: (o < told, abs((o - told).days)), default=iv.start)
         if day != iv.start:

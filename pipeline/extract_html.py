@@ -70,7 +70,7 @@ def article_text(html: str) -> tuple[str, Any, str]:
         return text, doc, "article"
     visible = visible_text(html)
     if len(text) >= MIN_BODY_CHARS and len(text) >= MIN_BODY_SHARE * len(visible):
-        return text, doc, "article"
+        return (visible, doc, "page") if _record_head_dropped(text, visible) else (text, doc, "article")
     try:
         recall = trafilatura.bare_extraction(html, with_metadata=True, **{**_OPTIONS, "favor_recall": True})
     except Exception:
@@ -79,6 +79,24 @@ def article_text(html: str) -> tuple[str, Any, str]:
     if len(recall_text) >= MIN_BODY_CHARS and len(recall_text) >= MIN_BODY_SHARE * len(visible):
         return recall_text, recall if recall is not None else doc, "recall"
     return visible, doc if doc is not None else recall, "page"
+
+
+# the heading of a record: "City Council Regular Meeting … Tuesday, May 17, 2022", "Agenda"
+_RECORD_HEADING = re.compile(r"\b(?:minutes|agenda|meeting|session|hearing|proceedings)\b", re.IGNORECASE)
+
+
+def _record_head_dropped(text: str, visible: str) -> bool:
+    """The article extractor kept a record's body but dropped its heading: the visible text before
+    the first line it kept names a meeting and states a full date (Granicus minutes pages, whose
+    heading, roll call and opening items sit in a layout table). Such a page is read whole."""
+    from pipeline.docdate import dates_in
+
+    first = next((ln.strip() for ln in text.splitlines() if len(ln.strip()) >= 20), "")
+    at = visible.find(first[:60]) if first else -1
+    if at <= 0:
+        return False
+    head = visible[:at]
+    return bool(_RECORD_HEADING.search(head)) and bool(dates_in(head))
 
 
 def hard_wrapped(lines: list[Any]) -> bool:

@@ -65,6 +65,11 @@ def _date(text: str, kind: str, **kw) -> tuple[date | None, str | None]:
     (REPORT_COVER, "report", date(2018, 10, 2)),           # a date alone on the cover
     (NEWS, "news", date(2015, 1, 14)),
     ("Roll call\nLEGISLATIVE DAY 4 DATE:01/27/2017 2:02:17 PM", "minutes", date(2017, 1, 27)),
+    # a consent item approving earlier minutes, words between "approved" and "minutes"
+    ("a. APPROVED CITY COUNCIL MINUTES of May 3, 2022, as provided.\nb. Warrants of Tuesday, May 17, 2022",
+     "minutes", date(2022, 5, 17)),
+    ("Approve the Board of Social Services minutes of June 4, 2019\nHeld on Tuesday, June 18, 2019",
+     "minutes", date(2019, 6, 18)),
     ("Notice of the 14th of March, 2019 hearing\nHearing on 14 March 2019", "agenda", date(2019, 3, 14)),
     # electronic filing stamps of court filings, before any date their text names
     ("Case: 19-40112, 03/11/2021, ID: 12031857, DktEntry: 14-1, Page 1 of 9\nThe hearing of April 30, 2021 is "

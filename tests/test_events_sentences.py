@@ -342,6 +342,20 @@ def test_a_day_without_its_year_keeps_the_year_of_the_story(tagger: Tagger) -> N
     assert rows["On March 2"] == (D(2018, 3, 2), "explicit")   # another paragraph: the article's year
 
 
+@pytest.mark.parametrize("told, later, expected", [
+    ("On December 16, 2010", "On December 27", D(2010, 12, 27)),    # the story's next days
+    ("On November 30, 2015", "On December 3", D(2015, 12, 3)),
+    ("On December 16, 2010", "On March 2", D(2018, 3, 2)),         # days before the article: now
+    ("On June 1, 2012", "On December 27", D(2017, 12, 27)),        # months after the story: no carry
+])
+def test_past_a_paragraph_only_the_storys_next_days_keep_its_year(tagger: Tagger, told: str, later: str,
+                                                                    expected: date) -> None:
+    text = (f"{told}, the contractor fitted the boiler in the director's house.\n\n"
+            f"The court heard the details on Monday.\n\n{later}, the police arrested the contractor.")
+    rows = {r["text"].split(",")[0]: r["date_start"] for r in timeline_rows(tagger, text)}
+    assert rows[later] == expected
+
+
 def test_each_line_of_a_list_ending_on_semicolons_is_its_own_sentence(tagger: Tagger) -> None:
     # a digest's or a consent agenda's list: one item a line, each ending on ";", under a line ending on ":"
     text = ("Committee on Public Works: Committee ordered favorably reported the following\n"

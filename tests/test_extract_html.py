@@ -6,6 +6,7 @@ from rapidfuzz import fuzz
 
 from pipeline.extract import extract
 from pipeline.extract_charset import decode_html, declared_charset
+from pipeline.extract_html import _record_head_dropped
 from tests.conftest import FIXTURES
 
 BODY = ("Le conseil a approuvé le budget. Der Ausschuss prüfte die Akten. "
@@ -90,6 +91,37 @@ def test_listing_page_is_read_whole():
     text = ex.pages[0].text
     assert all(f"Minutes — June {k}, 2018" in text for k in range(1, 21))
     assert ex.title == "Board minutes"
+
+
+def test_a_minutes_page_keeps_the_heading_an_article_extractor_drops():
+    """A real Granicus minutes page: trafilatura keeps its motions but drops the heading (the
+    meeting's date), the roll call and the closed session; the page is read whole."""
+    ex = extract((FIXTURES / "minutes" / "walnut_creek_110.html").read_bytes())
+    text = ex.pages[0].text
+    assert ex.meta["extraction"] == "page"
+    assert text.index("Tuesday, May 17, 2022") < text.index("All Councilmembers were in attendance.") < \
+        text.index("Councilmember Wilk pulled Item 2e from the Consent Calendar.")
+
+
+@pytest.mark.parametrize("head, dropped", [
+    ("Board of Supervisors Regular Meeting\n\nMarch 4, 2019\n\nROLL CALL", True),
+    ("Planning Commission Agenda\n\nTuesday, June 9, 2020", True),
+    ("Home | News | Sports\n\nPosted March 4, 2019", False),        # no meeting named
+    ("City Council Regular Meeting\n\nCITY HALL", False),           # no date
+    ("", False),                                                       # nothing dropped
+])
+def test_a_dropped_record_heading_is_a_meeting_named_with_its_date(head, dropped):
+    body = "Motion by Member Avery, second by Mayor Costa, carried unanimously, to adopt the resolution."
+    assert _record_head_dropped(body, f"{head}\n\n{body}\n\nContact us") is dropped
+
+
+def test_a_news_page_without_a_meeting_heading_stays_an_article():
+    paras = "".join(f"<p>The county board voted on the road repair contract for district {k} after a long "
+                    f"debate about the cost of the work and who would pay for it in the coming years.</p>"
+                    for k in range(1, 7))
+    html = (f"<html><head><title>Roads</title></head><body><nav><a href='/'>Home</a> <a href='/n'>News</a></nav>"
+            f"<div>Posted March 4, 2019</div><div>{paras}</div><footer>Contact us</footer></body></html>").encode()
+    assert extract(html).meta["extraction"] == "article"
 
 
 def test_short_article_keeps_its_body():
