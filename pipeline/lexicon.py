@@ -154,7 +154,7 @@ ORG_WORDS = {
     "ave", "rd", "blvd", "room", "side", "area", "branch", "code", "forms", "updates", "focus",
     "stamp", "chapel", "temple", "mosque", "synagogue", "cathedral", "parish", "diocese",
     "st", "pkwy", "hwy", "lodge", "apts", "architecture", "architects", "parks", "recreation",
-    "properties", "realty",
+    "properties", "realty", "freeway", "expressway", "turnpike", "tollway", "interstate", "causeway",
 }
 # The kinds of shop a trade name ends in (liquor permits, business licences, police blotters):
 # "Ruby Salon", "Harold Fenwick Books". Only the name's own last word counts; a name before one

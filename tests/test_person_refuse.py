@@ -98,3 +98,8 @@ def test_a_frequent_word_no_census_name_bears_is_cut_off_the_end(words: list[str
 ])
 def test_which_after_a_name_says_it_is_no_person(text: str, after: str, refused: bool) -> None:
     assert (_why(text, after) is not None) == refused
+
+
+@pytest.mark.parametrize("text", ["Katy Freeway", "Lodge Expressway", "Garden State Turnpike", "Dan Ryan Expressway"])
+def test_a_road_named_for_a_person_or_place_is_no_person(text: str) -> None:
+    assert _why(text, "near the exit") is not None
