@@ -141,9 +141,19 @@ _FILING_STAMP = re.compile(r"(?:USCA\s+|Appellate\s+)?Case:?\s+[\w:.-]+,?\s+(?:D
                            r"|(?:Page:?\s+\d+\s+)?Date\s+Filed:")
 
 
+# A press office's contact block ("Contact: Jane Roe Director of Communications … 214-653-3756 (office)",
+# "Office: 714-347-8408 Cell: …"), and a listing's link label ("… Read More April 24, 2026 News …")
+_CONTACT = re.compile(r"\b(?:contact|office|cell|phone|tel|fax|e-?mail|media)\s*:", re.IGNORECASE)
+_PHONE_OR_MAIL = re.compile(r"(?<!\d)\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?!\d)|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+_LINK_LABEL = re.compile(r"\bRead (?:More|more)\b|\bREAD MORE\b")
+
+
 def not_a_report(body: str) -> bool:
-    """A heading, a question, a filing stamp, or a table row without a date cell reports no act."""
+    """A heading, a question, a filing stamp, a contact block, a listing's links, or a table row
+    without a date cell reports no act."""
     if body.endswith("?") or is_caps_line(body) or (is_heading(body) and "|" not in body) or _FILING_STAMP.match(body):
+        return True
+    if (_CONTACT.search(body) and _PHONE_OR_MAIL.search(body)) or _LINK_LABEL.search(body):
         return True
     return (body.startswith("|") or body.count(" | ") >= 2) and not re.search(r"\d", body)
 

@@ -629,3 +629,28 @@ def test_a_resolutions_clauses_are_sentences_of_their_own(tagger: Tagger) -> Non
 ])
 def test_what_a_text_says_in_the_present_is_no_candidate(tagger: Tagger, text: str) -> None:
     assert _candidates(tagger, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Giovanni Reyes, DOB: 06-08-1992, entered a plea of not guilty at his arraignment today.", NEWS_DAY),
+    ("Marta Cole (D.O.B. 4/27/1986) was arrested on March 3 by county deputies.", D(2018, 3, 3)),
+    ("The defendant, date of birth June 8, 1990, was charged on Tuesday with arson.", D(2018, 3, 13)),
+    ("Deputies arrested Leon Park, born in 1975, on March 2 after a chase.", D(2018, 3, 2)),
+])
+def test_a_date_of_birth_dates_no_act(tagger: Tagger, text: str, expected: date) -> None:
+    assert [r["date_start"] for r in timeline_rows(tagger, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "March 1, 2018 Contact: Jane Roe Director of Communications Harlan County District Attorney’s Office "
+    "214-653-3756 (office) jane.roe@harlanda.example.gov",
+    "Case # 11CF3228 March 2, 2018 Dana Poe Chief of Staff Office: 714-347-8408 Cell: 714-292-2718",
+    "FOR IMMEDIATE RELEASE: 15 Charged with Insurance Fraud Read More March 1, 2018 News Press Release",
+])
+def test_a_contact_block_or_a_listings_links_report_no_act(tagger: Tagger, text: str) -> None:
+    assert _candidates(tagger, text) == []
+
+
+def test_an_act_with_a_phone_number_in_it_stays(tagger: Tagger) -> None:
+    text = "On March 1, 2018, the county opened a fraud hotline, 214-653-3756, staffed by investigators."
+    assert len(_candidates(tagger, text)) == 1
