@@ -654,3 +654,15 @@ def test_a_contact_block_or_a_listings_links_report_no_act(tagger: Tagger, text:
 def test_an_act_with_a_phone_number_in_it_stays(tagger: Tagger) -> None:
     text = "On March 1, 2018, the county opened a fraud hotline, 214-653-3756, staffed by investigators."
     assert len(_candidates(tagger, text)) == 1
+
+
+@pytest.mark.parametrize("later, expected", [
+    ("On June 12", D(2016, 6, 12)),      # a day of the month told
+    ("On July 12", D(2017, 7, 12)),      # another month: the article's reading
+    ("On March 2", D(2018, 3, 2)),       # the weeks before the article: now
+])
+def test_a_month_told_with_its_year_places_its_days(tagger: Tagger, later: str, expected: date) -> None:
+    text = ("The contractor was charged in June 2016 with fraud at the county's shelter.\n\n"
+            f"{later}, the board fired the contractor, records show.")
+    rows = {r["text"].split(",")[0]: r["date_start"] for r in timeline_rows(tagger, text)}
+    assert rows[later] == expected
