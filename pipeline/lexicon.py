@@ -190,6 +190,7 @@ FURNITURE = {
     "posted", "published", "view", "more", "tweet", "pin", "copyright", "rights", "reserved",
     "file", "staff", "getty", "images", "ap", "reuters", "wire", "page", "item", "agenda",
     "minutes", "motion", "resolution", "ordinance", "exhibit", "section", "chapter", "article",
+    "schedule", "annex", "treatise",
 }
 HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr"}
 TITLE_WORDS = {w for t in ROLE_TITLES for w in t.split()} | HONORIFICS

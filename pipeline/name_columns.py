@@ -197,3 +197,42 @@ def _label(tok: Any) -> bool:
 def _capitalised(tok: Any) -> bool:
     """A capitalised word with lower-case letters: "Durham", "McKethan" (not "FBI", not "&")."""
     return tok.is_alpha and tok.text[:1].isupper() and any(c.islower() for c in tok.text)
+
+
+# A postal address line: "777 South Figueroa Street", "1900 N Street, N.W.", "Suite 400", "P.O. Box 12"
+_ADDRESS_LINE = re.compile(
+    r"\s*(?:(?:\d{1,6}[A-Za-z]?|One|Two|Three|Four|Five)\s+(?:[NSEW]\.?\s+)?(?:[A-Z0-9][\w.'’-]*,?\s+){0,5}(?:Street|St\.?|Avenue|Ave\.?|"
+    r"Boulevard|Blvd\.?|Road|Rd\.?|Drive|Dr\.?|Lane|Ln\.?|Way|Place|Pl\.?|Square|Plaza|Parkway|Pkwy\.?|Court|"
+    r"Ct\.?|Circle|Highway|Hwy\.?|Center|Centre|Tower|Building|Floor)\b|P\.?\s*O\.?\s+Box\b|Suite\s+\d)")
+# A line that is a person's name alone: "Mr. William S. Mattingly", "Stephen M. Russell, Jr."
+_NAME_LINE = re.compile(r"\s*(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4}"
+                        r"(?:,?\s+(?:Jr|Sr|II|III|IV)\.?)?\s*$")
+
+
+def firm_line(text: str, start: int, end: int) -> bool:
+    """The span sits on the middle line of an address block: a person's name on the line above, a
+    street address on the line below. That line is the person's firm or agency ("William T. Marks" /
+    "Paul Weiss Rifkind Wharton & Garrison" / "2001 K Street, N.W."), never a person; a name right
+    above its own address ("Gerald Krovatin" / "60 Park Place") stays."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_start == 0 or line_end < 0:
+        return False
+    prev_start = text.rfind("\n", 0, line_start - 1) + 1
+    next_end = text.find("\n", line_end + 1)
+    previous = text[prev_start:line_start - 1]
+    following = text[line_end + 1:next_end if next_end >= 0 else len(text)]
+    return bool(_NAME_LINE.match(previous)) and bool(_ADDRESS_LINE.match(following))
+
+
+def caps_run_end(doc: Any, start: int, end: int) -> int:
+    """A name in mixed case does not take the first word of a run of capitals glued on after it
+    ("Deborah S. Hunt POTTER STEWART U.S. COURTHOUSE": a letterhead's next column)."""
+    if end >= len(doc) or not any(t.is_title for t in doc[start:end]):
+        return end
+    k = end
+    while k - 1 > start and doc[k - 1].is_upper and doc[k - 1].is_alpha and len(doc[k - 1]) > 1:
+        k -= 1
+    nxt = doc[end]
+    glued = k < end and not doc[k - 1].whitespace_   # "App Brf-OA": one word's parts, no run after a name
+    return k if k < end and not glued and nxt.is_upper and nxt.is_alpha and len(nxt) > 1 else end

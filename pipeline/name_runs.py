@@ -154,12 +154,24 @@ def caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> li
         while k < len(doc) and (caps_word(doc[k]) or (k > i and initial(doc[k]))):
             k += 1
         run = doc[i:k]
-        if _caps_name(run, taken, ordinary) and refuse(" ".join(t.text.title() for t in run), around(i, k)) is None:
+        if _caps_name(run, taken, ordinary) and not _caps_org(doc, k) and \
+                refuse(" ".join(t.text.title() for t in run), around(i, k)) is None:
             end = name_end(doc, k)
             out.append({**mention(doc, i, end, doc[i:end], None), "method": "caps_name"})
             taken.update(range(i, end))
         i = k
     return out
+
+
+def _caps_org(doc: Any, k: int) -> bool:
+    """The capitals run goes on, past initials such as "U.S.", into an organisation's or a building's
+    word: "POTTER STEWART U.S. COURTHOUSE" is a courthouse named for someone."""
+    for tok in doc[k:k + 4]:
+        if tok.lower_.rstrip(".") in ORG_WORDS and tok.is_upper:
+            return True
+        if not (tok.is_upper and (tok.is_alpha or re.fullmatch(r"(?:[A-Z]\.){2,}", tok.text))):
+            return False
+    return False
 
 
 def _caps_name(run: Any, taken: set[int], ordinary: set[str]) -> bool:

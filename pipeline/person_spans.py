@@ -375,7 +375,7 @@ def refuse(text: str, around: Around) -> str | None:
         return "an organisation, facility or place"   # "Will Rogers Park": a place named for a person
     if len(words) >= 2 and folded[-1] in SHOP_WORDS:
         return "a trade name (\"Ruby Salon\", \"Harold Fenwick Books\")"
-    if _runs_into_org(following):
+    if _runs_into_org(following, words):
         return "part of an organisation, facility or place name"
     if " ".join(words) in around.org_heads:
         return "the short name of an organisation the document names in full"
@@ -433,7 +433,7 @@ def _address(words: list[str], around: Around) -> bool:
     return opener or compass or parts[0] in _STREET_OPENERS or any(p in _STREET_WORDS for p in parts)
 
 
-def _runs_into_org(following: list[str]) -> bool:
+def _runs_into_org(following: list[str], name: list[str]) -> bool:
     """"Maggie Daley" + "Fieldhouse", "Clackamas Women" + "'s Services": the name goes on into a run
     of capitalised words that ends in an organisation word. After a possessive the word must be
     one that is never a surname ("Christie's State of the State" is a speech, not an office)."""
@@ -446,13 +446,20 @@ def _runs_into_org(following: list[str]) -> bool:
     run = []
     for w in words[1:] if possessive else words:
         core = w.strip(_EDGE)
+        if run and run[0].isupper() and not core.isupper():
+            break   # a run in capitals ends where they do: "POTTER STEWART U.S. COURTHOUSE Tel."
+        if re.fullmatch(r"(?:[A-Z]\.){2,}", w):
+            run.append(w)   # initials inside the run ("U.S."): its full stop ends nothing
+            continue
         if not core or not core[0].isupper() or core != w:
             if core and core[0].isupper():
                 run.append(core)   # "Fieldhouse," ends the run with its comma
             break
         run.append(core)
-    if not run:
-        return False
+    if not run or len(run) >= 2 and run[0].isupper() and \
+            not all(w.strip(_EDGE).isupper() for w in name if w.strip(_EDGE).isalpha()):
+        return False   # a run in capitals after a name in mixed case is the next column ("Hunt POTTER STEWART …"),
+                       # not one word of a firm ("Kilgore LLC")
     last = run[-1].lower()
     return last in (ORG_WORDS - ALSO_SURNAMES if possessive else ORG_WORDS)
 

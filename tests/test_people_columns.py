@@ -154,3 +154,38 @@ def test_english_words_right_before_a_full_name_are_its_role() -> None:
     assert refuse("Pawsitive Volunteer Coordinator", around)
     assert refuse("Dana Whitlock", around) is None
     assert refuse("H. Rupert Vance IV", around) is None   # a suffix in capitals is no role
+
+
+# A certificate of service or a counsel list: name, firm, street, city (generated names and firms)
+_SERVICE_LIST = (
+    "CERTIFICATE OF SERVICE\n\nI served a copy of this brief on the following counsel:\n\n"
+    "Harold T. Quimby\nOsgood Varnell\n1900 K Street, N.W.\nWashington, DC 20006\n\n"
+    "Mr. Lionel P. Dravecky\nTrask Bellweather Onslow & Pike\n777 South Figueroa Street\nSuite 400\n"
+    "Los Angeles, CA 90017\n\n"
+    "Gerald Marchetti\n60 Park Place\nNewark, NJ 07102\n")
+
+
+def test_the_firm_line_of_an_address_block_is_no_person(people) -> None:
+    found = people(_SERVICE_LIST)
+    assert {"Harold T. Quimby", "Lionel P. Dravecky", "Gerald Marchetti"} <= set(found)
+    assert not {"Osgood Varnell", "Trask Bellweather", "Bellweather Onslow", "Onslow"} & set(found)
+
+
+def test_a_mixed_case_name_takes_no_word_of_a_capitals_run_after_it(people) -> None:
+    text = ("UNITED STATES COURT OF APPEALS\n\n100 EAST FIFTH STREET, ROOM 540\n"
+            "Marisol T. Abernathy HARLAN FENWICK U.S. COURTHOUSE Tel. (513) 555-7000\nClerk CINCINNATI, OHIO\n\n"
+            "The clerk, Marisol T. Abernathy, entered the order on May 3, 2021.")
+    found = people(text)
+    assert "Marisol T. Abernathy" in found
+    assert not any("HARLAN" in name or "Harlan" in name for name in found)   # a courthouse named for someone
+
+
+def test_a_caps_run_after_a_name_ends_where_the_capitals_do() -> None:
+    from pipeline.name_columns import caps_run_end
+    from pipeline.tagger import Tagger
+    from casefile.settings import Settings
+
+    doc = Tagger(Settings().spacy_model).nlp("Clerk Marisol T. Abernathy HARLAN FENWICK U.S. COURTHOUSE")
+    start = [t.text for t in doc].index("Marisol")
+    assert caps_run_end(doc, start, start + 4) == start + 3        # "… Abernathy HARLAN" + "FENWICK …"
+    assert caps_run_end(doc, start, start + 3) == start + 3

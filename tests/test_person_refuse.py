@@ -103,3 +103,10 @@ def test_which_after_a_name_says_it_is_no_person(text: str, after: str, refused:
 @pytest.mark.parametrize("text", ["Katy Freeway", "Lodge Expressway", "Garden State Turnpike", "Dan Ryan Expressway"])
 def test_a_road_named_for_a_person_or_place_is_no_person(text: str) -> None:
     assert _why(text, "near the exit") is not None
+
+
+def test_a_capitals_run_after_a_mixed_case_name_is_the_next_column_but_a_firm_word_is_the_firms() -> None:
+    # a letterhead: the clerk's name, then the courthouse's name in capitals in the next column
+    assert _why("Deborah S. Quill", "POTTER STEWART U.S. COURTHOUSE Tel.") is None
+    assert _why("B. Kilgore", "LLC During the") is not None            # "B. Kilgore LLC": a company
+    assert _why("Walter Hale", "Army Medical Center") is not None     # the same case: one name, the centre's
