@@ -15,7 +15,7 @@ from typing import Any
 
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
 
-VERSION = "docdate.v7"   # v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
+VERSION = "docdate.v8"   # v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -38,7 +38,8 @@ _ANY = rf"(?:{_DATE}|{_NO_YEAR})"
 
 # Cues, strongest first. Each names the date the document speaks from.
 _MEETING_CUES = [
-    rf"\b(?:meeting|session|hearing)\b[^.\n]{{0,100}}?\b(?:held|convened|conducted|on)\s+(?:on\s+)?({_ANY})",
+    # not "Meeting minutes were approved by the City Council on June 7, 2022" (the day of their approval)
+    rf"\b(?:meeting|session|hearing)\b(?:(?!minutes|approv|adopt)[^.\n]){{0,100}}?\b(?:held|convened|conducted|on)\s+(?:on\s+)?({_ANY})",
     rf"\b(?:meeting|session|hearing)\s*(?:of|on|for)?\s*[-–—:,]\s*({_ANY})",
     rf"(?i)\bdate[^\S\n]*:[^\S\n]*({_ANY})",
 ]

@@ -78,7 +78,22 @@ def heading_breaks(doc: Any) -> Any:
             boundary = True
         else:
             boundary = line_text.endswith(_ENDS_SENTENCE)
+    _caps_inside(doc)
     return doc
+
+
+def _caps_inside(doc: Any) -> None:
+    """Words in capitals inside a line of running text go on its sentence, and "No." before a number
+    ends nothing: the parser cuts "… carried unanimously, to ADOPT RESOLUTION NO. 22-24 declaring …"
+    into three."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.is_sent_start is not None or "\n" in prev.whitespace_ or prev.is_space:
+            continue
+        numbered = prev.lower_ in ("no", "nos") and tok.text == "." or \
+            prev.text == "." and tok.i >= 2 and doc[tok.i - 2].lower_ in ("no", "nos") and tok.text[:1].isdigit()
+        if numbered or (prev.is_alpha and tok.is_alpha and tok.is_upper and len(tok) > 1 and prev.is_upper):
+            tok.is_sent_start = False
 
 
 def _line_text(text: str, toks: list[Any]) -> str:

@@ -70,6 +70,11 @@ def _date(text: str, kind: str, **kw) -> tuple[date | None, str | None]:
      "minutes", date(2022, 5, 17)),
     ("Approve the Board of Social Services minutes of June 4, 2019\nHeld on Tuesday, June 18, 2019",
      "minutes", date(2019, 6, 18)),
+    # the day these minutes were approved is a later meeting's
+    ("City Council Regular Meeting - 6:00 PM\nTuesday, May 17, 2022\n\nMeeting minutes were approved by the City "
+     "Council on June 7, 2022.", "minutes", date(2022, 5, 17)),
+    ("Board of Social Services\nMarch 4, 2019\nThese meeting minutes were adopted on April 1, 2019.", "minutes",
+     date(2019, 3, 4)),
     ("Notice of the 14th of March, 2019 hearing\nHearing on 14 March 2019", "agenda", date(2019, 3, 14)),
     # electronic filing stamps of court filings, before any date their text names
     ("Case: 19-40112, 03/11/2021, ID: 12031857, DktEntry: 14-1, Page 1 of 9\nThe hearing of April 30, 2021 is "
@@ -167,3 +172,10 @@ def test_parse_day(text, expected):
 def test_from_text_ignores_dates_about_other_days():
     text = "Deadline: applications due by April 1, 2018\nHearing held on May 2, 2018"
     assert from_text(text, kind="agenda") == date(2018, 5, 2)
+
+
+def test_a_real_granicus_minutes_page_is_dated_by_its_meeting():
+    """Walnut Creek's minutes name the day they were approved (June 7) and the earlier minutes they
+    approve (May 3): the meeting was held on May 17, 2022."""
+    ex = extract((FIXTURES / "minutes" / "walnut_creek_110.html").read_bytes())
+    assert _date(ex.pages[0].text, "minutes", title=ex.title) == (date(2022, 5, 17), "first_page")

@@ -666,3 +666,29 @@ def test_a_month_told_with_its_year_places_its_days(tagger: Tagger, later: str, 
             f"{later}, the board fired the contractor, records show.")
     rows = {r["text"].split(",")[0]: r["date_start"] for r in timeline_rows(tagger, text)}
     assert rows[later] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Motion by Avery, second by Mayor Costa, carried unanimously, to ADOPT RESOLUTION NO. 18-24 declaring "
+    "the month of June Safety Month.",
+    "Motion by Blake, second by Avery, carried 4-1, to WAIVE READING AND ADOPT ORDINANCE NO. 2218 amending the code.",
+    "The council voted to APPROVE CONTRACT NOS. 44 and 45 with Harlan Paving.",
+])
+def test_capitals_and_a_number_sign_inside_a_line_end_no_sentence(tagger: Tagger, text: str) -> None:
+    assert [s.text for s in tagger.nlp(text).sents] == [text]
+
+
+def test_no_before_a_number_after_a_full_stop_still_opens_a_sentence(tagger: Tagger) -> None:
+    text = "The council adopted Ordinance No. 2217 on a 5-0 vote. No. 12 was tabled."
+    assert [s.text for s in tagger.nlp(text).sents] == ["The council adopted Ordinance No. 2217 on a 5-0 vote.",
+                                                         "No. 12 was tabled."]
+
+
+@pytest.mark.parametrize("text", [
+    "WAIVED READING AND ADOPTED ORDINANCE NO. 2217 amending Chapter 7 of the code (introduced January 16, 2018 and "
+    "Public Hearing held February 6, 2018).",
+    "The board approved the budget amendment (first read on January 9, 2018) by a 5-0 vote.",
+])
+def test_in_minutes_a_date_in_a_bracketed_aside_is_the_items_history(tagger: Tagger, text: str) -> None:
+    rows = timeline_rows(tagger, text, kind="minutes", doc_date=MEETING)
+    assert [(r["date_start"], r["date_source"]) for r in rows] == [(MEETING, "document_date")]
