@@ -126,6 +126,8 @@ def census_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> 
             parts += [k, k + 1]
         elif k < len(doc) and name_word(doc[k]) and doc[k].lower_ in surnames():
             parts += [k]
+        elif k < len(doc) and name_word(doc[k]) and not english_word(doc[k].lower_) and _bulleted(doc, i, k + 1):
+            parts += [k]   # "• Dennis Otsuji • Ted Miyahara": a list item that is a given name and one word
         if len(parts) < 2 or any(p in taken for p in parts) or _inside_run(doc, i, parts[-1] + 1) or \
                 any(doc[p].lower_ in ordinary for p in (parts[0], parts[-1])) or \
                 any(doc[p].lower_ in TITLE_WORDS for p in parts) or doc[parts[-1]].lower_ in ORG_WORDS or \
@@ -137,6 +139,19 @@ def census_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> 
         taken.update(range(i, end))
         i = end
     return out
+
+
+_BULLETS = {"•", "▪", "◦", "‣", "●", "○", "■", "□", "➢", "►", "·", "*"}
+
+
+def _bulleted(doc: Any, start: int, end: int) -> bool:
+    """doc[start:end] is a whole item of a bulleted list: a bullet before it, and after it a bullet, the
+    line's end, or a dash and a title ("• Kelly Modén - Vice-Chair")."""
+    if start == 0 or doc[start - 1].text not in _BULLETS:
+        return False
+    if end >= len(doc) or "\n" in doc[end - 1].whitespace_ or doc[end].is_space or doc[end].text in _BULLETS:
+        return True
+    return doc[end].text in DASHES and end + 1 < len(doc) and doc[end + 1].lower_.split("-")[0] in TITLE_WORDS
 
 
 def caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> list[dict[str, Any]]:
@@ -153,14 +168,41 @@ def caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> li
         k = i
         while k < len(doc) and (caps_word(doc[k]) or (k > i and initial(doc[k]))):
             k += 1
-        run = doc[i:k]
-        if _caps_name(run, taken, ordinary) and not _caps_org(doc, k) and \
-                refuse(" ".join(t.text.title() for t in run), around(i, k)) is None:
-            end = name_end(doc, k)
-            out.append({**mention(doc, i, end, doc[i:end], None), "method": "caps_name"})
-            taken.update(range(i, end))
+        for a, b in _masthead(doc, i, k):
+            run = doc[a:b]
+            if _caps_name(run, taken, ordinary) and not _caps_org(doc, b) and \
+                    refuse(" ".join(t.text.title() for t in run), around(a, b)) is None:
+                end = name_end(doc, b)
+                out.append({**mention(doc, a, end, doc[a:end], None), "method": "caps_name"})
+                taken.update(range(a, end))
         i = k
     return out
+
+
+def _masthead(doc: Any, i: int, k: int) -> list[tuple[int, int]]:
+    """A run of capitals too long for one name is a masthead's row of names when it splits, in one way
+    only, into names of a census given name and a census surname, an initial between at most ("RAY
+    PEARL NED E. DAVIS KELLY HONIG …"); "SEAN RIORDAN GENNA ELLIS BEIER" does not split so and gives
+    no one, unless a title ends its words and a name closes it ("… OUTGOING MAYOR ROY FRANCIS"). A run
+    of four words or fewer is read whole."""
+    if k - i <= 4:
+        return [(i, k)]
+
+    def piece(a: int, b: int) -> bool:
+        first, last = doc[a].lower_, doc[b - 1].lower_
+        middle = doc[a + 1:b - 1]
+        return first in given_names() and last in surnames() and all(initial(t) for t in middle)
+
+    ways: dict[int, list[list[tuple[int, int]]]] = {k: [[]]}
+    for a in range(k - 2, i - 1, -1):
+        found = [[(a, b), *rest] for b in (a + 2, a + 3) if b in ways and piece(a, b) for rest in ways[b]]
+        if found:
+            ways[a] = found[:2]   # two ways are as good as many: ambiguous
+    if len(ways.get(i, [])) == 1:
+        return ways[i][0]
+    # "PLAQUE TO OUTGOING MAYOR CINDY SEGAWA": a title ends the run's words, its name closes the run
+    return next(([(a, k)] for a in (k - 2, k - 3) if a > i and doc[a - 1].lower_ in TITLE_WORDS and piece(a, k)), [])
+
 
 
 def _caps_org(doc: Any, k: int) -> bool:
@@ -192,8 +234,9 @@ def _inside_run(doc: Any, start: int, end: int) -> bool:
     nxt = doc[end] if end < len(doc) else None
     if prev is not None and prev.lower_ in _BEFORE_PLACE:
         return True   # but "Public Works Brad Sacher": a department, then a name
-    if nxt is not None and nxt.text in DASHES and end + 1 < len(doc) and capitalised(doc[end + 1]):
-        return True
+    if nxt is not None and nxt.text in DASHES and end + 1 < len(doc) and capitalised(doc[end + 1]) and \
+            doc[end + 1].lower_ not in TITLE_WORDS:
+        return True   # but "Kelly Modén - Vice-Chair": a name, then its title
     return nxt is not None and capitalised(nxt) and nxt.lower_ not in SUFFIXES and nxt.lower_ not in TITLE_WORDS
 
 

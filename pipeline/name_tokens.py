@@ -31,9 +31,10 @@ def initial(tok: Any) -> bool:
     return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
 
 
-def caps_word(tok: Any) -> bool:   # "KATZMANN", "O'HAGAN", "ZEPEDA-RIVAS"
-    letters = [c for c in tok.text if c.isalpha()]
-    return len(letters) > 1 and tok.text.isupper() and all(c.isalpha() or c in "'’-" for c in tok.text)
+def caps_word(tok: Any) -> bool:   # "KATZMANN", "O'HAGAN", "ZEPEDA-RIVAS", "McSWEENEY"
+    text = tok.text[2:] if tok.text.startswith("Mc") and len(tok.text) > 3 else tok.text
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and text.isupper() and all(c.isalpha() or c in "'’-" for c in text)
 
 
 def name_end(doc: Any, end: int) -> int:

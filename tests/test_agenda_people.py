@@ -85,3 +85,29 @@ def test_a_label_before_its_number_is_no_person(people) -> None:
     found = people("Staff recommends the Housing Authority approve Check Nos. 221568 - 221571 reported on "
                    "October 15, 2022. Check Nos. 4431 were voided by Treasurer Alma Quist.")
     assert found == ["Alma Quist"], found
+
+
+def test_a_mastheads_row_of_names_in_capitals_is_its_people(people) -> None:
+    text = ("DANA HOLLOWAY PETER J. WINSLOW KAREN OSTERMAN LUIS McCARTHY\n"
+            "Mayor Mayor Pro Tem Councilmember Councilmember\n\nAGENDA\nRegular Meeting of the City Council\n")
+    found = people(text)
+    assert {"DANA HOLLOWAY", "PETER J. WINSLOW", "KAREN OSTERMAN", "LUIS McCARTHY"} <= set(found), found
+
+
+def test_a_row_of_capitals_that_splits_two_ways_or_none_names_no_one(people) -> None:
+    # only names of two words (an initial between at most) split a row, and five words make none of them
+    text = "ANSWERING BRIEF\n\nMARTIN KELLY JAMES DAVIS FRANCIS\nCounsel for Respondents\n"
+    assert people(text) == []
+
+
+def test_a_bulleted_list_item_of_a_given_name_and_one_word_is_a_person(people) -> None:
+    text = ("PLANNING COMMISSIONERS\n\n• Harold Venn – Chair • Kelly Ostrabek - Vice-Chair\n"
+            "• Dennis Tsubaki • Ted Yamaguchi\n\nLOCATIONS\n• Paul Revere School • Grace Church\n")
+    found = people(text)
+    assert {"Kelly Ostrabek", "Dennis Tsubaki"} <= set(found), found
+    assert not {"Paul Revere", "Grace Church", "Paul Revere School"} & set(found), found
+
+
+def test_a_name_after_a_title_closing_a_row_of_capitals_is_a_person(people) -> None:
+    text = "3. PRESENTATIONS\n\n6. HONOR OUTGOING MAYOR DANA HOLLOWAY\nA. Comments by Council colleagues;\n"
+    assert "DANA HOLLOWAY" in people(text)
