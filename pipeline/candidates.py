@@ -51,7 +51,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     verdict = VERDICT.match(text, start, sent.end_char)
     if verdict:   # "Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by ..., Seconded by ..."
         return verdict_candidate(sent, start, verdict)
-    if not_a_report(body):
+    if not_a_report(body) or _name_list(sent, start):
         return None
     dates = [e for e in (sent.ents if ents is None else ents) if e.start_char >= start and (
         e.label_ == "DATE" or e.label_ == "TIME" and DAY_NAMED_RE.search(e.text))]
@@ -146,6 +146,16 @@ _FILING_STAMP = re.compile(r"(?:USCA\s+|Appellate\s+)?Case:?\s+[\w:.-]+,?\s+(?:D
 _CONTACT = re.compile(r"\b(?:contact|office|cell|phone|tel|fax|e-?mail|media)\s*:", re.IGNORECASE)
 _PHONE_OR_MAIL = re.compile(r"(?<!\d)\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?!\d)|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _LINK_LABEL = re.compile(r"\bRead (?:More|more)\b|\bREAD MORE\b")
+
+
+def _name_list(sent: Any, start: int) -> bool:
+    """A list of capitalised names and nothing else, no verb: a vote's roll ("Darling, Haskew, Wilk,
+    Mayor Pro Tem Silva, Mayor Francois.") whose label ("YEAS:") stood on the line before."""
+    toks = [t for t in sent if t.idx >= start and not t.is_space]
+    words = [t for t in toks if t.is_alpha and t.lower_ != "and"]
+    return len(words) >= 3 and sum(t.text in (",", "and", "&") for t in toks) >= 2 and \
+        all(t.text[0].isupper() for t in words) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and \
+        all(t.is_alpha or t.text in (",", ".", ";", "and", "&") or t.text.endswith(".") for t in toks)
 
 
 def not_a_report(body: str) -> bool:

@@ -692,3 +692,16 @@ def test_no_before_a_number_after_a_full_stop_still_opens_a_sentence(tagger: Tag
 def test_in_minutes_a_date_in_a_bracketed_aside_is_the_items_history(tagger: Tagger, text: str) -> None:
     rows = timeline_rows(tagger, text, kind="minutes", doc_date=MEETING)
     assert [(r["date_start"], r["date_source"]) for r in rows] == [(MEETING, "document_date")]
+
+
+@pytest.mark.parametrize("text", [
+    "YEAS:\n\nAvery, Blake, Costa, Mayor Pro Tem Dunn, Mayor Ellison.",
+    "NOES:\n\nCouncilmember Avery, Councilmember Blake and Mayor Costa.",
+])
+def test_a_roll_of_names_under_a_vote_label_reports_no_act(tagger: Tagger, text: str) -> None:
+    assert _candidates(tagger, text) == []
+
+
+def test_an_act_naming_a_list_of_people_stays(tagger: Tagger) -> None:
+    text = "The board fired Director Whitfield, Deputy Reyes and Clerk Ames on March 3, 2018."
+    assert len(_candidates(tagger, text)) == 1
