@@ -7,7 +7,10 @@ from rapidfuzz import fuzz
 from pipeline.extract import extract
 from pipeline.extract_charset import decode_html, declared_charset
 from pipeline.extract_html import _record_head_dropped
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, ROOT
+
+# a real Granicus minutes page of the evaluation set (eval/real/SOURCES.md has its origin)
+WALNUT_CREEK = ROOT / "eval" / "real" / "documents" / "minutes" / "walnut_creek_city_council_minutes_2022-05-17.html"
 
 BODY = ("Le conseil a approuvé le budget. Der Ausschuss prüfte die Akten. "
         "The director’s “résumé” was reviewed — twice. ") * 8
@@ -96,7 +99,7 @@ def test_listing_page_is_read_whole():
 def test_a_minutes_page_keeps_the_heading_an_article_extractor_drops():
     """A real Granicus minutes page: trafilatura keeps its motions but drops the heading (the
     meeting's date), the roll call and the closed session; the page is read whole."""
-    ex = extract((FIXTURES / "minutes" / "walnut_creek_110.html").read_bytes())
+    ex = extract(WALNUT_CREEK.read_bytes())
     text = ex.pages[0].text
     assert ex.meta["extraction"] == "page"
     assert text.index("Tuesday, May 17, 2022") < text.index("All Councilmembers were in attendance.") < \
