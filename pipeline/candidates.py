@@ -19,7 +19,6 @@ from pipeline.court_orders import court_order
 from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE
 from pipeline.date_scope import foreign_spans, inside, loose_foreign, without
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
-from pipeline.language import foreign_sentence
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES,
                               PLAIN_SAYING, PLAN_ADJECTIVES, PLAN_VERBS, PLANNED_CUES, PROCEDURAL, PROPOSING,
                               REPORTING_VERBS, SPEECH_VERBS, TEXT_NOUNS, TRIGGERS)
@@ -46,7 +45,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     text = sent.doc.text
     start = content_start(text, sent.start_char, sent.end_char)
     body = text[start:sent.end_char].strip()
-    if start >= sent.end_char or _PROCEDURAL.search(body) or _imperative(sent, start) or foreign_sentence(sent):
+    if start >= sent.end_char or _PROCEDURAL.search(body) or _imperative(sent, start):
         return None
     verdict = VERDICT.match(text, start, sent.end_char)
     if verdict:   # "Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by ..., Seconded by ..."

@@ -4,6 +4,8 @@ Kept as data in one place so the event, people and issue stages agree on them.
 """
 from __future__ import annotations
 
+import re
+
 # trigger lemma -> event type
 TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["resign", "resignation", "quit", "retire", "retirement", "step_down"], "resignation"),
@@ -224,6 +226,9 @@ PROCEDURAL = [
     r"\bnotice\s+of\s+(?:the|this)\s+meeting\b", r"\b(?:entered|went\s+into|returned\s+from|came\s+out\s+of)"
     r"\s+(?:a\s+)?closed\s+session\b", r"\bdistributed\s+to\s+(?:the\s+)?members\b",
 ]
+
+# Initials written with full stops inside a run of capitals: "U.S.", "N.W." (never a run's end)
+INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 
 # Generational suffixes after a surname ("Alvin L. Bragg, Jr.", "Clay S. Johnson, III"), lower-case, no full stop.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.lexicon import ORG_WORDS, TITLE_WORDS
+from pipeline.lexicon import INITIALISM, ORG_WORDS, TITLE_WORDS
 from pipeline.name_tokens import DASHES, SUFFIXES, capitalised, caps_word, initial, mention, name_end, name_word
 from pipeline.person_spans import english_word, given_names, refuse, surnames
 
@@ -211,7 +211,7 @@ def _caps_org(doc: Any, k: int) -> bool:
     for tok in doc[k:k + 4]:
         if tok.lower_.rstrip(".") in ORG_WORDS and tok.is_upper:
             return True
-        if not (tok.is_upper and (tok.is_alpha or re.fullmatch(r"(?:[A-Z]\.){2,}", tok.text))):
+        if not (tok.is_upper and (tok.is_alpha or INITIALISM.fullmatch(tok.text))):
             return False
     return False
 

@@ -37,7 +37,8 @@ from typing import Any
 from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.lexicon import ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, NAME_SUFFIXES, ORG_WORDS, SHOP_WORDS
+from pipeline.lexicon import (ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, INITIALISM, NAME_SUFFIXES, ORG_WORDS,
+                              SHOP_WORDS)
 
 _QUOTES = "\"'“”‘’«»„`´"
 _BAD_CHARS = re.compile(r"[\d@#&/|\\_=+<>{}\[\]~^%$*§¶]|https?:|www\.")
@@ -448,7 +449,7 @@ def _runs_into_org(following: list[str], name: list[str]) -> bool:
         core = w.strip(_EDGE)
         if run and run[0].isupper() and not core.isupper():
             break   # a run in capitals ends where they do: "POTTER STEWART U.S. COURTHOUSE Tel."
-        if re.fullmatch(r"(?:[A-Z]\.){2,}", w):
+        if INITIALISM.fullmatch(w):
             run.append(w)   # initials inside the run ("U.S."): its full stop ends nothing
             continue
         if not core or not core[0].isupper() or core != w:
