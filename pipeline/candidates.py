@@ -86,6 +86,9 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             not any(c.dep_ == "ccomp" for c in root.children) or any(q in body for q in "“”\"")):
         return None   # "“…,” Rene said Wednesday.", "Lopiano shared that sentiment on Wednesday": saying it is
         # no act (what someone says happened, said without quotes, may be: "Hasib said … someone took a report")
+    if not found and sent.root.pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return None   # no verb, a preposition at its head: a credit or a source line ("From the Congressional
+        # Record Online through the Government Publishing Office", "Courtesy of the county")
     if not found:
         # No trigger word: still a candidate for the learned filter (pipeline/event_filter.py), which
         # reads acts the lexicon does not list ("Measures Introduced: 12 bills", a councillor's account).

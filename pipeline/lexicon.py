@@ -122,6 +122,10 @@ ROLE_TITLES = {
     "vice president", "deputy",
     # police and government ranks as news abbreviates them ("Supt Peters said", "Sgt. Ruiz")
     "supt", "supt.", "sgt", "sgt.", "lt.", "capt.", "det.", "insp.", "cpl.", "gov.", "atty.",
+    # legislators and judges, and the plural that names several ("Congressmen Hyde and McCollum")
+    "congressman", "congresswoman", "congressmen", "congresswomen", "assemblyman", "assemblywoman",
+    "justice", "chief justice", "justices", "senators", "representatives", "commissioners",
+    "supervisors", "trustees", "judges", "council members", "councilmembers", "aldermen",
 }
 # Words that end (or follow) the name of an organisation, a facility or a place. Those that are
 # also surnames (Park, Hall, Day, Post, Lane, Church) refuse a name only when they follow it.

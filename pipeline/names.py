@@ -351,6 +351,8 @@ def canonical_form(names: list[Name]) -> str:
     middle = ""
     if middles and len({normalize_given(m)[:1] for m in middles}) == 1:
         middle = max(middles, key=lambda m: (len(normalize_given(m)), m.count(".") == 0, m))
+    if normalize_given(middle) == given:  # "J.J. Jake Pickle": the name called by, not a middle name
+        middle = ""
     suffixes = [n.suffix for n in with_first if n.suffix]
     suffix = ""
     if suffixes and len({normalize_given(s).rstrip(".") for s in suffixes}) == 1:
@@ -370,6 +372,11 @@ _ROLE_SYNONYMS = {
     "councilwoman": "council member", "councilmember": "council member",
     "case worker": "caseworker", "sgt": "sergeant", "lt": "lieutenant", "capt": "captain",
     "board chair": "chair", "board chairman": "chair", "board chairwoman": "chair",
+    "congressman": "representative", "congresswoman": "representative",
+    "congressmen": "representative", "congresswomen": "representative", "senators": "senator",
+    "representatives": "representative", "commissioners": "commissioner", "supervisors": "supervisor",
+    "trustees": "trustee", "judges": "judge", "justices": "justice", "council members": "council member",
+    "councilmembers": "council member", "aldermen": "alderman", "councillors": "councillor",
 }
 # "the", "a", and an owner ("the county's interim director") say nothing about which office.
 _LEADING_WORDS = re.compile(r"^(?:(?:the|a|an)\s+)?(?:\S+['’]s\s+)?")

@@ -705,3 +705,16 @@ def test_a_roll_of_names_under_a_vote_label_reports_no_act(tagger: Tagger, text:
 def test_an_act_naming_a_list_of_people_stays(tagger: Tagger) -> None:
     text = "The board fired Director Whitfield, Deputy Reyes and Clerk Ames on March 3, 2018."
     assert len(_candidates(tagger, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "From the Harbor County Record Online through the State Printing Office",
+    "Courtesy of the Marlow County Sheriff's Office and the Dunmore Police Department",
+    "From the Office of the Clerk of the Board of Supervisors",
+])
+def test_a_verbless_line_headed_by_a_preposition_reports_no_act(tagger: Tagger, text: str) -> None:
+    assert _candidates(tagger, text) == []
+
+
+def test_a_verbless_act_line_stays(tagger: Tagger) -> None:
+    assert len(_candidates(tagger, "Carried.")) == 1

@@ -178,6 +178,12 @@ def test_canonical_middle_name_as_written_only_when_consistent() -> None:
     assert canonical_form([n("Margaret A. Whitfield"), n("Margaret B. Whitfield")]) == "Margaret Whitfield"
 
 
+def test_canonical_never_shows_the_given_name_twice() -> None:
+    # "J.J. Jake Pickle": initials, then the name the man went by; shown once, not "Jake Jake Pickle"
+    assert canonical_form([n("J.J. Jake Pickle"), n("Jake Pickle"), n("J.J. Pickle")]) == "Jake Pickle"
+    assert canonical_form([n("R.T. Tom Brandle"), n("Tom Brandle")]) == "Tom Brandle"
+
+
 @pytest.mark.parametrize("forms,shown", [
     (["Alex Azar II", "Alex Azar", "Secretary Azar"], "Alex Azar II"),
     (["Kenneth D. Upton, Jr.", "Kenneth Upton"], "Kenneth D. Upton Jr."),

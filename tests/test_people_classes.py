@@ -125,3 +125,14 @@ def test_a_surname_written_first_is_no_role_before_the_name(people) -> None:
 def test_two_given_names_sharing_a_surname_are_two_people(people, text: str, expected: list[str]) -> None:
     found = people(text)
     assert [n for n in found if n != "June Smith"] == expected, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Along with Senator Whitlow and Congressmen Ardery and Pelham, I introduced the bill.", "Ardery"),
+    ("Commissioners Harold Benning and Rita Voss voted against the contract.", "Harold Benning"),
+    ("Congresswoman Dolores Quimby spoke against the measure.", "Dolores Quimby"),
+])
+def test_a_plural_or_legislative_title_is_no_part_of_the_name(people, text: str, name: str) -> None:
+    found = people(text)
+    assert name in found, found
+    assert not [n for n in found if n.split()[0] in ("Congressmen", "Commissioners", "Congresswoman")], found
