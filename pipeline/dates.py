@@ -175,6 +175,7 @@ def _resolve(t: str, ctx: _Ctx) -> DateInterval | None:
 
 _KEEP_RE = re.compile(r"(?:the )?(?:next|previous|preceding) (?:day|morning|afternoon|evening|night"
                       r"|week|month|year)|(?:last|this|next) (?:week|month|year|quarter|weekend|night)"
+                      r"|that (?:morning|afternoon|evening|night)"
                       r"|(?:the )?weekend")
 
 
@@ -344,6 +345,10 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [(re.compile(p + r"$"), h) for p
     (rf"the (?P<unit>{_UNITS}) (?P<dir>after|before)", _next_unit),
     (rf"(?:(?:later|earlier) (?:that|the same|that same|in the same)|(?:that|the) same|same) ({_UNITS})",
      _same_unit),
+    # a part of the day the story told last ("that night", "late that evening"), a few hours on
+    (r"(?:(?:later|earlier|late|early) )?that (morning|afternoon|evening|night)", _same_unit),
+    (r"(?:(?:a few|several|some|two|three|four|a couple of) )?(?:hours|minutes|moments) (?:later|afterwards?)",
+     lambda m, c: _same_unit(re.match(r"(day)", "day"), c)),
     (rf"({_MON}) (\d{{1,2}})(?:st|nd|rd|th)? ?(?:-|to|through|and|&) ?(\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{4}})?",
      _day_range),
     (rf"({_MON}) ?(?:-|to|through|and|&) ?({_MON}),? ?(?:of )?(\d{{4}})?", _month_range),

@@ -104,7 +104,20 @@ ANAPHORIC = [
      (D(2018, 4, 1), D(2018, 4, 30), "month")),
     ("Whitfield resigned on March 6, 2018. Later that day, the board appointed Reyes.",
      (D(2018, 3, 6), D(2018, 3, 6), "day")),
+    # a part of the day or a few hours on, which the small model often leaves untagged
+    ("Whitfield resigned on March 6, 2018. That night, the board appointed Reyes.",
+     (D(2018, 3, 6), D(2018, 3, 6), "day")),
+    ("Whitfield resigned on March 6, 2018. Hours later, deputies arrested her driver.",
+     (D(2018, 3, 6), D(2018, 3, 6), "day")),
+    ("Whitfield resigned on March 6, 2018. The next morning, the board appointed Reyes.",
+     (D(2018, 3, 7), D(2018, 3, 7), "day")),
+    ("Whitfield resigned on March 6, 2018. Late that evening, the sheriff arrested her driver.",
+     (D(2018, 3, 6), D(2018, 3, 6), "day")),
 ]
+
+
+def test_a_part_of_the_day_with_no_day_told_before_dates_nothing(tagger: Tagger) -> None:
+    assert timeline_rows(tagger, "That night, the board fired the director.") == []
 
 
 @pytest.mark.parametrize("text, expected", ANAPHORIC, ids=[t[40:80] for t, _ in ANAPHORIC])
