@@ -529,8 +529,17 @@ def _imperative(sent: Any, start: int) -> bool:
     recommendation, not a report of an act."""
     root = sent.root
     first = next((t for t in sent if t.idx >= start and t.is_alpha), None)
+    label = _CAPS_LABEL.match(sent.doc.text, start, sent.end_char)
+    if label:   # an agenda item's label in capitals, then a dash: "EXEMPTION DETERMINATION - Waive the …"
+        verb = next((t for t in sent if t.idx >= label.end() and t.is_alpha), None)
+        if verb is not None and (verb.i == root.i or verb.head.idx < label.end()):
+            root = first = verb   # the parser may hang the verb on the label's last noun
     return first is not None and first.i == root.i and root.tag_ == "VB" and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in root.children)
+
+
+# a label in capitals (words, numbers, punctuation) that a dash ends before the item's first word
+_CAPS_LABEL = re.compile(r"(?:[A-Z0-9][A-Z0-9&.,;:'’()/-]*\s+){1,40}?[-–—]\s+(?=[A-Z][a-z])")
 
 
 def _expand(sent: Any, heads: list[int]) -> list[list[int]]:

@@ -179,11 +179,17 @@ PROPOSED = [
     "Routine items will be acted upon on March 2, 2018 by one vote to adopt them.",
     "If a contract is approved on March 2, 2018, the vendor starts work in April.",
     "The Board should adopt the budget on March 2, 2018.",
+    # an agenda item's label in capitals, then what the council is asked to do
+    "ORDINANCE NO. 41-18 REGARDING LEAF BLOWERS; EXEMPTION DETERMINATION - Waive the second reading and "
+    "adopt Ordinance No. 41-18 on March 2, 2018.",
+    "FINANCE COMMITTEE REPORT - Authorize the City Manager to buy a patrol vehicle on March 2, 2018.",
 ]
 DONE_NEAR_THEM = [   # the same words, done: they stay
     "The Board voted on March 2, 2018 to approve the lease.",
     "On March 2, 2018 the Board adopted the budget and posted it on the website.",
     "The Council recommended on March 2, 2018 that the state review the agency.",
+    "AWARD OF BID - The Board awarded the paving contract on March 2, 2018.",
+    "Motion by Ames, second by Ruiz, carried unanimously, to ADOPT RESOLUTION NO. 18-4 on March 2, 2018.",
 ]
 
 
