@@ -33,6 +33,14 @@ COUNTED_RECORDS = {"investigation", "report", "application", "case", "referral",
                    "child", "worker", "caseworker", "employee", "people", "person", "student", "percent",
                    "resident", "client", "family", "inspection", "violation", "citation", "ticket", "defendant", "seizure"}
 ASPECT_VERBS = {"begin", "start", "continue", "stop", "cease", "resume", "keep"}
+# A handful of people as a subject is who something happened to, no figure ("TWO men were killed",
+# "Three deputies were fired"): a count of people up to this many is an incident's.
+_FEW = 12
+_PEOPLE_NOUNS = {"man", "woman", "people", "person", "boy", "girl", "child", "teen", "teenager", "adult", "officer",
+                 "deputy", "suspect", "victim", "employee", "worker", "member", "student", "resident", "inmate",
+                 "caseworker", "teacher", "firefighter", "agent", "official", "director", "manager", "brother",
+                 "sister", "son", "daughter", "juvenile", "driver", "passenger", "trooper", "soldier", "nurse", "doctor"}
+_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _ARGUMENTS = {"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 
 
@@ -327,12 +335,24 @@ def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", 
             continue
         if records and c.lemma_.lower() not in COUNTED_RECORDS:
             continue
+        if c.dep_ in ("nsubj", "nsubjpass") and _few_people(c):
+            continue
         if c.like_num and not _year_like(c.text) and c.lower_ != "one":   # "pushed one of the senators"
             return True
         if any(g.dep_ == "nummod" and g.i < c.i and g.like_num and not _year_like(g.text) and g.ent_type_ != "MONEY"
                for g in c.children):
             return True
     return False
+
+
+def _few_people(noun: Any) -> bool:
+    """"TWO men", "3 deputies": a few people, counted by a number before them."""
+    if noun.lemma_.lower() not in _PEOPLE_NOUNS:
+        return False
+    nums = ["".join(t.text_with_ws for t in g.subtree).strip().lower()   # "Thirty-one" is one number
+            for g in noun.children if g.dep_ == "nummod" and g.i < noun.i]
+    values = [_NUMBER_WORDS.get(n, int(n) if n.isdigit() else _FEW + 1) for n in nums]
+    return bool(values) and all(v <= _FEW for v in values)
 
 
 def _counted_noun(n: Any) -> bool:

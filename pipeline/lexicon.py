@@ -135,6 +135,7 @@ ORG_WORDS = {
     "commission", "authority", "program", "programs", "positions", "search", "report", "gazette",
     "herald", "tribune", "fieldhouse", "club", "foundation", "hall", "park", "street", "avenue",
     "road", "boulevard", "drive", "lane", "highway", "library", "museum", "stadium", "arena",
+    "close", "crescent", "terrace", "mews",   # streets as Britain and the Caribbean name them ("Harp Close")
     "church", "baptist", "methodist", "lutheran", "presbyterian", "episcopal", "pentecostal", "adventist",
     "company", "inc", "llc", "corp", "corporation", "group", "associates", "partners",
     "bank", "fund", "university", "college", "academy", "institute", "society", "association",
@@ -172,7 +173,7 @@ ALSO_SURNAMES = {
     "river", "fire", "middle", "high", "market", "bridge", "city", "state", "home", "trail",
     "mountain", "lake", "island", "valley", "union", "press", "times", "news", "media", "team",
     "party", "daily", "award", "week", "month", "year", "inn", "drive", "road", "creek", "village",
-    "young", "act", "tower", "heights", "league", "records", "trust", "cafe", "memorial",
+    "young", "act", "tower", "heights", "league", "records", "trust", "cafe", "memorial", "close", "terrace",
     "ward", "hill", "point", "box", "race", "central", "side", "branch", "room", "stamp",
     "lodge", "parks",
 }

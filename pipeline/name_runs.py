@@ -114,7 +114,8 @@ def census_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> 
     while i < len(doc) - 1:
         tok = doc[i]
         if i in taken or not name_word(tok) or tok.lower_ not in given_names() or \
-                tok.ent_type_ in ("PERSON", "GPE", "LOC", "FAC", "DATE", "NORP", "EVENT", "WORK_OF_ART", "LAW"):
+                tok.ent_type_ in ("PERSON", "GPE", "LOC", "FAC", "DATE", "NORP", "EVENT", "WORK_OF_ART", "LAW") and \
+                not (tok.ent_type_ in ("GPE", "LOC", "NORP") and _listed_with_people(doc, i)):
             i += 1
             continue
         k = i + 1
@@ -139,6 +140,14 @@ def census_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> 
         taken.update(range(i, end))
         i = end
     return out
+
+
+def _listed_with_people(doc: Any, i: int) -> bool:
+    """doc[i] opens an item of a comma list whose neighbours are people ("…, Michael Maiello, Amelia
+    Warner, Thomas Farrell, …"): a given name the model took for a place is a name there."""
+    before = i >= 2 and doc[i - 1].text == "," and doc[i - 2].ent_type_ == "PERSON"
+    after = next((k for k in range(i + 1, min(i + 5, len(doc))) if doc[k].text in (",", ";")), None)
+    return before and after is not None and after + 1 < len(doc) and doc[after + 1].ent_type_ == "PERSON"
 
 
 _BULLETS = {"•", "▪", "◦", "‣", "●", "○", "■", "□", "➢", "►", "·", "*"}

@@ -170,7 +170,8 @@ FREQUENT = 4.0   # Zipf frequency (wordfreq): a word met at least ten times in a
 
 
 @lru_cache(maxsize=65536)
-def _zipf(low: str) -> float:
+def zipf(low: str) -> float:
+    """How frequent an English word is (wordfreq's Zipf scale: 0 unknown, 6 "said")."""
     from wordfreq import zipf_frequency
 
     return zipf_frequency(low, "en", wordlist="small")
@@ -181,7 +182,7 @@ def name_free_word(low: str) -> bool:
     words by wordfreq) that no census given name or surname and no name suffix is: "Withdraw",
     "Limit", "Contest"; not "Cicerone" (a rare word, and an Italian surname), "Young" or "Jr"."""
     return len(low) > 2 and low.isalpha() and low not in PARTICLES and low.rstrip('.') not in NAME_SUFFIXES and \
-        low not in given_names() and low not in surnames() and english_word(low) and _zipf(low) >= FREQUENT
+        low not in given_names() and low not in surnames() and english_word(low) and zipf(low) >= FREQUENT
 
 
 def _stems(low: str) -> list[str]:
@@ -372,8 +373,10 @@ def refuse(text: str, around: Around) -> str | None:
     if folded[-1] in DOCUMENT_PARTS or folded[0] in DOCUMENT_PARTS:
         return "a part of a document (\"Appearance Form\", \"I. Background\")"
     last = folded[-1].replace(".", "")   # "L.L.P.", "P.A."
-    if last in ORG_WORDS - ALSO_SURNAMES or (len(words) >= 3 and last in ORG_WORDS):
+    initialled = folded[0] in given_names() and all(re.fullmatch(r"[A-Z]\.", w) for w in words[1:-1])
+    if last in ORG_WORDS - ALSO_SURNAMES or (len(words) >= 3 and last in ORG_WORDS and not initialled):
         return "an organisation, facility or place"   # "Will Rogers Park": a place named for a person
+        # ("Michael E. Ward": a given name and an initial before a surname that is also a place word)
     if len(words) >= 2 and folded[-1] in SHOP_WORDS:
         return "a trade name (\"Ruby Salon\", \"Harold Fenwick Books\")"
     if _runs_into_org(following, words):
@@ -441,7 +444,7 @@ def _runs_into_org(following: list[str], name: list[str]) -> bool:
     words = list(following[:4])
     if len(words) >= 2 and words[0] in (",", "&"):
         rest = [w.lower().rstrip(".") for w in words[1:] if w != "," and w.lower().rstrip(".") != "esq"]
-        if rest and rest[0] in _INCORPORATED_BARE:
+        if rest and rest[0] in _INCORPORATED_BARE and words[2:3] != ["-"]:   # "co-founder" is no "Co."
             return True   # "C. R. Bard, Inc.", "Morgan Hale & Co.", "Michael Flynn, Esq., PLLC." (not "Norman Pearlstine, Time Inc.")
     possessive = bool(words) and words[0] in _POSSESSIVE
     run = []

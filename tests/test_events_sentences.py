@@ -39,6 +39,9 @@ DATED = [
     ("The state court suspended the director in a 26 February 2018 ruling.",
      (D(2018, 2, 26), D(2018, 2, 26), "day", "explicit")),
     ("The board fired the director on the 2nd of March 2018.", (D(2018, 3, 2), D(2018, 3, 2), "day", "explicit")),
+    # the model tags only the year of a full date after "or about"
+    ("On or about February 8, 2017, the board fired the director.", (D(2017, 2, 8), D(2017, 2, 8), "day", "explicit")),
+    ("On or about April 8, 2017 the court sentenced Hale to five years.", (D(2017, 4, 8), D(2017, 4, 8), "day", "explicit")),
     # relative to the publication date, preferring the past
     ("Peggy Whitfield resigned last Tuesday as director.", (D(2018, 3, 13), D(2018, 3, 13), "day", "relative")),
     ("The board voted on Monday to suspend the director.", (D(2018, 3, 12), D(2018, 3, 12), "day", "relative")),
@@ -135,6 +138,8 @@ NOT_ON_THE_TIMELINE = [
     "Whitfield, who worked at the agency for five years, resigned.",
     "The board votes every month on the budget.",
     "In the 1990s the county sued the state.",
+    # a cited decision with a pin cite: the year in brackets is when it was decided
+    "The court dismissed the claim. (Ortiz v Hale, 2016 WL 1234567, *3 [EDNY 2016].)",
     "The board voted at 6 p.m.",
     "The director resigned before March 2018.",
     "By June, the county had settled the lawsuit.",
@@ -737,3 +742,17 @@ def test_a_verbless_line_headed_by_a_preposition_reports_no_act(tagger: Tagger, 
 
 def test_a_verbless_act_line_stays(tagger: Tagger) -> None:
     assert len(_candidates(tagger, "Carried.")) == 1
+
+
+@pytest.mark.parametrize("text, day", [
+    ("TWO men were killed in separate shootings on Monday.", D(2018, 3, 12)),
+    ("Three deputies were fired on March 2, 2018 after the audit.", D(2018, 3, 2)),
+    ("2 teenagers were arrested on March 2, 2018 near the school.", D(2018, 3, 2)),
+])
+def test_a_few_people_as_the_subject_are_an_incident_not_a_figure(tagger: Tagger, text: str, day: date) -> None:
+    assert [r["date_start"] for r in timeline_rows(tagger, text)] == [day]
+
+
+@pytest.mark.parametrize("text", ["45 students were suspended in 2017.", "Thirty-one caseworkers were hired in 2017."])
+def test_many_people_as_the_subject_are_a_figure(tagger: Tagger, text: str) -> None:
+    assert timeline_rows(tagger, text) == []

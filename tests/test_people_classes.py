@@ -136,3 +136,23 @@ def test_a_plural_or_legislative_title_is_no_part_of_the_name(people, text: str,
     found = people(text)
     assert name in found, found
     assert not [n for n in found if n.split()[0] in ("Congressmen", "Commissioners", "Congresswoman")], found
+
+
+@pytest.mark.parametrize("text, name", [
+    # two given names that the model ended before a rare surname
+    ("Johnathan Jackson Pledgerton, Franklin, Tennessee, for the employer-appellant.", "Johnathan Jackson Pledgerton"),
+    # a given name the model took for a place, in a comma list of people
+    ("Defendants Elias Harcourt, Joseph Brannigan, Amelia Warner, Thomas Farrell, Karen Tyson moved to dismiss.",
+     "Amelia Warner"),
+    # an initial before a surname that is also a place word ("ward", "hill")
+    ("FOR RESPONDENT: Michael E. Ward, Esquire, Washington, D.C.", "Michael E. Ward"),
+    # "co-founder" after the name is no "& Co."
+    ("In 2016, Seabrook and Murray Huberton, co-founder and President of Platinum Partners LLC, agreed.", "Murray Huberton"),
+])
+def test_names_the_model_cuts_short_or_calls_something_else(people, text: str, name: str) -> None:
+    assert name in people(text), people(text)
+
+
+def test_a_firm_named_with_co_stays_no_person(people) -> None:
+    found = people("The county hired Morgan Hale & Co. and Dana Reyes, Co., a partnership, on Monday.")
+    assert not [n for n in found if n.startswith("Morgan")], found

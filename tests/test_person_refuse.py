@@ -110,3 +110,13 @@ def test_a_capitals_run_after_a_mixed_case_name_is_the_next_column_but_a_firm_wo
     assert _why("Deborah S. Quill", "POTTER STEWART U.S. COURTHOUSE Tel.") is None
     assert _why("B. Kilgore", "LLC During the") is not None            # "B. Kilgore LLC": a company
     assert _why("Walter Hale", "Army Medical Center") is not None     # the same case: one name, the centre's
+
+
+@pytest.mark.parametrize("text, after", [("Harp Close", ", off Fenwick Road"), ("Lantern Crescent", "where"),
+                                         ("Brookvale Mews", ".")])
+def test_a_street_named_the_british_way_is_no_person(text: str, after: str) -> None:
+    assert _why(text, after) is not None
+
+
+def test_a_surname_that_is_also_a_street_word_stays_after_a_given_name() -> None:
+    assert _why("Glenn Close", "said") is None
