@@ -1,6 +1,8 @@
 """A court's own orders and findings, made on the day it decides: "The Court finds that no bond is
 required.", "Defendant Leon must preserve all relevant evidence …", "The parties shall bear their own
-costs.", "Defendant …, his agents … are enjoined from …". In a court's document these are acts of
+costs.", "Defendant …, his agents … are enjoined from …", "it is ordered that …", "This constitutes the
+Order of the Court.", "the appeal will be sustained …" (a disposition written in the future), "X delivered
+the opinion of the Appeals Board". In a court's document these are acts of
 its decision date (pipeline/events.py), not plans; "a plaintiff must show …" (the law's standard)
 and a statute's "the Secretary shall …" are neither. Reads one parsed sentence, no model of its own."""
 from __future__ import annotations
@@ -16,16 +18,34 @@ RULINGS = {"find", "conclude", "hold", "order", "grant", "deny", "direct", "enjo
 # what a party is by the order: "is enjoined from", "are ordered to"
 BOUND = {"enjoin", "restrain", "prohibit", "order", "direct", "require"}
 _SOME = {"a", "an", "any", "every", "each", "no"}
+# what a decision disposes of: "The appeal will be sustained", "the record will be remanded"
+CASE_PAPERS = {"appeal", "motion", "petition", "judgment", "decision", "record", "proceeding", "case", "application",
+               "complaint", "claim", "request", "action", "writ", "objection", "order", "cross-motion", "charge"}
+DISPOSALS = RULINGS | {"reinstate", "terminate", "sustain", "remand", "return", "close"}
+# what the court says its words are: "This constitutes the Order of the Court."
+DECISION_NOUNS = {"order", "decision", "judgment", "opinion", "ruling", "decree"}
 
 
 def court_order(sent: Any) -> bool:
     """The sentence is the court's own finding or order, said in the present."""
     root = sent.root
+    if root.lemma_.lower() == "deliver" and any(c.dep_ == "dobj" and c.lemma_.lower() == "opinion" and _of_this_court(c)
+                                                for c in root.children):
+        return True   # "Presiding Judge X delivered the opinion of the Appeals Board, in which …": its decision
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or any(c.dep_ == "mark" for c in root.children):
+    if subject is None or any(c.dep_ == "mark" for c in root.children) or _conditional(root):
         return False
     aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
     lemma = root.lemma_.lower()
+    if subject.lower_ == "it" and lemma in ("order", "adjudge", "decree") and root.tag_ == "VBN" and \
+            any(a.lower_ in ("is", "be") for a in aux):
+        return True   # "it is ordered that …", "IT IS HEREBY ORDERED AND ADJUDGED"
+    if subject.lower_ == "this" and lemma == "constitute" and any(
+            c.dep_ in ("dobj", "attr") and c.lemma_.lower() in DECISION_NOUNS for c in root.children):
+        return True   # "This constitutes the Order of the Court."
+    if subject.lemma_.lower() in CASE_PAPERS and lemma in DISPOSALS and root.tag_ == "VBN" and \
+            any(a.lower_ in ("will", "shall") for a in aux) and not _a_party(subject):
+        return True   # "The appeal will be sustained, the proceedings will be reinstated …": the disposition
     if (subject.lemma_.lower() == "court" and root.tag_ == "VBZ" or subject.lower_ == "we" and root.tag_ == "VBP") \
             and lemma in RULINGS and not aux:
         return True   # "the Court finds", "we dismiss the appeal"
@@ -40,3 +60,17 @@ def _a_party(subject: Any) -> bool:
     """A named or definite party ("Defendant Leon", "The parties"), never "a plaintiff" or "any party"."""
     words = {t.lemma_.lower() for t in subject.subtree if t.i <= subject.i}
     return bool(words & PARTIES) and not any(c.dep_ == "det" and c.lower_ in _SOME for c in subject.children)
+
+
+def _conditional(root: Any) -> bool:
+    """"If the motion is granted, the case will be dismissed": what would follow, no order."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless", "should") for m in c.children)
+               for c in root.children)
+
+
+def _of_this_court(opinion: Any) -> bool:
+    """"the opinion of the Court", "… of the Appeals Board": the court's own name, capitalised (a lower
+    court's opinion is "the opinion of the trial court")."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+        o.dep_ == "pobj" and o.text[:1].isupper() and o.lower_ in ("court", "board", "panel", "tribunal", "commission")
+        for o in p.children) for p in opinion.children)

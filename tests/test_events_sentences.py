@@ -508,12 +508,18 @@ COURT_ORDERS = [
     "The parties shall bear their own costs.",
     "Defendant Delacroix and all persons acting in concert with him are enjoined from using the source code.",
     "We dismiss the appeal for lack of appellate jurisdiction.",
+    "Upon the foregoing papers it is ordered that the motion and cross motion are determined as follows:",
+    "This constitutes the Decision and Order of the Court.",
+    "Accordingly, the appeal will be sustained, the proceedings will be reinstated, and the record will be remanded.",
+    "Presiding Judge Harold T. Benning delivered the opinion of the Appeals Board, in which Judge Rita Voss joined.",
 ]
 NOT_COURT_ORDERS = [
     "A plaintiff must show that she is likely to succeed on the merits.",
     "The Secretary shall prescribe regulations to carry out this section.",
     "If the defendant must pay the fee, the clerk shall notify him.",
     "Any party may move for reconsideration.",
+    "If the petition is untimely, the appeal will be dismissed.",
+    "Judge Hale delivered the opinion of the trial court.",
 ]
 
 
