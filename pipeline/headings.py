@@ -28,6 +28,8 @@ def is_heading(line: str) -> bool:
         return False   # "MEMBERS PRESENT: Chair Thomas Brennan; ...": a list, wrapped onto the next line
     if words[-1].lower() in _SMALL_WORDS:
         return False
+    if len(words) > 3 and words[0].endswith(",") and _sentence_opener(words[0][:-1]):
+        return False   # "Today, Domestic Policy Advisor Susan Rice, White House Counsel Dana" / "Remus, and …"
     for i, w in enumerate(words):
         core = w.strip("()[]:,.’'\"“”")
         if not core or not any(c.isalpha() for c in core):
@@ -56,3 +58,11 @@ def runs_on(next_line: str) -> bool:
     return len(words) > 1 and words[0].lower() not in stop and words[0][1:] == words[0][1:].lower() and \
         words[1][0].islower() and words[1].lower() not in stop
 
+
+def _sentence_opener(word: str) -> bool:
+    """"Today", "However", "Meanwhile": a frequent English word that is no name (a roll call's line
+    opens on a surname and a comma: "Sherrard, Allen Fisk, Bello")."""
+    from pipeline.person_spans import given_names, surnames, zipf
+
+    low = word.lower()
+    return word.isalpha() and zipf(low) >= 4.0 and low not in surnames() and low not in given_names()

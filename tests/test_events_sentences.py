@@ -443,6 +443,13 @@ def test_a_name_wrapped_over_a_line_is_no_heading(tagger: Tagger) -> None:
     assert [(r["text"].split()[:2], r["date_start"]) for r in rows] == [(["The", "United"], D(2020, 1, 31))]
 
 
+def test_a_line_opening_on_a_word_and_a_comma_is_no_heading(tagger: Tagger) -> None:
+    text = ("Today, Deputy Director Harold Benning, County Counsel Rita\nVoss, and Clerk Dana Ames hosted a hearing "
+            "with the county's auditors.")
+    rows = timeline_rows(tagger, text, kind="press", doc_date=NEWS_DAY)
+    assert [(r["text"].split()[0], r["date_start"]) for r in rows] == [("Today,", NEWS_DAY)]
+
+
 def test_a_quote_stops_before_the_running_footer_it_ran_into(tagger: Tagger) -> None:
     body = "The Commission approved the stipends on March 2, 2018."
     footer = "Planning Commission March 2, 2018 Minutes Page 2 of 3"
