@@ -769,3 +769,22 @@ def test_a_few_people_as_the_subject_are_an_incident_not_a_figure(tagger: Tagger
 @pytest.mark.parametrize("text", ["45 students were suspended in 2017.", "Thirty-one caseworkers were hired in 2017."])
 def test_many_people_as_the_subject_are_a_figure(tagger: Tagger, text: str) -> None:
     assert timeline_rows(tagger, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "12 Hale, D. County audit finds gaps. Accessed at http://news.example.org/2015/11/20/audit on August 26, 2016.",
+    "See the county's audit page (last visited May 3, 2016).",
+    "Retrieved from https://records.example.gov/audit-2016, March 4, 2016.",
+    "A-07-12-05023 Medicare Compliance Review of the County Hospital 11/13/2012 for Calendar Years 2009 and 2010",
+    "OEI-02-15-00190 Review of Personal Care Services Billing issued 06/02/2016",
+])
+def test_a_citations_access_date_and_a_list_of_reports_are_no_acts(tagger: Tagger, text: str) -> None:
+    assert timeline_rows(tagger, text, kind="report", doc_date=D(2016, 10, 3)) == []
+
+
+@pytest.mark.parametrize("text, day", [
+    ("The file was accessed on March 11, 2016 by an intruder.", D(2016, 3, 11)),
+    ("Her body was retrieved from the river on March 9, 2016.", D(2016, 3, 9)),
+])
+def test_an_act_of_accessing_or_retrieving_stays(tagger: Tagger, text: str, day: date) -> None:
+    assert [r["date_start"] for r in timeline_rows(tagger, text, doc_date=D(2016, 10, 3))] == [day]
