@@ -87,7 +87,35 @@ def normalize(text: str, *, anchor: date | None = None, previous: DateInterval |
         anchor = anchor.date()  # a datetime anchor must not leak a time into comparisons
     ctx = _Ctx(anchor, previous, fiscal_year_start_month)
     found = _resolve(cleaned, ctx) or _first_of_two(cleaned, ctx)
+    if found is not None:
+        found = _weekday_year(cleaned, found, anchor)
     return replace(found, text=text) if found else None
+
+
+_NAMED_WEEKDAY = re.compile(rf"^(?:on )?({R.WEEKDAY_ALT}),? ({R.MONTH_ALT}) \d{{1,2}}(?:st|nd|rd|th)?$")
+
+
+def weekday_fits(day: date, text: str) -> bool:
+    """Whether a weekday written with the day ("Monday, Dec. 14") is that day's (True if none is written)."""
+    m = _NAMED_WEEKDAY.match(_clean(text))
+    return m is None or day.weekday() == R.WEEKDAYS[m[1]]
+
+
+def _weekday_year(t: str, found: DateInterval, anchor: date | None) -> DateInterval:
+    """"Monday, Dec. 14" without its year, in a story of Dec. 16, 2016: the year in which Dec. 14 was a
+    Monday (2015), the latest not after the document, up to six years back; else as read."""
+    m = _NAMED_WEEKDAY.match(t)
+    if m is None or found.precision != "day" or found.start.weekday() == R.WEEKDAYS[m[1]]:
+        return found
+    top = (anchor or found.start).year
+    for year in range(top, top - 7, -1):
+        try:
+            day = found.start.replace(year=year)
+        except ValueError:   # February 29
+            continue
+        if day.weekday() == R.WEEKDAYS[m[1]] and (anchor is None or day <= anchor + dt.timedelta(days=7)):
+            return replace(found, start=day, end=day)
+    return found
 
 
 _YEAR_IN = re.compile(r"\b(?:1[89]|20)\d{2}\b")

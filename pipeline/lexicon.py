@@ -121,7 +121,7 @@ ROLE_TITLES = {
     "sergeant", "lieutenant", "captain", "chief", "superintendent", "trustee", "president",
     "vice president", "deputy",
     # police and government ranks as news abbreviates them ("Supt Peters said", "Sgt. Ruiz")
-    "supt", "supt.", "sgt", "sgt.", "lt.", "capt.", "det.", "insp.", "cpl.", "gov.", "atty.",
+    "supt", "supt.", "sgt", "sgt.", "lt.", "capt.", "det.", "insp.", "cpl.", "gov.", "atty.", "asst", "asst.",
     # legislators and judges, and the plural that names several ("Congressmen Hyde and McCollum")
     "congressman", "congresswoman", "congressmen", "congresswomen", "assemblyman", "assemblywoman",
     "justice", "chief justice", "justices", "senators", "representatives", "commissioners",

@@ -249,7 +249,8 @@ def _inside_run(doc: Any, start: int, end: int) -> bool:
     return nxt is not None and capitalised(nxt) and nxt.lower_ not in SUFFIXES and nxt.lower_ not in TITLE_WORDS
 
 
-_AGE_AFTER = re.compile(r",\s+(\d{1,3}),\s+(?:of|from)\s+[A-Z]|,\s+(\d{1,3}),\s+(?:was|were|is|has|had|who|and)\b")
+_AGE_AFTER = re.compile(r",\s+(\d{1,3}),\s+(?:of|from)\s+[A-Z]|,\s+(\d{1,3}),\s+(?:was|were|is|are|has|have|had|who|and|"
+                        r"said|told|faces|face|died|pleaded|remains|remain)\b")
 
 
 def aged_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:

@@ -379,6 +379,9 @@ def refuse(text: str, around: Around) -> str | None:
         # ("Michael E. Ward": a given name and an initial before a surname that is also a place word)
     if len(words) >= 2 and folded[-1] in SHOP_WORDS:
         return "a trade name (\"Ruby Salon\", \"Harold Fenwick Books\")"
+    if len(words) == 2 and words[0].endswith("s") and common_word(words[0]) and zipf(folded[0]) >= FREQUENT and \
+            folded[1] not in surnames():
+        return "a headline's verb before a given name (\"Jury Finds Dylann Roof Guilty\")"
     if _runs_into_org(following, words):
         return "part of an organisation, facility or place name"
     if " ".join(words) in around.org_heads:

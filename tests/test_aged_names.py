@@ -43,3 +43,8 @@ def test_the_age_rule_itself_reads_the_name_whatever_the_model_found(tagger: Tag
     found = aged_names(doc, set(), lambda i, k: Around(before=[t.text for t in doc[max(0, i - 3):i]],
                                                         after=[t.text for t in doc[k:k + 6]]))
     assert [(m["name"], m["method"]) for m in found] == [("Verdale V. Marquardt", "aged_name")]
+
+
+def test_an_aged_name_the_model_called_an_organisation_stays(people) -> None:
+    found = people("Ramiro Castell Vidal, 34, and Eunides Arvelo Quintana, 30, are being held in the county jail.")
+    assert {"Ramiro Castell Vidal", "Eunides Arvelo Quintana"} <= set(found), found

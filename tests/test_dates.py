@@ -370,3 +370,14 @@ def test_a_range_or_no_date_is_not_two_dates() -> None:
     between = normalize("between June 1 and June 5, 2019", anchor=date(2021, 1, 1))
     assert between is None or between.end > between.start   # never the range's first day alone
     assert normalize("the mayor and council", anchor=date(2021, 1, 1)) is None
+
+
+@pytest.mark.parametrize("text, anchor, day", [
+    ("Monday, Dec. 14", date(2016, 12, 16), date(2015, 12, 14)),      # Dec. 14, 2016 was a Wednesday
+    ("on Tuesday, March 3", date(2021, 6, 1), date(2020, 3, 3)),
+    ("Wednesday, Dec. 14", date(2016, 12, 16), date(2016, 12, 14)),   # the weekday fits this year
+    ("Dec. 14", date(2016, 12, 16), date(2016, 12, 14)),              # no weekday written
+])
+def test_a_weekday_written_with_the_day_chooses_its_year(text: str, anchor: date, day: date) -> None:
+    found = normalize(text, anchor=anchor)
+    assert (found.start, found.end) == (day, day)

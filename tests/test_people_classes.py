@@ -156,3 +156,8 @@ def test_names_the_model_cuts_short_or_calls_something_else(people, text: str, n
 def test_a_firm_named_with_co_stays_no_person(people) -> None:
     found = people("The county hired Morgan Hale & Co. and Dana Reyes, Co., a partnership, on Monday.")
     assert not [n for n in found if n.startswith("Morgan")], found
+
+
+def test_an_abbreviated_assistant_title_is_no_name(people) -> None:
+    found = people("The call included Ramirez, Holt and LAPD Asst. Chief Earl Dunstan, according to interviews.")
+    assert "Earl Dunstan" in found and not [n for n in found if "Asst" in n], found

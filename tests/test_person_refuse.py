@@ -120,3 +120,13 @@ def test_a_street_named_the_british_way_is_no_person(text: str, after: str) -> N
 
 def test_a_surname_that_is_also_a_street_word_stays_after_a_given_name() -> None:
     assert _why("Glenn Close", "said") is None
+
+
+@pytest.mark.parametrize("text, after", [("Finds Dylann", "Roof Guilty In Church Shooting"),
+                                         ("Names Kaylin", "Ortez Interim Chief")])
+def test_a_headlines_verb_before_a_given_name_is_no_name(text: str, after: str) -> None:
+    assert _why(text, after) is not None
+
+
+def test_a_given_name_ending_in_s_stays() -> None:
+    assert _why("Brooks Hale", "resigned") is None
