@@ -15,7 +15,7 @@ from typing import Any
 
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
 
-VERSION = "docdate.v8"   # v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
+VERSION = "docdate.v9"   # v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -29,7 +29,7 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
 _ORD = r"(?:st|nd|rd|th)?"
 # one calendar date, written out or numeric (US month-first order for m/d/y)
-_DATE = (rf"(?:{_WEEKDAY}?(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD},?\s+(?P<y1>\d{{4}})\b"
+_DATE = (rf"(?:{_WEEKDAY}?(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}(?:,\s*|\s+)(?P<y1>\d{{4}})\b"
          rf"|{_WEEKDAY}?(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})\b"
          rf"|\b(?P<m3>\d{{1,2}})[/.-](?P<d3>\d{{1,2}})[/.-](?P<y3>\d{{4}})\b"
          rf"|\b(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b)")
@@ -273,6 +273,10 @@ def document_date(*, known: date | None, known_source: str | None, title: str | 
             return latest, "inferred"
     for part, source in ((title or "", "title"), (first_page or "", "first_page")):
         found = from_text(part, kind=kind, reference=created, window=WINDOW if source == "first_page" else 400)
+        if found and source == "title":
+            page = from_text(first_page or "", kind=kind, reference=created, window=WINDOW)
+            if page and (page.month, page.day) == (found.month, found.day) and page.year != found.year:
+                return page, "first_page"   # a file's title with a mistyped year ("September 19, 2019" on 2016's minutes)
         if found:
             return found, source
     if published:

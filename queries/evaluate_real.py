@@ -115,10 +115,12 @@ def _events(store: Store, doc_id: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _people(store: Store, doc_id: str) -> list[str]:
-    return [r["name"] for r in store.query(
-        "SELECT DISTINCT p.name FROM mentions m JOIN people p USING (person_id) WHERE m.doc_id = ? ORDER BY 1",
-        [doc_id])]
+def _people(store: Store, doc_id: str) -> dict[str, list[str]]:
+    """The people shown for a document: their case-wide name, and the forms this document writes them
+    in (the case-wide name may come from another document: "Gregory T. Long" for a page's "Greg Long")."""
+    return {r["name"]: sorted(r["forms"]) for r in store.query(
+        "SELECT p.name, list(DISTINCT m.text) AS forms FROM mentions m JOIN people p USING (person_id) "
+        "WHERE m.doc_id = ? GROUP BY p.name ORDER BY 1", [doc_id])}
 
 
 def _ref_forms(p: dict[str, Any]) -> set[str]:
@@ -137,16 +139,18 @@ def score_document(store: Store, ref: RefDoc) -> dict[str, Any]:
         folded = fold_name(name)
         return next((n for n, fs in forms.items() if folded in fs), None)
 
-    # people
+    # people: by the name casefile shows, else by a form this document writes the person in
     shown = _people(store, ref.doc_id)
     found: set[str] = set()
     false_people = []
-    for name in shown:
-        r = who(name)
+    as_shown: dict[str, str] = {}
+    for name, written in shown.items():
+        r = who(name) or next((x for x in map(who, written) if x), None)
         if r is None:
             false_people.append(name)
         else:
             found.add(r)
+            as_shown[name] = r
     required_people = [p["name"] for p in ref.people if not p.get("optional")]
     missed_people = [n for n in required_people if n not in found]
 
@@ -172,7 +176,7 @@ def score_document(store: Store, ref: RefDoc) -> dict[str, Any]:
     a_tp = a_fp = a_fn = 0
     for i, j in good:   # optional people (bylines, surname only) are neither required nor held against
         want = set(refs[i].get("people", [])) - optional_people
-        got = {who(n) or f"?{n}" for n in events[j]["people"] or []} - optional_people
+        got = {as_shown.get(n) or who(n) or f"?{n}" for n in events[j]["people"] or []} - optional_people
         a_tp += len(want & got)
         a_fp += len(got - want)
         a_fn += len(want - got)

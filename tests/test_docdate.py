@@ -182,3 +182,17 @@ def test_a_real_granicus_minutes_page_is_dated_by_its_meeting():
     approve (May 3): the meeting was held on May 17, 2022."""
     ex = extract(WALNUT_CREEK.read_bytes())
     assert _date(ex.pages[0].text, "minutes", title=ex.title) == (date(2022, 5, 17), "first_page")
+
+
+def test_a_title_with_a_mistyped_year_loses_to_the_first_page():
+    page = ("MINUTES OF THE MEETING OF THE BOARD MEMBERS\n\nThe Chairman convened a meeting of the Board members "
+            "on September 19, 2016, at 8:30 a.m.")
+    assert document_date(known=None, known_source=None, title="MINUTES OF THE BOARD - September 19, 2019",
+                         first_page=page, meta_date=None, kind="minutes") == (date(2016, 9, 19), "first_page")
+    assert document_date(known=None, known_source=None, title="MINUTES OF THE BOARD - September 12, 2019",
+                         first_page=page, meta_date=None, kind="minutes") == (date(2019, 9, 12), "title")
+
+
+def test_a_date_with_no_space_after_its_comma_is_read():
+    assert document_date(known=None, known_source=None, title="MINUTES OF THE MEETING, December 17,2012",
+                         first_page="Minutes", meta_date=None, kind="minutes") == (date(2012, 12, 17), "title")

@@ -1,4 +1,4 @@
-"""The real-world set (eval/real: 97 documents nobody here wrote, with a reference written by
+"""The real-world set (eval/real: 100 documents nobody here wrote, with a reference written by
 reading them) through the whole job: `casefile add --manifest`, `casefile process`, `casefile eval`.
 
 The floors are what casefile reaches today (eval/RESULTS.md has the figures and the issue's
@@ -28,13 +28,13 @@ def result(tmp_path_factory) -> dict:
     case = tmp_path_factory.mktemp("real") / "case"
     run_cli("init", str(case))
     added = run_cli("add", "--manifest", str(REAL / "documents.csv"), case=case).stdout
-    assert "added 97 new" in added, added
+    assert "added 100 new" in added, added
     run_cli("process", case=case, timeout=1200)
     return cli_json("eval", "--reference", str(REAL), case=case)
 
 
 def test_every_document_of_the_set_is_scored(result):
-    assert result["whole"]["documents"] == 97 and not result["not_in_case"]
+    assert result["whole"]["documents"] == 100 and not result["not_in_case"]
     assert set(result["splits"]) == {"dev", "heldout"}
     assert set(result["kinds"]) == {"minutes", "agenda", "report", "court", "press", "news"}
 
@@ -64,10 +64,35 @@ def test_the_reference_is_complete_and_well_formed():
     from queries.evaluate_real import load
 
     docs = load(REAL)
-    assert len(docs) == 97 and {d.split for d in docs} == {"dev", "heldout"}
+    assert len(docs) == 100 and {d.split for d in docs} == {"dev", "heldout"}
     for d in docs:
         names = {p["name"] for p in d.people}
         for e in d.events:
             assert set(e.get("people", [])) <= names, (d.id, e.get("act"))
             assert e.get("precision") in ("day", "week", "month", "quarter", "season", "year"), (d.id, e)
     assert sum(1 for d in docs for e in d.events if not e.get("optional")) >= 500
+
+
+def test_a_person_is_matched_by_the_form_a_document_writes(tmp_path):
+    """The people casefile shows are resolved case-wide, so one document's "Greg Hallock" is shown as
+    "Gregory T. Hallock" when another document writes that: the document's reference, which lists the
+    form its page writes, still finds him."""
+    real = tmp_path / "real"
+    (real / "reference").mkdir(parents=True)
+    (real / "a.txt").write_text("Executive Director Gregory T. Hallock presented the county budget on March 3, 2016.\n")
+    (real / "b.txt").write_text("Greg Hallock, the executive director, resigned from the county on April 4, 2016.\n")
+    (real / "documents.csv").write_text("id,path,kind,url,format,split\na,a.txt,minutes,,txt,dev\n"
+                                        "b,b.txt,news,,txt,heldout\n")
+    (real / "reference" / "b.toml").write_text(
+        'doc = "b"\nkind = "news"\n\n[[people]]\nname = "Greg Hallock"\nforms = ["Hallock"]\noptional = false\n\n'
+        '[[events]]\nsentence = "Greg Hallock, the executive director, resigned from the county on April 4, 2016."\n'
+        'date = "2016-04-04"\nprecision = "day"\npage = 1\npeople = ["Greg Hallock"]\n')
+    case = tmp_path / "case"
+    run_cli("init", str(case))
+    run_cli("add", "--manifest", str(real / "documents.csv"), case=case)
+    run_cli("process", case=case, timeout=600)
+    people = cli_json("people", case=case)
+    assert [p["name"] for p in people if "Hallock" in p["name"]] == ["Gregory T. Hallock"], people
+    result = cli_json("eval", "--reference", str(real), case=case)
+    [doc] = result["documents"]
+    assert (doc["people_tp"], doc["false_people"], doc["attr_tp"], doc["attr_fp"]) == (1, [], 1, 0), doc
