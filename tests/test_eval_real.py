@@ -16,10 +16,11 @@ from tests.conftest import ROOT, cli_json, run_cli
 REAL = ROOT / "eval" / "real"
 # part -> metric -> floor (issue 13's targets are in eval/RESULTS.md)
 FLOORS = {
-    "whole": {"event_precision": 0.72, "event_recall": 0.76, "date_recall": 0.73, "person_precision": 0.89,
-              "person_recall": 0.91, "attribution": 0.91},
-    "heldout": {"event_precision": 0.62, "event_recall": 0.63, "date_recall": 0.61, "person_precision": 0.71,
-                "person_recall": 0.83, "attribution": 0.83},
+    # (session 15: 20 harder dev documents joined the set, so the whole set's event floors are lower)
+    "whole": {"event_precision": 0.70, "event_recall": 0.74, "date_recall": 0.70, "person_precision": 0.90,
+              "person_recall": 0.92, "attribution": 0.92},
+    "heldout": {"event_precision": 0.63, "event_recall": 0.63, "date_recall": 0.61, "person_precision": 0.72,
+                "person_recall": 0.84, "attribution": 0.90},
 }
 
 
