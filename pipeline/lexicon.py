@@ -123,7 +123,7 @@ ROLE_TITLES = {
     # police and government ranks as news abbreviates them ("Supt Peters said", "Sgt. Ruiz")
     "supt", "supt.", "sgt", "sgt.", "lt.", "capt.", "det.", "insp.", "cpl.", "gov.", "atty.", "asst", "asst.",
     # legislators and judges, and the plural that names several ("Congressmen Hyde and McCollum")
-    "congressman", "congresswoman", "congressmen", "congresswomen", "assemblyman", "assemblywoman",
+    "congressman", "congresswoman", "congressmen", "congresswomen", "congressperson", "assemblyman", "assemblywoman",
     "justice", "chief justice", "justices", "senators", "representatives", "commissioners",
     "supervisors", "trustees", "judges", "council members", "councilmembers", "aldermen",
 }

@@ -301,7 +301,11 @@ def _best_surface(forms: Iterable[str]) -> str:
         return (mixed, counts[f], accented, f)
 
     best = max(counts, key=score)
-    return best.title() if best.isupper() and len(best) > 2 else best
+    if best.startswith("Mc") and best[2:].isupper() and len(best) > 3:
+        return "Mc" + best[2:].capitalize()   # "McGILL", as a caption in capitals writes it: McGill
+    if best.isupper() and len(best) > 2:
+        return re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), best.title())   # "MCGILL": McGill
+    return best
 
 
 def _formality(given: str, others: set[str], declared: set[tuple[str, str]]) -> int:
@@ -357,6 +361,7 @@ def canonical_form(names: list[Name]) -> str:
     suffix = ""
     if suffixes and len({normalize_given(s).rstrip(".") for s in suffixes}) == 1:
         suffix = Counter(suffixes).most_common(1)[0][0]
+        suffix = {"jr": "Jr.", "sr": "Sr."}.get(suffix.rstrip(".").lower(), suffix)   # "VERRILLI, JR": Jr.
     return " ".join(p for p in (first, middle, last) if p) + (f" {suffix}" if suffix else "")
 
 

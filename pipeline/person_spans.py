@@ -326,6 +326,10 @@ def refuse(text: str, around: Around) -> str | None:
         return "a word inside the name is an English word no census name bears (\"Art Contest Winners\")"
     if any(w.isalpha() and w.islower() and len(w) > 1 and w not in PARTICLES for w in words[1:]):
         return "a lower-case word that is no surname particle (\"Vlomey ton\")"
+    if words[0].isalpha() and words[0].islower() and words[0] not in PARTICLES:
+        return "a lower-case word opens it (\"a Congressperson\")"
+    if "--" in text:
+        return "a speaker's break inside it (\"George -- George Mason\")"
     after_possessive = following[1:2] if following[:1] and following[0] in _POSSESSIVE else \
         following[:1] if text.endswith(_POSSESSIVE) else []
     if after_possessive and after_possessive[0].lower() in _EPONYM_NOUNS:
@@ -359,6 +363,8 @@ def refuse(text: str, around: Around) -> str | None:
     if (len(words) >= 2 and folded[-1] in NUMBER_LABELS) or (folded[-1] in _SECTION_LABELS and numbered) or \
             (following[:1] and following[0].lower() in NUMBER_LABELS and following[1:2] and following[1][:1].isdigit()):
         return "a label before its number (\"Check Nos. 221568\", \"Resolution No. 22-14\")"
+    if [w.lower() for w in around.before[-1:]] == ["the"] and [w.lower() for w in following[:1]] == ["case"]:
+        return "a case named by a party (\"the Baker Botts case\")"
     if [w.lower() for w in around.before[-2:]] == ["in", "re"] or _REPORTER_AFTER.match(" ".join(following[:3])):
         return "a case name (\"In re Unanue Casal\", \"Fideicomiso De La Tierra, 582 F.3d at 133\")"
     party = _CASE_PARTY.match(" ".join(following[:2])) or _CASE_PARTY.match(" ".join(around.before[-1:]) + " ")

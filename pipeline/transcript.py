@@ -26,3 +26,17 @@ def is_transcript(pages: Iterable[str]) -> bool:
     """A record of turns: at least MIN_TURNS labelled lines, with MIN_SPEAKERS labels that recur."""
     turns = Counter(label for text in pages for label in speaker_labels(text))
     return sum(turns.values()) >= MIN_TURNS and sum(n >= 2 for n in turns.values()) >= MIN_SPEAKERS
+
+
+# A transcript's word index: "congressional [3] 26:23,25 27:6", each word with where it stands (page:line)
+_PAGE_LINE = re.compile(r"(?<![\d:])\d{1,3}:\d{1,2}(?![\d:])")
+MIN_REFERENCES = 30      # page:line references on the page
+REFERENCE_SHARE = 0.15   # of its words
+
+
+def is_word_index(text: str) -> bool:
+    """A page of a transcript's word index (concordance): words in alphabetical runs, each followed by
+    its count and page:line references. Glued neighbours ("Laden Lamberth", "a Congressperson") are
+    no names, and it reports nothing."""
+    refs = len(_PAGE_LINE.findall(text))
+    return refs >= MIN_REFERENCES and refs >= REFERENCE_SHARE * len(text.split())

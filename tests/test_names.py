@@ -178,6 +178,13 @@ def test_canonical_middle_name_as_written_only_when_consistent() -> None:
     assert canonical_form([n("Margaret A. Whitfield"), n("Margaret B. Whitfield")]) == "Margaret Whitfield"
 
 
+def test_canonical_writes_capitals_as_a_name_and_a_suffix_as_usual() -> None:
+    # a transcript's caption in capitals: "MATTHEW D. McGILL", "DONALD B. VERRILLI, JR"
+    assert canonical_form([n("MATTHEW D. McGILL"), n("Mr. McGill")]) == "Matthew D. McGill"
+    assert canonical_form([n("JOHN MCGRATH")]) == "John McGrath"
+    assert canonical_form([n("DONALD B. VERRILLI, JR"), n("Mr. Verrilli")]) == "Donald B. Verrilli Jr."
+
+
 def test_canonical_never_shows_the_given_name_twice() -> None:
     # "J.J. Jake Pickle": initials, then the name the man went by; shown once, not "Jake Jake Pickle"
     assert canonical_form([n("J.J. Jake Pickle"), n("Jake Pickle"), n("J.J. Pickle")]) == "Jake Pickle"

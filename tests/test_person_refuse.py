@@ -130,3 +130,16 @@ def test_a_headlines_verb_before_a_given_name_is_no_name(text: str, after: str) 
 
 def test_a_given_name_ending_in_s_stays() -> None:
     assert _why("Brooks Hale", "resigned") is None
+
+
+@pytest.mark.parametrize("text, after, before", [
+    ("a Congressperson", "one dollar", "fine"),         # a line break glued the article on
+    ("George -- George Mason", "expressly said", ""),    # a speaker's restart
+    ("Baker Botts", "case ,", "in the"),                 # a case named by a party
+])
+def test_transcript_shapes_are_no_names(text: str, after: str, before: str) -> None:
+    assert _why(text, after, before) is not None
+
+
+def test_a_person_before_case_without_the_stays() -> None:
+    assert _why("Ruth Hale", "cased the building", "Then") is None

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline import events, nlp
 from pipeline.tagger import Tagger
-from pipeline.transcript import is_transcript, speaker_labels
+from pipeline.transcript import is_transcript, is_word_index, speaker_labels
 
 MEETING = date(2019, 5, 22)
 SPEAKERS = ["Councillor Ostrander", "Mayor Velikova", "Madam Speaker", "Councillor Thibodeau", "Clerk"]
@@ -88,3 +88,27 @@ def test_in_minutes_the_meeting_day_dates_the_minute_takers_sentences(tagger: Ta
                         "The board approved the contract with Halvorsen Paving."])
     got = [r for r in rows(tagger, text) if r["date_source"] == "document_date"]
     assert len(got) == 2
+
+
+def _index_page() -> str:
+    words = ["abandon", "ability", "able", "above", "absence", "Abbott", "accept", "account", "Lamberth", "Laden",
+             "Landgraf", "language", "large", "later", "latter", "Congressperson", "congressional", "clear"]
+    lines = [f"{w} [{k % 9 + 1}] {k % 60 + 1}:{k % 25 + 1} {k % 50 + 3}:{(k * 7) % 25 + 1},{(k * 3) % 25 + 1}"
+             for k, w in enumerate(words * 3)]
+    return "\n".join(lines)
+
+
+def test_a_transcripts_word_index_is_recognised():
+    assert is_word_index(_index_page())
+
+
+def test_a_transcripts_turns_are_no_word_index():
+    turns = "\n".join(f"{k} JUSTICE HALE: Counsel, at 11:10 a.m. on page 12:4 of the record, what did the "
+                      f"court say about the statute?" for k in range(1, 26))
+    assert not is_word_index(turns)
+
+
+def test_a_word_index_names_no_one_and_reports_nothing(people, tagger):
+    page = _index_page() + "\nRuth Hale [2] 3:4 5:6\nthe board fired Director Ruth Hale on March 3, 2018 [1] 4:4"
+    assert people(page) == []
+    assert tagger.tag([page])[0]["candidates"] == []
