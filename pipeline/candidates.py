@@ -33,6 +33,10 @@ COUNTED_RECORDS = {"investigation", "report", "application", "case", "referral",
                    "child", "worker", "caseworker", "employee", "people", "person", "student", "percent",
                    "resident", "client", "family", "inspection", "violation", "citation", "ticket", "defendant", "seizure"}
 ASPECT_VERBS = {"begin", "start", "continue", "stop", "cease", "resume", "keep"}
+# telling what is so, not doing: a minutes' staff report, a speaker's account
+_TELLING = {"say", "state", "report", "tell", "reply", "add", "note", "explain", "comment", "acknowledge",
+            "describe", "remark", "observe", "indicate", "mention", "emphasize", "stress", "summarize", "inform",
+            "remind", "brief", "update", "assure", "highlight", "outline", "share", "point", "reiterate"}
 # A handful of people as a subject is who something happened to, no figure ("TWO men were killed",
 # "Three deputies were fired"): a count of people up to this many is an incident's.
 _FEW = 12
@@ -94,6 +98,11 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             not any(c.dep_ == "ccomp" for c in root.children) or any(q in body for q in "“”\"")):
         return None   # "“…,” Rene said Wednesday.", "Lopiano shared that sentiment on Wednesday": saying it is
         # no act (what someone says happened, said without quotes, may be: "Hasib said … someone took a report")
+    if not found and not dates and _lemma(sent.root) in _TELLING and any(
+            c.dep_ == "ccomp" and not _past(c) for c in sent.root.children):
+        return None   # "Ms. Crowder explained that the planned growth is based …", "Mr. Ahuja noted that the Agency
+        # finds …", "the City may adopt …": what a staff member or a speaker tells of now or ahead, with no date of its
+        # own, is no act (told in the past it may be one: "reported that the Council held a closed session")
     if not found and sent.root.pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return None   # no verb, a preposition at its head: a credit or a source line ("From the Congressional
         # Record Online through the Government Publishing Office", "Courtesy of the county")
@@ -345,6 +354,11 @@ def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", 
                for g in c.children):
             return True
     return False
+
+
+def _past(verb: Any) -> bool:
+    """The clause is told in the past: "held", "was conducting", "had been"."""
+    return verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
 
 
 def _few_people(noun: Any) -> bool:

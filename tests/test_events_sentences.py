@@ -788,3 +788,20 @@ def test_a_citations_access_date_and_a_list_of_reports_are_no_acts(tagger: Tagge
 ])
 def test_an_act_of_accessing_or_retrieving_stays(tagger: Tagger, text: str, day: date) -> None:
     assert [r["date_start"] for r in timeline_rows(tagger, text, doc_date=D(2016, 10, 3))] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "Ms. Crowder explained that the planned growth in the plan is based on the average net assets.",
+    "Mr. Ahuja noted that the agency finds no indication of fraud in the vendor's records.",
+    "Administrative Analyst Struthers reported that to comply with the new law, the City may adopt the tax.",
+])
+def test_a_staff_report_of_now_or_ahead_without_a_date_is_no_candidate(tagger: Tagger, text: str) -> None:
+    assert _candidates(tagger, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Ahuja noted that the agency closed six audits on March 3, 2018.",          # dated
+    "Mayor Francois reported that the City Council held a closed session to discuss the lease.",   # told in the past
+])
+def test_a_dated_or_past_telling_stays_a_candidate(tagger: Tagger, text: str) -> None:
+    assert len(_candidates(tagger, text)) == 1
