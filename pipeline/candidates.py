@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from pipeline.court_orders import court_order
-from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE
+from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE, NUMBER_WORDS
 from pipeline.date_scope import foreign_spans, inside, loose_foreign, without
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES,
@@ -34,9 +34,8 @@ COUNTED_RECORDS = {"investigation", "report", "application", "case", "referral",
                    "resident", "client", "family", "inspection", "violation", "citation", "ticket", "defendant", "seizure"}
 ASPECT_VERBS = {"begin", "start", "continue", "stop", "cease", "resume", "keep"}
 # telling what is so, not doing: a minutes' staff report, a speaker's account
-_TELLING = {"say", "state", "report", "tell", "reply", "add", "note", "explain", "comment", "acknowledge",
-            "describe", "remark", "observe", "indicate", "mention", "emphasize", "stress", "summarize", "inform",
-            "remind", "brief", "update", "assure", "highlight", "outline", "share", "point", "reiterate"}
+_TELLING = PLAIN_SAYING | {"report", "reply", "acknowledge", "describe", "observe", "indicate", "summarize", "inform",
+                           "remind", "brief", "update", "assure", "highlight", "outline", "point", "reiterate"}
 # A handful of people as a subject is who something happened to, no figure ("TWO men were killed",
 # "Three deputies were fired"): a count of people up to this many is an incident's.
 _FEW = 12
@@ -44,7 +43,6 @@ _PEOPLE_NOUNS = {"man", "woman", "people", "person", "boy", "girl", "child", "te
                  "deputy", "suspect", "victim", "employee", "worker", "member", "student", "resident", "inmate",
                  "caseworker", "teacher", "firefighter", "agent", "official", "director", "manager", "brother",
                  "sister", "son", "daughter", "juvenile", "driver", "passenger", "trooper", "soldier", "nurse", "doctor"}
-_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
 _ARGUMENTS = {"ROOT", "nsubj", "nsubjpass", "dobj", "attr", "oprd"}
 
 
@@ -367,7 +365,7 @@ def _few_people(noun: Any) -> bool:
         return False
     nums = ["".join(t.text_with_ws for t in g.subtree).strip().lower()   # "Thirty-one" is one number
             for g in noun.children if g.dep_ == "nummod" and g.i < noun.i]
-    values = [_NUMBER_WORDS.get(n, int(n) if n.isdigit() else _FEW + 1) for n in nums]
+    values = [NUMBER_WORDS.get(n, int(n) if n.isdigit() else _FEW + 1) for n in nums]
     return bool(values) and all(v <= _FEW for v in values)
 
 

@@ -261,7 +261,12 @@ def _next_unit(m: re.Match[str], ctx: _Ctx) -> DateInterval | None:
 
 def _same_unit(m: re.Match[str], ctx: _Ctx) -> DateInterval | None:
     """"later that month", "the same day", "earlier that year"."""
-    prev, unit = ctx.previous, _unit(m[1])
+    return _same_day(ctx, _unit(m[1]))
+
+
+def _same_day(ctx: _Ctx, unit: str) -> DateInterval | None:
+    """The `unit` (day, week, month …) of the date told last: "hours later" is that day."""
+    prev = ctx.previous
     if prev is None or R.PRECISION_RANK[prev.precision] > R.PRECISION_RANK[unit]:
         return None
     if unit == prev.precision:
@@ -376,7 +381,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [(re.compile(p + r"$"), h) for p
     # a part of the day the story told last ("that night", "late that evening"), a few hours on
     (r"(?:(?:later|earlier|late|early) )?that (morning|afternoon|evening|night)", _same_unit),
     (r"(?:(?:a few|several|some|two|three|four|a couple of) )?(?:hours|minutes|moments) (?:later|afterwards?)",
-     lambda m, c: _same_unit(re.match(r"(day)", "day"), c)),
+     lambda m, c: _same_day(c, "day")),
     (rf"({_MON}) (\d{{1,2}})(?:st|nd|rd|th)? ?(?:-|to|through|and|&) ?(\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{4}})?",
      _day_range),
     (rf"({_MON}) ?(?:-|to|through|and|&) ?({_MON}),? ?(?:of )?(\d{{4}})?", _month_range),

@@ -62,7 +62,7 @@ def runs_on(next_line: str) -> bool:
 def _sentence_opener(word: str) -> bool:
     """"Today", "However", "Meanwhile": a frequent English word that is no name (a roll call's line
     opens on a surname and a comma: "Sherrard, Allen Fisk, Bello")."""
-    from pipeline.person_spans import given_names, surnames, zipf
+    from pipeline.person_spans import FREQUENT, given_names, surnames, zipf
 
     low = word.lower()
-    return word.isalpha() and zipf(low) >= 4.0 and low not in surnames() and low not in given_names()
+    return word.isalpha() and zipf(low) >= FREQUENT and low not in surnames() and low not in given_names()

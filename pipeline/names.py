@@ -301,10 +301,9 @@ def _best_surface(forms: Iterable[str]) -> str:
         return (mixed, counts[f], accented, f)
 
     best = max(counts, key=score)
-    if best.startswith("Mc") and best[2:].isupper() and len(best) > 3:
-        return "Mc" + best[2:].capitalize()   # "McGILL", as a caption in capitals writes it: McGill
-    if best.isupper() and len(best) > 2:
-        return re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), best.title())   # "MCGILL": McGill
+    if len(best) > 2 and (best.isupper() or best.startswith("Mc") and best[2:].isupper()):
+        # written in capitals ("MCGILL", a caption's "McGILL"): McGill
+        return re.sub(r"\bMc([a-z])", lambda m: "Mc" + m.group(1).upper(), best.title())
     return best
 
 

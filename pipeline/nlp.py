@@ -33,14 +33,14 @@ def analyse(doc: Any) -> dict[str, Any]:
     sentences = [(s.start_char, s.end_char) for s in sents]
     entities = [{"start": e.start_char, "end": e.end_char, "label": e.label_, "text": e.text}
                 for e in ents]
-    # a menu or notice in another language ("Formulario de Denuncia en Línea …") names no one and reports nothing
-    foreign = [(s.start_char, s.end_char) for s in sents if foreign_sentence(s)]
-    if is_word_index(text):   # a transcript's word index ("Laden Lamberth Landgraf …") names no one, reports nothing
-        foreign = [(0, len(text))]
-    people = [m for m in _person_mentions(doc, ents) if not any(a <= m["start"] < b for a, b in foreign)]
     roles = [{"start": m.start(1), "end": m.end(1), "text": m.group(1), "label": "ROLE"}
              for m in _ROLE_NOUN.finditer(text)]
-    candidates = [c for s in sents if not any(a <= s.start_char < b for a, b in foreign)
+    if is_word_index(text):   # a transcript's word index ("Laden Lamberth Landgraf …") names no one, reports nothing
+        return {"sentences": sentences, "entities": entities, "people": [], "roles": roles, "candidates": []}
+    # a menu or notice in another language ("Formulario de Denuncia en Línea …") names no one and reports nothing
+    foreign = [(s.start_char, s.end_char) for s in sents if foreign_sentence(s)]
+    people = [m for m in _person_mentions(doc, ents) if not any(a <= m["start"] < b for a, b in foreign)]
+    candidates = [c for s in sents if (s.start_char, s.end_char) not in foreign
                   and (c := event_candidate(s, _within(ents, s)))]
     return {"sentences": sentences, "entities": entities, "people": people, "roles": roles,
             "candidates": candidates}
@@ -348,13 +348,16 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not head or head[-1] in ".!?\n:;\"“"
 
 
+RARE = 2.5   # wordfreq Zipf: a word rarer than this is no English word a name would stop before ("Pledger" 0)
+
+
 def _surname_left_out(doc: Any, start: int, end: int) -> int:
     """"Johnathan Jackson" + "Pledger,": a span of two given names that the model ended before a rare
     census surname (no English word of any frequency, no place or firm word) takes it."""
     if end - start != 2 or end >= len(doc) or not all(doc[i].lower_ in given_names() for i in range(start, end)):
         return end
     nxt = doc[end]
-    if not capitalised(nxt) or nxt.lower_ not in surnames() or zipf(nxt.lower_) >= 2.5 or \
+    if not capitalised(nxt) or nxt.lower_ not in surnames() or zipf(nxt.lower_) >= RARE or \
             nxt.lower_ in ORG_WORDS or nxt.ent_type_ in ("GPE", "LOC", "ORG", "FAC") or nxt.whitespace_.count("\n"):
         return end
     after = doc[end + 1] if end + 1 < len(doc) else None

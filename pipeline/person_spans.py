@@ -324,10 +324,8 @@ def refuse(text: str, around: Around) -> str | None:
         return "a state or country, then an English word (\"California Building Laws\")"
     if len(words) >= 3 and any(name_free_word(w.strip(_EDGE).lower()) for w in words[1:-1]):
         return "a word inside the name is an English word no census name bears (\"Art Contest Winners\")"
-    if any(w.isalpha() and w.islower() and len(w) > 1 and w not in PARTICLES for w in words[1:]):
-        return "a lower-case word that is no surname particle (\"Vlomey ton\")"
-    if words[0].isalpha() and words[0].islower() and words[0] not in PARTICLES:
-        return "a lower-case word opens it (\"a Congressperson\")"
+    if any(w.isalpha() and w.islower() and (len(w) > 1 or not i) and w not in PARTICLES for i, w in enumerate(words)):
+        return "a lower-case word that is no surname particle (\"Vlomey ton\", \"a Congressperson\")"
     if "--" in text:
         return "a speaker's break inside it (\"George -- George Mason\")"
     after_possessive = following[1:2] if following[:1] and following[0] in _POSSESSIVE else \
