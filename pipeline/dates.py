@@ -133,16 +133,18 @@ def _first_of_two(t: str, ctx: _Ctx) -> DateInterval | None:
     return _resolve(first, ctx) if first.strip() else None
 
 
-def resolve_sequence(spans: list[str], *, anchor: date | None,
-                     fiscal_year_start_month: int = 7) -> list[DateInterval | None]:
-    """Normalise spans in document order; each resolved one is `previous` for the next."""
+def resolve_sequence(spans: list[str], *, anchor: date | None, fiscal_year_start_month: int = 7,
+                     told: list[bool] | None = None) -> list[DateInterval | None]:
+    """Normalise spans in document order; each resolved one is `previous` for the next, unless
+    `told` marks it False (a date in a quotation: what a speaker spoke of, not the story's day)."""
     out: list[DateInterval | None] = []
     previous: DateInterval | None = None
-    for span in spans:
+    for n, span in enumerate(spans):
         found = normalize(span, anchor=anchor, previous=previous,
                           fiscal_year_start_month=fiscal_year_start_month)
         out.append(found)
-        previous = found or previous  # an unresolvable span does not break the chain
+        if told is None or told[n]:
+            previous = found or previous  # an unresolvable span does not break the chain
     return out
 
 

@@ -805,3 +805,46 @@ def test_a_staff_report_of_now_or_ahead_without_a_date_is_no_candidate(tagger: T
 ])
 def test_a_dated_or_past_telling_stays_a_candidate(tagger: Tagger, text: str) -> None:
     assert len(_candidates(tagger, text)) == 1
+
+
+# A story's next step told without a date of its own ("then", "later", "after …") happens on the day
+# the story told last; a sentence with no such step word, a quotation or a minutes' line does not.
+STORY = ("The board met on Monday, March 5, 2018, to weigh the audit.\n\n"
+         "After a closed session, the board then fired the director.")
+
+
+def test_a_story_step_without_its_own_date_takes_the_day_told_before(tagger: Tagger) -> None:
+    first, second = timeline_rows(tagger, STORY)
+    assert second["text"].startswith("After a closed session")
+    assert (second["date_start"], second["date_end"], second["date_source"]) == (D(2018, 3, 5), D(2018, 3, 5), "anaphoric")
+
+
+@pytest.mark.parametrize("step", [
+    "The board fired the director.",                                       # no step word: not told as a step
+    "“After a closed session, the board then fired the director,” Reyes said.",   # a quotation
+])
+def test_what_is_no_story_step_takes_no_day(tagger: Tagger, step: str) -> None:
+    text = STORY.split("\n\n")[0] + "\n\n" + step
+    assert [r["text"] for r in timeline_rows(tagger, text)] == [STORY.split("\n\n")[0]]
+
+
+def test_a_story_step_far_from_any_day_takes_none(tagger: Tagger) -> None:
+    text = STORY.replace("\n\n", "\n\n" + "The audit ran long and found much to fix.\n\n" * 3)
+    assert len(timeline_rows(tagger, text)) == 1
+
+
+def test_a_date_in_a_quotation_does_not_start_the_story_day(tagger: Tagger) -> None:
+    text = ("The threat arrived at 10:01 p.m. on Monday, Dec. 14.\n\n"
+            "“I am writing about the happenings on Tuesday, 12/15/15,” the email began.\n\n"
+            "At 10:17 p.m., Zimmer notified the police chief.")
+    rows = timeline_rows(tagger, text, doc_date=D(2016, 1, 5))
+    assert [r["date_start"] for r in rows if r["text"].startswith("At 10:17")] == [D(2015, 12, 14)]
+
+
+def test_a_morning_hour_after_an_evening_one_is_the_next_day(tagger: Tagger) -> None:
+    text = ("The threat arrived on Monday, Dec. 14, 2015.\n\n"
+            "At 10:17 p.m., Zimmer notified the police chief.\n\n"
+            "By 2:30 a.m., investigators determined that the threat came from overseas.")
+    rows = {r["text"][:8]: r["date_start"] for r in timeline_rows(tagger, text, doc_date=D(2016, 1, 5))}
+    assert rows["At 10:17"] == D(2015, 12, 14)
+    assert rows["By 2:30 "] == D(2015, 12, 15)
