@@ -17,11 +17,11 @@ from pipeline import dates, page_runs
 from pipeline.date_offsets import count_from_dates
 from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE, MONTH_ALT, NUMERIC_WITH_YEAR_RE
 from pipeline.event_filter import NO_TRIGGER
-from pipeline.lexicon import MINUTES_TRIGGERS
+from pipeline.lexicon import MINUTES_TRIGGERS, SPEECH_VERBS
 from pipeline.listed_acts import listed
 from pipeline.transcript import is_transcript
 
-VERSION = "events.v36"   # v36: in news, a step of the story with no date of its own ("Kangaloo then cast her vote.") takes the day told close before it, marked anaphoric; a date inside a quotation does not become the story's day; a morning hour told after an evening one ("By 2:30 a.m." after "At 10:41 p.m.") is the next day; v35: a weekday written with a day without its year ("on Monday, Dec. 14" in a story of Dec. 16, 2016) takes the year in which that day was that weekday (2015), up to six years back (pipeline/dates.py); a story's year carried past a paragraph keeps the weekday too; v34: the day a cited web page was read ("Accessed at http://… on August 26, 2016", "(last visited May 3, 2016)") dates no act ("was accessed on March 11 by an intruder" stays); v33: a full date the model tagged only in part ("On or about February 8, 2019": its DATE is "2019") is read whole; a pin cite ("2017 WL 6453326, *5 [SDNY 2017]") is part of a citation; v32: a part of the day or a few hours on ("That night", "Hours later", "Late that evening", "the next morning") is counted from the day the story told last, even when the small model tags it TIME or nothing; v31: in minutes, a date in a bracketed aside ("(introduced April 19, 2022 …)") does not date the act, which takes the meeting's day; v30: a month told with its year ("in March 2024") places a later day of that month without its year ("on March 12") in that year, unless in the document's last 60 days; v29: a date of birth ("DOB: 06-08-1992", "born in 1990") dates no act; v28: past a paragraph break, a day without its year keeps a told date's year only for the story's next days (45), and not when it is in the document's last 60 days; v27: two dates joined by "and" ("June 17, 2020 and June 19, 2020") date the act by the first (pipeline/dates.py); v26: in minutes, an item of a list that a done act announces ("… reported the following business items:") is that act, of the meeting's day (pipeline/listed_acts.py); v25: v24 withdrawn ("as of" dates, with nlp.v45); v23: in minutes, a trigger outside the minutes' list with no date of its own takes the meeting's day for the learned filter to judge, like a sentence no trigger chose; v22: days counted from a written date ("the day after the Dec. 30 shooting") are that date plus the count (pipeline/date_offsets.py); v21: a figure over a fiscal year ("In FY 2011, courts sentenced 208 defendants") is a statistic, no act; v20: a year opening a serial number ("AD 2018–23–51", "2019-0412") is no date; v19: a sentence that runs over a page break is quoted whole, its fragment on the next page no event (pipeline/page_runs.py); v18: a year the model split off a day ("August 24" + "2020") is not read again once the day has grown into "August 24, 2020"; v17: in a transcript (speaker-labelled turns, pipeline/transcript.py) the meeting's day dates only a verdict or a performative said now ("I move …"), not what a speaker tells of; v16: a docket row's opening date cell dates its entry ("| 04/21/2005 | 126 | MOTION … (Entered: 04/25/2005)"); v15: a quote stops before the skipped page furniture (a running footer, a page number) its sentence ran on into; v14: a year or day inside a legal citation ("817, 823 (Tex. 2012)", "1004 [2024]", "2019 WL 123456") is when a cited case was decided, no date of an act here; v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v37"   # v37: the story's day carries from step to step, up to six paragraphs, and stops at a year or a month told; a step no trigger word chose takes it too, unless it says what someone said; v36: in news, a step of the story with no date of its own ("Kangaloo then cast her vote.") takes the day told close before it, marked anaphoric; a date inside a quotation does not become the story's day; a morning hour told after an evening one ("By 2:30 a.m." after "At 10:41 p.m.") is the next day; v35: a weekday written with a day without its year ("on Monday, Dec. 14" in a story of Dec. 16, 2016) takes the year in which that day was that weekday (2015), up to six years back (pipeline/dates.py); a story's year carried past a paragraph keeps the weekday too; v34: the day a cited web page was read ("Accessed at http://… on August 26, 2016", "(last visited May 3, 2016)") dates no act ("was accessed on March 11 by an intruder" stays); v33: a full date the model tagged only in part ("On or about February 8, 2019": its DATE is "2019") is read whole; a pin cite ("2017 WL 6453326, *5 [SDNY 2017]") is part of a citation; v32: a part of the day or a few hours on ("That night", "Hours later", "Late that evening", "the next morning") is counted from the day the story told last, even when the small model tags it TIME or nothing; v31: in minutes, a date in a bracketed aside ("(introduced April 19, 2022 …)") does not date the act, which takes the meeting's day; v30: a month told with its year ("in March 2024") places a later day of that month without its year ("on March 12") in that year, unless in the document's last 60 days; v29: a date of birth ("DOB: 06-08-1992", "born in 1990") dates no act; v28: past a paragraph break, a day without its year keeps a told date's year only for the story's next days (45), and not when it is in the document's last 60 days; v27: two dates joined by "and" ("June 17, 2020 and June 19, 2020") date the act by the first (pipeline/dates.py); v26: in minutes, an item of a list that a done act announces ("… reported the following business items:") is that act, of the meeting's day (pipeline/listed_acts.py); v25: v24 withdrawn ("as of" dates, with nlp.v45); v23: in minutes, a trigger outside the minutes' list with no date of its own takes the meeting's day for the learned filter to judge, like a sentence no trigger chose; v22: days counted from a written date ("the day after the Dec. 30 shooting") are that date plus the count (pipeline/date_offsets.py); v21: a figure over a fiscal year ("In FY 2011, courts sentenced 208 defendants") is a statistic, no act; v20: a year opening a serial number ("AD 2018–23–51", "2019-0412") is no date; v19: a sentence that runs over a page break is quoted whole, its fragment on the next page no event (pipeline/page_runs.py); v18: a year the model split off a day ("August 24" + "2020") is not read again once the day has grown into "August 24, 2020"; v17: in a transcript (speaker-labelled turns, pipeline/transcript.py) the meeting's day dates only a verdict or a performative said now ("I move …"), not what a speaker tells of; v16: a docket row's opening date cell dates its entry ("| 04/21/2005 | 126 | MOTION … (Entered: 04/25/2005)"); v15: a quote stops before the skipped page furniture (a running footer, a page number) its sentence ran on into; v14: a year or day inside a legal citation ("817, 823 (Tex. 2012)", "1004 [2024]", "2019 WL 123456") is when a cited case was decided, no date of an act here; v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
 # spaCy's small model reads "FY2019" as nothing, "Q1" as a number, and a numeric day ("03/04/2024" in a
@@ -219,6 +219,7 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
     story = doc.get("kind") in STORY_KINDS
     rows = []
     for page, analysis, found in zip(pages, analyses, page_dates):
+        steps: list[dict[str, Any]] = []   # the story's acts dated so far on this page, for the next step
         for cand in analysis["candidates"]:
             if meeting and not transcript and listed(page["text"], cand["start"]):
                 # an item under "Committee ordered favorably reported the following business items:":
@@ -247,7 +248,7 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                 interval = _paragraph_date(page["text"], cand["start"], found, doc_date, cand["modality"])
                 date_text = interval.text if interval is not None else None
             if interval is None and story and _story_step(page["text"], cand):
-                interval = _story_day(page["text"], cand["start"], found, doc_date)
+                interval = _story_day(page["text"], cand["start"], found + steps, doc_date)
                 date_text = interval.text if interval is not None else None   # the told day's words
             if interval is None and ruling and cand.get("self_dated"):
                 interval = dates.document_interval(doc_date)   # "we AFFIRM", "ORDERED that ...": the decision's day
@@ -266,6 +267,8 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
             if interval is None:
                 continue  # no date it can carry: not an event for the timeline (no date is invented)
             start, end = _trim(page["text"], cand["start"], cand["end"], page.get("skip") or ())
+            if story and cand["modality"] == "done":
+                steps.append({"start": start, "end": end, "interval": interval})
             rows.append({
                 "event_id": derive(doc["doc_id"], page["page"], start, end, VERSION),
                 "doc_id": doc["doc_id"], "page": page["page"], "char_start": start, "char_end": end,
@@ -322,11 +325,12 @@ _LABEL_END = re.compile(r"\s*(?::|[—–]|-\s|\n)")
 
 # A news story tells its steps in order: a step without a date of its own ("Kangaloo then cast her
 # vote.", "After taking money, the man fled on foot.") happens on the day the story told last, when
-# that day is close before it. Only a sentence a trigger word chose, told as done, not reported and
-# not a quotation, with a step word; the day is marked anaphoric and the learned filter judges it.
+# that is a day (not a year or a month: background) close before it, or on the day of the story's
+# step before it. Only a sentence told as done, not reported, not a quotation and not what someone
+# says, with a step word; the day is marked anaphoric and the learned filter judges it.
 STORY_KINDS = ("news",)
-STORY_PARAGRAPHS = 2     # how many paragraph breaks back the told day may lie
-STORY_CHARS = 1200       # and how many characters
+STORY_PARAGRAPHS = 6     # how many paragraph breaks back the told day may lie
+STORY_CHARS = 3000       # and how many characters
 _STEP = re.compile(r"\b(?:then|later|afterwards?|after|shortly|soon|during|when|subsequently|following|"
                    r"meanwhile|upon|once|until)\b", re.IGNORECASE)
 # a quotation's words and a sentence that ends on its speaker ("… we survived,’” Montoya-Lewis said after …")
@@ -341,17 +345,19 @@ def in_quotation(text: str, pos: int) -> bool:
 
 def _story_step(text: str, cand: dict[str, Any]) -> bool:
     start, end = cand["start"], cand["end"]
-    return cand.get("rule", True) and cand["modality"] == "done" and not cand.get("reported") and \
+    return cand["modality"] == "done" and not cand.get("reported") and \
+        (cand.get("rule", True) or cand["lemma"] not in SPEECH_VERBS | {"question", "speak"}) and \
         bool(_STEP.search(text, start, end)) and not in_quotation(text, start) and not _SPOKEN.search(text[start:end])
 
 
 def _story_day(text: str, start: int, found: list[dict[str, Any]], doc_date: date | None) -> dates.DateInterval | None:
     """The day the story told last before `start` (not in a quotation), if close enough."""
-    told = [d for d in found if d["end"] <= start and d["interval"] is not None and d["interval"].precision == "day"
-            and not d.get("quoted") and possible(d["interval"], doc_date, "done")]
+    told = [d for d in found if d["end"] <= start and d["interval"] is not None and not d.get("quoted")]
     if not told:
         return None
-    d = told[-1]
+    d = max(told, key=lambda d: d["end"])
+    if d["interval"].precision != "day" or not possible(d["interval"], doc_date, "done"):
+        return None   # the story last told a year or a month ("in 1998"): background, no day
     if text.count("\n\n", d["end"], start) > STORY_PARAGRAPHS or start - d["end"] > STORY_CHARS:
         return None
     return replace(d["interval"], source="anaphoric")

@@ -828,8 +828,25 @@ def test_what_is_no_story_step_takes_no_day(tagger: Tagger, step: str) -> None:
     assert [r["text"] for r in timeline_rows(tagger, text)] == [STORY.split("\n\n")[0]]
 
 
+def test_a_story_step_the_filter_judges_is_no_saying(tagger: Tagger) -> None:
+    """With every datable sentence offered to the learned filter (broad), a step no trigger word chose
+    takes the story's day, unless it only tells what someone said."""
+    text = STORY.split("\n\n")[0] + "\n\nWhen the sitting resumed, the members cast their ballots.\n\n" \
+        "After the session, Reyes said the audit was flawed."
+    analyses = tagger.tag([text])
+    found = events.resolve_page_dates([text], analyses, NEWS_DAY)
+    doc = {"doc_id": "d" * 64, "kind": "news", "doc_date": NEWS_DAY, "doc_date_source": "title"}
+    rows = events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
+    assert [(r["text"][:10], r["date_start"]) for r in rows] == [("The board ", D(2018, 3, 5)), ("When the s", D(2018, 3, 5))]
+
+
+def test_a_story_step_after_a_year_told_takes_no_day(tagger: Tagger) -> None:
+    text = STORY.replace("\n\n", "\n\nThe director was hired in 2009.\n\n")
+    assert [r["text"][:5] for r in timeline_rows(tagger, text)] == ["The b", "The d"]
+
+
 def test_a_story_step_far_from_any_day_takes_none(tagger: Tagger) -> None:
-    text = STORY.replace("\n\n", "\n\n" + "The audit ran long and found much to fix.\n\n" * 3)
+    text = STORY.replace("\n\n", "\n\n" + "The audit ran long and found much to fix.\n\n" * 7)
     assert len(timeline_rows(tagger, text)) == 1
 
 
