@@ -25,6 +25,12 @@ from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS
 from pipeline.verdicts import VERDICT, verdict_candidate
 
 _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
+
+
+def procedural(text: str) -> bool:
+    """A procedural line of minutes (lexicon.PROCEDURAL): the call to order, the roll, the minutes' approval …"""
+    return bool(_PROCEDURAL.search(text))
+
 # "MILLBROOK —", "PINE RIDGE, Carver County —": the news dateline is not part of the sentence.
 _DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{1,40}[A-Z](?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})?\s*[—–]\s*")
 _SUBORDINATE = {"relcl", "acl"}                    # clauses that describe a noun
@@ -148,7 +154,10 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             # turn that the meeting's day dates (pipeline/transcript.py)
             "now": any(_said_now(t) for t in sent if t.idx >= start),
             # a figure ("courts sentenced 208 defendants"): over a fiscal year, a statistic (events.py)
-            "counted": _counted(best, records=True)}
+            "counted": _counted(best, records=True),
+            # the main verb in the present ("The lawsuit comes weeks after …", "She succeeds Dan Reyes"):
+            # the story's now, never one of its steps (events.py)
+            "present": sent.root.tag_ in ("VBZ", "VBP")}
 
 
 # A court's electronic filing stamp atop each page: "Case: 20-16276, 08/05/2020, ID: 11778722, DktEntry: 19",

@@ -230,6 +230,18 @@ PROCEDURAL = [
     r"\broll\s+call\b", r"\bcalled\s+to\s+order\b", r"\b(?:taken|be\s+taken)\s+as\s+read\b",
     r"\bnotice\s+of\s+(?:the|this)\s+meeting\b", r"\b(?:entered|went\s+into|returned\s+from|came\s+out\s+of)"
     r"\s+(?:a\s+)?closed\s+session\b", r"\bdistributed\s+to\s+(?:the\s+)?members\b",
+    # who attended, the approval of an earlier meeting's minutes, going into or out of an executive session
+    r"\bin\s+attendance\s+(?:were|was)\b", r"\b(?:approval|adoption)\s+of\s+the\s+(?:\w+\s+){0,3}minutes\b",
+    r"\bminutes\s+of\s+the\s+(?s:.{0,80})\b(?:be|is|are)\s+(?:hereby\s+)?(?:approved|adopted)\b",
+    r"\bapproved\s+(?:the\s+)?(?:[\w-]+\s+){0,3}minutes\s+of\b",
+    r"\b(?:into|for|from)\s+(?:an?\s+)?executive\s+session\b", r"\breconvened\s+in\s+(?:closed|open)\s+session\b",
+]
+# In minutes only (pipeline/events.py): opening and closing the meeting itself ("convened a meeting of
+# the Board members on December 17, 2012", "reconvened the open portion of the meeting"); in a story
+# the same words may be news ("the governor convened a meeting of the task force")
+MEETING_PROCEDURE = [
+    r"\b(?:convened|opened)\s+(?:a|the|this)\s+(?:[\w-]+\s+){0,2}meeting\b",
+    r"\b(?:closed|reconvened|reopened)\s+the\s+(?:[\w-]+\s+){0,4}(?:meeting|session)\b",
 ]
 
 # Initials written with full stops inside a run of capitals: "U.S.", "N.W." (never a run's end)

@@ -822,6 +822,7 @@ def test_a_story_step_without_its_own_date_takes_the_day_told_before(tagger: Tag
 @pytest.mark.parametrize("step", [
     "The board fired the director.",                                       # no step word: not told as a step
     "“After a closed session, the board then fired the director,” Reyes said.",   # a quotation
+    "The lawsuit comes weeks after the board fired the director.",        # the story's now, in the present
 ])
 def test_what_is_no_story_step_takes_no_day(tagger: Tagger, step: str) -> None:
     text = STORY.split("\n\n")[0] + "\n\n" + step
@@ -865,3 +866,31 @@ def test_a_morning_hour_after_an_evening_one_is_the_next_day(tagger: Tagger) -> 
     rows = {r["text"][:8]: r["date_start"] for r in timeline_rows(tagger, text, doc_date=D(2016, 1, 5))}
     assert rows["At 10:17"] == D(2015, 12, 14)
     assert rows["By 2:30 "] == D(2015, 12, 15)
+
+
+# Procedural lines of minutes are no acts: opening and closing the meeting, who attended, the approval
+# of an earlier meeting's minutes (and the line announcing that motion), going into executive session.
+@pytest.mark.parametrize("text", [
+    "Michael D. Kennedy, Chairman of the Board, convened a meeting of the Board members on February 13, 2018, at 9:00 a.m.",
+    "In attendance were Dana K. Bilyeu of Oregon, member; Ronald D. McCray of Texas, member.",
+    "Chairman Kennedy entertained a motion for approval of the minutes of the January 22, 2018 Board meeting.",
+    "The following motion was made, seconded, and adopted without objection:\n\n"
+    "MOTION: That the minutes of the Board member meeting that was held\non January 22, 2018 be approved.",
+    "On a vote taken by the Chairman, the members closed the meeting for executive session at 9:30 a.m.",
+    "At 12:59 p.m., the members reconvened the open portion of the meeting.",
+    "The City Council reconvened in closed session in the 3rd Floor Conference Room.",
+    "APPROVED CITY COUNCIL MINUTES of January 30, 2018, as provided in their revised format.",
+])
+def test_procedural_lines_of_minutes_are_no_acts(tagger: Tagger, text: str) -> None:
+    assert timeline_rows(tagger, text, kind="minutes", doc_date=MEETING) == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The following motion was made, seconded, and adopted without objection:\n\n"
+     "MOTION: That the Board adopt the FY2019 budget.", "minutes"),            # a motion of substance
+    ("Select Committee on Intelligence: Committee met in closed session to receive a briefing.", "minutes"),
+    ("The closed meeting was authorized by the Commission at its regular meeting on February 13, 2018.", "minutes"),
+    ("The governor convened a meeting of the task force on March 12, 2018.", "news"),   # news, not procedure
+])
+def test_acts_around_the_procedure_stay(tagger: Tagger, text: str, kind: str) -> None:
+    assert timeline_rows(tagger, text, kind=kind, doc_date=MEETING if kind == "minutes" else NEWS_DAY)
