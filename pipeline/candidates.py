@@ -115,7 +115,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         # reads acts the lexicon does not list ("Measures Introduced: 12 bills", a councillor's account).
         found.append((sent.root, bool(dates), False, foreign_spans(sent, sent.root)))
     best, _, reported, foreign = min(found, key=lambda f: (
-        _planned(f[0]) and not _negated(f[0]), _type(f[0]) in GENERIC_TYPES, not f[1],
+        _planned(f[0]) and not _negated(f[0]), _type(f[0]) in GENERIC_TYPES or _tells_a_clause(f[0]), not f[1],
         f[0].dep_ != "ROOT", f[0].pos_ != "VERB", f[0].i))
     loose = loose_foreign(sent, best, _said(best) if reported else None)
     opening = next((d for d in dates if FRONTED_RE.fullmatch(text, start, d.start_char)), None)
@@ -287,6 +287,12 @@ def _lemma(tok: Any) -> str:
     if lemma == "step" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return "step_down"
     return lemma
+
+
+def _tells_a_clause(tok: Any) -> bool:
+    """A reporting verb over a clause ("Walther confirmed that the Agency held a conference on December 14"):
+    the act is the clause's, not the confirming (an appointee's confirmation has no clause)."""
+    return _lemma(tok) in REPORTING_VERBS and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _type(tok: Any) -> str:

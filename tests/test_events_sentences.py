@@ -894,3 +894,13 @@ def test_procedural_lines_of_minutes_are_no_acts(tagger: Tagger, text: str) -> N
 ])
 def test_acts_around_the_procedure_stay(tagger: Tagger, text: str, kind: str) -> None:
     assert timeline_rows(tagger, text, kind=kind, doc_date=MEETING if kind == "minutes" else NEWS_DAY)
+
+
+def test_a_confirmed_clause_is_the_act_and_keeps_its_date(tagger: Tagger) -> None:
+    """"X confirmed that the Agency held a conference on December 14": the holding is the act, on its
+    own day, not the confirming at the meeting; an appointee's confirmation stays an appointment."""
+    told = "Mr. Walther also confirmed that the Agency held a pre-solicitation conference on February 2, 2018."
+    [row] = timeline_rows(tagger, told, kind="minutes", doc_date=MEETING)
+    assert (row["date_start"], row["trigger"]) == (D(2018, 2, 2), "held")
+    [row] = timeline_rows(tagger, "The Senate confirmed the new director on February 2, 2018.")
+    assert (row["trigger"], row["type"]) == ("confirmed", "appointment")
