@@ -113,7 +113,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     if not found:
         # No trigger word: still a candidate for the learned filter (pipeline/event_filter.py), which
         # reads acts the lexicon does not list ("Measures Introduced: 12 bills", a councillor's account).
-        found.append((sent.root, bool(dates), False, foreign_spans(sent, sent.root)))
+        found.append(_told_clause(sent, dates) or (sent.root, bool(dates), False, foreign_spans(sent, sent.root)))
     best, _, reported, foreign = min(found, key=lambda f: (
         _planned(f[0]) and not _negated(f[0]), _type(f[0]) in GENERIC_TYPES or _tells_a_clause(f[0]), not f[1],
         f[0].dep_ != "ROOT", f[0].pos_ != "VERB", f[0].i))
@@ -287,6 +287,21 @@ def _lemma(tok: Any) -> str:
     if lemma == "step" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return "step_down"
     return lemma
+
+
+def _told_clause(sent: Any, dates: list[Any]) -> tuple[Any, bool, bool, list[tuple[int, int]]] | None:
+    """With no trigger word, a reporting root over a clause that holds a date ("She reported that on
+    March 25, 2021, the City Council identified five priorities"): what was told, dated by the clause
+    (reported, like a trigger's clause); None otherwise."""
+    root = sent.root
+    clause = next((c for c in root.children if c.dep_ == "ccomp"), None) if _tells_a_clause(root) else None
+    if clause is None:
+        return None
+    first, last = clause.left_edge, clause.right_edge
+    foreign = [(sent.start_char, first.idx), (last.idx + len(last), sent.end_char)]
+    if not any(not inside(d.start_char, foreign) for d in dates):
+        return None
+    return root, True, True, foreign
 
 
 def _tells_a_clause(tok: Any) -> bool:

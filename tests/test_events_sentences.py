@@ -904,3 +904,16 @@ def test_a_confirmed_clause_is_the_act_and_keeps_its_date(tagger: Tagger) -> Non
     assert (row["date_start"], row["trigger"]) == (D(2018, 2, 2), "held")
     [row] = timeline_rows(tagger, "The Senate confirmed the new director on February 2, 2018.")
     assert (row["trigger"], row["type"]) == ("confirmed", "appointment")
+
+
+def test_a_told_clause_without_a_trigger_word_takes_its_own_day(tagger: Tagger) -> None:
+    """The learned filter's candidates (broad): "She reported that on March 25, 2017, the Council
+    identified five priorities" is dated by its clause, not by the meeting; told with only a fiscal
+    year ("5 audits scheduled for FY 2018") it is background and no entry."""
+    text = ("She reported that on March 25, 2017, the City Council identified five strategic priorities.\n\n"
+            "Mr. Ahuja reported that there were 6 completed audits and 5 audits scheduled for FY 2018.")
+    analyses = tagger.tag([text])
+    found = events.resolve_page_dates([text], analyses, MEETING)
+    doc = {"doc_id": "d" * 64, "kind": "minutes", "doc_date": MEETING, "doc_date_source": "title"}
+    rows = events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
+    assert [(r["text"][:10], r["date_start"]) for r in rows] == [("She report", D(2017, 3, 25))]
