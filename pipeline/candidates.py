@@ -66,7 +66,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     verdict = VERDICT.match(text, start, sent.end_char)
     if verdict:   # "Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by ..., Seconded by ..."
         return verdict_candidate(sent, start, verdict)
-    if not_a_report(body) or _name_list(sent, start):
+    if not_a_report(body) or _name_list(sent, start) or _roster(sent, start) or _figure(sent, start):
         return None
     dates = [e for e in (sent.ents if ents is None else ents) if e.start_char >= start and (
         e.label_ == "DATE" or e.label_ == "TIME" and DAY_NAMED_RE.search(e.text))]
@@ -184,6 +184,39 @@ def _name_list(sent: Any, start: int) -> bool:
     return len(words) >= 3 and sum(t.text in (",", "and", "&") for t in toks) >= 2 and \
         all(t.text[0].isupper() for t in words) and not any(t.pos_ in ("VERB", "AUX") for t in toks) and \
         all(t.is_alpha or t.text in (",", ".", ";", "and", "&") or t.text.endswith(".") for t in toks)
+
+
+# A figure that moved ("arrests increased by more than 57 percent", "BlackRock outperformed the index
+# by 7 basis points", "the G Fund experienced an inflow of $1.4 billion", "The L Funds increased in
+# value"): a statistic, no act. Intransitive, or a verb that only ever measures, with a measure told.
+CHANGE_VERBS = {"increase", "decrease", "rise", "fall", "decline", "grow", "drop", "climb", "jump", "surge",
+                "plunge", "dip", "slip", "rebound", "double", "triple", "gain", "outperform", "underperform",
+                "experience", "total", "average"}
+_MEASURING = {"outperform", "underperform", "experience", "total", "average"}
+_MEASURE = re.compile(r"\bbasis\s+points?\b|\bin\s+value\b|\bpercent(?:age\s+points?)?\b|%")
+
+
+def _figure(sent: Any, start: int) -> bool:
+    root = sent.root
+    if _lemma(root) not in CHANGE_VERBS or root.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "dobj" for c in root.children) and _lemma(root) not in _MEASURING:
+        return False   # "The council increased the fee by 2 percent": a body's act
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON" for c in root.children):
+        return False
+    return bool(_MEASURE.search(sent.doc.text, start, sent.end_char)) or any(
+        e.label_ in ("PERCENT", "MONEY") and e.start_char >= start for e in sent.ents)
+
+
+_NAME_TITLE = re.compile(r"^\s*(?:and\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+,\s+[A-Z]")
+
+
+def _roster(sent: Any, start: int) -> bool:
+    """Who attended, name by title, with no verb told: "Gregory T. Long, Executive Director; Megan G.
+    Grumbine, Acting Secretary; Susan C. Crowder, Chief Financial Officer; …"."""
+    parts = sent.doc.text[start:sent.end_char].split(";")
+    return len(parts) >= 3 and sum(bool(_NAME_TITLE.match(p)) for p in parts) >= 2 and \
+        not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent if t.idx >= start)
 
 
 def not_a_report(body: str) -> bool:

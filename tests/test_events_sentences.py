@@ -917,3 +917,25 @@ def test_a_told_clause_without_a_trigger_word_takes_its_own_day(tagger: Tagger) 
     doc = {"doc_id": "d" * 64, "kind": "minutes", "doc_date": MEETING, "doc_date_source": "title"}
     rows = events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
     assert [(r["text"][:10], r["date_start"]) for r in rows] == [("She report", D(2017, 3, 25))]
+
+
+@pytest.mark.parametrize("text", [
+    # who attended, name by title
+    "Gregory T. Long, Executive Director; Megan G. Grumbine, Acting Secretary; Susan C. Crowder, Chief Financial Officer.",
+    # a figure that moved: a statistic
+    "ICE HSI arrests increased by more than 57 percent in comparison to FY 2010.",
+    "In November, the G Fund experienced an inflow of $1.4 billion.",
+    "The L Funds also increased in value during 2012.",
+    "BlackRock outperformed the index in the F Fund by 7 basis points for the month.",
+])
+def test_a_roster_or_a_moving_figure_is_no_candidate(tagger: Tagger, text: str) -> None:
+    assert _candidates(tagger, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The board appointed Gregory T. Long, Executive Director; Megan G. Grumbine, Acting Secretary; and Susan C. Crowder.",
+    "The council increased the fee by 2 percent on December 3, 2012.",      # a body's act on a figure
+    "Smith rose to the rank of captain in November 2012.",                  # no measure
+])
+def test_an_act_beside_a_roster_or_a_figure_stays(tagger: Tagger, text: str) -> None:
+    assert len(_candidates(tagger, text)) == 1
