@@ -41,7 +41,8 @@ COUNTED_RECORDS = {"investigation", "report", "application", "case", "referral",
 ASPECT_VERBS = {"begin", "start", "continue", "stop", "cease", "resume", "keep"}
 # telling what is so, not doing: a minutes' staff report, a speaker's account
 _TELLING = PLAIN_SAYING | {"report", "reply", "acknowledge", "describe", "observe", "indicate", "summarize", "inform",
-                           "remind", "brief", "update", "assure", "highlight", "outline", "point", "reiterate"}
+                           "remind", "brief", "update", "assure", "highlight", "outline", "point", "reiterate",
+                           "answer", "respond"}
 # A handful of people as a subject is who something happened to, no figure ("TWO men were killed",
 # "Three deputies were fired"): a count of people up to this many is an incident's.
 _FEW = 12
@@ -103,10 +104,11 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         return None   # "“…,” Rene said Wednesday.", "Lopiano shared that sentiment on Wednesday": saying it is
         # no act (what someone says happened, said without quotes, may be: "Hasib said … someone took a report")
     if not found and not dates and _lemma(sent.root) in _TELLING and any(
-            c.dep_ == "ccomp" and not _past(c) for c in sent.root.children):
+            c.dep_ == "ccomp" and not _done_then(c) for c in sent.root.children):
         return None   # "Ms. Crowder explained that the planned growth is based …", "Mr. Ahuja noted that the Agency
-        # finds …", "the City may adopt …": what a staff member or a speaker tells of now or ahead, with no date of its
-        # own, is no act (told in the past it may be one: "reported that the Council held a closed session")
+        # finds …", "the City may adopt …", "the Agency was conducting a capacity study", "challenges may affect the
+        # timeline": what a staff member or a speaker tells of now, ahead or as going on, with no date of its own,
+        # is no act (told as done it may be one: "reported that the Council held a closed session")
     if not found and sent.root.pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return None   # no verb, a preposition at its head: a credit or a source line ("From the Congressional
         # Record Online through the Government Publishing Office", "Courtesy of the county")
@@ -352,7 +354,9 @@ def _generic_act(tok: Any) -> bool:
     it, or of what the main verb reports), done in the past ("moved for a restraining order", "was arrested", "has filed"), and not a
     verb of being, thinking, seeing or saying (lexicon.NOT_ACTS)."""
     passive = any(c.dep_ == "auxpass" for c in tok.children)
-    said = _lemma(tok) in SPEECH_VERBS and not (passive and not any(c.dep_ == "ccomp" for c in tok.children))
+    clause = any(c.dep_ == "ccomp" for c in tok.children)
+    said = (_lemma(tok) in SPEECH_VERBS or _lemma(tok) == "answer" and clause) and not (passive and not clause)
+    # ("answered that challenges may affect …" is speech; "answered the complaint" is a filing)
     light = _lemma(tok) in LIGHT_VERBS and (_happened(tok) or _fronted_day(tok))
     if tok.pos_ != "VERB" or (_lemma(tok) in NOT_ACTS and not light) or said or _lemma(tok) in PLAN_VERBS:
         return False   # ("The shooting was reported to the sheriff" is an act; "reported that ..." is speech)
@@ -415,6 +419,12 @@ def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", 
                for g in c.children):
             return True
     return False
+
+
+def _done_then(verb: Any) -> bool:
+    """Told as done in the past: "held", "had approved"; not going on ("was conducting", "was still
+    waiting") nor what might be ("could report", "may affect")."""
+    return _past(verb) and verb.tag_ != "VBG" and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def _past(verb: Any) -> bool:

@@ -794,6 +794,8 @@ def test_an_act_of_accessing_or_retrieving_stays(tagger: Tagger, text: str, day:
     "Ms. Crowder explained that the planned growth in the plan is based on the average net assets.",
     "Mr. Ahuja noted that the agency finds no indication of fraud in the vendor's records.",
     "Administrative Analyst Struthers reported that to comply with the new law, the City may adopt the tax.",
+    "He explained that the Agency was conducting a capacity study on its computer systems.",   # going on
+    "Mr. Nohe answered that challenges may affect the timeline.",                              # what might be
 ])
 def test_a_staff_report_of_now_or_ahead_without_a_date_is_no_candidate(tagger: Tagger, text: str) -> None:
     assert _candidates(tagger, text) == []
@@ -802,6 +804,7 @@ def test_a_staff_report_of_now_or_ahead_without_a_date_is_no_candidate(tagger: T
 @pytest.mark.parametrize("text", [
     "Mr. Ahuja noted that the agency closed six audits on March 3, 2018.",          # dated
     "Mayor Francois reported that the City Council held a closed session to discuss the lease.",   # told in the past
+    "The defendant answered the complaint on May 3, 2016.",                                # a filing, not speech
 ])
 def test_a_dated_or_past_telling_stays_a_candidate(tagger: Tagger, text: str) -> None:
     assert len(_candidates(tagger, text)) == 1
