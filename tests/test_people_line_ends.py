@@ -35,3 +35,11 @@ def test_a_surname_on_the_next_line_is_part_of_the_name(tagger: Tagger) -> None:
 def test_a_suffix_on_the_next_line_is_part_of_the_name(tagger: Tagger) -> None:
     found = people(tagger, "Argued for the appellee were Richard B. Katz, Kenneth D. Upton,\nJr., and others.")
     assert any(p.startswith("Kenneth D. Upton") and "Jr" in p for p in found), found
+
+
+def test_a_building_named_for_a_person_in_an_address_is_no_person(tagger: Tagger) -> None:
+    """The model's span "Walter Sillers Building" on an address line is a building, not Walter Sillers."""
+    text = ("Dr. Robert L. Robinson, Executive Director\nMississippi Division of Medicaid\n"
+            "550 High Street, Suite 1000\nWalter Sillers Building\nJackson, MS 39201-1325\n\nDear Dr. Robinson:")
+    found = people(tagger, text)
+    assert "Dr. Robert L. Robinson" in found and not any("Sillers" in p for p in found)
