@@ -641,8 +641,21 @@ def _imperative(sent: Any, start: int) -> bool:
         verb = next((t for t in sent if t.idx >= label.end() and t.is_alpha), None)
         if verb is not None and (verb.i == root.i or verb.head.idx < label.end()):
             root = first = verb   # the parser may hang the verb on the label's last noun
-    return first is not None and first.i == root.i and root.tag_ == "VB" and \
-        not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in root.children)
+    if first is None or root.tag_ not in ("VB", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass")
+                                                              for c in root.children):
+        return False   # (the parser may tag a bare verb after a fronted phrase VBP: "Before further flight, do …")
+    return first.i == root.i and root.tag_ == "VB" or _fronted(sent, first, root)
+
+
+def _fronted(sent: Any, first: Any, root: Any) -> bool:
+    """Only a fronted phrase and its comma before the bare verb: "Before further flight, do all
+    applicable actions …", "Within 30 days, install …"."""
+    before = sent.doc[root.i - 1] if root.i > first.i else None
+    if before is None or before.text != ",":
+        return False
+    fronts = [c for c in root.children if c.i < root.i and c.dep_ in ("prep", "advcl", "advmod", "npadvmod", "punct")]
+    covered = {t.i for c in fronts for t in c.subtree}
+    return all(i in covered for i in range(first.i, root.i))
 
 
 # a label in capitals (words, numbers, punctuation) that a dash ends before the item's first word

@@ -100,7 +100,8 @@ PLAN_ADJECTIVES = {"due", "set", "slated", "poised", "about", "going", "likely",
 TEXT_NOUNS = {"rule", "bill", "act", "ordinance", "resolution", "statute", "law", "code", "regulation",
               "provision", "amendment", "section", "chapter", "table", "figure", "chart", "exhibit",
               "appendix", "attachment", "report", "document", "policy", "plan", "agreement", "contract",
-              "ad", "directive", "guideline", "manual", "form", "map", "graph", "schedule", "list"}
+              "ad", "directive", "guideline", "manual", "form", "map", "graph", "schedule", "list",
+              "bulletin", "paragraph"}
 # Generic triggers lose to a specific one in the same sentence ("grand jury indicted …, the DA announced").
 GENERIC_TYPES = {"other"}
 

@@ -942,3 +942,21 @@ def test_a_roster_or_a_moving_figure_is_no_candidate(tagger: Tagger, text: str) 
 ])
 def test_an_act_beside_a_roster_or_a_figure_stays(tagger: Tagger, text: str) -> None:
     assert len(_candidates(tagger, text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Before further flight, do all applicable actions identified in the service bulletin, dated June 12, 2020.",
+    "Before further flight, install FCC OPS software version P12.1.2, dated June 12, 2020.",
+])
+def test_a_bare_verb_after_a_fronted_phrase_is_a_requirement(tagger: Tagger, text: str) -> None:
+    assert _candidates(tagger, text) == []
+
+
+def test_an_airworthiness_directives_number_is_no_year(tagger: Tagger) -> None:
+    text = "Since AD 2018– 23–51 was issued, the agency has determined that final corrective action is necessary."
+    assert timeline_rows(tagger, text, kind="report", doc_date=D(2020, 8, 6)) == []
+
+
+def test_a_fronted_phrase_before_a_done_act_stays(tagger: Tagger) -> None:
+    [row] = timeline_rows(tagger, "After the hearing, the judge dismissed the case on June 4, 2020.", doc_date=D(2020, 8, 6))
+    assert row["date_start"] == D(2020, 6, 4)
