@@ -116,6 +116,8 @@ ANAPHORIC = [
      (D(2018, 3, 7), D(2018, 3, 7), "day")),
     ("Whitfield resigned on March 6, 2018. Late that evening, the sheriff arrested her driver.",
      (D(2018, 3, 6), D(2018, 3, 6), "day")),
+    ("Whitfield resigned on March 6, 2018. By sundown, the sheriff had arrested her driver.",
+     (D(2018, 3, 6), D(2018, 3, 6), "day")),
 ]
 
 
