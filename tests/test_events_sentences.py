@@ -962,3 +962,12 @@ def test_an_airworthiness_directives_number_is_no_year(tagger: Tagger) -> None:
 def test_a_fronted_phrase_before_a_done_act_stays(tagger: Tagger) -> None:
     [row] = timeline_rows(tagger, "After the hearing, the judge dismissed the case on June 4, 2020.", doc_date=D(2020, 8, 6))
     assert row["date_start"] == D(2020, 6, 4)
+
+
+@pytest.mark.parametrize("text, period", [
+    ("We performed our review between October 2014 and April 2015.", (D(2014, 10, 1), D(2015, 4, 30))),
+    ("From May 2015 to June 2016, the agency audited its vendors.", (D(2015, 5, 1), D(2016, 6, 30))),
+])
+def test_two_dates_that_make_a_period_date_the_act_by_the_period(tagger: Tagger, text: str, period: tuple) -> None:
+    [row] = timeline_rows(tagger, text, kind="report", doc_date=D(2016, 8, 1))
+    assert (row["date_start"], row["date_end"]) == period
