@@ -1,4 +1,4 @@
-"""The real-world set (eval/real: 100 documents nobody here wrote, with a reference written by
+"""The real-world set (eval/real: 112 documents nobody here wrote, with a reference written by
 reading them) through the whole job: `casefile add --manifest`, `casefile process`, `casefile eval`.
 
 The floors are what casefile reaches today (eval/RESULTS.md has the figures and the issue's
@@ -16,12 +16,14 @@ from tests.conftest import ROOT, cli_json, run_cli
 REAL = ROOT / "eval" / "real"
 # part -> metric -> floor (issue 13's targets are in eval/RESULTS.md)
 FLOORS = {
-    # (session 15: 20 harder dev documents joined the set, so the whole set's event floors are lower)
-    "whole": {"event_precision": 0.70, "event_recall": 0.74, "date_recall": 0.70, "person_precision": 0.90,
-              "person_recall": 0.92, "attribution": 0.92},
-    "heldout": {"event_precision": 0.63, "event_recall": 0.63, "date_recall": 0.61, "person_precision": 0.72,
-                "person_recall": 0.84, "attribution": 0.90},
+    # (session 15: 20 harder dev documents joined the set, so the whole set's event floors are lower;
+    # session 16: 12 more, 5 of them held back)
+    "whole": {"event_precision": 0.71, "event_recall": 0.75, "date_recall": 0.71, "person_precision": 0.90,
+              "person_recall": 0.91, "attribution": 0.91},
+    "heldout": {"event_precision": 0.62, "event_recall": 0.64, "date_recall": 0.62, "person_precision": 0.76,
+                "person_recall": 0.84, "attribution": 0.87},
 }
+DOCUMENTS = len((REAL / "documents.csv").read_text().strip().splitlines()) - 1   # every row of the set
 
 
 @pytest.fixture(scope="module")
@@ -29,13 +31,13 @@ def result(tmp_path_factory) -> dict:
     case = tmp_path_factory.mktemp("real") / "case"
     run_cli("init", str(case))
     added = run_cli("add", "--manifest", str(REAL / "documents.csv"), case=case).stdout
-    assert "added 100 new" in added, added
+    assert f"added {DOCUMENTS} new" in added, added
     run_cli("process", case=case, timeout=1200)
     return cli_json("eval", "--reference", str(REAL), case=case)
 
 
 def test_every_document_of_the_set_is_scored(result):
-    assert result["whole"]["documents"] == 100 and not result["not_in_case"]
+    assert result["whole"]["documents"] == DOCUMENTS >= 112 and not result["not_in_case"]
     assert set(result["splits"]) == {"dev", "heldout"}
     assert set(result["kinds"]) == {"minutes", "agenda", "report", "court", "press", "news"}
 
@@ -65,7 +67,7 @@ def test_the_reference_is_complete_and_well_formed():
     from queries.evaluate_real import load
 
     docs = load(REAL)
-    assert len(docs) == 100 and {d.split for d in docs} == {"dev", "heldout"}
+    assert len(docs) == DOCUMENTS and {d.split for d in docs} == {"dev", "heldout"}
     for d in docs:
         names = {p["name"] for p in d.people}
         for e in d.events:
