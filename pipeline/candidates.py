@@ -135,6 +135,10 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     proposed = bool(_PROPOSAL_LABEL.match(body))
     # the court's own finding or order ("Defendant Leon must preserve …"): done on its decision date
     order = court_order(sent)
+    planned = not order and (proposed or _planned(best) or best.pos_ == "NOUN" and _planned(best.head)) and not negated
+    if planned and reported and (told := _announced(best, dates)) is not None:
+        # "Haley said on Tuesday that she would resign": announcing it is the act, done the day it was said
+        planned, foreign, loose = False, [told], [told]
     return {"start": start, "end": sent.end_char, "trigger": best.text, "trigger_at": best.idx, "rule": rule or order,
             "self_dated": order,
             "lemma": _lemma(best), "type": _type(best), "generic": _lemma(best) not in TRIGGERS,
@@ -149,8 +153,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             # reported speech is an event only with a day (or week) of its own (events.py)
             "reported": reported,
             # "will not resign" is a refusal made now, not a plan
-            "modality": "planned" if not order and (proposed or _planned(best) or best.pos_ == "NOUN" and _planned(best.head))
-            and not negated else "done",   # "The investigation will be conducted": the noun's verb says when
+            "modality": "planned" if planned else "done",   # "The investigation will be conducted": the noun's verb says when
             "polarity": "negative" if negated else "positive",
             # the speaker does it by saying it ("I move that …", "we will vote on 1 to 3"): a transcript's
             # turn that the meeting's day dates (pipeline/transcript.py)
@@ -536,6 +539,20 @@ def _named_subject(tok: Any) -> bool:
         verb = verb.head
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(s.pos_ == "PROPN" or s.ent_type_ == "PERSON" for s in subjects)
+
+
+def _announced(tok: Any, dates: list[Any]) -> tuple[int, int] | None:
+    """A plan told on a day ("said on Tuesday that she would resign", "announced Monday he will
+    retire"): the span of what was said, when the saying verb is in the past and holds a date of its
+    own outside it; else None."""
+    clause = _said(tok)
+    verb = clause.head if clause is not None else None
+    if verb is None or verb.tag_ != "VBD" or _lemma(verb) not in PLAIN_SAYING | {"announce"}:
+        return None
+    inner = (clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
+    own = [d for d in dates if not inner[0] <= d.start_char < inner[1] and
+           (d.root.head == verb or d.root.head.head == verb)]
+    return inner if own else None
 
 
 def _said(tok: Any) -> Any | None:

@@ -971,3 +971,11 @@ def test_a_fronted_phrase_before_a_done_act_stays(tagger: Tagger) -> None:
 def test_two_dates_that_make_a_period_date_the_act_by_the_period(tagger: Tagger, text: str, period: tuple) -> None:
     [row] = timeline_rows(tagger, text, kind="report", doc_date=D(2016, 8, 1))
     assert (row["date_start"], row["date_end"]) == period
+
+
+def test_a_plan_announced_on_a_day_is_done_that_day(tagger: Tagger) -> None:
+    """"Haley said on Tuesday that she would resign": the announcement is the act, on Tuesday; the
+    plan told without a day stays a plan, off the timeline."""
+    [row] = timeline_rows(tagger, "The ambassador, Nikki R. Haley, said on Tuesday that she would resign at the end of the year.")
+    assert (row["date_start"], row["type"]) == (D(2018, 3, 13), "resignation")
+    assert timeline_rows(tagger, "The ambassador said she would resign at the end of the year.") == []
