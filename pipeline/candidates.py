@@ -99,6 +99,9 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in root.children)) or _text_opens(sent, start, root):
         return None   # a state or a schedule in the present ("Her last day is April 1."), what a text
         # says ("The rule provides that …", "The rule waives all points of order …", "Table 2 depicts …"): no act
+    if not found and root.lemma_ == "be" and not dates:
+        return None   # a state told in the past with no trigger word and no date ("There were three new
+        # recommendations", "The meeting was open to the public"): nothing done
     if _lemma(root) in PLAIN_SAYING and root.tag_ == "VBD" and "|" not in body and all(f[0].i == root.i for f in found) and (
             not any(c.dep_ == "ccomp" for c in root.children) or any(q in body for q in "“”\"")):
         return None   # "“…,” Rene said Wednesday.", "Lopiano shared that sentiment on Wednesday": saying it is

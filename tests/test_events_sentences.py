@@ -932,6 +932,9 @@ def test_a_told_clause_without_a_trigger_word_takes_its_own_day(tagger: Tagger) 
     "In November, the G Fund experienced an inflow of $1.4 billion.",
     "The L Funds also increased in value during 2012.",
     "BlackRock outperformed the index in the F Fund by 7 basis points for the month.",
+    # a state in the past, no trigger word, no date
+    "There were three new recommendations and no reissued recommendations.",
+    "The meeting was open to the public at the Board's offices.",
 ])
 def test_a_roster_or_a_moving_figure_is_no_candidate(tagger: Tagger, text: str) -> None:
     assert _candidates(tagger, text) == []
@@ -941,6 +944,7 @@ def test_a_roster_or_a_moving_figure_is_no_candidate(tagger: Tagger, text: str) 
     "The board appointed Gregory T. Long, Executive Director; Megan G. Grumbine, Acting Secretary; and Susan C. Crowder.",
     "The council increased the fee by 2 percent on December 3, 2012.",      # a body's act on a figure
     "Smith rose to the rank of captain in November 2012.",                  # no measure
+    "The vote was 5-0 on March 3, 2012.",                                   # a state with a date of its own
 ])
 def test_an_act_beside_a_roster_or_a_figure_stays(tagger: Tagger, text: str) -> None:
     assert len(_candidates(tagger, text)) == 1
