@@ -22,7 +22,7 @@ from pipeline.lexicon import MEETING_PROCEDURE, MINUTES_TRIGGERS, SPEECH_VERBS
 from pipeline.listed_acts import listed
 from pipeline.transcript import is_transcript
 
-VERSION = "events.v41"   # v41: two dates the model tagged apart that make one period ("between October 2014 and April 2015", "from May 2019 to June 2020") date the act by the period, not by its end; v40: "By sundown", "at dusk" is the day the story told last; v39: "AD 2018– 23–51" (an airworthiness directive's number, a space after its dash) is no year; v38: in minutes, opening and closing the meeting itself ("convened a meeting of the Board members on …", "the members closed the meeting for executive session") and a line announcing a procedural motion ("The following motion was made …:" over the minutes' approval) are no acts; v37: the story's day carries from step to step, up to six paragraphs, and stops at a year or a month told; a step no trigger word chose takes it too, unless it says what someone said; v36: in news, a step of the story with no date of its own ("Kangaloo then cast her vote.") takes the day told close before it, marked anaphoric; a date inside a quotation does not become the story's day; a morning hour told after an evening one ("By 2:30 a.m." after "At 10:41 p.m.") is the next day; v35: a weekday written with a day without its year ("on Monday, Dec. 14" in a story of Dec. 16, 2016) takes the year in which that day was that weekday (2015), up to six years back (pipeline/dates.py); a story's year carried past a paragraph keeps the weekday too; v34: the day a cited web page was read ("Accessed at http://… on August 26, 2016", "(last visited May 3, 2016)") dates no act ("was accessed on March 11 by an intruder" stays); v33: a full date the model tagged only in part ("On or about February 8, 2019": its DATE is "2019") is read whole; a pin cite ("2017 WL 6453326, *5 [SDNY 2017]") is part of a citation; v32: a part of the day or a few hours on ("That night", "Hours later", "Late that evening", "the next morning") is counted from the day the story told last, even when the small model tags it TIME or nothing; v31: in minutes, a date in a bracketed aside ("(introduced April 19, 2022 …)") does not date the act, which takes the meeting's day; v30: a month told with its year ("in March 2024") places a later day of that month without its year ("on March 12") in that year, unless in the document's last 60 days; v29: a date of birth ("DOB: 06-08-1992", "born in 1990") dates no act; v28: past a paragraph break, a day without its year keeps a told date's year only for the story's next days (45), and not when it is in the document's last 60 days; v27: two dates joined by "and" ("June 17, 2020 and June 19, 2020") date the act by the first (pipeline/dates.py); v26: in minutes, an item of a list that a done act announces ("… reported the following business items:") is that act, of the meeting's day (pipeline/listed_acts.py); v25: v24 withdrawn ("as of" dates, with nlp.v45); v23: in minutes, a trigger outside the minutes' list with no date of its own takes the meeting's day for the learned filter to judge, like a sentence no trigger chose; v22: days counted from a written date ("the day after the Dec. 30 shooting") are that date plus the count (pipeline/date_offsets.py); v21: a figure over a fiscal year ("In FY 2011, courts sentenced 208 defendants") is a statistic, no act; v20: a year opening a serial number ("AD 2018–23–51", "2019-0412") is no date; v19: a sentence that runs over a page break is quoted whole, its fragment on the next page no event (pipeline/page_runs.py); v18: a year the model split off a day ("August 24" + "2020") is not read again once the day has grown into "August 24, 2020"; v17: in a transcript (speaker-labelled turns, pipeline/transcript.py) the meeting's day dates only a verdict or a performative said now ("I move …"), not what a speaker tells of; v16: a docket row's opening date cell dates its entry ("| 04/21/2005 | 126 | MOTION … (Entered: 04/25/2005)"); v15: a quote stops before the skipped page furniture (a running footer, a page number) its sentence ran on into; v14: a year or day inside a legal citation ("817, 823 (Tex. 2012)", "1004 [2024]", "2019 WL 123456") is when a cited case was decided, no date of an act here; v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
+VERSION = "events.v42"   # v42: a story's year carries over a page break; in a court decision a day without its year keeps the case history's year even in the weeks before the decision ("CEVA denied the claim on August 13" after "On July 25, 2018" in an October 2019 order); v41: two dates the model tagged apart that make one period ("between October 2014 and April 2015", "from May 2019 to June 2020") date the act by the period, not by its end; v40: "By sundown", "at dusk" is the day the story told last; v39: "AD 2018– 23–51" (an airworthiness directive's number, a space after its dash) is no year; v38: in minutes, opening and closing the meeting itself ("convened a meeting of the Board members on …", "the members closed the meeting for executive session") and a line announcing a procedural motion ("The following motion was made …:" over the minutes' approval) are no acts; v37: the story's day carries from step to step, up to six paragraphs, and stops at a year or a month told; a step no trigger word chose takes it too, unless it says what someone said; v36: in news, a step of the story with no date of its own ("Kangaloo then cast her vote.") takes the day told close before it, marked anaphoric; a date inside a quotation does not become the story's day; a morning hour told after an evening one ("By 2:30 a.m." after "At 10:41 p.m.") is the next day; v35: a weekday written with a day without its year ("on Monday, Dec. 14" in a story of Dec. 16, 2016) takes the year in which that day was that weekday (2015), up to six years back (pipeline/dates.py); a story's year carried past a paragraph keeps the weekday too; v34: the day a cited web page was read ("Accessed at http://… on August 26, 2016", "(last visited May 3, 2016)") dates no act ("was accessed on March 11 by an intruder" stays); v33: a full date the model tagged only in part ("On or about February 8, 2019": its DATE is "2019") is read whole; a pin cite ("2017 WL 6453326, *5 [SDNY 2017]") is part of a citation; v32: a part of the day or a few hours on ("That night", "Hours later", "Late that evening", "the next morning") is counted from the day the story told last, even when the small model tags it TIME or nothing; v31: in minutes, a date in a bracketed aside ("(introduced April 19, 2022 …)") does not date the act, which takes the meeting's day; v30: a month told with its year ("in March 2024") places a later day of that month without its year ("on March 12") in that year, unless in the document's last 60 days; v29: a date of birth ("DOB: 06-08-1992", "born in 1990") dates no act; v28: past a paragraph break, a day without its year keeps a told date's year only for the story's next days (45), and not when it is in the document's last 60 days; v27: two dates joined by "and" ("June 17, 2020 and June 19, 2020") date the act by the first (pipeline/dates.py); v26: in minutes, an item of a list that a done act announces ("… reported the following business items:") is that act, of the meeting's day (pipeline/listed_acts.py); v25: v24 withdrawn ("as of" dates, with nlp.v45); v23: in minutes, a trigger outside the minutes' list with no date of its own takes the meeting's day for the learned filter to judge, like a sentence no trigger chose; v22: days counted from a written date ("the day after the Dec. 30 shooting") are that date plus the count (pipeline/date_offsets.py); v21: a figure over a fiscal year ("In FY 2011, courts sentenced 208 defendants") is a statistic, no act; v20: a year opening a serial number ("AD 2018–23–51", "2019-0412") is no date; v19: a sentence that runs over a page break is quoted whole, its fragment on the next page no event (pipeline/page_runs.py); v18: a year the model split off a day ("August 24" + "2020") is not read again once the day has grown into "August 24, 2020"; v17: in a transcript (speaker-labelled turns, pipeline/transcript.py) the meeting's day dates only a verdict or a performative said now ("I move …"), not what a speaker tells of; v16: a docket row's opening date cell dates its entry ("| 04/21/2005 | 126 | MOTION … (Entered: 04/25/2005)"); v15: a quote stops before the skipped page furniture (a running footer, a page number) its sentence ran on into; v14: a year or day inside a legal citation ("817, 823 (Tex. 2012)", "1004 [2024]", "2019 WL 123456") is when a cited case was decided, no date of an act here; v13: a period that runs to the present ("received from January 1, 2017 to the present") dates no act; v12: month names from date_rules.MONTH_ALT, whole words ("marching 3" is no date); v11: a written-out date beats a relative one that opens the sentence; v10: in minutes, a date that names a paper ("the report of June 11th", "the agenda dated May 28th") or a year that labels a thing ("the 2018 budget") does not date the act, which takes the meeting date; v9: a time that names its day ("3:15 p.m. Dec. 22", "late Tuesday") dates like a date; the one date inside a DATE span drawn too wide ("Dec. 18, a day") is read; v8: a day without its year after a full date in its paragraph keeps that date's year; v7: a day before its month ("26 December 2019") is part of the date; v6: a paragraph opening on a date label dates its sentences that have none (blotters, logs); v5: numeric days (03/04/2024, 2024-03-04) the small model misses; v4: a learned filter over every datable sentence (pipeline/event_filter.py); v3: labelled numbers are not years; impossible dates refused
 DATED_KINDS = MEETING_KINDS   # records whose sentences happen at the meeting they minute
 _MEETING_PROCEDURE = re.compile("|".join(MEETING_PROCEDURE), re.IGNORECASE)
 _YEAR_AFTER = re.compile(r",?\s+(\d{4})\b")
@@ -75,9 +75,11 @@ _BOUND = re.compile(r"\b(?:before|after|by|until|till|prior\s+to|ahead\s+of|no\s
 
 
 def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor: date | None,
-                       fiscal_year_start_month: int = 7) -> list[list[dict[str, Any]]]:
+                       fiscal_year_start_month: int = 7, kind: str | None = None) -> list[list[dict[str, Any]]]:
     """Per page, the DATE entities (and the fiscal years and quarters spaCy misses) with their
-    resolved interval (None when unresolvable), in document order."""
+    resolved interval (None when unresolvable), in document order. `kind` "court": a decision tells
+    its case's history, so a day without its year keeps the story's year even in the weeks before
+    the decision (_narrative_years)."""
     spans = [(p, _with_bound(texts[p], _with_day(texts[p], _with_year(texts[p], e)))) for p, a in enumerate(analyses)
              for e in _date_spans(texts[p], a["entities"])]
     # "August 24" grown into "August 24, 2020": the model's separate "2020" is part of it, not a date again
@@ -105,8 +107,9 @@ def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor:
         if interval is not None and "reads_as" in e:
             interval = replace(interval, text=e["text"])   # the words as written, never the reading
         out[p].append({**e, "interval": interval})
+    last: dict[str, Any] | None = None
     for p, found in enumerate(out):
-        _narrative_years(texts[p], found, anchor)
+        last = _narrative_years(texts[p], found, anchor, last, recent=kind != "court")
     return [count_from_dates(texts[p], found, anchor) for p, found in enumerate(out)]
 
 
@@ -170,13 +173,16 @@ NEXT_DAYS = timedelta(days=45)     # how far past a paragraph a told date's year
 RECENT_DAYS = timedelta(days=60)   # a day this close before the document is the document's year
 
 
-def _narrative_years(text: str, found: list[dict[str, Any]], anchor: date | None) -> None:
+def _narrative_years(text: str, found: list[dict[str, Any]], anchor: date | None,
+                     last: dict[str, Any] | None = None, recent: bool = True) -> dict[str, Any] | None:
     """A day written without its year ("on February 28") after a full date in the same paragraph
     ("On February 26, 2017, ...") is the first such day from that date on (else the nearest before
     it), never after the document: a story told in the past keeps its year. A month told with its
     year ("in March 2024") places a later day of that month ("on March 12"). Without such a date
-    the document's year stands (pipeline/dates.py)."""
-    last: dict[str, Any] | None = None
+    the document's year stands (pipeline/dates.py). `last`: the full date a page before told (a
+    page break counts as a paragraph's); `recent` False: the weeks before the document do not take
+    the document's year (a decision's history). Returns the last full date told, for the next page."""
+    carried = last
     for d in found:
         iv = d["interval"]
         if iv is None:
@@ -187,8 +193,8 @@ def _narrative_years(text: str, found: list[dict[str, Any]], anchor: date | None
         if last is None or iv.precision != "day" or not _YEARLESS_DAY.match(d["text"].strip()):
             continue
         told = last["interval"].start
-        if last["interval"].precision == "month" and (iv.start.month != told.month or
-                                                       anchor is not None and iv.start >= anchor - RECENT_DAYS):
+        near = recent and anchor is not None and iv.start >= anchor - RECENT_DAYS
+        if last["interval"].precision == "month" and (iv.start.month != told.month or near):
             continue   # a month told ("in March 2024") places only its own days, and not the weeks before the document
         options = []
         for year in (told.year - 1, told.year, told.year + 1):
@@ -197,17 +203,18 @@ def _narrative_years(text: str, found: list[dict[str, Any]], anchor: date | None
             except ValueError:   # February 29 of a year without one
                 continue
         options = [o for o in options if (anchor is None or o <= anchor) and dates.weekday_fits(o, d["text"])]
-        if "\n\n" in text[last["end"]:d["start"]]:
+        if last is carried or "\n\n" in text[last["end"]:d["start"]]:
             # past the paragraph, a day of the weeks before the document is news of now; one further
             # back that is among the story's next days ("on December 16, 2010" … "She returned on
             # December 27" in an April 2012 report) keeps the story's year
-            if anchor is not None and iv.start >= anchor - RECENT_DAYS:
+            if near:
                 continue
             options = [o for o in options if told <= o <= told + NEXT_DAYS]
         # the story moves on: the first such day from the full date on, else the nearest before it
         day = min(options, key=lambda o: (o < told, abs((o - told).days)), default=iv.start)
         if day != iv.start:
             d["interval"] = replace(iv, start=day, end=day, source="anaphoric")
+    return last
 
 
 def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: list[dict[str, Any]],

@@ -359,7 +359,7 @@ def document_rows(doc: dict[str, Any], ex: extract.Extracted, analyses: list[dic
     nlp_texts = [extract.nlp_text(p) for p in ex.pages]
 
     page_dates = events.resolve_page_dates(nlp_texts, analyses, doc_date,
-                                            settings.fiscal_year_start_month)
+                                            settings.fiscal_year_start_month, kind=doc.get("kind"))
     event_rows = events.build_events(doc, pages, analyses, page_dates, broad=settings.event_filter != "rules")
     chunk_rows = [c for p, a in zip(pages, analyses)
                   for c in chunk.chunk_page(doc_id, p["page"], p["text"], a["sentences"])]

@@ -983,3 +983,15 @@ def test_a_plan_announced_on_a_day_is_done_that_day(tagger: Tagger) -> None:
     [row] = timeline_rows(tagger, "The ambassador, Nikki R. Haley, said on Tuesday that she would resign at the end of the year.")
     assert (row["date_start"], row["type"]) == (D(2018, 3, 13), "resignation")
     assert timeline_rows(tagger, "The ambassador said she would resign at the end of the year.") == []
+
+
+@pytest.mark.parametrize("kind, year", [("court", 2018), ("news", 2019)])
+def test_a_decisions_history_keeps_its_year_over_a_page_break(tagger: Tagger, kind: str, year: int) -> None:
+    """Page 1 of an October 2, 2019 decision tells "On July 25, 2018, …", page 2 "The insurer denied
+    the claim on August 13.": in a decision that is August 13, 2018 (its case's history); in a
+    story the weeks before the document are its year's."""
+    texts = ["On July 25, 2018, the employee collided with another forklift.",
+             "The insurer denied the claim on August 13."]
+    analyses = tagger.tag(texts)
+    found = events.resolve_page_dates(texts, analyses, D(2019, 10, 2), kind=kind)
+    assert [d["interval"].start for d in found[1]] == [D(year, 8, 13)]
