@@ -50,7 +50,10 @@ _NICKNAME = re.compile(r"\s[\"“‘'][A-Z][\w.-]*[\"”’']\s")
 # Endings of common nouns, never of names ("James Pagano Implementation", "Rich Stempinski Briefing").
 _WORD_SUFFIX = re.compile(r"(?:tion|sion|ment|ings?|ness|ity|ance|ence|ship|ism|ware|ology)$")
 _INCORPORATED = {"inc", "inc.", "llc", "l.l.c.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llp", "lp", "p.c.",
-                 "pllc", "n.a.", "plc"}
+                 "pllc", "n.a.", "plc",
+                 # firms abroad, written with their stops ("Petersen Energia Inversora, S.A.U.", "Philips N.V.")
+                 "s.a.", "s.a.u.", "s.l.", "s.p.a.", "gmbh", "n.v.", "b.v.", "s.r.l."}
+_LIKE_INITIALS = {"s.a", "s.l", "n.v", "b.v"}   # a firm's suffix that may be a person's initials before a surname
 _INCORPORATED_BARE = frozenset(i.rstrip(".") for i in _INCORPORATED)   # "pllc" for "PLLC." as tokenised
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside)|\bknown\s+as|\bcalled)$", re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -451,7 +454,8 @@ def _runs_into_org(following: list[str], name: list[str]) -> bool:
     words = list(following[:4])
     if len(words) >= 2 and words[0] in (",", "&"):
         rest = [w.lower().rstrip(".") for w in words[1:] if w != "," and w.lower().rstrip(".") != "esq"]
-        if rest and rest[0] in _INCORPORATED_BARE and words[2:3] != ["-"]:   # "co-founder" is no "Co."
+        initials = rest and rest[0] in _LIKE_INITIALS and words[2:3] and words[2][:1].isupper()   # "S.A. Brown"
+        if rest and rest[0] in _INCORPORATED_BARE and words[2:3] != ["-"] and not initials:   # "co-founder" is no "Co."
             return True   # "C. R. Bard, Inc.", "Morgan Hale & Co.", "Michael Flynn, Esq., PLLC." (not "Norman Pearlstine, Time Inc.")
     possessive = bool(words) and words[0] in _POSSESSIVE
     run = []

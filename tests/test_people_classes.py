@@ -161,3 +161,9 @@ def test_a_firm_named_with_co_stays_no_person(people) -> None:
 def test_an_abbreviated_assistant_title_is_no_name(people) -> None:
     found = people("The call included Ramirez, Holt and LAPD Asst. Chief Earl Dunstan, according to interviews.")
     assert "Earl Dunstan" in found and not [n for n in found if "Asst" in n], found
+
+
+def test_a_firm_abroad_with_its_suffix_is_no_person(people) -> None:
+    """"Petersen Energia Inversora, S.A.U." is a Spanish company; "S.A. Brown" after a comma is a person."""
+    assert people("Petersen Energia Inversora, S.A.U., and Petersen Energia S.A.U., Plaintiffs.") == []
+    assert {"Maria Garcia", "S.A. Brown"} <= set(people("Maria Garcia, S.A. Brown and Ann Lee met on Monday."))
