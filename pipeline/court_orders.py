@@ -2,7 +2,8 @@
 required.", "Defendant Leon must preserve all relevant evidence …", "The parties shall bear their own
 costs.", "Defendant …, his agents … are enjoined from …", "it is ordered that …", "This constitutes the
 Order of the Court.", "the appeal will be sustained …" (a disposition written in the future), "X delivered
-the opinion of the Appeals Board". In a court's document these are acts of
+the opinion of the Appeals Board", "Opinion for the Court filed by Chief Judge Edwards", "This case is
+referred to the Compliance Program". In a court's document these are acts of
 its decision date (pipeline/events.py), not plans; "a plaintiff must show …" (the law's standard)
 and a statute's "the Secretary shall …" are neither. Reads one parsed sentence, no model of its own."""
 from __future__ import annotations
@@ -32,6 +33,10 @@ def court_order(sent: Any) -> bool:
     if root.lemma_.lower() == "deliver" and any(c.dep_ == "dobj" and c.lemma_.lower() == "opinion" and _of_this_court(c)
                                                 for c in root.children):
         return True   # "Presiding Judge X delivered the opinion of the Appeals Board, in which …": its decision
+    if root.lemma_.lower() in DECISION_NOUNS and root.pos_ in ("NOUN", "PROPN") and any(
+            t.lemma_.lower() == "file" and t.dep_ == "acl" and any(c.dep_ == "agent" for c in t.children)
+            for t in root.subtree):
+        return True   # "Opinion for the Court filed by Chief Judge Edwards.": the decision's own line
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or any(c.dep_ == "mark" for c in root.children) or _conditional(root):
         return False
@@ -43,9 +48,10 @@ def court_order(sent: Any) -> bool:
     if subject.lower_ == "this" and lemma == "constitute" and any(
             c.dep_ in ("dobj", "attr") and c.lemma_.lower() in DECISION_NOUNS for c in root.children):
         return True   # "This constitutes the Order of the Court."
-    if subject.lemma_.lower() in CASE_PAPERS and lemma in DISPOSALS and root.tag_ == "VBN" and \
-            any(a.lower_ in ("will", "shall") for a in aux) and not _a_party(subject):
-        return True   # "The appeal will be sustained, the proceedings will be reinstated …": the disposition
+    if subject.lemma_.lower() in CASE_PAPERS and lemma in DISPOSALS | {"refer"} and root.tag_ == "VBN" and \
+            any(a.lower_ in ("will", "shall", "is", "are") for a in aux) and not _a_party(subject):
+        return True   # "The appeal will be sustained, the proceedings will be reinstated …", "This case is
+        # referred to the Compliance Program": the disposition
     if (subject.lemma_.lower() == "court" and root.tag_ == "VBZ" or subject.lower_ == "we" and root.tag_ == "VBP") \
             and lemma in RULINGS and not aux:
         return True   # "the Court finds", "we dismiss the appeal"

@@ -995,3 +995,17 @@ def test_a_decisions_history_keeps_its_year_over_a_page_break(tagger: Tagger, ki
     analyses = tagger.tag(texts)
     found = events.resolve_page_dates(texts, analyses, D(2019, 10, 2), kind=kind)
     assert [d["interval"].start for d in found[1]] == [D(year, 8, 13)]
+
+
+def test_an_appellate_heads_argued_day_dates_counsels_argument(tagger: Tagger) -> None:
+    text = ("Argued September 3, 1997 Decided November 7, 1997\n\n"
+            "John W. Karr argued the cause and filed the briefs for appellants.\n\n"
+            "Opinion for the Court filed by Chief Judge Edwards.\n\n"
+            "This case is referred to the Clerk for consideration of costs.")
+    rows = {r["text"][:12]: (r["date_start"], r["date_source"]) for r in timeline_rows(tagger, text, kind="court", doc_date=D(1997, 11, 7))}
+    assert rows["John W. Karr"] == (D(1997, 9, 3), "anaphoric")
+    assert rows["Opinion for "][0] == D(1997, 11, 7) and rows["This case is"][0] == D(1997, 11, 7)
+
+
+def test_without_an_argued_head_counsels_argument_takes_no_day(tagger: Tagger) -> None:
+    assert timeline_rows(tagger, "John W. Karr argued the cause for appellants.", kind="court", doc_date=D(1997, 11, 7)) == []
