@@ -8,6 +8,7 @@ its decision date (pipeline/events.py), not plans; "a plaintiff must show …" (
 and a statute's "the Secretary shall …" are neither. Reads one parsed sentence, no model of its own."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 # who an order binds: the parties and those who act for them
@@ -27,8 +28,15 @@ DISPOSALS = RULINGS | {"reinstate", "terminate", "sustain", "remand", "return", 
 DECISION_NOUNS = {"order", "decision", "judgment", "opinion", "ruling", "decree"}
 
 
+# "IT IS HEREBY ORDERED that …", "Thus, it is further ordered …" (in capitals the parser may lose the "it")
+_IT_IS_ORDERED = re.compile(r"^\W*(?:(?:thus|accordingly|therefore),?\s+)?it\s+is\s+(?:(?:hereby|further|also)\s+)*"
+                            r"(?:ordered|adjudged|decreed)\b", re.IGNORECASE)
+
+
 def court_order(sent: Any) -> bool:
     """The sentence is the court's own finding or order, said in the present."""
+    if _IT_IS_ORDERED.match(sent.text):
+        return True
     root = sent.root
     if root.lemma_.lower() == "deliver" and any(c.dep_ == "dobj" and c.lemma_.lower() == "opinion" and _of_this_court(c)
                                                 for c in root.children):

@@ -521,6 +521,7 @@ COURT_ORDERS = [
     "This constitutes the Decision and Order of the Court.",
     "Accordingly, the appeal will be sustained, the proceedings will be reinstated, and the record will be remanded.",
     "Presiding Judge Harold T. Benning delivered the opinion of the Appeals Board, in which Judge Rita Voss joined.",
+    "IT IS HEREBY ORDERED that the Court grants a temporary administrative stay of the Turnover Order.",
 ]
 NOT_COURT_ORDERS = [
     "A plaintiff must show that she is likely to succeed on the merits.",
