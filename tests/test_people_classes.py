@@ -167,3 +167,9 @@ def test_a_firm_abroad_with_its_suffix_is_no_person(people) -> None:
     """"Petersen Energia Inversora, S.A.U." is a Spanish company; "S.A. Brown" after a comma is a person."""
     assert people("Petersen Energia Inversora, S.A.U., and Petersen Energia S.A.U., Plaintiffs.") == []
     assert {"Maria Garcia", "S.A. Brown"} <= set(people("Maria Garcia, S.A. Brown and Ann Lee met on Monday."))
+
+
+def test_a_names_third_part_that_is_no_english_word_stays_in_it(people) -> None:
+    """The model ends "Yoon Suk" before "Yeol"; a word of no English at all, written like a name, is the name's."""
+    assert "Yoon Suk Yeol" in people("A plan to impeach South Korean President Yoon Suk Yeol over his declaration failed.")
+    assert "Dana Reyes" in people("The board thanked Dana Reyes Tuesday for her service.")
