@@ -356,7 +356,8 @@ RARE = 2.5   # wordfreq Zipf: a word rarer than this is no English word a name w
 
 def _surname_left_out(doc: Any, start: int, end: int) -> int:
     """"Johnathan Jackson" + "Pledger,": a span of two given names that the model ended before a rare
-    census surname (no English word of any frequency, no place or firm word) takes it."""
+    census surname (no English word of any frequency, no place or firm word) takes it; so does any
+    two-word span before a third part that is no English word at all ("Yoon Suk" + "Yeol")."""
     if end - start != 2 or end >= len(doc):
         return end
     nxt = doc[end]
