@@ -33,6 +33,14 @@ def timeline_rows(tagger: Tagger, text: str, kind: str = "news", doc_date: date 
     return [r for r in rows if r["modality"] == "done"]
 
 
+def filter_candidates(tagger: Tagger, text: str, kind: str = "news", doc_date: date = NEWS_DAY) -> list[dict]:
+    """Every event row of a one-page document that the learned filter is offered (`broad`), plans too."""
+    analyses = tagger.tag([text])
+    found = events.resolve_page_dates([text], analyses, doc_date)
+    doc = {"doc_id": "d" * 64, "kind": kind, "doc_date": doc_date, "doc_date_source": "title"}
+    return events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
+
+
 # sentence -> (start, end, precision, source) of its one event
 DATED = [
     # a day written before its month (spaCy reads "26" as a number and "February 2018" as the date)
@@ -840,10 +848,7 @@ def test_a_story_step_the_filter_judges_is_no_saying(tagger: Tagger) -> None:
     takes the story's day, unless it only tells what someone said."""
     text = STORY.split("\n\n")[0] + "\n\nWhen the sitting resumed, the members cast their ballots.\n\n" \
         "After the session, Reyes said the audit was flawed."
-    analyses = tagger.tag([text])
-    found = events.resolve_page_dates([text], analyses, NEWS_DAY)
-    doc = {"doc_id": "d" * 64, "kind": "news", "doc_date": NEWS_DAY, "doc_date_source": "title"}
-    rows = events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
+    rows = filter_candidates(tagger, text)
     assert [(r["text"][:10], r["date_start"]) for r in rows] == [("The board ", D(2018, 3, 5)), ("When the s", D(2018, 3, 5))]
 
 
@@ -918,10 +923,7 @@ def test_a_told_clause_without_a_trigger_word_takes_its_own_day(tagger: Tagger) 
     year ("5 audits scheduled for FY 2018") it is background and no entry."""
     text = ("She reported that on March 25, 2017, the City Council identified five strategic priorities.\n\n"
             "Mr. Ahuja reported that there were 6 completed audits and 5 audits scheduled for FY 2018.")
-    analyses = tagger.tag([text])
-    found = events.resolve_page_dates([text], analyses, MEETING)
-    doc = {"doc_id": "d" * 64, "kind": "minutes", "doc_date": MEETING, "doc_date_source": "title"}
-    rows = events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
+    rows = filter_candidates(tagger, text, kind="minutes", doc_date=MEETING)
     assert [(r["text"][:10], r["date_start"]) for r in rows] == [("She report", D(2017, 3, 25))]
 
 
