@@ -122,6 +122,10 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     best, _, reported, foreign = min(found, key=lambda f: (
         _planned(f[0]) and not _negated(f[0]), _type(f[0]) in GENERIC_TYPES or _tells_a_clause(f[0]), not f[1],
         f[0].dep_ != "ROOT", f[0].pos_ != "VERB", f[0].i))
+    if best.pos_ == "NOUN" and best.dep_ in ("nsubj", "nsubjpass") and best.head.i == sent.root.i and \
+            _lemma(sent.root) in NOT_ACTS and not dates:
+        return None   # an act named as the subject of a description ("This audit focused on …", "The first
+        # audit Mr. Ahuja discussed was the performance audit of …"), with no date: what it was, nothing done
     loose = loose_foreign(sent, best, _said(best) if reported else None)
     opening = next((d for d in dates if FRONTED_RE.fullmatch(text, start, d.start_char)), None)
     if opening is not None and best.dep_ == "ROOT" and not reported:

@@ -19,10 +19,13 @@ def is_caps_line(line: str) -> bool:
     return bool(_CAPS.match(line)) and not line.endswith((",", "-"))
 
 
+MAX_WORDS = 16   # "Performance Audit of the Thrift Savings Plan National Defense Authorization Act Pre-Implementation Controls"
+
+
 def is_heading(line: str) -> bool:
     """A short line of capitalised words (small words aside), with no sentence punctuation at its end."""
     words = line.split()
-    if not words or len(words) > 12 or line.rstrip()[-1:] in ",;-—":
+    if not words or len(words) > MAX_WORDS or line.rstrip()[-1:] in ",;-—":
         return False
     if ";" in line or re.search(r":\s+\S", line):
         return False   # "MEMBERS PRESENT: Chair Thomas Brennan; ...": a list, wrapped onto the next line

@@ -1012,3 +1012,17 @@ def test_an_appellate_heads_argued_day_dates_counsels_argument(tagger: Tagger) -
 
 def test_without_an_argued_head_counsels_argument_takes_no_day(tagger: Tagger) -> None:
     assert timeline_rows(tagger, "John W. Karr argued the cause for appellants.", kind="court", doc_date=D(1997, 11, 7)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "This audit focused on developing security, the controls around security, and capacity planning.",
+    "The first audit Mr. Ahuja discussed was the performance audit of the Annuity Process.",
+    "Performance Audit of the Thrift Savings Plan National Defense Authorization Act Pre-Implementation Controls",
+])
+def test_an_act_named_only_to_describe_it_or_a_long_title_is_no_candidate(tagger: Tagger, text: str) -> None:
+    assert _candidates(tagger, text) == []
+
+
+@pytest.mark.parametrize("text", ["The audit was completed in March 2017.", "The shooting remained under investigation on Tuesday."])
+def test_a_named_act_with_a_date_or_a_verb_of_doing_stays(tagger: Tagger, text: str) -> None:
+    assert len(_candidates(tagger, text)) == 1
