@@ -43,6 +43,8 @@ ASPECT_VERBS = {"begin", "start", "continue", "stop", "cease", "resume", "keep"}
 _TELLING = PLAIN_SAYING | {"report", "reply", "acknowledge", "describe", "observe", "indicate", "summarize", "inform",
                            "remind", "brief", "update", "assure", "highlight", "outline", "point", "reiterate",
                            "answer", "respond"}
+# saying, thanking, describing with no clause: talk at a meeting
+_COURTESY = PLAIN_SAYING | {"thank", "express", "describe"}
 # A handful of people as a subject is who something happened to, no figure ("TWO men were killed",
 # "Three deputies were fired"): a count of people up to this many is an incident's.
 _FEW = 12
@@ -112,6 +114,9 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         # finds …", "the City may adopt …", "the Agency was conducting a capacity study", "challenges may affect the
         # timeline": what a staff member or a speaker tells of now, ahead or as going on, with no date of its own,
         # is no act (told as done it may be one: "reported that the Council held a closed session")
+    if not found and not dates and _lemma(sent.root) in _COURTESY and not any(c.dep_ == "ccomp" for c in sent.root.children):
+        return None   # "Mr. Long thanked Mr. Saul for his comments", "Mr. Saul expressed concern about …",
+        # "Ms. Anderson described the Agency's implementation of …": talk at the meeting, no act
     if not found and sent.root.pos_ == "ADP" and not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return None   # no verb, a preposition at its head: a credit or a source line ("From the Congressional
         # Record Online through the Government Publishing Office", "Courtesy of the county")

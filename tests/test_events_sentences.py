@@ -891,9 +891,12 @@ def test_a_morning_hour_after_an_evening_one_is_the_next_day(tagger: Tagger) -> 
     "At 12:59 p.m., the members reconvened the open portion of the meeting.",
     "The City Council reconvened in closed session in the 3rd Floor Conference Room.",
     "APPROVED CITY COUNCIL MINUTES of January 30, 2018, as provided in their revised format.",
+    "Parts of the meeting were open to the public and parts of the meeting were closed at the Board's offices.",
+    "Mr. Long thanked Mr. Saul for his comments.",                                   # talk at the meeting
+    "Mr. Saul expressed concern about the size of the budget increase.",
 ])
 def test_procedural_lines_of_minutes_are_no_acts(tagger: Tagger, text: str) -> None:
-    assert timeline_rows(tagger, text, kind="minutes", doc_date=MEETING) == []
+    assert filter_candidates(tagger, text, kind="minutes", doc_date=MEETING) == []   # not even for the learned filter
 
 
 @pytest.mark.parametrize("text, kind", [
