@@ -736,6 +736,10 @@ def test_no_before_a_number_after_a_full_stop_still_opens_a_sentence(tagger: Tag
     "WAIVED READING AND ADOPTED ORDINANCE NO. 2217 amending Chapter 7 of the code (introduced January 16, 2018 and "
     "Public Hearing held February 6, 2018).",
     "The board approved the budget amendment (first read on January 9, 2018) by a 5-0 vote.",
+    # a paper's date and a label ("dated …", a fiscal year, a span of years before a noun)
+    "ACCEPTED WARRANT REGISTERS dated January 5, 2018 and January 12, 2018 and PAYROLL TRANSFERS dated January 5, 2018.",
+    "Mr. Long and Ms. Crowder presented the FY17 budget request to the Board.",
+    "Motion by Haskew, second by Wilk, carried unanimously, to RECEIVE the 2017-2018 City Council Priorities report.",
 ])
 def test_in_minutes_a_date_in_a_bracketed_aside_is_the_items_history(tagger: Tagger, text: str) -> None:
     rows = timeline_rows(tagger, text, kind="minutes", doc_date=MEETING)
