@@ -357,7 +357,8 @@ def _told_clause(sent: Any, dates: list[Any]) -> tuple[Any, bool, bool, list[tup
 def _tells_a_clause(tok: Any) -> bool:
     """A reporting verb over a clause ("Walther confirmed that the Agency held a conference on December 14"):
     the act is the clause's, not the confirming (an appointee's confirmation has no clause)."""
-    return _lemma(tok) in REPORTING_VERBS and any(c.dep_ == "ccomp" for c in tok.children)
+    return (_lemma(tok) in REPORTING_VERBS or _lemma(tok).lower() == "certify") and \
+        any(c.dep_ == "ccomp" for c in tok.children)   # "I certify that a copy … was sent on …"
 
 
 def _type(tok: Any) -> str:

@@ -164,7 +164,7 @@ _NEGATIVE_RE = re.compile(
 _LEADING_RE = re.compile(
     r"^(?:on|in|at|during|throughout|since|as of|from|of|over|around|about|circa"
     r"|approximately|roughly|sometime in|sometime during|sometime|beginning in|starting in"
-    r"|starting|effective|dated)\s+")
+    r"|starting|effective|dated|this the)\s+")   # "(on) this the 13th day of September, 2019"
 
 
 def _clean(text: str) -> str:

@@ -1033,3 +1033,14 @@ def test_an_act_named_only_to_describe_it_or_a_long_title_is_no_candidate(tagger
 @pytest.mark.parametrize("text", ["The audit was completed in March 2017.", "The shooting remained under investigation on Tuesday."])
 def test_a_named_act_with_a_date_or_a_verb_of_doing_stays(tagger: Tagger, text: str) -> None:
     assert len(_candidates(tagger, text)) == 1
+
+
+def test_a_certificate_of_service_is_dated_by_its_day(tagger: Tagger) -> None:
+    text = ("I hereby certify that a true and correct copy of the decision was sent to the following recipients "
+            "on this the 13th day of September, 2019.")
+    assert [r["date_start"] for r in filter_candidates(tagger, text, kind="court", doc_date=D(2019, 9, 13))] == [D(2019, 9, 13)]
+
+
+def test_two_days_of_one_month_and_year_are_one_period(tagger: Tagger) -> None:
+    [row] = timeline_rows(tagger, "A jury trial was held on April 25 and 26, 1996.", kind="court", doc_date=D(1997, 11, 7))
+    assert (row["date_start"], row["date_end"]) == (D(1996, 4, 25), D(1996, 4, 26))
