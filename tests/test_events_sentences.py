@@ -1044,3 +1044,10 @@ def test_a_certificate_of_service_is_dated_by_its_day(tagger: Tagger) -> None:
 def test_two_days_of_one_month_and_year_are_one_period(tagger: Tagger) -> None:
     [row] = timeline_rows(tagger, "A jury trial was held on April 25 and 26, 1996.", kind="court", doc_date=D(1997, 11, 7))
     assert (row["date_start"], row["date_end"]) == (D(1996, 4, 25), D(1996, 4, 26))
+
+
+def test_an_early_hour_after_a_night_told_is_the_next_day(tagger: Tagger) -> None:
+    text = ("The bomb squad arrived at the scene on Sunday night.\n\n"
+            "Around 12:30 a.m., the robots tried to clip a wire and accidentally detonated the bomb.")
+    rows = {r["text"][:6]: r["date_start"] for r in timeline_rows(tagger, text, doc_date=D(2016, 9, 20))}
+    assert rows == {"The bo": D(2016, 9, 18), "Around": D(2016, 9, 19)}
