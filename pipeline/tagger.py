@@ -85,7 +85,7 @@ def heading_breaks(doc: Any) -> Any:
 def _caps_inside(doc: Any) -> None:
     """Words in capitals inside a line of running text go on its sentence, and "No." before a number
     ends nothing: the parser cuts "… carried unanimously, to ADOPT RESOLUTION NO. 22-24 declaring …"
-    into three."""
+    into three. Nor does a word in lower case straight after a word ("a trash | can")."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if tok.is_sent_start is not None or "\n" in prev.whitespace_ or prev.is_space:
@@ -94,6 +94,9 @@ def _caps_inside(doc: Any) -> None:
             prev.text == "." and tok.i >= 2 and doc[tok.i - 2].lower_ in ("no", "nos") and tok.text[:1].isdigit()
         if numbered or (prev.is_alpha and tok.is_alpha and tok.is_upper and len(tok) > 1 and prev.is_upper):
             tok.is_sent_start = False
+        elif prev.is_alpha and tok.is_alpha and tok.is_lower:
+            tok.is_sent_start = False   # "… blew apart a trash | can just before …": a word in lower case
+            # straight after a word, with no stop between, goes on the sentence
 
 
 def _line_text(text: str, toks: list[Any]) -> str:

@@ -1051,3 +1051,11 @@ def test_an_early_hour_after_a_night_told_is_the_next_day(tagger: Tagger) -> Non
             "Around 12:30 a.m., the robots tried to clip a wire and accidentally detonated the bomb.")
     rows = {r["text"][:6]: r["date_start"] for r in timeline_rows(tagger, text, doc_date=D(2016, 9, 20))}
     assert rows == {"The bo": D(2016, 9, 18), "Around": D(2016, 9, 19)}
+
+
+def test_a_word_in_lower_case_after_a_word_opens_no_sentence(tagger: Tagger) -> None:
+    """The parser cut "… blew apart a trash | can just before the start …" in two."""
+    text = ("At 9:30 a.m., three pipe bombs tied together blew apart a trash can just before the scheduled start of "
+            "a Marine Corps run called Seaside Semper Five in Seaside Park, N.J.\n\nOnly one of the bombs detonated.")
+    [analysis] = tagger.tag([text])
+    assert [text[a:b].strip()[-5:] for a, b in analysis["sentences"]] == [" N.J.", "ated."]
