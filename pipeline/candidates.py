@@ -339,6 +339,10 @@ def _lemma(tok: Any) -> str:
     return lemma
 
 
+# verbs whose clause holds the act: the reporting verbs, and a certificate's "I certify that a copy … was sent on …"
+_TELLS_A_CLAUSE = REPORTING_VERBS | {"certify"}
+
+
 def _told_clause(sent: Any, dates: list[Any]) -> tuple[Any, bool, bool, list[tuple[int, int]]] | None:
     """With no trigger word, a reporting root over a clause that holds a date ("She reported that on
     March 25, 2021, the City Council identified five priorities"): what was told, dated by the clause
@@ -357,8 +361,7 @@ def _told_clause(sent: Any, dates: list[Any]) -> tuple[Any, bool, bool, list[tup
 def _tells_a_clause(tok: Any) -> bool:
     """A reporting verb over a clause ("Walther confirmed that the Agency held a conference on December 14"):
     the act is the clause's, not the confirming (an appointee's confirmation has no clause)."""
-    return (_lemma(tok) in REPORTING_VERBS or _lemma(tok).lower() == "certify") and \
-        any(c.dep_ == "ccomp" for c in tok.children)   # "I certify that a copy … was sent on …"
+    return _lemma(tok).lower() in _TELLS_A_CLAUSE and any(c.dep_ == "ccomp" for c in tok.children)
 
 
 def _type(tok: Any) -> str:

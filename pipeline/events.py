@@ -15,10 +15,12 @@ from index.ids import derive
 from index.kinds import MEETING_KINDS
 from pipeline import dates, page_runs
 from pipeline.date_offsets import count_from_dates
-from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE, MONTH_ALT, NUMERIC_WITH_YEAR_RE
+from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE, MONTH_ALT
 from pipeline.candidates import procedural
 from pipeline.event_filter import NO_TRIGGER
-from pipeline.lexicon import MEETING_PROCEDURE, MINUTES_TRIGGERS, SPEECH_VERBS
+from pipeline.lexicon import MEETING_PROCEDURE, MINUTES_TRIGGERS
+from pipeline.story_days import (DAY_END, STORY_KINDS, TOLD_TIME, in_quotation, past_midnight, story_day,
+                                 story_step)
 from pipeline.listed_acts import listed
 from pipeline.transcript import is_transcript
 
@@ -33,12 +35,6 @@ _MISSED = re.compile(r"\b(?:FY\s?(?:19|20)?\d{2}(?:[-–/]\d{2,4})?|Q[1-4]\s+(?:
 # "winter weather", "summer camp": a season naming a kind of thing, not a time
 _SEASON_WORD = re.compile(r"(?:winter|summer|spring|fall|autumn)\s+(?!of\b|in\b|and\b|or\b|to\b|when\b|break\b)[a-z]+",
                           re.IGNORECASE)
-# a time the story counts from the day it told last ("That night", "Hours later", "the next morning"):
-# the small model often leaves it untagged, or tags it TIME; pipeline/dates.py reads it from the day before
-_TOLD_TIME = re.compile(r"\b(?:(?:later|earlier|late|early)\s+)?(?:that|the\s+(?:same|next|following))\s+"
-                        r"(?:morning|afternoon|evening|night)\b|\b(?:hours|minutes|moments)\s+(?:later|afterwards?)\b",
-                        re.IGNORECASE)
-_DAY_END = re.compile(r"\b(?:by|at|around|until)\s+(?:sundown|sunset|dusk|nightfall)\b(?!\s+(?:on|of)\b)", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|\bmidnight\b", re.IGNORECASE)
 # Numbers that label or count things, never a year (events.numbered).
 _BARE_NUMBER = re.compile(r"(?:the\s+)?(?:no\.?\s*|#\s*)?\d{1,4}(?:[-–]\d{1,4})?", re.IGNORECASE)
@@ -90,7 +86,7 @@ def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor:
     # the speaker spoke of: it is read, but the story's next "At 10:17 p.m." counts from the day told before
     spans = [(p, {**e, "quoted": True} if in_quotation(texts[p], e["start"]) else e) for p, e in spans]
     told = [not e.get("quoted") for _, e in spans]
-    spans = _past_midnight(spans, told)
+    spans = past_midnight(spans, told)
     resolved = dates.resolve_sequence([e.get("reads_as", e["text"]) for _, e in spans], anchor=anchor,
                                       fiscal_year_start_month=fiscal_year_start_month, told=told)
     previous = None
@@ -111,42 +107,6 @@ def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor:
     for p, found in enumerate(out):
         last = _narrative_years(texts[p], found, anchor, last, recent=kind != "court")
     return [count_from_dates(texts[p], found, anchor) for p, found in enumerate(out)]
-
-
-_CLOCK_PARTS = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b|\b(noon)\b", re.IGNORECASE)
-
-
-def _clock(text: str) -> int | None:
-    """Minutes after midnight of a time of day ("10:41 p.m." 1301, "noon" 720), else None."""
-    m = _CLOCK_PARTS.search(text)
-    if m is None:
-        return None
-    if m[4]:
-        return 720
-    hour = int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0)
-    return hour * 60 + int(m[2] or 0)
-
-
-_NIGHT = re.compile(r"\b(?:night|evening)\b", re.IGNORECASE)
-NIGHT = 21 * 60   # the minutes a night told without its hour counts as
-
-
-def _past_midnight(spans: list[tuple[int, dict[str, Any]]], told: list[bool]) -> list[tuple[int, dict[str, Any]]]:
-    """A night told hour by hour ("At 10:17 p.m. …", "By 10:41 p.m. …", "By 2:30 a.m. …"): a morning
-    time after an evening one, with no day told between, is the next day's."""
-    out, last = [], None
-    for (p, e), is_told in zip(spans, told):
-        if is_told and e.get("reads_as") == "later that day" and (minutes := _clock(e["text"])) is not None:
-            if last is not None and last >= 720 > minutes and (last != NIGHT or minutes < 6 * 60):
-                e = {**e, "reads_as": "the next day"}
-            last = minutes
-        elif is_told and (DAY_NAMED_RE.search(e["text"]) or _TOLD_TIME.search(e["text"])
-                          or NUMERIC_WITH_YEAR_RE.search(e["text"])):
-            # a day told ("on Monday, Dec. 14", "the next morning") starts the count again; its night
-            # ("Sunday night") is late: "Around 12:30 a.m." after it is the next day's
-            last = NIGHT if _NIGHT.search(e["text"]) else None
-        out.append((p, e))
-    return out
 
 
 _MONTH_NAME = rf"(?:{MONTH_ALT})\b\.?"   # the month names of pipeline/date_rules.py
@@ -268,8 +228,9 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
             if interval is None and not cand.get("reported"):
                 interval = _paragraph_date(page["text"], cand["start"], found, doc_date, cand["modality"])
                 date_text = interval.text if interval is not None else None
-            if interval is None and story and _story_step(page["text"], cand):
-                interval = _story_day(page["text"], cand["start"], found + steps, doc_date)
+            if interval is None and story and story_step(page["text"], cand):
+                interval = story_day(page["text"], cand["start"], found + steps,
+                                     lambda iv: possible(iv, doc_date, "done"))
                 date_text = interval.text if interval is not None else None   # the told day's words
             if interval is None and ruling and cand.get("self_dated"):
                 interval = dates.document_interval(doc_date)   # "we AFFIRM", "ORDERED that ...": the decision's day
@@ -349,20 +310,6 @@ def possible(interval: dates.DateInterval, doc_date: date | None, modality: str)
 _LABEL_END = re.compile(r"\s*(?::|[—–]|-\s|\n)")
 
 
-# A news story tells its steps in order: a step without a date of its own ("Kangaloo then cast her
-# vote.", "After taking money, the man fled on foot.") happens on the day the story told last, when
-# that is a day (not a year or a month: background) close before it, or on the day of the story's
-# step before it. Only a sentence told as done, not reported, not a quotation and not what someone
-# says, with a step word; the day is marked anaphoric and the learned filter judges it.
-STORY_KINDS = ("news",)
-STORY_PARAGRAPHS = 6     # how many paragraph breaks back the told day may lie
-STORY_CHARS = 3000       # and how many characters
-_STEP = re.compile(r"\b(?:then|later|afterwards?|after|shortly|soon|during|when|subsequently|following|"
-                   r"meanwhile|upon|once|until)\b", re.IGNORECASE)
-# a quotation's words and a sentence that ends on its speaker ("… we survived,’” Montoya-Lewis said after …")
-_SPOKEN = re.compile(r'^\s*["“]|["”],?\s+(?:[\w.’\'-]+\s+){0,4}(?:said|says|told|added|wrote|asked|recalled|explained)\b')
-
-
 # An appellate opinion's head: "Argued September 3, 1997 Decided November 7, 1997", then "John W. Karr
 # argued the cause and filed the briefs for appellants": counsel argued on the day the head gives.
 _ARGUED_HEAD = re.compile(r"\bArgued(?:\s+and\s+submitted)?\s*(?:on\s*)?:?\s*$", re.IGNORECASE)
@@ -386,33 +333,6 @@ def _announces_procedure(text: str, end: int) -> bool:
     start = end + len(text[end:]) - len(text[end:].lstrip())
     stop = text.find("\n\n", start)
     return procedural(text[start:stop if stop >= 0 else start + 400])
-
-
-def in_quotation(text: str, pos: int) -> bool:
-    """Whether `pos` lies inside a quotation opened earlier in its paragraph (curly or straight marks)."""
-    before = text[text.rfind("\n\n", 0, pos) + 1:pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
-def _story_step(text: str, cand: dict[str, Any]) -> bool:
-    start, end = cand["start"], cand["end"]
-    return cand["modality"] == "done" and not cand.get("reported") and not cand.get("present") and \
-        (cand.get("rule", True) or cand["lemma"] not in SPEECH_VERBS | {"question", "speak"}) and \
-        bool(_STEP.search(text, start, end)) and not in_quotation(text, start) and not _SPOKEN.search(text[start:end])
-
-
-def _story_day(text: str, start: int, found: list[dict[str, Any]], doc_date: date | None) -> dates.DateInterval | None:
-    """The day the story told last before `start` (not in a quotation), if close enough."""
-    told = [d for d in found if d["end"] <= start and d["interval"] is not None and not d.get("quoted")]
-    if not told:
-        return None
-    d = max(told, key=lambda d: d["end"])
-    if d["interval"].precision != "day" or not possible(d["interval"], doc_date, "done"):
-        return None   # the story last told a year or a month ("in 1998"): background, no day
-    if text.count("\n\n", d["end"], start) > STORY_PARAGRAPHS or start - d["end"] > STORY_CHARS:
-        return None
-    # the step follows the day's start ("A short time later" after a night told over two days)
-    return replace(d["interval"], end=d["interval"].start, source="anaphoric")
 
 
 def _paragraph_date(text: str, start: int, found: list[dict[str, Any]], doc_date: date | None,
@@ -464,11 +384,11 @@ def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any
     # a time of day alone ("At 9:24 p.m., Avalos texted") is on the day the text last named
     found += [{**e, "reads_as": "later that day"} for e in times
               if _CLOCK.search(e["text"]) and not DAY_NAMED_RE.search(e["text"])]
-    found += [{**e, "label": "DATE"} for e in times if _TOLD_TIME.fullmatch(e["text"].strip())]
-    for m in _TOLD_TIME.finditer(text):   # "That night, deputies arrested …": no entity at all
+    found += [{**e, "label": "DATE"} for e in times if TOLD_TIME.fullmatch(e["text"].strip())]
+    for m in TOLD_TIME.finditer(text):   # "That night, deputies arrested …": no entity at all
         if not any(e["start"] < m.end() and m.start() < e["end"] for e in found + times):
             found.append({"start": m.start(), "end": m.end(), "label": "DATE", "text": m.group(0)})
-    for m in _DAY_END.finditer(text):     # "By sundown, Mr. Rahami had been charged": the day told last
+    for m in DAY_END.finditer(text):     # "By sundown, Mr. Rahami had been charged": the day told last
         if not any(e["start"] < m.end() and m.start() < e["end"] for e in found + times):
             found.append({"start": m.start(), "end": m.end(), "label": "DATE", "text": m.group(0),
                           "reads_as": "later that day"})
