@@ -19,7 +19,7 @@ from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE, MONTH_ALT
 from pipeline.candidates import procedural
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MEETING_PROCEDURE, MINUTES_TRIGGERS
-from pipeline.story_days import (DAY_END, STORY_KINDS, TOLD_TIME, in_quotation, past_midnight, story_day,
+from pipeline.story_days import (CLOCK, DAY_END, STORY_KINDS, TOLD_TIME, in_quotation, past_midnight, story_day,
                                  story_step)
 from pipeline.listed_acts import listed
 from pipeline.transcript import is_transcript
@@ -35,7 +35,6 @@ _MISSED = re.compile(r"\b(?:FY\s?(?:19|20)?\d{2}(?:[-–/]\d{2,4})?|Q[1-4]\s+(?:
 # "winter weather", "summer camp": a season naming a kind of thing, not a time
 _SEASON_WORD = re.compile(r"(?:winter|summer|spring|fall|autumn)\s+(?!of\b|in\b|and\b|or\b|to\b|when\b|break\b)[a-z]+",
                           re.IGNORECASE)
-_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\b|p\.?m\b)|\bnoon\b|\bmidnight\b", re.IGNORECASE)
 # Numbers that label or count things, never a year (events.numbered).
 _BARE_NUMBER = re.compile(r"(?:the\s+)?(?:no\.?\s*|#\s*)?\d{1,4}(?:[-–]\d{1,4})?", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(
@@ -326,11 +325,17 @@ def _argued_day(pages: list[dict[str, Any]], page_dates: list[list[dict[str, Any
     return None
 
 
+_BLANKS = re.compile(r"\s*")
+
+
 def _announces_procedure(text: str, end: int) -> bool:
     """A line ending on a colon whose next paragraph is a procedural line."""
-    if not text[:end].rstrip().endswith(":"):
+    last = end
+    while last > 0 and text[last - 1].isspace():
+        last -= 1
+    if last == 0 or text[last - 1] != ":":
         return False
-    start = end + len(text[end:]) - len(text[end:].lstrip())
+    start = _BLANKS.match(text, end).end()
     stop = text.find("\n\n", start)
     return procedural(text[start:stop if stop >= 0 else start + 400])
 
@@ -383,7 +388,7 @@ def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any
     found += [{**e, "label": "DATE"} for e in times if DAY_NAMED_RE.search(e["text"])]
     # a time of day alone ("At 9:24 p.m., Avalos texted") is on the day the text last named
     found += [{**e, "reads_as": "later that day"} for e in times
-              if _CLOCK.search(e["text"]) and not DAY_NAMED_RE.search(e["text"])]
+              if CLOCK.search(e["text"]) and not DAY_NAMED_RE.search(e["text"])]
     found += [{**e, "label": "DATE"} for e in times if TOLD_TIME.fullmatch(e["text"].strip())]
     for m in TOLD_TIME.finditer(text):   # "That night, deputies arrested …": no entity at all
         if not any(e["start"] < m.end() and m.start() < e["end"] for e in found + times):
@@ -409,7 +414,6 @@ _RANGE_OPEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|through|until|till|[-–])\s*$", re.IGNORECASE)
 
 
-_DAY_NO_YEAR = re.compile(rf"(?:on\s+)?{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?", re.IGNORECASE)
 _DAY_WITH_YEAR = re.compile(r"\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d")
 
 
@@ -420,7 +424,7 @@ def _ranges(text: str, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for e in found:
         prev = out[-1] if out else None
-        if prev is not None and "reads_as" not in prev and "reads_as" not in e and _DAY_NO_YEAR.fullmatch(prev["text"]) \
+        if prev is not None and "reads_as" not in prev and "reads_as" not in e and _YEARLESS_DAY.match(prev["text"].strip()) \
                 and _DAY_WITH_YEAR.fullmatch(e["text"]) and _RANGE_JOIN.fullmatch(text, prev["end"], e["start"]):
             out[-1] = {**prev, "end": e["end"], "text": text[prev["start"]:e["end"]]}   # "April 25 and 26, 1996"
             continue

@@ -24,16 +24,16 @@ TOLD_TIME = re.compile(r"\b(?:(?:later|earlier|late|early)\s+)?(?:that|the\s+(?:
                        re.IGNORECASE)
 DAY_END = re.compile(r"\b(?:by|at|around|until)\s+(?:sundown|sunset|dusk|nightfall)\b(?!\s+(?:on|of)\b)", re.IGNORECASE)
 
-_CLOCK_PARTS = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b|\b(noon)\b", re.IGNORECASE)
+# a time of day ("At 9:24 p.m.", "noon", "midnight"); its hour and minutes when it writes them
+CLOCK = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b|\b(noon)\b|\bmidnight\b", re.IGNORECASE)
 
 
 def _clock(text: str) -> int | None:
-    """Minutes after midnight of a time of day ("10:41 p.m." 1301, "noon" 720), else None."""
-    m = _CLOCK_PARTS.search(text)
-    if m is None:
-        return None
-    if m[4]:
-        return 720
+    """Minutes after midnight of a time of day ("10:41 p.m." 1301, "noon" 720), else None ("midnight"
+    ends one day and opens the next: no count)."""
+    m = CLOCK.search(text)
+    if m is None or m[1] is None:
+        return 720 if m is not None and m[4] else None
     hour = int(m[1]) % 12 + (12 if m[3].lower() == "p" else 0)
     return hour * 60 + int(m[2] or 0)
 
@@ -84,7 +84,7 @@ def in_quotation(text: str, pos: int) -> bool:
 def story_step(text: str, cand: dict[str, Any]) -> bool:
     start, end = cand["start"], cand["end"]
     return cand["modality"] == "done" and not cand.get("reported") and not cand.get("present") and \
-        (cand.get("rule", True) or cand["lemma"] not in SPEECH_VERBS | {"question", "speak"}) and \
+        (cand.get("rule", True) or cand["lemma"] not in SPEECH_VERBS | {"speak"}) and \
         bool(_STEP.search(text, start, end)) and not in_quotation(text, start) and not _SPOKEN.search(text[start:end])
 
 

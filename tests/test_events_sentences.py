@@ -861,6 +861,15 @@ def test_a_story_step_after_a_year_told_takes_no_day(tagger: Tagger) -> None:
     assert [r["text"][:5] for r in timeline_rows(tagger, text)] == ["The b", "The d"]
 
 
+def test_the_story_day_carries_from_step_to_step(tagger: Tagger) -> None:
+    """A second step nine paragraphs after the told day, but four after the first step, takes the day."""
+    filler = "The audit ran long and found much to fix.\n\n" * 4
+    text = STORY.split("\n\n")[0] + "\n\n" + filler + "Then the board fired the director.\n\n" + filler + \
+        "After that, the board appointed Reyes as interim director."
+    rows = {r["text"][:10]: r["date_start"] for r in timeline_rows(tagger, text)}
+    assert rows["After that"] == D(2018, 3, 5)
+
+
 def test_a_story_step_far_from_any_day_takes_none(tagger: Tagger) -> None:
     text = STORY.replace("\n\n", "\n\n" + "The audit ran long and found much to fix.\n\n" * 7)
     assert len(timeline_rows(tagger, text)) == 1
