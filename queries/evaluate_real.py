@@ -8,7 +8,8 @@ Per document, then summed per kind of document and per split (dev | heldout):
   (planned, borderline) is neither required nor held against an event that matches it.
   event_precision = matched / (events - events matching optional acts); event_recall = matched /
   required acts; date_recall = required acts matched with a date inside the reference period at
-  its precision (queries/evaluate.date_matches) / required acts.
+  its precision (queries/evaluate.date_matches) / required acts. An event told over a span is
+  dated by its start, as the reference dates it (dated_by).
 - People: the people casefile shows for a document (those with a mention in it), by the name it
   shows, against the reference people by any form they appear under (titles aside). Optional
   reference people (bylines, credits, surname only) are neutral.
@@ -115,6 +116,21 @@ def _events(store: Store, doc_id: str) -> list[dict[str, Any]]:
     return rows
 
 
+def dated_by(event: dict[str, Any]) -> tuple[date, date]:
+    """The days an event is dated by, as the reference dates it: an act told over a span of several
+    days, months or years ("held on April 25 and 26, 1996", "between October 2014 and April 2015",
+    "from 2015 through 2017") is dated at its start (ANNOTATING.md), so the span's first day, month
+    or year is compared; a single day, month, year, week, quarter or season is compared whole."""
+    start, end, precision = event["date_start"], event["date_end"], event.get("date_precision")
+    if precision == "day" and end > start:
+        return start, start
+    if precision == "month" and (end.year, end.month) != (start.year, start.month):
+        return period(f"{start.year}-{start.month:02d}")
+    if precision == "year" and end.year != start.year:
+        return period(str(start.year))
+    return start, end
+
+
 def _people(store: Store, doc_id: str) -> dict[str, list[str]]:
     """The people shown for a document: their case-wide name, and the forms this document writes them
     in (the case-wide name may come from another document: "Gregory T. Long" for a page's "Greg Long")."""
@@ -172,7 +188,7 @@ def score_document(store: Store, ref: RefDoc) -> dict[str, Any]:
     good = [(i, j) for i, j in pairs if not refs[i].get("optional")]
     neutral = [(i, j) for i, j in pairs if refs[i].get("optional")]
     dated_ok = [(i, j) for i, j in good
-                if date_matches(period(str(refs[i]["date"]), refs[i].get("precision", "day")), (events[j]["date_start"], events[j]["date_end"]))]
+                if date_matches(period(str(refs[i]["date"]), refs[i].get("precision", "day")), dated_by(events[j]))]
     a_tp = a_fp = a_fn = 0
     for i, j in good:   # optional people (bylines, surname only) are neither required nor held against
         want = set(refs[i].get("people", [])) - optional_people

@@ -99,3 +99,25 @@ def test_a_person_is_matched_by_the_form_a_document_writes(tmp_path):
     result = cli_json("eval", "--reference", str(real), case=case)
     [doc] = result["documents"]
     assert (doc["people_tp"], doc["false_people"], doc["attr_tp"], doc["attr_fp"]) == (1, [], 1, 0), doc
+
+
+def test_an_act_told_over_a_span_is_dated_by_its_start():
+    """The references date "April 25 and 26, 1996" or "between October 2014 and April 2015" at
+    the span's start (ANNOTATING.md); a single month or year is compared whole."""
+    from datetime import date
+    from queries.evaluate import date_matches, period
+    from queries.evaluate_real import dated_by
+
+    def ok(ref, prec, start, end, precision):
+        got = dated_by({"date_start": start, "date_end": end, "date_precision": precision})
+        return date_matches(period(ref, prec), got)
+
+    assert ok("1996-04-25", "day", date(1996, 4, 25), date(1996, 4, 26), "day")
+    assert ok("2014-10", "month", date(2014, 10, 1), date(2015, 4, 30), "month")
+    assert ok("2015", "year", date(2015, 1, 1), date(2017, 12, 31), "year")
+    assert not ok("1996-04-26", "day", date(1996, 4, 25), date(1996, 4, 26), "day")
+    assert not ok("2014-11", "month", date(2014, 10, 1), date(2015, 4, 30), "month")
+    # a whole year is no month, a whole month no day
+    assert not ok("2013-01", "month", date(2013, 1, 1), date(2013, 12, 31), "year")
+    assert not ok("2013-01-01", "day", date(2013, 1, 1), date(2013, 1, 31), "month")
+    assert ok("2013", "year", date(2013, 3, 1), date(2013, 3, 31), "month")
