@@ -62,9 +62,15 @@ def nlp_text(page: Page) -> str:
     # action.6The FAA sent …"): the parser would read one sentence; blanked, it reads two
     for m in _GLUED_NOTE.finditer(page.text):
         chars[m.start():m.end()] = " " * (m.end() - m.start())
+    # a middle initial alone on its line inside a name ("Dana\nK.\nBilyeu of Nevada"): one line
+    for m in _INITIAL_LINE.finditer(page.text):
+        from pipeline.person_spans import given_names   # only when a page has such a line
+        if m.group(1).lower() in given_names():
+            chars[m.start(2)] = chars[m.end(2) - 1] = " "
     return "".join(chars)
 
 
+_INITIAL_LINE = re.compile(r"\b([A-Z][a-z]+)(\n[A-Z]\.\n)(?=[A-Z][a-z]+\b)")
 _GLUED_NOTE = re.compile(r"(?<=[a-z]{2}[.”\"])\d{1,2}(?=[A-Z][a-z])")
 
 

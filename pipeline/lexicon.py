@@ -158,6 +158,9 @@ ORG_WORDS = {
     "comm'n", "gov't", "cnty", "twp", "mun", "indus", "mfg", "prods", "sys", "tech", "int'l", "nat'l",
     "fed", "sav", "assocs", "cos", "elec", "mut", "teleconference", "zoom", "webinar",
     "downs", "wards", "houses", "golf", "hydro", "route", "routes", "hills", "directive", "handbook",
+    # newspapers' names ("Washington Examiner", "Houston Chronicle", "Columbus Dispatch")
+    "examiner", "chronicle", "courier", "inquirer", "enquirer", "sentinel", "dispatch", "bulletin",
+    "telegraph", "statesman", "gleaner", "tribune-review",
     "manual", "management", "pursuant", "central", "ward", "hill", "point", "box", "race",
     "ave", "rd", "blvd", "room", "side", "area", "branch", "code", "forms", "updates", "focus",
     "stamp", "chapel", "temple", "mosque", "synagogue", "cathedral", "parish", "diocese",
@@ -189,6 +192,11 @@ DOCUMENT_PARTS = {"form", "forms", "appendix", "background", "recommendations", 
 CITATION_WORDS = {"civ", "crim", "ed", "stat", "stats", "ann", "bankr", "div", "mot", "br", "brf", "res",
                   "con", "ex", "supp", "app", "evid", "reg", "regs", "cir", "ct", "dkt", "decl", "pet",
                   "resp", "mem", "op", "cong", "sess", "admin", "proc", "juv", "rptr", "misc", "doc", "rec"}
+# A ship's prefix: "USS Higgins", "HMS Victory" name a vessel (written in capitals).
+VESSEL_PREFIXES = {"USS", "USNS", "USCGC", "HMS", "HMCS", "HMAS", "HMNZS", "RMS", "INS", "MV", "SS", "NS"}
+# Holidays, whose greetings ("Merry Christmas", "Happy Hanukkah") are never a person.
+HOLIDAYS = {"christmas", "xmas", "easter", "thanksgiving", "hanukkah", "chanukah", "kwanzaa", "new year",
+            "diwali", "eid", "ramadan", "passover", "halloween", "holidays"}
 # Page furniture and web words that are never part of a person's name.
 FURNITURE = {
     "loading", "photo", "photos", "gallery", "video", "videos", "share", "comments", "comment",

@@ -71,8 +71,8 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
     ordinary = {t.text for t in doc if t.is_alpha and t.is_lower}   # "good" is a word here, not a name
     heads = org_heads([[t.text for t in e] for e in ents if e.label_ == "ORG"])
 
-    def around(start: int, end: int) -> Around:
-        return Around(_words(doc, start, -1), _words(doc, end, 1, 6), ordinary, heads)
+    def around(start: int, end: int, titled: bool = False) -> Around:
+        return Around(_words(doc, start, -1), _words(doc, end, 1, 6), ordinary, heads, titled)
 
     letters = set(_ENUMERATOR.findall(doc.text))
     found += inverted_names(doc, taken, {w.lower() for w in ordinary})
@@ -133,7 +133,7 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
             continue   # "B. Remarks by the Outgoing Mayor": an agenda's lettered item
         if not len(name) or not any(t.is_alpha and t.is_title for t in name) \
                 or all(t.lower_ in TITLE_WORDS for t in name) \
-                or refuse(unbracketed(name.text), around(title_start, end_tok)):
+                or refuse(unbracketed(name.text), around(title_start, end_tok, title_start < start_tok)):
             continue  # a title alone ("Supervisor", a table cell), an organisation, a place, a credit
         title_text = doc[title_start:start_tok].text if title_start < start_tok else None
         found.append(mention(doc, title_start, end_tok, name, title_text))
@@ -158,7 +158,7 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
             continue
         if doc[k - 1].ent_type_ == "ORG" and not _title_org(ents, i, k):
             continue
-        if not _whole_title(doc[i:j + 1].text) or refuse(doc[j + 1:k].text, around(i, k)):
+        if not _whole_title(doc[i:j + 1].text) or refuse(doc[j + 1:k].text, around(i, k, True)):
             continue  # "Harlan County Human Services Center": "County" is no title, a Center no person
         found.append(mention(doc, i, k, doc[j + 1:k], doc[i:j + 1].text))
         taken.update(range(i, k))

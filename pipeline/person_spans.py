@@ -37,8 +37,8 @@ from typing import Any
 from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.lexicon import (ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, INITIALISM, NAME_SUFFIXES, ORG_WORDS,
-                              SHOP_WORDS)
+from pipeline.lexicon import (ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, HOLIDAYS, INITIALISM, NAME_SUFFIXES,
+                              ORG_WORDS, SHOP_WORDS, VESSEL_PREFIXES)
 
 _QUOTES = "\"'“”‘’«»„`´"
 _BAD_CHARS = re.compile(r"[\d@#&/|\\_=+<>{}\[\]~^%$*§¶]|https?:|www\.")
@@ -71,7 +71,7 @@ _COMPASS = {"n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east"
 _STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane",
                  "ln", "way", "place", "pl", "court", "ct", "terrace", "circle", "parkway", "pkwy", "highway",
                  "hwy", "trail", "plaza", "alley", "crescent", "loop", "row", "square", "walk"}
-_EDGE = _QUOTES + " \t\n,;:.!?()-–—*•·"
+_EDGE = _QUOTES + " \t\n,;:.!?()-–—*•·|"   # "|": a table's cell border ("| Bob Hoch")
 PARTICLES = frozenset(CONSTANTS.prefixes)   # "bin", "van", "de", "le": what follows is a surname
 
 
@@ -272,6 +272,7 @@ class Around:
     after: list[str]                  # up to six words after it ("Center", "'s", "Services")
     ordinary: set[str] = field(default_factory=set)   # every lower-case word of the document
     org_heads: set[str] = field(default_factory=set)  # "Raymond James" of "Raymond James Financial Services"
+    titled: bool = False              # a title stands before the name ("the Rev. John Smith")
 
 
 def org_heads(orgs: list[list[str]]) -> set[str]:
@@ -366,11 +367,19 @@ def refuse(text: str, around: Around) -> str | None:
         return "a label before its number (\"Check Nos. 221568\", \"Resolution No. 22-14\")"
     if [w.lower() for w in around.before[-1:]] == ["the"] and [w.lower() for w in following[:1]] == ["case"]:
         return "a case named by a party (\"the Baker Botts case\")"
+    if [w.lower() for w in around.before[-1:]] == ["the"] and len(words) >= 2 and not around.titled and \
+            folded[0] not in ("late", "young", "elder") and not (following[:1] and following[0].islower()):
+        return "\"the\" before it: a team, a firm, a thing (\"from the Cleveland Browns\"), never a person"
+        # ("the Taylor Swift concert" names her: a lower-case noun follows)
     if [w.lower() for w in around.before[-2:]] == ["in", "re"] or _REPORTER_AFTER.match(" ".join(following[:3])):
         return "a case name (\"In re Unanue Casal\", \"Fideicomiso De La Tierra, 582 F.3d at 133\")"
     party = _CASE_PARTY.match(" ".join(following[:2])) or _CASE_PARTY.match(" ".join(around.before[-1:]) + " ")
     if _CASE_NAME.search(f" {text} ") or (party and words[0].lower() not in given_names()):
         return "a case name"   # "Zepeda Rivas v. Jennings"; but "Jessica Parker v. C. R. Bard" names a person
+    if words[0] in VESSEL_PREFIXES and len(words) >= 2:
+        return "a ship (\"USS Higgins\", \"HMS Victory\")"
+    if folded[0] in ("merry", "happy", "blessed") and " ".join(folded[1:]) in HOLIDAYS:
+        return "a greeting (\"Merry Christmas\", \"Happy New Year\")"
     if any(w in FURNITURE for w in folded):
         return "page furniture"
     if text.endswith(("...", "…")) or _cut_short(following):
@@ -475,6 +484,9 @@ def _runs_into_org(following: list[str], name: list[str]) -> bool:
             not all(w.strip(_EDGE).isupper() for w in name if w.strip(_EDGE).isalpha()):
         return False   # a run in capitals after a name in mixed case is the next column ("Hunt POTTER STEWART …"),
                        # not one word of a firm ("Kilgore LLC")
+    rest = words[1:] if possessive else words
+    if rest[len(run):len(run) + 1] == [":"]:
+        return False   # a label opens the next line ("Steve Freedland" / "Council: Council Member …")
     last = run[-1].lower()
     return last in (ORG_WORDS - ALSO_SURNAMES if possessive else ORG_WORDS)
 

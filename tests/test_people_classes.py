@@ -173,3 +173,32 @@ def test_a_names_third_part_that_is_no_english_word_stays_in_it(people) -> None:
     """The model ends "Yoon Suk" before "Yeol"; a word of no English at all, written like a name, is the name's."""
     assert "Yoon Suk Yeol" in people("A plan to impeach South Korean President Yoon Suk Yeol over his declaration failed.")
     assert "Dana Reyes" in people("The board thanked Dana Reyes Tuesday for her service.")
+
+
+def test_ships_greetings_newspapers_and_teams_are_no_people(people) -> None:
+    """Classes read off a second probe batch of news and agendas (session 17): a vessel with its
+    prefix, a holiday greeting, a newspaper named by its city, a team after "the"."""
+    text = ("Aboard the frigate HMS Carlisle, Admiral Petra Lindqvist spoke to the crew. "
+            "THE PRESIDENT: Merry Christmas, everybody! Happy New Year to all of you. "
+            "The plan was first reported by the Albany Sentinel, and the Dayton Examiner followed. "
+            "The city accepted the gift of design services from the Lakeview Hornets. "
+            "Then the Rev. Marcus Oyelaran blessed the field, and fans remembered the Nora Quill concert.")
+    found = people(text)
+    assert set(found) == {"Petra Lindqvist", "Marcus Oyelaran", "Nora Quill"}, found
+
+
+def test_roster_lines_keep_their_names(people) -> None:
+    """A roll call: a name that ends its line before a label ("Council:") is whole; a middle
+    initial the model stops at is no end; a table's cell border is no part of a name; a middle
+    initial alone on its line is inside the name."""
+    text = ("2. ROLL CALL\n\nMayor Pro Tem Delia Marchetti\nCouncil: Council Member Ansel Brooke\n"
+            "Council Member Garrett H. Lindqvist\n\n| Orla Fenwick, At-Large | Pavel Ostrander, Ward 6 |\n")
+    found = people(text)
+    assert set(found) == {"Delia Marchetti", "Ansel Brooke", "Garrett H. Lindqvist", "Orla Fenwick",
+                          "Pavel Ostrander"}, found
+
+
+def test_a_middle_initial_alone_on_its_line_joins_the_name() -> None:
+    from pipeline import extract
+    page = extract.Page(page=1, text="In attendance were Dana\nK.\nBilyeu of Nevada; Section\nA.\nThe plan", method="text")
+    assert extract.nlp_text(page) == "In attendance were Dana K. Bilyeu of Nevada; Section\nA.\nThe plan"
