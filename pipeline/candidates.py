@@ -108,12 +108,14 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             not any(c.dep_ == "ccomp" for c in root.children) or any(q in body for q in "“”\"")):
         return None   # "“…,” Rene said Wednesday.", "Lopiano shared that sentiment on Wednesday": saying it is
         # no act (what someone says happened, said without quotes, may be: "Hasib said … someone took a report")
-    if not found and not dates and _lemma(sent.root) in _TELLING and any(
-            c.dep_ == "ccomp" and not _done_then(c) for c in sent.root.children):
+    vague = not any(any(ch.isdigit() for ch in d.text) for d in dates)   # "before the end of the year"
+    if not found and (not dates or vague) and _lemma(sent.root) in _TELLING and any(
+            c.dep_ == "ccomp" and _tells_a_state(c) for c in sent.root.children):
         return None   # "Ms. Crowder explained that the planned growth is based …", "Mr. Ahuja noted that the Agency
         # finds …", "the City may adopt …", "the Agency was conducting a capacity study", "challenges may affect the
         # timeline": what a staff member or a speaker tells of now, ahead or as going on, with no date of its own,
-        # is no act (told as done it may be one: "reported that the Council held a closed session")
+        # is no act (told as done it may be one: "reported that the Council held a closed session"); nor a state
+        # told in the past ("reported that there was no indication …", "explained that the bill now had …")
     if not found and not dates and _lemma(sent.root) in _COURTESY and not any(c.dep_ == "ccomp" for c in sent.root.children):
         return None   # "Mr. Long thanked Mr. Saul for his comments", "Mr. Saul expressed concern about …",
         # "Ms. Anderson described the Agency's implementation of …": talk at the meeting, no act
@@ -438,6 +440,12 @@ def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", 
                for g in c.children):
             return True
     return False
+
+
+def _tells_a_state(verb: Any) -> bool:
+    """What is told is going on, ahead, might be, or a state ("is up 50 basis points", "are working",
+    "should not spend", "was the first one", "had bipartisan support"), not an act told as done."""
+    return not _done_then(verb) or verb.lemma_ in ("be", "have")
 
 
 def _done_then(verb: Any) -> bool:

@@ -811,6 +811,9 @@ def test_an_act_of_accessing_or_retrieving_stays(tagger: Tagger, text: str, day:
     "Administrative Analyst Struthers reported that to comply with the new law, the City may adopt the tax.",
     "He explained that the Agency was conducting a capacity study on its computer systems.",   # going on
     "Mr. Nohe answered that challenges may affect the timeline.",                              # what might be
+    "Ms. Petrov reported that there was no sign that the vendor would miss its obligations.",   # a state, told past
+    "Mr. Alcott explained that the measure now had support in both chambers.",
+    "Ms. Petrov reported that the committee staff are working on a vote before the end of the year.",  # vague date
 ])
 def test_a_staff_report_of_now_or_ahead_without_a_date_is_no_candidate(tagger: Tagger, text: str) -> None:
     assert _candidates(tagger, text) == []
