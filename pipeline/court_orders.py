@@ -88,3 +88,17 @@ def _of_this_court(opinion: Any) -> bool:
     return any(p.dep_ == "prep" and p.lower_ == "of" and any(
         o.dep_ == "pobj" and o.text[:1].isupper() and o.lower_ in ("court", "board", "panel", "tribunal", "commission")
         for o in p.children) for p in opinion.children)
+
+
+# A court's minutes of its own proceedings: "CIVIL MINUTES - GENERAL", "CRIMINAL MINUTES", "MINUTE ORDER",
+# "MINUTE ENTRY", "MINUTES OF PROCEEDINGS" as a line of the first page's head.
+_MINUTES_HEAD = re.compile(r"^[ \t]*(?:(?:CIVIL|CRIMINAL)\s+MINUTES\b|MINUTE\s+(?:ORDER|ENTRY)\b|MINUTES\s+OF\s+PROCEEDINGS?\b)",
+                           re.MULTILINE)
+
+
+def minutes_of_proceedings(first_page: str) -> bool:
+    """The document is a court's minutes: what it tells in the present ("Hearing held and counsel are
+    present.", "The Court takes the motions under submission.", "Court hears oral argument.") was done at
+    the hearing the minutes record, as in a board's minutes (pipeline/events.py dates it so)."""
+    return bool(_MINUTES_HEAD.search(first_page[:2500]))
+

@@ -17,6 +17,7 @@ from pipeline import dates, page_runs
 from pipeline.date_offsets import count_from_dates
 from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE, MONTH_ALT
 from pipeline.candidates import procedural
+from pipeline.court_orders import minutes_of_proceedings
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MEETING_PROCEDURE, MINUTES_TRIGGERS
 from pipeline.story_days import (CLOCK, DAY_END, STORY_KINDS, TOLD_TIME, in_quotation, past_midnight, story_day,
@@ -188,7 +189,8 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
     `broad`: candidates without a trigger word too (`_rule` False), for the learned filter to judge."""
     doc_date: date | None = doc.get("doc_date")
     stated = doc.get("doc_date_source") in ("title", "first_page", "metadata", "user")
-    meeting = doc.get("kind") in DATED_KINDS and stated
+    meeting = stated and (doc.get("kind") in DATED_KINDS or
+                          doc.get("kind") == "court" and bool(pages) and minutes_of_proceedings(pages[0]["text"]))
     ruling = doc.get("kind") == "court" and doc_date is not None
     transcript = meeting and is_transcript(page["text"] for page in pages)
     story = doc.get("kind") in STORY_KINDS

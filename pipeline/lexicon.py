@@ -245,6 +245,8 @@ PROCEDURAL = [
     r"\bapproved\s+(?:the\s+)?(?:[\w-]+\s+){0,3}minutes\s+of\b",
     r"\b(?:into|for|from)\s+(?:an?\s+)?executive\s+session\b", r"\breconvened\s+in\s+(?:closed|open)\s+session\b",
     r"\bmeeting\s+(?:was|were)\s+(?:open|closed)\s+to\s+the\s+public\b", r"\bparts\s+of\s+the\s+meeting\s+were\s+(?:open|closed)\b",
+    # a court's minutes form: who appeared ("Attorneys Present for Plaintiffs:"), the clerk's footer
+    r"\b(?:attorneys?|counsel)\s+present\s+for\b", r"\binitials\s+of\s+(?:the\s+)?preparer\b",
 ]
 # In minutes only (pipeline/events.py): opening and closing the meeting itself ("convened a meeting of
 # the Board members on December 17, 2012", "reconvened the open portion of the meeting"); in a story

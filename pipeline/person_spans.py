@@ -236,6 +236,12 @@ def ordinary_tail(words: list[str], ordinary: set[str], least: int = 2) -> int:
     return n
 
 
+def _agent_noun(low: str) -> bool:
+    """A word for what someone does that is also a surname ("Farmer Chad Smith", "Porter", "Baker"): an
+    English word ending like an agent noun; before a given name and a surname it is the role."""
+    return low.endswith(("er", "or", "ist")) and low in _english_words()
+
+
 def ordinary_head(words: list[str], ordinary: set[str]) -> int:
     """How many words at the start of a name are a word of the language before it (a role the title
     list lacks, a common noun: "Liaison Kenneth Toyos", "Keeper Marisol Vega"): English words or
@@ -243,7 +249,7 @@ def ordinary_head(words: list[str], ordinary: set[str]) -> int:
     name and one word more follow it."""
     def plain(w: str) -> bool:   # no surname either: "Han Dong-hoon" writes the surname first
         low = w.strip(_EDGE).lower()
-        return low.isalpha() and len(low) > 1 and low not in given_names() and low not in surnames() and \
+        return low.isalpha() and len(low) > 1 and low not in given_names() and (low not in surnames() or _agent_noun(low)) and \
             low not in PARTICLES and (low in ordinary or any(form in _english_words() for form in _stems(low)))
 
     n = 0
