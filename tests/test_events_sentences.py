@@ -1071,3 +1071,23 @@ def test_a_word_in_lower_case_after_a_word_opens_no_sentence(tagger: Tagger) -> 
             "a Marine Corps run called Seaside Semper Five in Seaside Park, N.J.\n\nOnly one of the bombs detonated.")
     [analysis] = tagger.tag([text])
     assert [text[a:b].strip()[-5:] for a, b in analysis["sentences"]] == [" N.J.", "ated."]
+
+
+COURT_MINUTES = ("UNITED STATES DISTRICT COURT\nDISTRICT OF NORTHLAND\n\nCIVIL MINUTES - GENERAL\n"
+                 "Case No. CV20-1234 Date March 9, 2020\nTitle ORLA PENN v. HARBOR LINES, INC.\n\n"
+                 "Attorneys Present for Plaintiffs: Attorneys Present for Defendants:\nDana Whitlock Ravi Menon\n\n"
+                 "Hearing held and counsel are present. The Court takes the motion to dismiss under submission.\n\n"
+                 "Initials of Preparer AB\n")
+
+
+def test_a_courts_minutes_date_what_they_tell_in_the_present_at_the_hearing(tagger: Tagger) -> None:
+    """A court's minutes ("CIVIL MINUTES", "MINUTE ORDER") record a hearing: what they tell in the
+    present was done that day, like a board's minutes; the form's labels are no acts."""
+    rows = timeline_rows(tagger, COURT_MINUTES, kind="court", doc_date=D(2020, 3, 9))
+    assert [r["text"] for r in rows] == ["Hearing held and counsel are present.",
+                                        "The Court takes the motion to dismiss under submission."], rows
+    assert {r["date_start"] for r in rows} == {D(2020, 3, 9)}
+    # the same sentences in an opinion (no minutes head) are not dated by the decision
+    opinion = COURT_MINUTES.replace("CIVIL MINUTES - GENERAL", "MEMORANDUM AND ORDER")
+    assert "Hearing held and counsel are present." not in [r["text"] for r in
+                                                          timeline_rows(tagger, opinion, kind="court", doc_date=D(2020, 3, 9))]

@@ -202,3 +202,10 @@ def test_a_middle_initial_alone_on_its_line_joins_the_name() -> None:
     from pipeline import extract
     page = extract.Page(page=1, text="In attendance were Dana\nK.\nBilyeu of Nevada; Section\nA.\nThe plan", method="text")
     assert extract.nlp_text(page) == "In attendance were Dana K. Bilyeu of Nevada; Section\nA.\nThe plan"
+
+
+def test_a_word_for_what_someone_does_before_a_full_name_is_the_role(people) -> None:
+    """"Farmer Chad Smith": a surname that is also an agent noun, before a given name and a surname."""
+    found = people("Farmer Brad Jones said his family farm stands to lose up to $90,000 because there are too few "
+                   "workers. Porter Wagoner sang. Mason Brill spoke.")
+    assert set(found) == {"Brad Jones", "Porter Wagoner", "Mason Brill"}, found
