@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from pipeline.court_orders import court_order
-from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE, NUMBER_WORDS
+from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE, MONTH_ALT, NUMBER_WORDS
 from pipeline.date_scope import foreign_spans, inside, loose_foreign, without
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES,
@@ -108,9 +108,10 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             not any(c.dep_ == "ccomp" for c in root.children) or any(q in body for q in "“”\"")):
         return None   # "“…,” Rene said Wednesday.", "Lopiano shared that sentiment on Wednesday": saying it is
         # no act (what someone says happened, said without quotes, may be: "Hasib said … someone took a report")
-    vague = not any(any(ch.isdigit() for ch in d.text) for d in dates)   # "before the end of the year"
-    if not found and (not dates or vague) and _lemma(sent.root) in _TELLING and any(
-            c.dep_ == "ccomp" and _tells_a_state(c) for c in sent.root.children):
+    vague = all(_VAGUE_DATE.search(d.text) and not _DAY_WORDS.search(d.text) for d in dates)   # "before the end of the year"
+    if not found and _lemma(sent.root) in _TELLING and any(
+            c.dep_ == "ccomp" and (not _done_then(c) and vague or _past_state(c))
+            for c in sent.root.children):
         return None   # "Ms. Crowder explained that the planned growth is based …", "Mr. Ahuja noted that the Agency
         # finds …", "the City may adopt …", "the Agency was conducting a capacity study", "challenges may affect the
         # timeline": what a staff member or a speaker tells of now, ahead or as going on, with no date of its own,
@@ -442,10 +443,21 @@ def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", 
     return False
 
 
-def _tells_a_state(verb: Any) -> bool:
-    """What is told is going on, ahead, might be, or a state ("is up 50 basis points", "are working",
-    "should not spend", "was the first one", "had bipartisan support"), not an act told as done."""
-    return not _done_then(verb) or verb.lemma_ in ("be", "have")
+# A date that names no day, month or year ("the end of the year", "the coming weeks"), unlike
+# "Tuesday", "yesterday", "last week", "in March", "2019".
+_VAGUE_DATE = re.compile(r"^(?!.*\d)")
+_DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|last|ago|past|previous)\b|"
+                        r"\b(?:" + MONTH_ALT + r")\b", re.IGNORECASE)
+
+
+def _past_state(verb: Any) -> bool:
+    """A state told in the past ("there was no indication", "the bill now had bipartisan support", "was the
+    first one"), not something that happened ("there was a shooting")."""
+    if verb.lemma_ not in ("be", "have") or not _done_then(verb):
+        return False
+    happened = any(c.dep_ == "expl" for c in verb.children) and not any(
+        c.dep_ in ("attr", "nsubj") and any(d.lower_ == "no" for d in c.children) for c in verb.children)
+    return not happened
 
 
 def _done_then(verb: Any) -> bool:

@@ -823,6 +823,8 @@ def test_a_staff_report_of_now_or_ahead_without_a_date_is_no_candidate(tagger: T
     "Mr. Ahuja noted that the agency closed six audits on March 3, 2018.",          # dated
     "Mayor Francois reported that the City Council held a closed session to discuss the lease.",   # told in the past
     "The defendant answered the complaint on May 3, 2016.",                                # a filing, not speech
+    "Police said there was a shooting on Tuesday near the park.",                          # what happened, told
+    "Ms. Petrov reported that the committee was meeting on Tuesday to weigh the audit.",     # a named day
 ])
 def test_a_dated_or_past_telling_stays_a_candidate(tagger: Tagger, text: str) -> None:
     assert len(_candidates(tagger, text)) == 1
