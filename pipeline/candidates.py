@@ -649,9 +649,10 @@ def _planned(tok: Any) -> bool:
     or inside what someone proposes ("recommends the board approve")."""
     if any(t.lower_ in PLANNED_CUES for t in tok.children if t.dep_ in ("aux", "advcl", "xcomp")):
         return True
-    if any(t.lower_ in PLANNED_CUES and t.head.i == tok.i and t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr")
+    if any(t.lower_ in PLANNED_CUES and t.head.i == tok.i and t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
            for t in tok.sent):
-        return True   # not a noun it acts on: "approved the plan" is done
+        return True   # not a noun it acts on: "approved the plan" is done; nor a verb joined on ("sneaked across
+        # the border in 2009 and planned to save money": the crossing is done)
     if tok.dep_ == "xcomp" and _lemma(tok.head) in PLAN_VERBS:  # "is expected to be released"
         return True
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.lower_ == "to" for c in tok.children):

@@ -1093,3 +1093,12 @@ def test_a_courts_minutes_date_what_they_tell_in_the_present_at_the_hearing(tagg
     opinion = COURT_MINUTES.replace("CIVIL MINUTES - GENERAL", "MEMORANDUM AND ORDER")
     assert "Hearing held and counsel are present." not in [r["text"] for r in
                                                           timeline_rows(tagger, opinion, kind="court", doc_date=D(2020, 3, 9))]
+
+
+def test_a_plan_joined_on_by_and_leaves_the_first_act_done(tagger: Tagger) -> None:
+    """"They crossed the border in 2009 and planned to save money": the crossing is done; a verb of
+    planning joined on by "and" is no modal of the first."""
+    rows = timeline_rows(tagger, "The brothers crossed the border in 2009 and planned to open a shop.",
+                         doc_date=D(2011, 10, 5))
+    assert [(r["date_start"], r["date_end"]) for r in rows] == [(D(2009, 1, 1), D(2009, 12, 31))], rows
+
