@@ -123,6 +123,9 @@ ROLE_TITLES = {
     "vice president", "deputy",
     # police and government ranks as news abbreviates them ("Supt Peters said", "Sgt. Ruiz")
     "supt", "supt.", "sgt", "sgt.", "lt.", "capt.", "det.", "insp.", "cpl.", "gov.", "atty.", "asst", "asst.",
+    # military ranks as abbreviated in testimony and orders ("LTG H. Steven Blum, USA")
+    "gen", "gen.", "ltg", "mg", "bg", "adm", "adm.", "vadm", "radm", "col", "col.", "ltc", "maj", "maj.", "cpt",
+    "capt", "lt", "sfc", "msg", "csm", "cmsgt", "pvt", "pfc", "spc",
     # legislators and judges, and the plural that names several ("Congressmen Hyde and McCollum")
     "congressman", "congresswoman", "congressmen", "congresswomen", "congressperson", "assemblyman", "assemblywoman",
     "justice", "chief justice", "justices", "senators", "representatives", "commissioners",

@@ -314,6 +314,11 @@ def _listed_by_hyphens(words: list[str]) -> bool:
     return len(joined) >= 2 and any(parts[1].lower() in given_names() for parts in joined)
 
 
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+# degrees and honours written after a name ("Jane Roe MD", "John Doe PhD"): the person's, no organisation's
+_DEGREES = {"md", "do", "rn", "np", "pa", "dds", "dmd", "cpa", "esq", "mba", "mph", "msw", "lcsw", "obe", "mbe", "cbe", "kc", "qc"}
+
+
 def refuse(text: str, around: Around) -> str | None:
     """Why `text` (a name as written, titles already off) is not a person's name, or None when it
     may be one."""
@@ -382,6 +387,10 @@ def refuse(text: str, around: Around) -> str | None:
     party = _CASE_PARTY.match(" ".join(following[:2])) or _CASE_PARTY.match(" ".join(around.before[-1:]) + " ")
     if _CASE_NAME.search(f" {text} ") or (party and words[0].lower() not in given_names()):
         return "a case name"   # "Zepeda Rivas v. Jennings"; but "Jessica Parker v. C. R. Bard" names a person
+    if len(words) >= 2 and any(w.islower() or w[:1].isupper() and not w.isupper() for w in words) and any(
+            _ACRONYM.fullmatch(w) and w.lower() not in _DEGREES | NAME_SUFFIXES and (i or len(w) >= 3)
+            for i, w in enumerate(words)):
+        return "an acronym inside a name in mixed case: an organisation or a product (\"BBC Sport\", \"Santander UK\")"
     if words[0] in VESSEL_PREFIXES and len(words) >= 2:
         return "a ship (\"USS Higgins\", \"HMS Victory\")"
     if folded[0] in ("merry", "happy", "blessed") and " ".join(folded[1:]) in HOLIDAYS:

@@ -209,3 +209,14 @@ def test_a_word_for_what_someone_does_before_a_full_name_is_the_role(people) -> 
     found = people("Farmer Brad Jones said his family farm stands to lose up to $90,000 because there are too few "
                    "workers. Porter Wagoner sang. Mason Brill spoke.")
     assert set(found) == {"Brad Jones", "Porter Wagoner", "Mason Brill"}, found
+
+
+def test_an_acronym_inside_a_mixed_case_name_is_an_organisation_and_a_rank_is_a_title(people) -> None:
+    """"BBC Sport", "Santander UK", "Orbital ATK" are no people; "JD Vance", "Jane Roe MD", "Alex Azar II"
+    are; an abbreviated rank before a name is its title ("LTG H. Steven Blum")."""
+    text = ("NBC Sports reported the trade on Monday. The lender Brightwater UK said so. "
+            "JD Vance spoke next. Former mayor Jane Roe MD resigned. Alex Azar II testified. "
+            "Testimony was heard from the following officials of the Department of Defense: LTG H. Steven Blum, "
+            "USA, Chief, National Guard Bureau; and COL Karen W. Hayes, USAF.")
+    found = people(text)
+    assert set(found) == {"JD Vance", "Jane Roe", "Alex Azar II", "H. Steven Blum", "Karen W. Hayes"}, found
