@@ -38,7 +38,7 @@ from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from pipeline.lexicon import (ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, HOLIDAYS, INITIALISM, NAME_SUFFIXES,
-                              ORG_WORDS, SHOP_WORDS, VESSEL_PREFIXES)
+                              ORG_WORDS, SHOP_WORDS, TITLE_WORDS, VESSEL_PREFIXES)
 
 _QUOTES = "\"'“”‘’«»„`´"
 _BAD_CHARS = re.compile(r"[\d@#&/|\\_=+<>{}\[\]~^%$*§¶]|https?:|www\.")
@@ -279,6 +279,7 @@ class Around:
     ordinary: set[str] = field(default_factory=set)   # every lower-case word of the document
     org_heads: set[str] = field(default_factory=set)  # "Raymond James" of "Raymond James Financial Services"
     titled: bool = False              # a title stands before the name ("the Rev. John Smith")
+    line_end: bool = False            # the name ends its line (an address block's "The Honorable X" / "Inspector General")
 
 
 def org_heads(orgs: list[list[str]]) -> set[str]:
@@ -413,7 +414,9 @@ def refuse(text: str, around: Around) -> str | None:
     if len(words) == 2 and words[0].endswith("s") and common_word(words[0]) and zipf(folded[0]) >= FREQUENT and \
             folded[1] not in surnames():
         return "a headline's verb before a given name (\"Jury Finds Dylann Roof Guilty\")"
-    if _runs_into_org(following, words):
+    if _runs_into_org(following, words) and not (around.line_end and following[:1] and following[0].lower() in TITLE_WORDS):
+        # (a title on the next line opens the person's own line of office, "Inspector General" / "U.S.
+        # Department of …", not the rest of a facility's name)
         return "part of an organisation, facility or place name"
     if " ".join(words) in around.org_heads:
         return "the short name of an organisation the document names in full"

@@ -220,3 +220,15 @@ def test_an_acronym_inside_a_mixed_case_name_is_an_organisation_and_a_rank_is_a_
             "USA, Chief, National Guard Bureau; and COL Karen W. Hayes, USAF.")
     found = people(text)
     assert set(found) == {"JD Vance", "Jane Roe", "Alex Azar II", "H. Steven Blum", "Karen W. Hayes"}, found
+
+
+def test_an_address_blocks_name_and_a_given_name_left_out_by_the_model_stay_whole(people) -> None:
+    """"The Honorable Marian T. Okafor" / "Inspector General" / "U.S. Department of …": the office on the
+    next line is no facility the name runs into; "Roberto" + "M. Alvarez": the model left the given
+    name out."""
+    text = ("June 29, 2012\n\nThe Honorable Marian T. Okafor\nInspector General\nU.S. Department of Health and "
+            "Human Services\n\nDear Ms. Okafor:\n\nIn attendance were, by telephone, Roberto M. Alvarez of "
+            "Florida,\nmember; by telephone, Gordon J. Whitfield of New York,\nmember.")
+    found = people(text)
+    assert {"Marian T. Okafor", "Roberto M. Alvarez", "Gordon J. Whitfield"} <= set(found), found
+    assert "M. Alvarez" not in found, found
