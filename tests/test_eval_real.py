@@ -17,11 +17,12 @@ REAL = ROOT / "eval" / "real"
 # part -> metric -> floor (issue 13's targets are in eval/RESULTS.md)
 FLOORS = {
     # (session 15: 20 harder dev documents joined the set, so the whole set's event floors are lower;
-    # session 16: 16 more, 6 of them held back)
-    "whole": {"event_precision": 0.72, "event_recall": 0.76, "date_recall": 0.71, "person_precision": 0.90,
-              "person_recall": 0.91, "attribution": 0.91},
-    "heldout": {"event_precision": 0.62, "event_recall": 0.65, "date_recall": 0.63, "person_precision": 0.78,
-                "person_recall": 0.85, "attribution": 0.87},
+    # session 16: 16 more, 6 of them held back; session 17: 34 more, 11 of them held back, whose first
+    # runs (event precision 0.35 on the 11) bring the held-back event floors down)
+    "whole": {"event_precision": 0.70, "event_recall": 0.73, "date_recall": 0.70, "person_precision": 0.92,
+              "person_recall": 0.91, "attribution": 0.92},
+    "heldout": {"event_precision": 0.53, "event_recall": 0.64, "date_recall": 0.62, "person_precision": 0.82,
+                "person_recall": 0.86, "attribution": 0.87},
 }
 DOCUMENTS = len((REAL / "documents.csv").read_text().strip().splitlines()) - 1   # every row of the set
 
@@ -37,7 +38,7 @@ def result(tmp_path_factory) -> dict:
 
 
 def test_every_document_of_the_set_is_scored(result):
-    assert result["whole"]["documents"] == DOCUMENTS >= 116 and not result["not_in_case"]
+    assert result["whole"]["documents"] == DOCUMENTS >= 150 and not result["not_in_case"]
     assert set(result["splits"]) == {"dev", "heldout"}
     assert set(result["kinds"]) == {"minutes", "agenda", "report", "court", "press", "news"}
 
