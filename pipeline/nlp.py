@@ -72,7 +72,8 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
     heads = org_heads([[t.text for t in e] for e in ents if e.label_ == "ORG"])
 
     def around(start: int, end: int, titled: bool = False) -> Around:
-        after = doc.text[doc[end - 1].idx + len(doc[end - 1]):][:40] if 0 < end <= len(doc) else ""
+        at = doc[end - 1].idx + len(doc[end - 1]) if 0 < end <= len(doc) else len(doc.text)
+        after = doc.text[at:at + 40]   # (a bounded slice: the rest of a long page is not copied per name)
         line_end = "\n" in after[:len(after) - len(after.lstrip())]
         return Around(_words(doc, start, -1), _words(doc, end, 1, 6), ordinary, heads, titled, line_end)
 
