@@ -93,7 +93,7 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
         end_tok = _surname_left_out(doc, start_tok, end_tok)
         if 0 < start_tok < end_tok - 1 and initial(doc[start_tok]) and doc[start_tok - 1].is_title and \
                 doc[start_tok - 1].is_alpha and doc[start_tok - 1].lower_ in given_names() and \
-                doc[start_tok - 1].i - 1 not in taken:
+                start_tok - 1 not in taken:
             start_tok -= 1   # "Alejandro" + "M. Sanchez": the model left the given name out
         enumerated = _enumerator(doc, start_tok, letters)
         if enumerated:   # "B. Brian Bergman" on a roll call lettered A., B., C.: "B." is the list's
