@@ -108,7 +108,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             not any(c.dep_ == "ccomp" for c in root.children) or any(q in body for q in "“”\"")):
         return None   # "“…,” Rene said Wednesday.", "Lopiano shared that sentiment on Wednesday": saying it is
         # no act (what someone says happened, said without quotes, may be: "Hasib said … someone took a report")
-    vague = all(_VAGUE_DATE.search(d.text) and not _DAY_WORDS.search(d.text) for d in dates)   # "before the end of the year"
+    vague = not any(any(c.isdigit() for c in d.text) or _DAY_WORDS.search(d.text) for d in dates)   # "before the end of the year"
     if not found and _lemma(sent.root) in _TELLING and any(
             c.dep_ == "ccomp" and (not _done_then(c) and vague or _past_state(c))
             for c in sent.root.children):
@@ -443,9 +443,8 @@ def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", 
     return False
 
 
-# A date that names no day, month or year ("the end of the year", "the coming weeks"), unlike
-# "Tuesday", "yesterday", "last week", "in March", "2019".
-_VAGUE_DATE = re.compile(r"^(?!.*\d)")
+# Words that make a date name a day or a month ("Tuesday", "yesterday", "last week", "in March"); with no
+# digit either, a date is vague ("the end of the year", "the coming weeks").
 _DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|last|ago|past|previous)\b|"
                         r"\b(?:" + MONTH_ALT + r")\b", re.IGNORECASE)
 

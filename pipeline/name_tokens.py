@@ -48,11 +48,11 @@ def name_end(doc: Any, end: int) -> int:
     if end < len(doc) and doc[end].lower_ in SUFFIXES and doc[end].text[:1].isupper():
         return end + 1   # "Alex Azar II"
     last = doc[end - 1]
-    if len(last.text) == 2 and last.text[0].isupper() and last.text[1] == "." and end + 1 < len(doc) \
+    if initial(last) and end + 1 < len(doc) \
             and doc[end].is_space and doc[end].text.count("\n") == 1 and doc[end + 1].is_title \
             and doc[end + 1].is_alpha and doc[end + 1].lower_ not in TITLE_WORDS:
         return end + 2
-    if len(last.text) == 2 and last.text[0].isupper() and last.text[1] == "." and end < len(doc) \
+    if initial(last) and end < len(doc) \
             and doc[end].is_title and doc[end].is_alpha and not doc[end].is_stop and doc[end].lower_ not in TITLE_WORDS \
             and doc[end].idx == last.idx + 3 and end - 2 >= 0 and doc[end - 2].is_alpha and doc[end - 2].is_title:
         return end + 1   # "Council Member Larry G. Weber": the model stopped at the initial
