@@ -169,6 +169,7 @@ NOT_ON_THE_TIMELINE = [
     "The state's review is expected to be released in late spring.",
     # speech, recommendations, modifiers
     "Reyes said the department hired 19 caseworkers last year.",
+    "Reyes said the department hired 19 caseworkers in March.",
     "Two residents spoke on Tuesday and asked the board to resign.",
     "Restore the two positions eliminated in 2017.",
     "The caseworker positions approved in January remain vacant.",
@@ -178,6 +179,18 @@ NOT_ON_THE_TIMELINE = [
 @pytest.mark.parametrize("text", NOT_ON_THE_TIMELINE)
 def test_not_on_the_timeline(tagger: Tagger, text: str) -> None:
     assert timeline_rows(tagger, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Reyes said the department hired 19 caseworkers in March 2016.", (D(2016, 3, 1), D(2016, 3, 31), "month")),
+    ("She noted that a federal judge rescinded the designation in March 2016.", (D(2016, 3, 1), D(2016, 3, 31), "month")),
+    ("Mr. Long explained that in 2009, Congress signed the Enhancement Act.", (D(2009, 1, 1), D(2009, 12, 31), "year")),
+])
+def test_an_act_told_with_a_written_month_or_year_is_dated(tagger: Tagger, text: str, expected: tuple) -> None:
+    """What someone says was done, with its month and year or its year written out, is dated so ("last
+    year", "in March" alone stay background: NOT_ON_THE_TIMELINE)."""
+    rows = timeline_rows(tagger, text)
+    assert [(r["date_start"], r["date_end"], r["date_precision"]) for r in rows] == [expected]
 
 
 # An agenda's proposals, its boilerplate and its conditions: acts wanted, allowed or supposed, none
