@@ -162,6 +162,10 @@ NOT_ON_THE_TIMELINE = [
     "The panel reversed a similar injunction, see Doe v. Roe, 812 F.3d 44, 47 (9th Cir. 2016).",
     "The trial court dismissed the claim (citing Lane v. Ward, 2019 WL 123456, at *2 (D. Ariz. May 3, 2019)).",
     "The court denied leave to appeal (People v Ortiz, 41 NY3d 1004 [2024]).",
+    "The Board reaffirmed that rule, see Matter of Sierra, 26 I&N Dec. 288, 290 (BIA 2014).",
+    "The board denied the claim, Buchanan v. Carlex Glass Co., 2015 TN Wrk. Comp. App. Bd. 38.",
+    "The court dismissed the appeal, Smith v. Acme Corp., 2019 IL App (1st) 181234.",
+    "The board denied the claim, LaGuardia v. Total Holdings USA, Inc.,\nd/b/a Hutchinson Sealing Sys., 2017 TN Wrk. Comp. App. Bd. 20.",
     # plans and predictions
     "The state will release its review in June.",
     "The county commissioners expect to vote on the budget in April.",
@@ -179,6 +183,13 @@ NOT_ON_THE_TIMELINE = [
 @pytest.mark.parametrize("text", NOT_ON_THE_TIMELINE)
 def test_not_on_the_timeline(tagger: Tagger, text: str) -> None:
     assert timeline_rows(tagger, text) == []
+
+
+def test_a_database_citations_decision_day_is_offered_to_no_one(tagger: Tagger) -> None:
+    """"1997 WL 582901, *3 (D.C. Cir. Sept. 23, 1997)": the day in the brackets is when the cited case
+    was decided, so not even the learned filter is offered it as a date."""
+    text = "The court relied on FDIC v. Bender, 1997 WL 582901, *3 (D.C. Cir. Sept. 23, 1997), which awarded fees."
+    assert filter_candidates(tagger, text, kind="court") == []
 
 
 @pytest.mark.parametrize("text, expected", [
