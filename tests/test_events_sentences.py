@@ -237,6 +237,15 @@ def test_proposals_conditions_and_modals_are_not_done(tagger: Tagger, text: str)
     assert timeline_rows(tagger, text, kind="agenda", doc_date=MEETING) == []
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("MOTION: That the budget request of $257.2 million for fiscal year 2019 be approved.", "agenda"),
+    ("Recommended motion: That the Council approve the budget request.", "minutes"),
+    ("MOTION: That this meeting be adjourned.", "minutes"),
+])
+def test_a_motion_proposed_or_procedural_is_no_act(tagger: Tagger, text: str, kind: str) -> None:
+    assert timeline_rows(tagger, text, kind=kind, doc_date=MEETING) == []
+
+
 @pytest.mark.parametrize("text", DONE_NEAR_THEM)
 def test_done_acts_near_proposals_stay(tagger: Tagger, text: str) -> None:
     assert [r["date_start"] for r in timeline_rows(tagger, text, kind="news")] == [D(2018, 3, 2)]
@@ -254,6 +263,9 @@ MINUTES_EVENTS = [
     "The board approved the agenda dated February 1 as amended.",
     "The board adopted the revised 2018 budget.",
     "The Board directed the staff to preserve all case files received from January 1, 2017 to the present.",
+    # minutes record the motion made at the meeting ("… the following motion was made … adopted with
+    # two members in favor"; an agenda's "MOTION: That …" is a proposal: test_a_motion_proposed_or_procedural_is_no_act)
+    "MOTION: That the budget request of $257.2 million for fiscal year 2019 be approved.",
 ]
 MINUTES_NON_EVENTS = [
     "Director Whitfield reported that five caseworkers left in January.",
