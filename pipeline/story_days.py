@@ -69,7 +69,10 @@ STORY_KINDS = ("news",)
 STORY_PARAGRAPHS = 6     # how many paragraph breaks back the told day may lie
 STORY_CHARS = 3000       # and how many characters
 _STEP = re.compile(r"\b(?:then|later|afterwards?|after|shortly|soon|during|when|subsequently|following|"
-                   r"meanwhile|upon|once|until)\b", re.IGNORECASE)
+                   r"meanwhile|upon|once|until|on\s+(?:this|that)\s+occasion|at\s+that\s+(?:point|time|moment))\b"
+                   # "As she concluded the debate, Deonarine proposed …": an opening clause of the story's time
+                   r"|^\s*As\s+(?:he|she|they|it|we|the\s+\w+|[A-Z][\w’'-]+)\s+(?:\w+\s+){0,2}?\w+ed\b[^,.;]{0,60},",
+                   re.IGNORECASE)
 # a quotation's words and a sentence that ends on its speaker ("… we survived,’” Montoya-Lewis said after …")
 _SPOKEN = re.compile(r'^\s*["“]|["”],?\s+(?:[\w.’\'-]+\s+){0,4}(?:said|says|told|added|wrote|asked|recalled|explained)\b')
 
@@ -85,7 +88,7 @@ def story_step(text: str, cand: dict[str, Any]) -> bool:
     start, end = cand["start"], cand["end"]
     return cand["modality"] == "done" and not cand.get("reported") and not cand.get("present") and \
         (cand.get("rule", True) or cand["lemma"] not in SPEECH_VERBS | {"speak"}) and \
-        bool(_STEP.search(text, start, end)) and not in_quotation(text, start) and not _SPOKEN.search(text[start:end])
+        bool(_STEP.search(text[start:end])) and not in_quotation(text, start) and not _SPOKEN.search(text[start:end])
 
 
 def story_day(text: str, start: int, found: list[dict[str, Any]],

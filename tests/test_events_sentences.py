@@ -879,7 +879,18 @@ def test_a_story_step_without_its_own_date_takes_the_day_told_before(tagger: Tag
 
 
 @pytest.mark.parametrize("step", [
+    "On this occasion, the board fired the director.",
+    "At that point, the board fired the director.",
+    "As the members resumed the sitting, the board fired the director.",   # an opening clause of the story's time
+])
+def test_more_story_steps_take_the_day_told_before(tagger: Tagger, step: str) -> None:
+    rows = timeline_rows(tagger, STORY.split("\n\n")[0] + "\n\n" + step)
+    assert [(r["text"][:12], r["date_start"], r["date_source"]) for r in rows][1:] == [(step[:12], D(2018, 3, 5), "anaphoric")]
+
+
+@pytest.mark.parametrize("step", [
     "The board fired the director.",                                       # no step word: not told as a step
+    "As expected, the board fired the director.",                          # "as" opening no clause of time
     "“After a closed session, the board then fired the director,” Reyes said.",   # a quotation
     "The lawsuit comes weeks after the board fired the director.",        # the story's now, in the present
 ])
