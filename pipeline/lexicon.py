@@ -134,7 +134,7 @@ ROLE_TITLES = {
 # Words that end (or follow) the name of an organisation, a facility or a place. Those that are
 # also surnames (Park, Hall, Day, Post, Lane, Church) refuse a name only when they follow it.
 ORG_WORDS = {
-    "center", "centre", "services", "service", "department", "office", "courthouse", "board",
+    "center", "centre", "services", "service", "department", "office", "courthouse", "board", "brokerage",
     "committee", "council", "division", "unit", "agency", "hospital", "school", "schools", "county",
     "commission", "authority", "program", "programs", "positions", "search", "report", "gazette",
     "herald", "tribune", "fieldhouse", "club", "foundation", "hall", "park", "street", "avenue",

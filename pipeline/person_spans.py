@@ -59,7 +59,10 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside)|\bknown\s+as|\bcall
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _DOING_BUSINESS_AS = re.compile(r"(?:^|\s)(?:d\s*[./]?\s*b\s*[./]?\s*a\.?|doing\s+business\s+as)$", re.IGNORECASE)
 NUMBER_LABELS = {"no.", "no", "nos.", "nos", "#"}   # "Case No. 2:22-cv", "Check Nos. 221568"
-_SECTION_LABELS = {"sec", "sec.", "secs", "secs.", "section", "sections", "art", "art.", "ch", "ch.", "chap", "chap."}
+_SECTION_LABELS = {"sec", "sec.", "secs", "secs.", "section", "sections", "art", "art.", "ch", "ch.", "chap", "chap.",
+                   # an address's unit before its number ("Suite 210", "Room 4B")
+                   "suite", "ste", "ste.", "room", "rm", "rm.", "apt", "apt.", "bldg", "bldg."}
+_NAME_PARTS = {"first", "middle", "last", "given", "family"}   # a form's "First name", "Last name" labels
 _HOUSE_NUMBER = re.compile(r"^\d{1,6}[A-Za-z]?$")
 _VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿÀ-ß]")
 _STATE_ZIP = re.compile(r"^[A-Z]{2} \d{5}(?:-\d{4})?$")   # ", CA 92706" after a city
@@ -307,6 +310,23 @@ def place_names() -> frozenset[str]:
 _EPONYM_NOUNS = {"disease", "syndrome", "law", "principle", "rule", "theorem", "sign", "palsy", "razor", "paradox"}
 
 
+def _state_then_number(words: list[str]) -> bool:
+    """A US state written out, then a number: the state and ZIP code of a postal address
+    ("Maryland 20910", "New York 10007")."""
+    for k in (1, 2, 3):
+        if len(words) > k and " ".join(words[:k]).lower() in us_states() and re.fullmatch(r"\d{2,5}(?:-\d{4})?", words[k]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def us_states() -> frozenset[str]:
+    """The states and territories of the US (ISO 3166-2), lower-cased."""
+    import pycountry
+
+    return frozenset(s.name.lower() for s in pycountry.subdivisions.get(country_code="US"))
+
+
 def _listed_by_hyphens(words: list[str]) -> bool:
     """Two or more words that each join two capitalised halves, one a given name: names listed with
     hyphens for commas ("Alyssa Williams-James Pagano-Rich Stempinski")."""
@@ -358,6 +378,8 @@ def refuse(text: str, around: Around) -> str | None:
         return "a street after its house number"
     if following[:1] == [","] and len(following) >= 3 and _STATE_ZIP.match(" ".join(following[1:3])):
         return "a city in a postal address (\"Santa Ana, CA 92706\")"
+    if following[:1] == [","] and _state_then_number(following[1:5]):
+        return "a city in a postal address (\"Silver Spring, Maryland 20910\")"
     if len(words) >= 2 and folded[-1] in _STREET_WORDS and len(folded[-1]) > 3 and \
             folded[-1] not in common_surnames() | given_names():
         return "a street (\"Harold Benning Parkway\")"
@@ -377,6 +399,8 @@ def refuse(text: str, around: Around) -> str | None:
     if (len(words) >= 2 and folded[-1] in NUMBER_LABELS) or (folded[-1] in _SECTION_LABELS and numbered) or \
             (following[:1] and following[0].lower() in NUMBER_LABELS and following[1:2] and following[1][:1].isdigit()):
         return "a label before its number (\"Check Nos. 221568\", \"Resolution No. 22-14\")"
+    if folded[-1] in _NAME_PARTS and [w.lower() for w in following[:1]] == ["name"]:
+        return "a form's label (\"Your full name Ada First name\")"
     if [w.lower() for w in around.before[-1:]] == ["the"] and [w.lower() for w in following[:1]] == ["case"]:
         return "a case named by a party (\"the Baker Botts case\")"
     if [w.lower() for w in around.before[-1:]] == ["the"] and len(words) >= 2 and not around.titled and \
@@ -484,6 +508,9 @@ def _runs_into_org(following: list[str], name: list[str]) -> bool:
         initials = rest and rest[0] in _LIKE_INITIALS and words[2:3] and words[2][:1].isupper()   # "S.A. Brown"
         if rest and rest[0] in _INCORPORATED_BARE and words[2:3] != ["-"] and not initials:   # "co-founder" is no "Co."
             return True   # "C. R. Bard, Inc.", "Morgan Hale & Co.", "Michael Flynn, Esq., PLLC." (not "Norman Pearlstine, Time Inc.")
+    if words[:1] == ["&"] and len(following) >= 3 and following[1][:1].isupper() and \
+            any(w.lower().rstrip(".") in _INCORPORATED_BARE for w in following[2:4] if w != ","):
+        return True   # a firm named by its partners: "Mullins Duncan Harrell & Russell PLLC", "Hale & Dorr, LLP"
     possessive = bool(words) and words[0] in _POSSESSIVE
     run = []
     for w in words[1:] if possessive else words:

@@ -232,3 +232,30 @@ def test_an_address_blocks_name_and_a_given_name_left_out_by_the_model_stay_whol
     found = people(text)
     assert {"Marian T. Okafor", "Roberto M. Alvarez", "Gordon J. Whitfield"} <= set(found), found
     assert "M. Alvarez" not in found, found
+
+
+@pytest.mark.parametrize("text, person, not_people", [
+    ("19 · · · · · · 1734 Elm Road\n20 · · · · · · Suite 210\n21 · · · · · · Silver Spring, Maryland 20910\n"
+     "22 · · · · Gloria R. Hensley, Court Reporter", "Gloria R. Hensley", ["Silver Spring", "Suite"]),
+    ("(Signature)\nStephen M. Pruett, Jr. 336-555-0100\nName (printed or typed) Voice Phone\n"
+     "Walker Duncan Harris & Russell PLLC 336-555-0101\nFirm Name (if applicable) Fax Number",
+     "Stephen M. Pruett, Jr.", ["Walker Duncan Harris"]),
+])
+def test_an_address_and_a_firm_of_partners_are_no_people(people, text: str, person: str,
+                                                          not_people: list[str]) -> None:
+    """A court reporter's certificate and a signature block: "Silver Spring, Maryland 20910" is a city
+    in a postal address, "Suite 210" its unit; "Walker Duncan Harris & Russell PLLC" a firm named by
+    its partners."""
+    found = people(text)
+    assert person in found and not set(not_people) & set(found), found
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("Part 1: | | |\nAbout Debtor 1: 1. Your full name Rosalind First name Write the name that is on your "
+     "government-issued Middle name", "Rosalind First"),
+    ("Cash Market\nAccount (Y)\nCharles Schwab Brokerage\nAccount (H)\n- Schwab Deposit Account $1,000 or less",
+     "Charles Schwab Brokerage"),
+])
+def test_a_forms_label_and_a_brokerage_are_no_people(people, text: str, not_person: str) -> None:
+    """A bankruptcy petition's "First name" label glued to the name, a disclosure's brokerage account."""
+    assert not_person not in people(text)
