@@ -179,13 +179,23 @@ def caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> li
             k += 1
         for a, b in _masthead(doc, i, k):
             run = doc[a:b]
-            if _caps_name(run, taken, ordinary) and not _caps_org(doc, b) and \
+            if _caps_name(run, taken, ordinary) and not _caps_org(doc, b) and not _dateline(doc, a, b) and \
                     refuse(" ".join(t.text.title() for t in run), around(a, b)) is None:
                 end = name_end(doc, b)
                 out.append({**mention(doc, a, end, doc[a:end], None), "method": "caps_name"})
                 taken.update(range(a, end))
         i = k
     return out
+
+
+def _dateline(doc: Any, a: int, b: int) -> bool:
+    """A run in capitals opening its line, then a dash: a press release's or a story's dateline
+    ("SANTA ANA – A youth leader …"), a place."""
+    nxt = b
+    while nxt < len(doc) and doc[nxt].is_space:
+        nxt += 1
+    opens_line = a == 0 or doc[a - 1].is_space or "\n" in doc[a - 1].whitespace_
+    return opens_line and nxt < len(doc) and doc[nxt].text in DASHES
 
 
 def _masthead(doc: Any, i: int, k: int) -> list[tuple[int, int]]:

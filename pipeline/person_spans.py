@@ -28,6 +28,7 @@ What is refused, and why (README, "Decisions about people"):
 """
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -63,6 +64,8 @@ _SECTION_LABELS = {"sec", "sec.", "secs", "secs.", "section", "sections", "art",
                    # an address's unit before its number ("Suite 210", "Room 4B")
                    "suite", "ste", "ste.", "room", "rm", "rm.", "apt", "apt.", "bldg", "bldg."}
 _NAME_PARTS = {"first", "middle", "last", "given", "family"}   # a form's "First name", "Last name" labels
+_MONTH_NAMES = {m.lower() for m in calendar.month_name if m}
+_HEADLINE_PEOPLE = {"man", "woman", "men", "women"}   # "Fontana Man Charged …": a headline's, no surname
 _HOUSE_NUMBER = re.compile(r"^\d{1,6}[A-Za-z]?$")
 _VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿÀ-ß]")
 _STATE_ZIP = re.compile(r"^[A-Z]{2} \d{5}(?:-\d{4})?$")   # ", CA 92706" after a city
@@ -399,6 +402,13 @@ def refuse(text: str, around: Around) -> str | None:
     if (len(words) >= 2 and folded[-1] in NUMBER_LABELS) or (folded[-1] in _SECTION_LABELS and numbered) or \
             (following[:1] and following[0].lower() in NUMBER_LABELS and following[1:2] and following[1][:1].isdigit()):
         return "a label before its number (\"Check Nos. 221568\", \"Resolution No. 22-14\")"
+    if len(words) >= 2 and all(f in _MONTH_NAMES for f in folded):
+        return "month names (a menu's \"April\" / \"May\")"
+    if text.isupper() and following[:1] and following[0] in ("–", "—", "-", "--"):
+        return "a dateline's place (\"SANTA ANA – A youth leader …\")"
+    if len(words) >= 2 and folded[-1] in _HEADLINE_PEOPLE and (following[:1] and following[0][:1].isupper() or
+                                                              re.search(r"\d-year-old$", " ".join(around.before[-1:]), re.I)):
+        return "a headline's noun (\"30-year-old Fontana Man Charged …\")"
     if folded[-1] in _NAME_PARTS and [w.lower() for w in following[:1]] == ["name"]:
         return "a form's label (\"Your full name Ada First name\")"
     if [w.lower() for w in around.before[-1:]] == ["the"] and [w.lower() for w in following[:1]] == ["case"]:

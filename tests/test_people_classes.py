@@ -259,3 +259,19 @@ def test_an_address_and_a_firm_of_partners_are_no_people(people, text: str, pers
 def test_a_forms_label_and_a_brokerage_are_no_people(people, text: str, not_person: str) -> None:
     """A bankruptcy petition's "First name" label glued to the name, a disclosure's brokerage account."""
     assert not_person not in people(text)
+
+
+@pytest.mark.parametrize("text, not_person", [
+    ("News Releases\n2026\nJanuary\nFebruary\nMarch\nApril\nMay\nJune\nYears\n2024\n2025\nNews Releases\n"
+     "June 3, 2026: Jury Convicts Man", "April\nMay"),
+    ("YOUTH LEADER CHARGED WITH THEFT\nSANTA ANA\n– A youth leader from a church in Santa Ana has been charged "
+     "by prosecutor Dana Whitlock.", "SANTA ANA"),
+    ("Press\n6 min read\n30-year-old Fontana Man Charged with Murder for Hitting a Girl\n"
+     "Prosecutor Dana Whitlock filed charges.", "Fontana Man"),
+])
+def test_a_menus_months_a_dateline_and_a_headlines_man_are_no_people(people, text: str, not_person: str) -> None:
+    """A press office's page: its archive menu of months, a dateline in capitals before its dash,
+    a headline's "<Town> Man Charged"; the prosecutor it names stays."""
+    found = people(text)
+    assert not_person not in found, found
+    assert "Dana Whitlock" in found or "Dana" not in text, found
