@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.date_rules import MONTH_ALT, WEEKDAY_ALT
+
 _SMALL_WORDS = {"of", "and", "the", "for", "to", "in", "on", "a", "an", "at", "by", "with", "or", "&"}
 # A bullet (any symbol, a private-use glyph of a PDF's bullet font, "o", a dash) or an enumerator
 # ("3.", "(b)", "iv)", "II.", "B)") opening a line; never "J. Barndt" (an initial).
@@ -22,8 +24,14 @@ def is_caps_line(line: str) -> bool:
 MAX_WORDS = 16   # "Performance Audit of the Thrift Savings Plan National Defense Authorization Act Pre-Implementation Controls"
 
 
+# a line that is a date and nothing else ("Wednesday, July 29, 2015" under "FOR IMMEDIATE RELEASE")
+_DATE_LINE = re.compile(rf"(?:(?:{WEEKDAY_ALT}),?\s+)?(?:{MONTH_ALT})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}", re.IGNORECASE)
+
+
 def is_heading(line: str) -> bool:
     """A short line of capitalised words (small words aside), with no sentence punctuation at its end."""
+    if _DATE_LINE.fullmatch(line.strip()):
+        return True
     words = line.split()
     if not words or len(words) > MAX_WORDS or line.rstrip()[-1:] in ",;-—":
         return False
@@ -42,6 +50,15 @@ def is_heading(line: str) -> bool:
         if not core[0].isupper():
             return False
     return not re.search(r"[a-z]{2,}[.!?]$", line.strip())
+
+
+def wrapped_heading(line: str, next_line: str) -> bool:
+    """A heading wrapped onto a second line: the first line ends on a small word and the two read
+    as one heading ("Brooklyn Man Sentenced to 25 Years to Life for" / "Fatally Shooting His Close
+    Friend"), up to MAX_WORDS words."""
+    words = line.split()
+    return bool(words) and words[-1].lower() in _SMALL_WORDS and not is_heading(line) and \
+        is_heading(line.rstrip() + " " + next_line.strip())
 
 
 def runs_on(next_line: str) -> bool:

@@ -9,7 +9,7 @@ from typing import Any
 from spacy.language import Language
 
 from pipeline import person_spans
-from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
+from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on, wrapped_heading
 from pipeline.lexicon import TITLE_WORDS
 from pipeline.nlp import analyse
 
@@ -46,8 +46,17 @@ def heading_breaks(doc: Any) -> Any:
         lines.append((line, blank))
     boundary = True
     listed = False   # the line before ended on ";" or ":"
+    wrapped = False  # this line is the second half of a heading wrapped onto it
     for k, (toks, blank_before) in enumerate(lines):
         first = toks[0]
+        if wrapped:
+            wrapped = False
+            for t in toks:
+                t.is_sent_start = False
+            if toks[-1].i + 1 < len(doc):
+                _start(doc, _next_word(doc, toks[-1].i + 1))
+            boundary = True
+            continue
         if blank_before or LIST_ITEM.match(text, first.idx) or _RESOLUTION_CLAUSE.match(text, first.idx) or (
                 listed and first.text[:1].isalnum() and not first.text[:1].islower()):
             _start(doc, first.i)   # a blank line, a bullet or number opening the line, or the next item
@@ -67,6 +76,13 @@ def heading_breaks(doc: Any) -> Any:
             for t in toks[1:]:
                 t.is_sent_start = False
             boundary = True
+            continue
+        if boundary and k + 1 < len(lines) and not lines[k + 1][1] and \
+                wrapped_heading(line_text, _line_text(text, lines[k + 1][0])):
+            _start(doc, first.i)   # "… Sentenced to 25 Years to Life for" / "Fatally Shooting His Close Friend"
+            for t in toks[1:]:
+                t.is_sent_start = False
+            wrapped = True
             continue
         if is_caps_line(line_text) or (boundary and is_heading(line_text) and not (
                 k + 1 < len(lines) and not lines[k + 1][1] and runs_on(_line_text(text, lines[k + 1][0])))):

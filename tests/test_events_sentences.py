@@ -1149,3 +1149,15 @@ def test_a_plan_joined_on_by_and_leaves_the_first_act_done(tagger: Tagger) -> No
                          doc_date=D(2011, 10, 5))
     assert [(r["date_start"], r["date_end"]) for r in rows] == [(D(2009, 1, 1), D(2009, 12, 31))], rows
 
+
+
+def test_a_headline_wrapped_over_two_lines_and_a_date_line_are_headings(tagger: Tagger) -> None:
+    """A press release read as text: a date line ("Wednesday, July 29, 2015"), a headline wrapped onto
+    a second line after a small word, a subheading; each is a heading, so the lead's sentence is
+    quoted alone."""
+    text = ("FOR IMMEDIATE RELEASE\nWednesday, July 29, 2015\nHarbor Man Sentenced to 25 Years to Life for\n"
+            "Fatally Shooting His Close Friend\nFired at Victim Six Times, Thinking He Was Involved With His Sister\n"
+            "District Attorney Dana Whitlock today announced that a 25-year-old Harbor man was sentenced to 25 "
+            "years to life in prison.\n")
+    rows = timeline_rows(tagger, text, kind="press", doc_date=D(2015, 7, 29))
+    assert [(r["text"][:32], r["date_start"]) for r in rows] == [("District Attorney Dana Whitlock ", D(2015, 7, 29))]
