@@ -24,6 +24,27 @@ def foreign_spans(sent: Any, trigger: Any) -> list[tuple[int, int]]:
         if any(t.i == trigger.i for t in sub):
             continue
         spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
+    return spans + _event_phrases(sent, trigger)
+
+
+_SEQUENCE = {"after", "following", "before", "since", "until"}
+
+
+def _event_phrases(sent: Any, trigger: Any) -> list[tuple[int, int]]:
+    """A phrase that places the act after or before another event told with its own date ("was
+    sentenced today following his conviction on June 18"): that date is the other event's. Only a
+    phrase on a verb, around a noun that is no date itself ("after June 18" is the act's bound)."""
+    spans = []
+    for tok in sent:
+        if tok.dep_ != "prep" or tok.lower_ not in _SEQUENCE or tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.ent_type_ in ("DATE", "TIME"):
+            continue
+        sub = list(tok.subtree)
+        if any(t.i == trigger.i for t in sub):
+            continue
+        spans.append((sub[0].idx, sub[-1].idx + len(sub[-1])))
     return spans
 
 

@@ -1161,3 +1161,12 @@ def test_a_headline_wrapped_over_two_lines_and_a_date_line_are_headings(tagger: 
             "years to life in prison.\n")
     rows = timeline_rows(tagger, text, kind="press", doc_date=D(2015, 7, 29))
     assert [(r["text"][:32], r["date_start"]) for r in rows] == [("District Attorney Dana Whitlock ", D(2015, 7, 29))]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("He was sentenced today by Justice Dana Chun following his conviction on June 18, 2015.", NEWS_DAY),
+    ("The board fired the director on Friday after an audit on March 3.", D(2018, 3, 9)),
+])
+def test_a_date_of_the_event_before_is_not_the_acts(tagger: Tagger, text: str, day: date) -> None:
+    """"following his conviction on June 18": that date is the conviction's; the sentencing is today."""
+    assert [r["date_start"] for r in timeline_rows(tagger, text)] == [day]
