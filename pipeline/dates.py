@@ -24,7 +24,8 @@ Decisions for ambiguous cases (README material):
 * Bare weekdays are the most recent such day on or before the anchor; "last Tuesday" is strictly
   before it; "next Monday" may be in the future. Without an anchor, anything that needs one
   (including a month-day without a year) is None: nothing is filled from today's date.
-* "since 2015", "as of March 2018", "from 2015", "during 2018" resolve to the mentioned date;
+* "as of March 2018", "from 2015", "during 2018" resolve to the mentioned date ("since 2015" starts
+  something still going on: no date of an act, like "before X");
   "before/after/by/until/prior to X" are None: the event did not happen at X.
 * Ranges ("March 5-7, 2018", "June-August 2018", "2015-2018", "between 2015 and 2018",
   "2019-20") span both ends with the coarser precision. "2011-12" is read as two years (a school
@@ -160,9 +161,9 @@ _TIME_RE = re.compile(
     r"|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b|\bo'clock\b)")
 _NEGATIVE_RE = re.compile(
     r"^(?:before|after|by|until|till|til|up to|up until|prior to|no later than|ahead of"
-    r"|not until|no sooner than|as early as|pending)\b")
+    r"|not until|no sooner than|as early as|pending|since|ever since)\b")
 _LEADING_RE = re.compile(
-    r"^(?:on|in|at|during|throughout|since|as of|from|of|over|around|about|circa"
+    r"^(?:on|in|at|during|throughout|as of|from|of|over|around|about|circa"
     r"|approximately|roughly|sometime in|sometime during|sometime|beginning in|starting in"
     r"|starting|effective|dated|this the)\s+")   # "(on) this the 13th day of September, 2019"
 

@@ -78,6 +78,9 @@ _SPOKEN = re.compile(r'^\s*["“]|["”],?\s+(?:[\w.’\'-]+\s+){0,4}(?:said|say
 
 
 
+_SINCE = re.compile(r"(?:ever\s+)?since\b", re.IGNORECASE)
+
+
 def in_quotation(text: str, pos: int) -> bool:
     """Whether `pos` lies inside a quotation opened earlier in its paragraph (curly or straight marks)."""
     before = text[text.rfind("\n\n", 0, pos) + 1:pos]
@@ -95,12 +98,14 @@ def story_day(text: str, start: int, found: list[dict[str, Any]],
               possible: Callable[[DateInterval], bool]) -> DateInterval | None:
     """The day the story told last before `start` (not in a quotation), if close enough and a day a
     done act can carry (`possible`)."""
-    told = [d for d in found if d["end"] <= start and d["interval"] is not None and not d.get("quoted")]
+    told = [d for d in found if d["end"] <= start and (d["interval"] is not None or _SINCE.match(d["text"]))
+            and not d.get("quoted")]
     if not told:
         return None
     d = max(told, key=lambda d: d["end"])
-    if d["interval"].precision != "day" or not possible(d["interval"]):
-        return None   # the story last told a year or a month ("in 1998"): background, no day
+    if d["interval"] is None or d["interval"].precision != "day" or not possible(d["interval"]):
+        return None   # the story last told a year or a month ("in 1998") or a state since then ("since
+        # January"): background, no day
     if text.count("\n\n", d["end"], start) > STORY_PARAGRAPHS or start - d["end"] > STORY_CHARS:
         return None
     # the step follows the day's start ("A short time later" after a night told over two days)

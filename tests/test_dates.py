@@ -50,7 +50,6 @@ EXPLICIT = [
     ("On March 6, 2018, at 6 p.m. the board convened", "March 6, 2018, at 6 p.m.", D(2018, 3, 6), D(2018, 3, 6), "day"),
     ("the week of March 5, 2018", "the week of March 5, 2018", D(2018, 3, 5), D(2018, 3, 11), "week"),
     ("during the week of March 7, 2018", "the week of March 7, 2018", D(2018, 3, 5), D(2018, 3, 11), "week"),
-    ("since 2015 she has directed...", "since 2015", D(2015, 1, 1), D(2015, 12, 31), "year"),
     ("as of March 2018, 40 cases were open", "as of March 2018", D(2018, 3, 1), D(2018, 3, 31), "month"),
     ("during 2018", "during 2018", D(2018, 1, 1), D(2018, 12, 31), "year"),
     ("the agency's 2018 budget", "2018's", D(2018, 1, 1), D(2018, 12, 31), "year"),
@@ -252,7 +251,7 @@ DROPPED = [
     "that year", "the past week", "the next five years", "6 p.m.", "noon", "7:30 p.m.", "midnight",
     "the 1990s", "the '90s", "1990's", "the early 2000s", "the 6th", "'18", "the 19th century",
     "February 30, 2018", "June 31, 2018", "2018-02-30", "before March 2018", "after 2015", "by 2019",
-    "until June 2018", "prior to March 6, 2018", "by 5 p.m. Tuesday", "a Tuesday", "a few years ago",
+    "until June 2018", "prior to March 6, 2018", "since 2015", "ever since March 2018", "by 5 p.m. Tuesday", "a Tuesday", "a few years ago",
     "Christmas", "the 2018 election", "", "   ",
 ]
 

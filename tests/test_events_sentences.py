@@ -1170,3 +1170,19 @@ def test_a_headline_wrapped_over_two_lines_and_a_date_line_are_headings(tagger: 
 def test_a_date_of_the_event_before_is_not_the_acts(tagger: Tagger, text: str, day: date) -> None:
     """"following his conviction on June 18": that date is the conviction's; the sentencing is today."""
     assert [r["date_start"] for r in timeline_rows(tagger, text)] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    "The number of clients served by the society has increased by over 65 percent since 2007.",
+    "The board has met monthly since March 2015 to review the caseloads.",
+])
+def test_since_a_date_starts_something_still_going_on(tagger: Tagger, text: str) -> None:
+    assert timeline_rows(tagger, text) == []
+
+
+def test_a_state_since_a_month_told_between_ends_the_storys_day(tagger: Tagger) -> None:
+    """"since January" is no date of an act, but the story has moved on to its background: the next
+    step takes no day from the meeting told before it."""
+    text = (STORY.split("\n\n")[0] + "\n\nHale said what the board had learned since January changed her mind.\n\n"
+            "After a closed session, the director then left the building.")
+    assert [r["text"][:10] for r in timeline_rows(tagger, text)] == ["The board "]
