@@ -135,6 +135,7 @@ ROLE_TITLES = {
 # also surnames (Park, Hall, Day, Post, Lane, Church) refuse a name only when they follow it.
 ORG_WORDS = {
     "center", "centre", "services", "service", "department", "office", "courthouse", "board", "brokerage",
+    "dam", "reservoir", "levee",
     "committee", "council", "division", "unit", "agency", "hospital", "school", "schools", "county",
     "commission", "authority", "program", "programs", "positions", "search", "report", "gazette",
     "herald", "tribune", "fieldhouse", "club", "foundation", "hall", "park", "street", "avenue",

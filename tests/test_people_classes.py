@@ -275,3 +275,17 @@ def test_a_menus_months_a_dateline_and_a_headlines_man_are_no_people(people, tex
     found = people(text)
     assert not_person not in found, found
     assert "Dana Whitlock" in found or "Dana" not in text, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Raised in Ohio, the grandson of Italian immigrants, Marcus\nDell Ravello was once a nine-year-old boy.",
+     "Marcus\nDell Ravello"),
+    ("Raised in Ohio, the grandson of Italian immigrants, Francis\nFord Coppola was once a nine-year-old boy.",
+     "Francis\nFord Coppola"),
+])
+def test_a_given_name_ending_the_line_before_is_the_names(people, text: str, name: str) -> None:
+    assert people(text) == [name]
+
+
+def test_a_dam_is_no_person(people) -> None:
+    assert people("- $220 million for the **Howard Hanson Dam, WA** to maintain flood risk management.") == []
