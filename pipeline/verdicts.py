@@ -16,6 +16,11 @@ VERDICT = re.compile(
     r"approved|adopted|defeated|carries|passes|fails)\b)"
     r"|(?i:(?P<alone>carried|adopted|approved|passed|defeated|lost)(?:\s+(?:unanimously|\d+\s*[-–]\s*\d+))?[.!]?\s*$)"
     r"|(?i:(?P<moved>moved)\s+by\s+(?=[A-Z]))"
+    # a vote's tally or its record ("The vote Your Worship, Yeas 13, Nays 3.", "A RECORDED VOTE was taken",
+    # "Councillor Eadie is negative on 1 and 2.")
+    r"|.{0,60}?\b(?P<tally>(?i:yeas|ayes))\s*:?\s*\d+\s*[,;]?\s*(?i:nays|noes)\s*:?\s*\d+"
+    r"|(?i:an?\s+)?(?P<recorded>(?i:recorded\s+vote))\s+(?i:was\s+taken)"
+    r"|(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:is|are)\s+(?P<negative>negative|opposed)\s+(?:on|to)\s+(?:items?\s+)?\d"
     # a court's own decision in its opinion or order, made on the day it is decided (over line breaks:
     # "the district court's judgment dismissing St.\nPierre's claims is AFFIRMED"; "So Ordered."); in
     # lower case only in the present ("The judgment is affirmed."; not "… was dismissed.", a story's
@@ -40,13 +45,14 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
                    "dismiss": "dismiss", "deny": "deny", "grant": "grant", "modify": "modify",
                    "reinstate": "reinstate", "affirmed": "affirm", "reversed": "reverse", "vacated": "vacate",
                    "remanded": "remand", "dismissed": "dismiss", "granted": "grant", "modified": "modify",
-                   "ordered": "order", "concur": "concur", "concurring": "concur", "dissenting": "dissent"}
+                   "ordered": "order", "concur": "concur", "concurring": "concur", "dissenting": "dissent",
+                   "ayes": "vote", "yeas": "vote", "recorded vote": "vote", "negative": "vote", "opposed": "vote"}
 
 
 # VERDICT's groups in the order they are tried; a meeting's verdicts are decisions, a court's legal acts
-_VERDICT_GROUPS = ("caps", "motion", "alone", "moved", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
+_VERDICT_GROUPS = ("caps", "motion", "alone", "moved", "tally", "recorded", "negative", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
                    "separate")
-_MEETING_VERDICTS = {"caps", "motion", "alone", "moved"}
+_MEETING_VERDICTS = {"caps", "motion", "alone", "moved", "tally", "recorded", "negative"}
 
 
 def verdict_candidate(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]:

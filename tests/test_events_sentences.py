@@ -266,6 +266,10 @@ MINUTES_EVENTS = [
     # minutes record the motion made at the meeting ("… the following motion was made … adopted with
     # two members in favor"; an agenda's "MOTION: That …" is a proposal: test_a_motion_proposed_or_procedural_is_no_act)
     "MOTION: That the budget request of $257.2 million for fiscal year 2019 be approved.",
+    # a vote's tally or record in a council's transcript
+    "Mr. Speaker: Councillor Marsh is negative on 1 and 2.",
+    "Deputy City Clerk: The vote Your Worship, Yeas 12, Nays 4.",
+    "A RECORDED VOTE was taken the result being as follows:",
 ]
 MINUTES_NON_EVENTS = [
     "Director Whitfield reported that five caseworkers left in January.",
