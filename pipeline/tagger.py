@@ -20,6 +20,13 @@ _PAGE_MARK = re.compile(r"\[\[Page [A-Z]?\d+\]\]|\[\*\d+\]|[-–]\s*\d{1,4}\s*[-
 # Councillor Smith," / "WHEREAS students pay …;" / "THEREFORE BE IT RESOLVED that …"
 _RESOLUTION_CLAUSE = re.compile(r"(?:WHEREAS|(?:NOW,?\s+)?THEREFORE|BE\s+IT\s+(?:FURTHER\s+)?RESOLVED|RESOLVED)\b")
 _ENDS_SENTENCE = (".", "!", "?", ":", ";", "”", '"')
+# A line ending on these goes on past a blank line: a PDF's wide line spacing ("… opening one of" /
+# blank / "Winnipeg's newest spray pads, …") is no paragraph break inside a sentence.
+_GOES_ON = {"of", "the", "a", "an", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from", "that",
+            "his", "her", "their", "its", "our", "my", "your", "is", "are", "was", "were", "be", "been", "has",
+            "have", "had", "will", "would", "can", "could", "this", "these", "those", "as", "than", "into",
+            "about", "over", "under", "after", "before", "between", "through", "during", "without", "within",
+            "upon", "onto", "who", "which", "whose", "where", "when", "but", "not", "also"}
 
 
 @Language.component("heading_breaks")
@@ -49,6 +56,8 @@ def heading_breaks(doc: Any) -> Any:
     wrapped = False  # this line is the second half of a heading wrapped onto it
     for k, (toks, blank_before) in enumerate(lines):
         first = toks[0]
+        if blank_before and k > 0 and _goes_on(lines[k - 1][0], toks, text):
+            blank_before = False   # the sentence runs on over a blank line a PDF's line spacing left
         if wrapped:
             wrapped = False
             for t in toks:
@@ -96,6 +105,19 @@ def heading_breaks(doc: Any) -> Any:
             boundary = line_text.endswith(_ENDS_SENTENCE)
     _caps_inside(doc)
     return doc
+
+
+def _goes_on(before: list[Any], toks: list[Any], text: str) -> bool:
+    """The line before a blank line stops mid-sentence (on a word like "of", "the", "to")
+    and this line opens no list item, no speaker's turn and no line in capitals."""
+    last = before[-1]
+    if not (last.lower_ in _GOES_ON and last.is_lower):   # not a comma: "… and it is," / "Ordered, that …"
+        return False
+    line = _line_text(text, toks)
+    return not (LIST_ITEM.match(text, toks[0].idx) or is_caps_line(line) or _TURN.match(line))
+
+
+_TURN = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*:\s")   # "Councillor Fielding: Good question."
 
 
 def _caps_inside(doc: Any) -> None:

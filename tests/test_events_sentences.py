@@ -1190,3 +1190,14 @@ def test_a_state_since_a_month_told_between_ends_the_storys_day(tagger: Tagger) 
     text = (STORY.split("\n\n")[0] + "\n\nHale said what the board had learned since January changed her mind.\n\n"
             "After a closed session, the director then left the building.")
     assert [r["text"][:10] for r in timeline_rows(tagger, text)] == ["The board "]
+
+
+def test_a_sentence_runs_on_over_a_blank_line_after_a_word_like_of(tagger: Tagger) -> None:
+    """A PDF's wide line spacing leaves blank lines inside a sentence: a line that stops on "of" or
+    "the" goes on past the blank; one that stops on a comma or a full stop does not."""
+    text = ("On March 3, 2018, the board voted to close the branch office of\n\n"
+            "the Harlan County Department of Social Services.\n\n"
+            "Accordingly, the motion is granted as provided herein and it is,\n\n"
+            "Ordered, that the complaint is dismissed.")
+    sents = [s.text.strip() for s in tagger.nlp(text).sents]
+    assert sents[0].endswith("Department of Social Services.") and "Ordered, that the complaint is dismissed." in sents
