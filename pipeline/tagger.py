@@ -108,10 +108,12 @@ def heading_breaks(doc: Any) -> Any:
 
 
 def _goes_on(before: list[Any], toks: list[Any], text: str) -> bool:
-    """The line before a blank line stops mid-sentence (on a word like "of", "the", "to")
-    and this line opens no list item, no speaker's turn and no line in capitals."""
+    """The line before a blank line stops mid-sentence (on a word like "of", "the", "to", or this line
+    goes on in lower case), and this line opens no list item, no speaker's turn and no line in capitals."""
     last = before[-1]
-    if not (last.lower_ in _GOES_ON and last.is_lower):   # not a comma: "… and it is," / "Ordered, that …"
+    opens_lower = toks[0].is_alpha and toks[0].is_lower and len(toks[0]) > 1 and \
+        last.text not in (".", "!", "?", ":", ";")   # ("s/Jane Roe": an e-signature)
+    if not (last.lower_ in _GOES_ON and last.is_lower or opens_lower):   # not a comma alone: "… it is," / "Ordered, …"
         return False
     line = _line_text(text, toks)
     return not (LIST_ITEM.match(text, toks[0].idx) or is_caps_line(line) or _TURN.match(line))

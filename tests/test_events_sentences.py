@@ -1194,10 +1194,13 @@ def test_a_state_since_a_month_told_between_ends_the_storys_day(tagger: Tagger) 
 
 def test_a_sentence_runs_on_over_a_blank_line_after_a_word_like_of(tagger: Tagger) -> None:
     """A PDF's wide line spacing leaves blank lines inside a sentence: a line that stops on "of" or
-    "the" goes on past the blank; one that stops on a comma or a full stop does not."""
+    "the", or a next line in lower case, goes on past the blank; a comma or a full stop before a
+    capital does not."""
     text = ("On March 3, 2018, the board voted to close the branch office of\n\n"
             "the Harlan County Department of Social Services.\n\n"
+            "The hours of all the branch offices were extended\n\nby an hour.\n\n"
             "Accordingly, the motion is granted as provided herein and it is,\n\n"
             "Ordered, that the complaint is dismissed.")
     sents = [s.text.strip() for s in tagger.nlp(text).sents]
     assert sents[0].endswith("Department of Social Services.") and "Ordered, that the complaint is dismissed." in sents
+    assert sents[1].startswith("The hours") and sents[1].endswith("by an hour.")
