@@ -65,6 +65,10 @@ _SECTION_LABELS = {"sec", "sec.", "secs", "secs.", "section", "sections", "art",
                    "suite", "ste", "ste.", "room", "rm", "rm.", "apt", "apt.", "bldg", "bldg."}
 _NAME_PARTS = {"first", "middle", "last", "given", "family"}   # a form's "First name", "Last name" labels
 _MONTH_NAMES = {m.lower() for m in calendar.month_name if m}
+# a capital after four lower-case letters inside a word ("SchemeSGX", "NiftySensex"), or a word that opens in
+# lower case and goes on in capitals ("newsLTC"): words a page glued together ("DeShawn", "MacArthur",
+# "FitzGerald" stay)
+_GLUED = re.compile(r"[a-z]{4,}[A-Z]|^[a-z]+[A-Z]{2,}")
 _HEADLINE_PEOPLE = {"man", "woman", "men", "women"}   # "Fontana Man Charged …": a headline's, no surname
 _HOUSE_NUMBER = re.compile(r"^\d{1,6}[A-Za-z]?$")
 _VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿÀ-ß]")
@@ -402,6 +406,8 @@ def refuse(text: str, around: Around) -> str | None:
     if (len(words) >= 2 and folded[-1] in NUMBER_LABELS) or (folded[-1] in _SECTION_LABELS and numbered) or \
             (following[:1] and following[0].lower() in NUMBER_LABELS and following[1:2] and following[1][:1].isdigit()):
         return "a label before its number (\"Check Nos. 221568\", \"Resolution No. 22-14\")"
+    if any(_GLUED.search(w.strip(_EDGE)) for w in words):
+        return "words glued together (\"newsLTC Cash Voucher SchemeSGX\", a page's menu)"
     if len(words) >= 2 and all(f in _MONTH_NAMES for f in folded):
         return "month names (a menu's \"April\" / \"May\")"
     if text.isupper() and following[:1] and following[0] in ("–", "—", "-", "--"):

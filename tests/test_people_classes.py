@@ -289,3 +289,13 @@ def test_a_given_name_ending_the_line_before_is_the_names(people, text: str, nam
 
 def test_a_dam_is_no_person(people) -> None:
     assert people("- $220 million for the **Howard Hanson Dam, WA** to maintain flood risk management.") == []
+
+
+def test_words_a_page_glued_together_are_no_person(people) -> None:
+    """A news site's menu flattened into one line ("… newsLTC Cash Voucher SchemeSGX NiftySensex …");
+    names written with a capital inside ("DeShawn", "MacArthur", "FitzGerald") stay."""
+    menu = ("Top Stories: Budget 2024 LiveLatest newsLTC Cash Voucher SchemeSGX NiftySensex TodayMarkets\n"
+            "Finance minister Deepak Ajwani said on Monday the scheme would start in April.")
+    assert people(menu) == ["Deepak Ajwani"]
+    names = "Forward DeShawn Porter and coach Ian MacArthur met Fiona FitzGerald on Monday."
+    assert people(names) == ["DeShawn Porter", "Ian MacArthur", "Fiona FitzGerald"]
