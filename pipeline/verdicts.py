@@ -28,7 +28,7 @@ VERDICT = re.compile(
     r"|(?s:.{0,200}?)\b(?i:we\s+(?:hereby\s+|therefore\s+|thus\s+)?(?P<we>affirm|reverse|vacate|remand|dismiss|deny|grant|"
     r"modify|reinstate)\b)"
     r"|(?s:.{0,300}?)\b(?:is|are|be|was)\s+(?:hereby\s+)?(?P<ruled>AFFIRMED|REVERSED|VACATED|REMANDED|DISMISSED|DENIED|"
-    r"GRANTED|MODIFIED)(?=[\s,.;])"
+    r"GRANTED|MODIFIED|SUSTAINED|OVERRULED|STRICKEN|CONTINUED|TAKEN\s+UNDER\s+SUBMISSION|TAKEN\s+OFF[-\s]CALENDAR)(?=[\s,.;])"
     r"|(?s:(?:(?!\b(?i:if|unless|whether|when|until|once)\b).){0,300}?)\b(?:is|are)\s+(?:hereby\s+)?"
     r"(?P<ruled2>(?i:affirmed|reversed|vacated|remanded|dismissed|denied|granted))\b"
     r"|(?:IT\s+IS\s+)?(?:SO\s+|FURTHER\s+)?(?P<ordered>ORDERED)\b|(?i:(?:it\s+is\s+)?so\s+)(?P<ordered2>(?i:ordered))\b"
@@ -45,6 +45,8 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
                    "dismiss": "dismiss", "deny": "deny", "grant": "grant", "modify": "modify",
                    "reinstate": "reinstate", "affirmed": "affirm", "reversed": "reverse", "vacated": "vacate",
                    "remanded": "remand", "dismissed": "dismiss", "granted": "grant", "modified": "modify",
+                   "sustained": "sustain", "overruled": "overrule", "stricken": "strike", "continued": "continue",
+                   "taken under submission": "submit", "taken off-calendar": "vacate", "taken off calendar": "vacate",
                    "ordered": "order", "concur": "concur", "concurring": "concur", "dissenting": "dissent",
                    "ayes": "vote", "yeas": "vote", "recorded vote": "vote", "negative": "vote", "opposed": "vote"}
 
@@ -58,7 +60,7 @@ _MEETING_VERDICTS = {"caps", "motion", "alone", "moved", "tally", "recorded", "n
 def verdict_candidate(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]:
     """The candidate a verdict formula makes: self-dated (the meeting's or the decision's day), done."""
     word = next(g for g in _VERDICT_GROUPS if m.group(g))
-    lemma = _VERDICT_LEMMAS[m.group(word).lower()]
+    lemma = _VERDICT_LEMMAS[" ".join(m.group(word).lower().split())]
     return {"start": start, "end": sent.end_char, "trigger": m.group(word), "trigger_at": m.start(word),
             "lemma": lemma, "type": "decision" if word in _MEETING_VERDICTS else "legal",
             "lemmas": [lemma], "agents": [], "patients": [], "self_dated": True,

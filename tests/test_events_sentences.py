@@ -462,6 +462,10 @@ COURT_DECISIONS = [
     "The judgment of the district court is affirmed.",
     "So Ordered.",
     "It is so ordered.",
+    # a court's minutes: what it does with a motion or a setting at the hearing, in capitals
+    "For reasons stated on the record,\nthe Motions are TAKEN UNDER SUBMISSION.",
+    "The status conference set for November 5, 2018 is TAKEN OFF-CALENDAR.",
+    "The objection is SUSTAINED.",
     # the panel's concurrence and a judge's separate opinion, filed with the decision
     "CHRISTOPHER, J.P., FORD, WARHIT and VOUTSINAS, JJ., concur.",
     "BARRON, Circuit Judge, concurring in part and concurring in the judgment.",
@@ -1204,3 +1208,10 @@ def test_a_sentence_runs_on_over_a_blank_line_after_a_word_like_of(tagger: Tagge
     sents = [s.text.strip() for s in tagger.nlp(text).sents]
     assert sents[0].endswith("Department of Social Services.") and "Ordered, that the complaint is dismissed." in sents
     assert sents[1].startswith("The hours") and sents[1].endswith("by an hour.")
+
+
+def test_the_day_a_hearing_was_set_for_dates_no_done_act(tagger: Tagger) -> None:
+    """"set for May 3": the hearing's day, not the postponement's."""
+    done = "The sentencing hearing set for May 3, 2018 was postponed on March 12, 2018."
+    assert [r["date_start"] for r in timeline_rows(tagger, done)] == [D(2018, 3, 12)]
+    assert timeline_rows(tagger, "The sentencing hearing set for February 3, 2018 was postponed.") == []
