@@ -20,6 +20,11 @@ VERDICT = re.compile(
     # "Councillor Eadie is negative on 1 and 2.")
     r"|.{0,60}?\b(?P<tally>(?i:yeas|ayes))\s*:?\s*\d+\s*[,;]?\s*(?i:nays|noes)\s*:?\s*\d+"
     r"|(?i:an?\s+)?(?P<recorded>(?i:recorded\s+vote))\s+(?i:was\s+taken)"
+    # a court's disposition alone on its line, under a case of a release list ("| Affirmed.", "Petition
+    # Denied. No Opinion.", "Reversed and remanded.")
+    r"|(?:\|\s*)?(?:(?i:petition|writ|application|rehearing|appeal)\s+)?(?P<disposed>(?i:affirmed|reversed|vacated|"
+    r"dismissed|remanded|denied|granted|quashed))(?:\s+(?i:in\s+part|and\s+remanded|as\s+modified))*[.;]?"
+    r"(?:\s+(?i:no\s+opinion)\.?)?\s*\|?\s*$"
     r"|(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:is|are)\s+(?P<negative>negative|opposed)\s+(?:on|to)\s+(?:items?\s+)?\d"
     # a court's own decision in its opinion or order, made on the day it is decided (over line breaks:
     # "the district court's judgment dismissing St.\nPierre's claims is AFFIRMED"; "So Ordered."); in
@@ -43,7 +48,7 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
                    "ratified": "ratify", "accepted": "accept", "lost": "fail", "moved": "motion",
                    "affirm": "affirm", "reverse": "reverse", "vacate": "vacate", "remand": "remand",
                    "dismiss": "dismiss", "deny": "deny", "grant": "grant", "modify": "modify",
-                   "reinstate": "reinstate", "affirmed": "affirm", "reversed": "reverse", "vacated": "vacate",
+                   "reinstate": "reinstate", "quashed": "quash", "affirmed": "affirm", "reversed": "reverse", "vacated": "vacate",
                    "remanded": "remand", "dismissed": "dismiss", "granted": "grant", "modified": "modify",
                    "sustained": "sustain", "overruled": "overrule", "stricken": "strike", "continued": "continue",
                    "taken under submission": "submit", "taken off-calendar": "vacate", "taken off calendar": "vacate",
@@ -52,7 +57,7 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
 
 
 # VERDICT's groups in the order they are tried; a meeting's verdicts are decisions, a court's legal acts
-_VERDICT_GROUPS = ("caps", "motion", "alone", "moved", "tally", "recorded", "negative", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
+_VERDICT_GROUPS = ("caps", "motion", "alone", "moved", "tally", "recorded", "negative", "disposed", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
                    "separate")
 _MEETING_VERDICTS = {"caps", "motion", "alone", "moved", "tally", "recorded", "negative"}
 

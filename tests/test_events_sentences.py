@@ -466,6 +466,10 @@ COURT_DECISIONS = [
     "For reasons stated on the record,\nthe Motions are TAKEN UNDER SUBMISSION.",
     "The status conference set for November 5, 2018 is TAKEN OFF-CALENDAR.",
     "The objection is SUSTAINED.",
+    # a release list's disposition alone on its line, under its case
+    "| Affirmed.",
+    "| Petition Denied. No Opinion.",
+    "Reversed and remanded.",
     # the panel's concurrence and a judge's separate opinion, filed with the decision
     "CHRISTOPHER, J.P., FORD, WARHIT and VOUTSINAS, JJ., concur.",
     "BARRON, Circuit Judge, concurring in part and concurring in the judgment.",
