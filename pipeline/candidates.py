@@ -69,7 +69,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     verdict = VERDICT.match(text, start, sent.end_char)
     if verdict:   # "Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by ..., Seconded by ..."
         return verdict_candidate(sent, start, verdict)
-    if not_a_report(body) or _name_list(sent, start) or _roster(sent, start) or _figure(sent, start):
+    if not_a_report(body) or _name_list(sent, start) or _roster(sent, start) or _figure(sent, start) or _vote_roll(sent, body):
         return None
     dates = [e for e in (sent.ents if ents is None else ents) if e.start_char >= start and (
         e.label_ == "DATE" or e.label_ == "TIME" and DAY_NAMED_RE.search(e.text))]
@@ -229,6 +229,15 @@ def _figure(sent: Any, start: int) -> bool:
 
 
 _NAME_TITLE = re.compile(r"^\s*(?:and\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+,\s+[A-Z]")
+
+
+_ROLL_LABEL = re.compile(r"\b(?:AYES|YEAS|NAYS|NOES|ABSENT|ABSTAIN(?:ED|ING)?|RECUSED|MOVER|SECONDER)\s*:")
+
+
+def _vote_roll(sent: Any, body: str) -> bool:
+    """A vote's roll under its labels, no verb told ("AYES: Mashack, Brown, Allen Fisk … ABSENT:"): who
+    voted how, not an act of its own (the motion and its result are)."""
+    return bool(_ROLL_LABEL.search(body)) and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent)
 
 
 def _roster(sent: Any, start: int) -> bool:

@@ -1219,3 +1219,9 @@ def test_the_day_a_hearing_was_set_for_dates_no_done_act(tagger: Tagger) -> None
     done = "The sentencing hearing set for May 3, 2018 was postponed on March 12, 2018."
     assert [r["date_start"] for r in timeline_rows(tagger, done)] == [D(2018, 3, 12)]
     assert timeline_rows(tagger, "The sentencing hearing set for February 3, 2018 was postponed.") == []
+
+
+def test_a_votes_roll_under_its_labels_is_offered_to_no_one(tagger: Tagger) -> None:
+    """"AYES: Whitcomb, Hale, … ABSENT:": who voted how, not an act (the motion and its result are)."""
+    text = "SECONDER: Hale\nAYES: Whitcomb, Hale, Dana Ortiz, Bello, Marsh, Pruett\nABSENT:"
+    assert filter_candidates(tagger, text, kind="minutes", doc_date=MEETING) == []
