@@ -190,6 +190,7 @@ _FILING_STAMP = re.compile(r"(?:USCA\s+|Appellate\s+)?Case:?\s+[\w:.-]+,?\s+(?:D
 # A press office's contact block ("Contact: Jane Roe Director of Communications … 214-653-3756 (office)",
 # "Office: 714-347-8408 Cell: …"), and a listing's link label ("… Read More April 24, 2026 News …")
 _CONTACT = re.compile(r"\b(?:contact|office|cell|phone|tel|fax|e-?mail|media)\s*:", re.IGNORECASE)
+_STATE_ZIP = re.compile(r"\b[A-Z]{2},?\s+\d{5}(?:-\d{4})?\b")   # "Chicago IL 60625", "Santa Ana, CA 92701"
 _PHONE_OR_MAIL = re.compile(r"(?<!\d)\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?!\d)|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 # a report's list of reports, row by row: "A-07-12-05023 Medicare Compliance Review of … 11/13/2012"
 _CATALOGUE = re.compile(r"[A-Z]{1,4}-\d{2}-\d{2}-\d{3,6}\b")
@@ -253,8 +254,9 @@ def not_a_report(body: str) -> bool:
     without a date cell reports no act."""
     if body.endswith("?") or is_caps_line(body) or (is_heading(body) and "|" not in body) or _FILING_STAMP.match(body):
         return True
-    if (_CONTACT.search(body) and _PHONE_OR_MAIL.search(body)) or _LINK_LABEL.search(body) or _CATALOGUE.match(body):
-        return True
+    if (_CONTACT.search(body) or _STATE_ZIP.search(body)) and _PHONE_OR_MAIL.search(body) or \
+            _LINK_LABEL.search(body) or _CATALOGUE.match(body):
+        return True   # (a letterhead's or a footer's address and phone: "… Chicago IL 60625 | p: 773.728.3890")
     return (body.startswith("|") or body.count(" | ") >= 2) and not re.search(r"\d", body)
 
 

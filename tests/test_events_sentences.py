@@ -1225,3 +1225,8 @@ def test_a_votes_roll_under_its_labels_is_offered_to_no_one(tagger: Tagger) -> N
     """"AYES: Whitcomb, Hale, … ABSENT:": who voted how, not an act (the motion and its result are)."""
     text = "SECONDER: Hale\nAYES: Whitcomb, Hale, Dana Ortiz, Bello, Marsh, Pruett\nABSENT:"
     assert filter_candidates(tagger, text, kind="minutes", doc_date=MEETING) == []
+
+
+def test_a_footers_address_and_phone_are_offered_to_no_one(tagger: Tagger) -> None:
+    text = "1840 W. Harrison Avenue, Chicago IL 60612 | p: 773.555.0190 | f: 773.555.0191 www.example.org"
+    assert filter_candidates(tagger, text, kind="minutes", doc_date=MEETING) == []
