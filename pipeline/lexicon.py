@@ -234,7 +234,8 @@ EVENT_NOUNS = {"resignation", "appointment", "suspension", "termination", "remov
 
 # Procedural sentences of minutes: true, dated, and never what a timeline is for.
 PROCEDURAL = [
-    r"called the meeting to order", r"\bagenda was approved", r"minutes of the .{0,40}meeting were approved",
+    r"called the meeting to order", r"\bagenda was approved", r"minutes of the .{0,40}meeting (?:were |was )?approved",
+    r"^\W*minutes\s+of\s+the\s+(?:[\w-]+\s+){0,4}meetings?\s+(?:of|held|on)\b",   # an agenda's "Minutes of the Regular City Council Meeting of October 4, 2022, and …"
     r"these minutes were approved", r"presented the (?:monthly )?financial report", r"total expenditures",
     r"^\W*minutes of the (?:regular|special) meeting held", r"meeting (?:was )?adjourned",
     r"no action was (?:taken|required)", r"returned to open session", r"pledge of allegiance",

@@ -968,6 +968,8 @@ def test_a_morning_hour_after_an_evening_one_is_the_next_day(tagger: Tagger) -> 
     "At 12:59 p.m., the members reconvened the open portion of the meeting.",
     "The City Council reconvened in closed session in the 3rd Floor Conference Room.",
     "APPROVED CITY COUNCIL MINUTES of January 30, 2018, as provided in their revised format.",
+    "Minutes of the previous meeting approved.",
+    "Minutes of the Regular City Council Meeting of January 30, 2018, and Special City Council Meetings of February 6, 2018",
     "Parts of the meeting were open to the public and parts of the meeting were closed at the Board's offices.",
     "Mr. Long thanked Mr. Saul for his comments.",                                   # talk at the meeting
     "Mr. Saul expressed concern about the size of the budget increase.",
