@@ -69,7 +69,8 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     verdict = VERDICT.match(text, start, sent.end_char)
     if verdict:   # "Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by ..., Seconded by ..."
         return verdict_candidate(sent, start, verdict)
-    if not_a_report(body) or _name_list(sent, start) or _roster(sent, start) or _figure(sent, start) or _vote_roll(sent, body):
+    if not_a_report(body) or _name_list(sent, start) or _roster(sent, start) or _figure(sent, start) or _vote_roll(sent, body) or \
+            _item_title(sent, body):
         return None
     dates = [e for e in (sent.ents if ents is None else ents) if e.start_char >= start and (
         e.label_ == "DATE" or e.label_ == "TIME" and DAY_NAMED_RE.search(e.text))]
@@ -233,6 +234,20 @@ _NAME_TITLE = re.compile(r"^\s*(?:and\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'�
 
 
 _ROLL_LABEL = re.compile(r"\b(?:AYES|YEAS|NAYS|NOES|ABSENT|ABSTAIN(?:ED|ING)?|RECUSED|MOVER|SECONDER)\s*:")
+
+
+_ITEM_TITLE = re.compile(r"(?:[A-Z0-9.]+\s+){0,2}(?:ADOPTION|APPROVAL|AUTHORIZATION|AWARD|ACCEPTANCE|CONSIDERATION|"
+                         r"DISCUSSION|INTRODUCTION|RATIFICATION|APPOINTMENT)\s+OF\b")
+
+
+def _item_title(sent: Any, body: str) -> bool:
+    """An item's title in capitals, a noun and no verb told ("ADOPTION OF RESOLUTION declaring the month
+    of June 2022 …"): what the item is about; the line that records what was done is the act."""
+    return bool(_ITEM_TITLE.match(body)) and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent) and \
+        not _RECORDED.search(body)   # ("APPROVAL OF CONSENT CALENDAR - Motion by Ames, carried 5-0" records the act)
+
+
+_RECORDED = re.compile(r"\b(?:motion|moved|carried|passed|approved|adopted|voted?|votes|unanimous(?:ly)?)\b", re.IGNORECASE)
 
 
 def _vote_roll(sent: Any, body: str) -> bool:

@@ -1232,3 +1232,11 @@ def test_a_votes_roll_under_its_labels_is_offered_to_no_one(tagger: Tagger) -> N
 def test_a_footers_address_and_phone_are_offered_to_no_one(tagger: Tagger) -> None:
     text = "1840 W. Harrison Avenue, Chicago IL 60612 | p: 773.555.0190 | f: 773.555.0191 www.example.org"
     assert filter_candidates(tagger, text, kind="minutes", doc_date=MEETING) == []
+
+
+@pytest.mark.parametrize("text, acts", [
+    ("ADOPTION OF RESOLUTION declaring the month of June 2018 Pride Month and directing staff to fly the flag", 0),
+    ("APPROVAL OF CONSENT CALENDAR - Motion by Ames, second by Ruiz, carried 5-0.", 1),
+])
+def test_an_items_title_is_no_act_but_its_record_is(tagger: Tagger, text: str, acts: int) -> None:
+    assert len(filter_candidates(tagger, text, kind="minutes", doc_date=MEETING)) == acts
