@@ -243,17 +243,22 @@ _ITEM_TITLE = re.compile(r"(?:[A-Z0-9.]+\s+){0,2}(?:ADOPTION|APPROVAL|AUTHORIZAT
 def _item_title(sent: Any, body: str) -> bool:
     """An item's title in capitals, a noun and no verb told ("ADOPTION OF RESOLUTION declaring the month
     of June 2022 …"): what the item is about; the line that records what was done is the act."""
-    return bool(_ITEM_TITLE.match(body)) and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent) and \
+    return bool(_ITEM_TITLE.match(body)) and _no_finite_verb(sent) and \
         not _RECORDED.search(body)   # ("APPROVAL OF CONSENT CALENDAR - Motion by Ames, carried 5-0" records the act)
 
 
 _RECORDED = re.compile(r"\b(?:motion|moved|carried|passed|approved|adopted|voted?|votes|unanimous(?:ly)?)\b", re.IGNORECASE)
 
 
+def _no_finite_verb(sent: Any, start: int = 0) -> bool:
+    """No verb told in the past or the present, nor a modal, from `start` on: a list, a title, a label."""
+    return not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent if t.idx >= start)
+
+
 def _vote_roll(sent: Any, body: str) -> bool:
     """A vote's roll under its labels, no verb told ("AYES: Mashack, Brown, Allen Fisk … ABSENT:"): who
     voted how, not an act of its own (the motion and its result are)."""
-    return bool(_ROLL_LABEL.search(body)) and not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent)
+    return bool(_ROLL_LABEL.search(body)) and _no_finite_verb(sent)
 
 
 def _roster(sent: Any, start: int) -> bool:
@@ -261,7 +266,7 @@ def _roster(sent: Any, start: int) -> bool:
     Grumbine, Acting Secretary; Susan C. Crowder, Chief Financial Officer; …"."""
     parts = sent.doc.text[start:sent.end_char].split(";")
     return len(parts) >= 3 and sum(bool(_NAME_TITLE.match(p)) for p in parts) >= 2 and \
-        not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in sent if t.idx >= start)
+        _no_finite_verb(sent, start)
 
 
 def not_a_report(body: str) -> bool:

@@ -224,7 +224,7 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
             inside = [d for d in found if cand["start"] <= d["start"] < cand["end"] and d["interval"]
                       and possible(d["interval"], doc_date, cand["modality"])
                       and not (cand["modality"] == "done" and _SET_FOR.search(page["text"], max(0, d["start"] - 30), d["start"]))]
-            # (a plan keeps its day: "The hearing is set for May 3" is on the timeline as planned)
+            # (a plan keeps its day: "The board will vote at the hearing set for May 3" is planned for May 3)
             dated = [d for d in inside if not any(s <= d["start"] < e for s, e in cand.get("foreign", ()))] or \
                 [d for d in inside if not any(s <= d["start"] < e for s, e in cand.get("loose_foreign", ()))]
             papers: list[dict[str, Any]] = []

@@ -410,8 +410,6 @@ def refuse(text: str, around: Around) -> str | None:
         return "words glued together (\"newsLTC Cash Voucher SchemeSGX\", a page's menu)"
     if len(words) >= 2 and all(f in _MONTH_NAMES for f in folded):
         return "month names (a menu's \"April\" / \"May\")"
-    if text.isupper() and following[:1] and following[0] in ("–", "—", "-", "--"):
-        return "a dateline's place (\"SANTA ANA – A youth leader …\")"
     if len(words) >= 2 and folded[-1] in _HEADLINE_PEOPLE and (following[:1] and following[0][:1].isupper() or
                                                               re.search(r"\d-year-old$", " ".join(around.before[-1:]), re.I)):
         return "a headline's noun (\"30-year-old Fontana Man Charged …\")"

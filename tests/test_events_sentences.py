@@ -1217,10 +1217,12 @@ def test_a_sentence_runs_on_over_a_blank_line_after_a_word_like_of(tagger: Tagge
 
 
 def test_the_day_a_hearing_was_set_for_dates_no_done_act(tagger: Tagger) -> None:
-    """"set for May 3": the hearing's day, not the postponement's."""
+    """"set for May 3": the hearing's day, not the postponement's; a plan made for it keeps it."""
     done = "The sentencing hearing set for May 3, 2018 was postponed on March 12, 2018."
     assert [r["date_start"] for r in timeline_rows(tagger, done)] == [D(2018, 3, 12)]
     assert timeline_rows(tagger, "The sentencing hearing set for February 3, 2018 was postponed.") == []
+    planned = filter_candidates(tagger, "The board will vote on the contract at the hearing set for May 3, 2018.")
+    assert [(r["date_start"], r["modality"]) for r in planned] == [(D(2018, 5, 3), "planned")]   # a plan keeps it
 
 
 def test_a_votes_roll_under_its_labels_is_offered_to_no_one(tagger: Tagger) -> None:
