@@ -104,6 +104,7 @@ def heading_breaks(doc: Any) -> Any:
         else:
             boundary = line_text.endswith(_ENDS_SENTENCE)
     _caps_inside(doc)
+    _measure_numbers(doc)
     return doc
 
 
@@ -137,6 +138,22 @@ def _caps_inside(doc: Any) -> None:
         elif prev.is_alpha and tok.is_alpha and tok.is_lower:
             tok.is_sent_start = False   # "… blew apart a trash | can just before …": a word in lower case
             # straight after a word, with no stop between, goes on the sentence
+
+
+# A bill's or a report's number in Congress: "H. Con. Res. 211", "S. J. Res. 3", "H. Rept. 109-175",
+# "S. 1250", "H.R. 3351". The parser reads the stops of "H. Con." as a sentence's end.
+_MEASURE = re.compile(r"\b(?:H\.\s?R|H|S)\.\s?(?:(?:J|Con)\.\s?)?(?:(?:Res|Rept|Doc|Amdt|Prt)\.\s?)?\d")
+
+
+def _measure_numbers(doc: Any) -> None:
+    """No sentence starts inside a measure's number ("… resolutions, H. Con. | Res. 211; and …")."""
+    for m in _MEASURE.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end() - 1, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in doc[span.start + 1:span.end + 1]:
+            if tok.i < len(doc) and tok.is_sent_start is None:
+                tok.is_sent_start = False
 
 
 def _line_text(text: str, toks: list[Any]) -> str:

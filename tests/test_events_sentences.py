@@ -545,6 +545,14 @@ def test_captions_and_acts_ahead(tagger: Tagger, text: str, verdict: str | None)
     assert (cand and cand["modality"]) == verdict
 
 
+@pytest.mark.parametrize("measure", ["H. Con. Res. 211", "S. J. Res. 3", "H. Rept. 109-175", "S. 1250", "H. Res. 44"])
+def test_a_measures_number_ends_no_sentence(tagger: Tagger, measure: str) -> None:
+    text = f"The House passed {measure} on March 2, 2018, after Representative Ruth Ames spoke."
+    sentences = [s.text for s in tagger.nlp(text).sents]
+    assert sentences == [text]
+    assert [(r["text"], r["date_start"]) for r in timeline_rows(tagger, text)] == [(text, D(2018, 3, 2))]
+
+
 @pytest.mark.parametrize("marker", ["[[Page D786]]", "[*5]", "- 12 -"])
 def test_a_page_marker_inside_a_sentence_does_not_end_it(tagger: Tagger, marker: str) -> None:
     text = ("Committee on Finance: Committee concluded a hearing to examine the nominations of Ruth\n"
