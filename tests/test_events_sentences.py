@@ -1202,6 +1202,13 @@ def test_since_a_date_starts_something_still_going_on(tagger: Tagger, text: str)
     assert timeline_rows(tagger, text) == []
 
 
+def test_the_day_a_figure_holds_as_of_dates_no_act(tagger: Tagger) -> None:
+    """"total assets as of June 30, 2011": the day the figure holds, not the day of an act."""
+    text = "According to the call report as of June 30, 2011, the bank reported total assets of $236.3 billion."
+    found = events.resolve_page_dates([text], tagger.tag([text]), NEWS_DAY)[0]
+    assert [f["interval"] for f in found] == [None]
+
+
 def test_a_state_since_a_month_told_between_ends_the_storys_day(tagger: Tagger) -> None:
     """"since January" is no date of an act, but the story has moved on to its background: the next
     step takes no day from the meeting told before it."""
