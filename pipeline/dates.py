@@ -161,7 +161,7 @@ _TIME_RE = re.compile(
     r"|\b\d{1,2}:\d{2}\b|\bnoon\b|\bmidnight\b|\bo'clock\b)")
 _NEGATIVE_RE = re.compile(
     r"^(?:before|after|by|until|till|til|up to|up until|prior to|no later than|ahead of"
-    r"|not until|no sooner than|as early as|pending|since|ever since|as of)\b")
+    r"|not until|no sooner than|as early as|pending|since|ever since)\b")
 _LEADING_RE = re.compile(
     r"^(?:on|in|at|during|throughout|as of|from|of|over|around|about|circa"
     r"|approximately|roughly|sometime in|sometime during|sometime|beginning in|starting in"

@@ -72,6 +72,7 @@ _CITED = re.compile(rf"(?:\b\d{{1,4}}\s+[A-Z][\w.&]*(?:\s+[A-Z0-9&][\w.&]*){{0,3
                     r"|\bvs?\.\s+(?:[^;()\n]|\n(?!\s*\n)){1,100}?,\s+(?:19|20)\d\d\s+(?!WL\b|LEXIS\b|NY\s+Slip\b)[A-Z]{2,}\b")
 _BOUND = re.compile(r"\b(?:before|after|by|until|till|prior\s+to|ahead\s+of|no\s+later\s+than|"
                     r"not\s+until|for|since|as\s+of)\s+(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
+_AS_OF = re.compile(r"as\s+of\b", re.IGNORECASE)
 # "set for November 5, 2018": the day a hearing was set for labels it, it dates no act of the sentence
 _SET_FOR = re.compile(r"\b(?:set|scheduled|slated|calendared|noticed)\s+for\s+(?:(?:on|the)\s+)?$", re.IGNORECASE)
 
@@ -106,6 +107,8 @@ def resolve_page_dates(texts: list[str], analyses: list[dict[str, Any]], anchor:
             previous = interval or previous
     out: list[list[dict[str, Any]]] = [[] for _ in analyses]
     for (p, e), interval in zip(spans, resolved):
+        if _AS_OF.match(e["text"]):
+            interval = None   # "total assets as of June 30, 2011": the day a state or a figure holds, no act's
         if interval is not None and "reads_as" in e:
             interval = replace(interval, text=e["text"])   # the words as written, never the reading
         out[p].append({**e, "interval": interval})
@@ -132,10 +135,8 @@ _FULL_DAY = re.compile(r"\b(?:19|20)\d{2}\b")
 def _date_inside(entity: dict[str, Any]) -> dict[str, Any] | None:
     """The one date written inside an unreadable DATE span, as a span of its own."""
     text = entity["text"]
-    if "reads_as" in entity or _COUNTS_FROM.search(text) or _TO_NOW.search(text) or re.search(r"\d[/-]\d", text) \
-            or re.match(r"as\s+of\b", text, re.IGNORECASE):
-        return None   # counted from a date, a period to the present, a numeric range, the day a state or
-        # a figure is given "as of" ("total assets as of June 30, 2011"): no date of an act
+    if "reads_as" in entity or _COUNTS_FROM.search(text) or _TO_NOW.search(text) or re.search(r"\d[/-]\d", text):
+        return None   # counted from a date, a period to the present, a numeric range: no date of an act
     found = list(_DATE_INSIDE.finditer(text))
     if len(found) != 1 or found[0].group(0) == text:
         return None
