@@ -16,15 +16,35 @@ MIN_TURNS = 10      # labelled lines in the document
 MIN_SPEAKERS = 3    # labels that each open two turns or more
 
 
+# The Congressional Record's turns: a title, the member's surname in capitals and a full stop
+# ("Mr. MICA. Mr. Speaker, I move …", "Ms. MILLENDER-McDONALD. …", "Mr. SMITH of Texas. …"), or the
+# chair ("The SPEAKER pro tempore (Mr. Foley). The question is …", "The PRESIDING OFFICER. Without …").
+_RECORD_LABEL = re.compile(
+    r"^[ \t]*((?:Mr|Ms|Mrs|Miss|Dr)\.[ \t]+(?:Mc|Mac)?[A-Z][A-Z'’]+(?:-(?:Mc|Mac)?[A-Z][A-Z'’]+)*"
+    r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?"
+    r"|The[ \t]+(?:SPEAKER|PRESIDING[ \t]+OFFICER|CHAIRMAN|CHAIR|ACTING[ \t]+PRESIDENT|PRESIDENT|VICE[ \t]+PRESIDENT)"
+    r"(?:[ \t]+pro[ \t]+tempore)?(?:[ \t]+\([^)\n]*\))?)\.[ \t]+(?=[A-Z])", re.MULTILINE)
+# A page of the Record's House or Senate floor proceedings (not its Daily Digest, whose entries
+# summarise): "[Congressional Record Volume 151, Number 99 (Wednesday, July 20, 2005)]" / "[House]"
+_FLOOR_PAGE = re.compile(r"^\[Congressional Record Volume [^\]\n]*\]\s*\n\s*\[(?:House|Senate)\]", re.MULTILINE)
+
+
 def speaker_labels(text: str) -> list[str]:
     """The speaker labels opening lines of `text`, in order. A label in capitals ("MOTION BY:",
     "AYES:", "ACTION:") is a form's field in minutes, not a speaker."""
-    return [m.group(1) for m in _LABEL.finditer(text) if any(c.islower() for c in m.group(1))]
+    labels = [(m.start(), m.group(1)) for m in _LABEL.finditer(text) if any(c.islower() for c in m.group(1))]
+    labels += [(m.start(), m.group(1)) for m in _RECORD_LABEL.finditer(text)]
+    return [label for _, label in sorted(labels)]
 
 
 def is_transcript(pages: Iterable[str]) -> bool:
-    """A record of turns: at least MIN_TURNS labelled lines, with MIN_SPEAKERS labels that recur."""
-    turns = Counter(label for text in pages for label in speaker_labels(text))
+    """A record of turns: at least MIN_TURNS labelled lines, with MIN_SPEAKERS labels that recur; or a
+    page of the Congressional Record's floor proceedings, however few its turns (one member's special
+    order is still a speech told on the floor)."""
+    texts = list(pages)
+    if texts and _FLOOR_PAGE.search(texts[0][:400]):
+        return True
+    turns = Counter(label for text in texts for label in speaker_labels(text))
     return sum(turns.values()) >= MIN_TURNS and sum(n >= 2 for n in turns.values()) >= MIN_SPEAKERS
 
 

@@ -20,6 +20,13 @@ VERDICT = re.compile(
     # "Councillor Eadie is negative on 1 and 2.")
     r"|.{0,60}?\b(?P<tally>(?i:yeas|ayes))\s*:?\s*\d+\s*[,;]?\s*(?i:nays|noes)\s*:?\s*\d+"
     r"|(?i:an?\s+)?(?P<recorded>(?i:recorded\s+vote))\s+(?i:was\s+taken)"
+    # the Congressional Record's account of the floor's acts ("The question was taken; and … the rules were
+    # suspended and the concurrent resolution was agreed to.", "The yeas and nays were ordered.", "A motion to
+    # reconsider was laid on the table.", "The amendment was agreed to.")
+    r"|(?P<floor>(?i:the\s+question\s+was\s+taken|the\s+yeas\s+and\s+nays\s+were\s+ordered|"
+    r"a\s+motion\s+to\s+reconsider\s+was\s+laid\s+on\s+the\s+table|"
+    r"the\s+(?:concurrent\s+|joint\s+)?(?:resolution|bill|amendment|motion|conference\s+report)(?:,\s+as\s+amended,)?"
+    r"\s+was\s+(?:agreed\s+to|passed|rejected|adopted)))\b"
     # a court's disposition alone on its line, under a case of a release list ("| Affirmed.", "Petition
     # Denied. No Opinion.", "Reversed and remanded.")
     r"|(?:\|\s*)?(?:(?i:petition|writ|application|rehearing|appeal)\s+)?(?P<disposed>(?i:affirmed|reversed|vacated|"
@@ -53,19 +60,19 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
                    "sustained": "sustain", "overruled": "overrule", "stricken": "strike", "continued": "continue",
                    "taken under submission": "submit", "taken off-calendar": "vacate", "taken off calendar": "vacate",
                    "ordered": "order", "concur": "concur", "concurring": "concur", "dissenting": "dissent",
-                   "ayes": "vote", "yeas": "vote", "recorded vote": "vote", "negative": "vote", "opposed": "vote"}
+                   "ayes": "vote", "yeas": "vote", "floor": "vote", "recorded vote": "vote", "negative": "vote", "opposed": "vote"}
 
 
 # VERDICT's groups in the order they are tried; a meeting's verdicts are decisions, a court's legal acts
-_VERDICT_GROUPS = ("caps", "motion", "alone", "moved", "tally", "recorded", "negative", "disposed", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
+_VERDICT_GROUPS = ("caps", "motion", "alone", "moved", "tally", "recorded", "floor", "negative", "disposed", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
                    "separate")
-_MEETING_VERDICTS = {"caps", "motion", "alone", "moved", "tally", "recorded", "negative"}
+_MEETING_VERDICTS = {"caps", "motion", "alone", "moved", "tally", "recorded", "floor", "negative"}
 
 
 def verdict_candidate(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]:
     """The candidate a verdict formula makes: self-dated (the meeting's or the decision's day), done."""
     word = next(g for g in _VERDICT_GROUPS if m.group(g))
-    lemma = _VERDICT_LEMMAS[" ".join(m.group(word).lower().split())]
+    lemma = _VERDICT_LEMMAS["floor" if word == "floor" else " ".join(m.group(word).lower().split())]
     return {"start": start, "end": sent.end_char, "trigger": m.group(word), "trigger_at": m.start(word),
             "lemma": lemma, "type": "decision" if word in _MEETING_VERDICTS else "legal",
             "lemmas": [lemma], "agents": [], "patients": [], "self_dated": True,

@@ -112,3 +112,48 @@ def test_a_word_index_names_no_one_and_reports_nothing(people, tagger):
     page = _index_page() + "\nRuth Hale [2] 3:4 5:6\nthe board fired Director Ruth Hale on March 3, 2018 [1] 4:4"
     assert people(page) == []
     assert tagger.tag([page])[0]["candidates"] == []
+
+
+# A page of the Congressional Record's floor proceedings (generated, in the Record's layout)
+RECORD_HEAD = ("[Congressional Record Volume 151, Number 99 (Wednesday, May 22, 2019)]\n[House]\n[Pages H6115-H6117]\n"
+               "From the Congressional Record Online through the Government Publishing Office [www.gpo.gov]\n"
+               "HONORING THE COUNTY'S CASEWORKERS\n")
+RECORD_TURNS = [
+    "Mr. OSTRANDER. Mr. Speaker, I move to suspend the rules and agree to the resolution (H. Res. 202).",
+    "The SPEAKER pro tempore (Mr. Velikova). Pursuant to the rule, the gentleman from Ohio (Mr. Ostrander) "
+    "and the gentlewoman from Maine (Ms. Thibodeau-McKAY) each will control 20 minutes.",
+    "Ms. THIBODEAU-McKAY. Mr. Speaker, the county hired its first caseworker and built a shelter for children.",
+    "Mr. OSTRANDER of Ohio. Mr. Speaker, the board resigned and the state took over the department.",
+    "The question was taken; and (two-thirds having voted in favor thereof) the rules were suspended and the "
+    "resolution was agreed to.",
+    "A motion to reconsider was laid on the table.",
+]
+
+
+def test_a_floor_page_of_the_congressional_record_is_a_transcript() -> None:
+    text = RECORD_HEAD + "\n".join(RECORD_TURNS)
+    assert speaker_labels(text) == ["Mr. OSTRANDER", "The SPEAKER pro tempore (Mr. Velikova)", "Ms. THIBODEAU-McKAY",
+                                    "Mr. OSTRANDER of Ohio"]
+    assert is_transcript([text])
+    # one member's speech alone is still told on the floor
+    assert is_transcript([RECORD_HEAD + RECORD_TURNS[2]])
+    # the Record's Daily Digest summarises the day: no transcript
+    assert not is_transcript([RECORD_HEAD.replace("[House]", "[Daily Digest]") + RECORD_TURNS[2]])
+
+
+def test_on_the_floor_the_meeting_day_dates_the_floors_acts_not_the_speeches(tagger: Tagger) -> None:
+    text = RECORD_HEAD + "\n".join(RECORD_TURNS)
+    dated = [" ".join(r["text"].split()) for r in rows(tagger, text) if r["date_source"] == "document_date"]
+    assert any(d.endswith("I move to suspend the rules and agree to the resolution (H. Res. 202).") for d in dated), dated
+    assert any(d.startswith("The question was taken;") for d in dated), dated
+    assert not any("first caseworker" in d or "the board resigned" in d for d in dated), dated
+
+
+@pytest.mark.parametrize("told", ["In 1852, the county hired its first caseworker.",
+                                  "The county hired its first caseworker in 1852 and built a shelter.",
+                                  "On September 18, 1852, the county hired its first caseworker."])
+def test_history_told_with_a_year_before_1900_takes_no_meeting_day(tagger: Tagger, told: str) -> None:
+    """A year before any date an entry may carry (1900) still tells when the act was: not at the meeting."""
+    text = "\n\n".join(["The board approved the contract with Halvorsen Paving.", told])
+    got = [" ".join(r["text"].split()) for r in rows(tagger, text)]
+    assert got == ["The board approved the contract with Halvorsen Paving."]
