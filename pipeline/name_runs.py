@@ -287,3 +287,40 @@ def aged_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
         out.append({**mention(doc, start, end_tok, words, None), "method": "aged_name"})
         taken.update(range(start, end_tok))
     return out
+
+
+# A form's field that names a person ("Applicant: Sina Khajavi / SK Architects, …", "Owner: Vivek Tandon &
+# Suresh Tandon", "Property Owner: …"), at the start of a line
+_PERSON_FIELD = re.compile(r"^[ \t]*(?:property[ \t]+)?(?:applicants?|owners?|appellants?|agents?|representatives?|"
+                           r"architects?|engineers?|contact(?:[ \t]+person)?|requesters?|requestors?|complainants?|"
+                           r"landowners?|designers?)[ \t]*:[ \t]*", re.IGNORECASE | re.MULTILINE)
+_FIELD_NAME = re.compile(r"([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?=[ \t]*(?:/|&|,|;|\band\b|$))",
+                         re.MULTILINE)
+
+
+def field_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
+    """The people a form's field names ("Applicant: Miles Pritzkat / Pritzkat & Johnson Architects, Inc.",
+    "Owner: Vivek Tandon & Suresh Tandon"): each name of two or three capitalised words, its first a
+    census given name or none of them an English word, up to a slash, an ampersand, a comma or the line's end. The model reads such a
+    line as one firm or misses the names."""
+    out = []
+    for field in _PERSON_FIELD.finditer(doc.text):
+        at = field.end()
+        line_end = doc.text.find("\n", at)
+        line_end = len(doc.text) if line_end < 0 else line_end
+        while at < line_end:
+            m = _FIELD_NAME.match(doc.text, at, line_end)
+            if m is None:
+                break
+            span = doc.char_span(m.start(1), m.end(1))
+            if span is not None and (span[0].lower_ in given_names() or not any(english_word(t.lower_) for t in span)) and \
+                    not any(t.i in taken or t.ent_type_ in ("GPE", "LOC", "FAC") for t in span) and \
+                    not any(t.lower_ in TITLE_WORDS or t.lower_ in ORG_WORDS for t in span) and \
+                    not refuse(span.text, around(span.start, span.end)):
+                out.append({**mention(doc, span.start, span.end, span, None), "method": "field_name"})
+                taken.update(range(span.start, span.end))
+            joined = re.match(r"[ \t]*(?:&|\band\b)[ \t]*", doc.text[m.end():line_end])
+            if not joined:
+                break   # after "/" or "," comes the firm or the address
+            at = m.end() + joined.end()
+    return out
