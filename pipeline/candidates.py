@@ -22,6 +22,7 @@ from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES,
                               PLAIN_SAYING, PLAN_ADJECTIVES, PLAN_VERBS, PLANNED_CUES, PROCEDURAL, PROPOSING,
                               REPORTING_VERBS, SPEECH_VERBS, TEXT_NOUNS, TRIGGERS)
+from pipeline.letters import LETTER_ANSWERED, letter_candidate
 from pipeline.verdicts import VERDICT, verdict_candidate
 
 _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
@@ -69,6 +70,9 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     verdict = VERDICT.match(text, start, sent.end_char)
     if verdict:   # "Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by ..., Seconded by ..."
         return verdict_candidate(sent, start, verdict)
+    answered = LETTER_ANSWERED.search(text, start, sent.end_char)
+    if answered:   # "in response to your letter of November 20, 2014, …": the letter answered, on its day
+        return letter_candidate(sent, start, answered)
     if not_a_report(body) or _name_list(sent, start) or _roster(sent, start) or _figure(sent, start) or _vote_roll(sent, body) or \
             _item_title(sent, body):
         return None

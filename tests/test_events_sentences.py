@@ -1257,3 +1257,17 @@ def test_a_footers_address_and_phone_are_offered_to_no_one(tagger: Tagger) -> No
 ])
 def test_an_items_title_is_no_act_but_its_record_is(tagger: Tagger, text: str, acts: int) -> None:
     assert len(filter_candidates(tagger, text, kind="minutes", doc_date=MEETING)) == acts
+
+
+@pytest.mark.parametrize("text, day", [
+    ("I am writing in response to your letter of November 20, 2014, regarding our hospital compliance reviews.",
+     D(2014, 11, 20)),
+    ("We appreciate the opportunity to respond to the concerns that you raised in your November 20, 2014 letter, "
+     "and we look forward to working with you.", D(2014, 11, 20)),
+    ("I am writing in response to your September 7, 2011, letter in which you requested that the Office of "
+     "Inspector General review the rebates paid in 2010.", D(2011, 9, 7)),
+])
+def test_the_letter_a_reply_answers_is_an_act_of_its_day(tagger: Tagger, text: str, day: date) -> None:
+    """A reply's "I am writing" is the present; the letter it answers was written on its own day."""
+    assert [(r["text"], r["date_start"]) for r in timeline_rows(tagger, text, kind="report", doc_date=D(2015, 1, 5))] == \
+        [(text, day)]
