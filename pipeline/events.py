@@ -123,8 +123,9 @@ _MONTH_NAME = rf"(?:{MONTH_ALT})\b\.?"   # the month names of pipeline/date_rule
 # the whole span is not a date; a span that counts from a date ("the day after the Dec. 30") is not it.
 _DATE_INSIDE = re.compile(rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\b"
                           rf"|\b{_MONTH_NAME}\s+(?:19|20)\d\d\b|(?<![\d/.,–-])\b(?:19|20)\d\d\b(?![/–-]\d)", re.IGNORECASE)
-# a full date the small model tags as something else ("At the July 25, 2016, hearing": an EVENT)
-_FULL_DATE = re.compile(rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s+(?:19|20)\d\d\b"
+# a full date the small model tags as something else ("At the July 25, 2016, hearing": an EVENT), or
+# only in part ("your September 7,2011, letter": a scan's text lost the space)
+_FULL_DATE = re.compile(rf"\b{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?,\s*(?:19|20)\d\d\b"
                         rf"|\b\d{{1,2}}\s+{_MONTH_NAME}\s+(?:19|20)\d\d\b", re.IGNORECASE)
 _COUNTS_FROM = re.compile(r"\b(?:before|after|since|until|till|following|prior|ago|later|earlier|from|between)\b",
                           re.IGNORECASE)

@@ -1266,6 +1266,8 @@ def test_an_items_title_is_no_act_but_its_record_is(tagger: Tagger, text: str, a
      "and we look forward to working with you.", D(2014, 11, 20)),
     ("I am writing in response to your September 7, 2011, letter in which you requested that the Office of "
      "Inspector General review the rebates paid in 2010.", D(2011, 9, 7)),
+    # a scan's text lost the space after the comma
+    ("I am writing in response to your September 7,2011, letter in which you requested a review.", D(2011, 9, 7)),
 ])
 def test_the_letter_a_reply_answers_is_an_act_of_its_day(tagger: Tagger, text: str, day: date) -> None:
     """A reply's "I am writing" is the present; the letter it answers was written on its own day."""
