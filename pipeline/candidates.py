@@ -342,8 +342,9 @@ def content_start(text: str, start: int, end: int) -> int:
         start += 1
     while True:
         newline = text.find("\n", start, end)
-        if newline < 0 or not is_heading(text[start:newline]):
-            break
+        if newline < 0 or not is_heading(text[start:newline]) or text[text.rfind("\n", 0, start) + 1:start].strip():
+            break   # (a heading is a whole line: "… improvements. In January 2021, the Los Angeles County" /
+            # "Metropolitan Transportation Authority (Metro) selected …" opens mid-line)
         nxt = newline
         while nxt < end and text[nxt].isspace():
             nxt += 1

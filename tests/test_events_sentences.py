@@ -1273,3 +1273,26 @@ def test_the_letter_a_reply_answers_is_an_act_of_its_day(tagger: Tagger, text: s
     """A reply's "I am writing" is the present; the letter it answers was written on its own day."""
     assert [(r["text"], r["date_start"]) for r in timeline_rows(tagger, text, kind="report", doc_date=D(2015, 1, 5))] == \
         [(text, day)]
+
+
+AGENDA_DAY = D(2022, 11, 8)
+
+
+def test_an_agendas_staff_report_dates_no_act_by_the_meeting_to_come(tagger: Tagger) -> None:
+    """An agenda is written before its meeting: an act its staff report tells as done, with no date of
+    its own, was not done at the meeting; one with its own date keeps it."""
+    text = ("The Building Division has initiated the implementation of the 2022 California Building Codes.\n\n"
+            "On July 1, 2022, the Building Standards Commission published the revised codes.")
+    got = [(r["text"][:30], r["date_start"]) for r in timeline_rows(tagger, text, kind="agenda", doc_date=AGENDA_DAY)]
+    assert got == [("On July 1, 2022, the Building ", D(2022, 7, 1))]
+    # in minutes the same sentence is the minute-taker's, of the meeting's day
+    assert len(timeline_rows(tagger, text, kind="minutes", doc_date=AGENDA_DAY)) == 2
+
+
+def test_a_sentence_opening_mid_line_has_no_heading_to_cut(tagger: Tagger) -> None:
+    """"… improvements. In January 2021, the Los Angeles County" / "Metropolitan Transportation …": the
+    words before the line's end open the sentence, they are no heading line."""
+    text = ("The improvements include bike lanes and crosswalks. In January 2021, the Los Angeles County\n"
+            "Metropolitan Transportation Authority selected the Project for funding.")
+    rows = timeline_rows(tagger, text, kind="agenda", doc_date=AGENDA_DAY)
+    assert [(r["text"][:16], r["date_start"]) for r in rows] == [("In January 2021,", D(2021, 1, 1))]
