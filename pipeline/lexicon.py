@@ -234,7 +234,7 @@ EVENT_NOUNS = {"resignation", "appointment", "suspension", "termination", "remov
 
 # Procedural sentences of minutes: true, dated, and never what a timeline is for.
 PROCEDURAL = [
-    r"called the meeting to order", r"\bagenda was approved", r"minutes of the .{0,40}meeting (?:were |was )?approved",
+    r"called the (?:[\w-]+\s+){0,3}meeting to order", r"\bagenda was approved", r"minutes of the .{0,40}meeting (?:were |was )?approved",
     r"^\W*minutes\s+of\s+the\s+(?:[\w-]+\s+){0,4}meetings?\s+(?:of|held|on)\b",   # an agenda's "Minutes of the Regular City Council Meeting of October 4, 2022, and …"
     r"these minutes were approved", r"presented the (?:monthly )?financial report", r"total expenditures",
     r"^\W*minutes of the (?:regular|special) meeting held", r"meeting (?:was )?adjourned",
@@ -250,6 +250,12 @@ PROCEDURAL = [
     r"\bapproved\s+(?:the\s+)?(?:[\w-]+\s+){0,3}minutes\s+of\b",
     r"\b(?:into|for|from)\s+(?:an?\s+)?executive\s+session\b", r"\breconvened\s+in\s+(?:closed|open)\s+session\b",
     r"\bmeeting\s+(?:was|were)\s+(?:open|closed)\s+to\s+the\s+public\b", r"\bparts\s+of\s+the\s+meeting\s+were\s+(?:open|closed)\b",
+    # going into or out of a closed session ("the Board convened to Closed Session at 6:07 pm", "reconvened to
+    # Open Session"), who was there ("Board members present: …", "(arrived at 6:06 pm)"), the agenda's order
+    # changed ("President McRae moved item VI.1 before the consent calendar")
+    r"\b(?:convened|reconvened|recessed|adjourned|went|returned)\s+(?:in)?to\s+(?:closed|open|executive)\s+session\b",
+    r"\bmembers\s+(?:present|absent)\s*:", r"\((?:arrived|left|departed)\s+at\s+\d",
+    r"\bmoved\s+(?:agenda\s+)?items?\s+[\w.]+\s+(?:to\s+)?(?:before|after|ahead\s+of|up\b)",
     # a court's minutes form: who appeared ("Attorneys Present for Plaintiffs:"), the clerk's footer
     r"\b(?:attorneys?|counsel)\s+present\s+for\b", r"\binitials\s+of\s+(?:the\s+)?preparer\b",
 ]

@@ -278,6 +278,13 @@ MINUTES_NON_EVENTS = [
     "Director Whitfield requested that the board approve six caseworker positions.",
     "Member Kessler asked how many investigations were initiated late in January.",
     "Director Margaret Whitfield presented the monthly Director's report.",
+    # procedure: the meeting opened, a closed session entered or left, who was there, the agenda reordered
+    "President Kessler called the closed session meeting to order at 7:58 p.m.",
+    "Taken out of order, the Board convened to Closed Session at 6:07 pm.",
+    "The Board reconvened to Open Session at 6:20 pm.",
+    "Board members present: Ames, Ortiz, Whitfield, and Kessler.",
+    "Ruth Ames, Paul Ortiz and Ana Ruiz (arrived at 6:06 pm).",
+    "President Kessler moved item VI.1 before the consent calendar.",
 ]
 
 
