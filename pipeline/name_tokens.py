@@ -59,6 +59,10 @@ def name_end(doc: Any, end: int) -> int:
     return end
 
 
+# a nickname in quotes inside a name ("Anthony “Tony” Soprano", 'Robert "Bobby" Lee Jones')
+_NICKNAME = re.compile(r"(?<=\S)\s+[“\"‘][A-Z][\w.'-]*[”\"’](?=\s+\S)")
+
+
 def mention(doc: Any, start: int, end: int, name: Any, title: str | None) -> dict[str, Any]:
     span = doc[start:end]
     after = doc.text[span.end_char:span.end_char + 80]
@@ -66,6 +70,7 @@ def mention(doc: Any, start: int, end: int, name: Any, title: str | None) -> dic
     role = m.group(1).lower() if m else None
     text = unbracketed(span.text).rstrip("".join(DASHES))   # "Emmanuel J. Estrada- Mayor/Chair": the dash is no part
     name = unbracketed(name if isinstance(name, str) else name.text)   # "Bertram Hollis(Fenwick, Lydia)"
+    name = _NICKNAME.sub("", name)   # "Edward Lawrence “Larry” Kerin": the name, not the nickname
     return {"start": span.start_char, "end": span.start_char + len(text), "text": text,
             "name": name.rstrip("".join(DASHES)), "title": title,
             "role": role, "label": "PERSON"}
