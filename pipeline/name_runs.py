@@ -56,10 +56,16 @@ def inverted_names(doc: Any, taken: set[int], ordinary: set[str]) -> list[dict[s
         tok = doc[k]
         return (tok.is_space and "\n" in tok.text) or tok.text in _ROW_EDGE or tok.text == "."
 
+    # words the document writes as a surname after a given name ("Mike Carey - Board Member"): after a
+    # comma they are another surname of a list ("Public Relations Committee – (Page, Carey)"), no given name
+    surnamed = {doc[k].lower_ for k in range(1, len(doc)) if capitalised(doc[k]) and capitalised(doc[k - 1])
+                and doc[k - 1].lower_ in given_names() and not doc[k - 1].whitespace_.count("\n")}
     out = []
     i = 0
     while i < len(doc):
         end = pair_at(i) if i not in taken and edge_before(i - 1) else None
+        if end is not None and doc[i + 2].lower_ in surnamed and end == i + 3:
+            end = None
         if end is None or not edge_after(end) or any(t in taken for t in range(i, end)):
             i += 1
             continue

@@ -434,8 +434,10 @@ def refuse(text: str, around: Around) -> str | None:
         return "a ship (\"USS Higgins\", \"HMS Victory\")"
     if folded[0] in ("merry", "happy", "blessed") and " ".join(folded[1:]) in HOLIDAYS:
         return "a greeting (\"Merry Christmas\", \"Happy New Year\")"
-    if any(w in FURNITURE for w in folded):
-        return "page furniture"
+    if any(w in FURNITURE for w in folded) and not (
+            len(folded) >= 2 and folded[0] in given_names() and folded[-1] in surnames()
+            and not any(w in FURNITURE for w in folded[:-1])):
+        return "page furniture"   # ("Gary Page", "Giovanna Read": a given name, then a surname that is also such a word)
     if text.endswith(("...", "…")) or _cut_short(following):
         return "page furniture (a headline cut short: \"Netflix Streams Kid-Friendly New Ye...\")"
     if len(words) >= 2 and folded[-1] in CITATION_WORDS and (words[-1].endswith(".") or following[:1] == ["."]):
