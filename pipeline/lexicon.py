@@ -241,7 +241,7 @@ PROCEDURAL = [
     r"no action was (?:taken|required)", r"returned to open session", r"pledge of allegiance",
     r"presented the (?:monthly )?director['’]?s report",
     r"\b(?:met|convened|reconvened)\s+at\s+\d", r"\bquorum\b", r"\badjourned\b", r"\brecessed\b",
-    r"\broll\s+call\b", r"\bcalled\s+to\s+order\b", r"\b(?:taken|be\s+taken)\s+as\s+read\b",
+    r"\broll\s+call\b(?!\s+vote)", r"\bcalled\s+to\s+order\b", r"\b(?:taken|be\s+taken)\s+as\s+read\b",   # (a "roll call vote" is the vote itself)
     r"\bnotice\s+of\s+(?:the|this)\s+meeting\b", r"\b(?:entered|went\s+into|returned\s+from|came\s+out\s+of)"
     r"\s+(?:a\s+)?closed\s+session\b", r"\bdistributed\s+to\s+(?:the\s+)?members\b",
     # who attended, the approval of an earlier meeting's minutes, going into or out of an executive session

@@ -14,6 +14,10 @@ VERDICT = re.compile(
     r"ACCEPTED)\b(?!\s+[a-z])"
     r"|(?i:(?:the\s+|that\s+)?(?:main\s+|amended\s+)?motion\s+(?:is\s+|was\s+|has\s+)?(?P<motion>carried|passed|failed|"
     r"approved|adopted|defeated|carries|passes|fails)\b)"
+    # the motion told with its mover and seconder ("Action: On a motion by Clark, seconded by Wood, and
+    # carried (Aye: …) to give …")
+    r"|(?i:on\s+(?:a|the)\s+motion\s+(?:by|of)\s+[^,;.()]{1,60},\s+seconded\s+by\s+[^,;.()]{1,60},?\s+and\s+"
+    r"(?P<motion2>carried|passed|approved|adopted|failed|defeated)\b)"
     r"|(?i:(?P<alone>carried|adopted|approved|passed|defeated|lost)(?:\s+(?:unanimously|\d+\s*[-–]\s*\d+))?[.!]?\s*$)"
     r"|(?i:(?P<moved>moved)\s+by\s+(?=[A-Z]))"
     # a vote's tally or its record ("The vote Your Worship, Yeas 13, Nays 3.", "A RECORDED VOTE was taken",
@@ -64,9 +68,9 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
 
 
 # VERDICT's groups in the order they are tried; a meeting's verdicts are decisions, a court's legal acts
-_VERDICT_GROUPS = ("caps", "motion", "alone", "moved", "tally", "recorded", "floor", "negative", "disposed", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
+_VERDICT_GROUPS = ("caps", "motion", "motion2", "alone", "moved", "tally", "recorded", "floor", "negative", "disposed", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
                    "separate")
-_MEETING_VERDICTS = {"caps", "motion", "alone", "moved", "tally", "recorded", "floor", "negative"}
+_MEETING_VERDICTS = {"caps", "motion", "motion2", "alone", "moved", "tally", "recorded", "floor", "negative"}
 
 
 def verdict_candidate(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]:

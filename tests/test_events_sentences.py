@@ -270,6 +270,10 @@ MINUTES_EVENTS = [
     "Mr. Speaker: Councillor Marsh is negative on 1 and 2.",
     "Deputy City Clerk: The vote Your Worship, Yeas 12, Nays 4.",
     "A RECORDED VOTE was taken the result being as follows:",
+    # the motion told with its mover and seconder; a roll call vote is the vote, no roll call
+    "Action: On a motion by Ames, seconded by Ruiz, and carried (Aye: Ames, Ruiz, Ortiz; Absent: Kessler) to give "
+    "the negotiator settlement authority.",
+    "President Kessler seconded the motion and it carried with the following roll call vote: Ayes 4, Noes 0.",
 ]
 MINUTES_NON_EVENTS = [
     "Director Whitfield reported that five caseworkers left in January.",
