@@ -183,7 +183,10 @@ def caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> li
         k = i
         while k < len(doc) and (caps_word(doc[k]) or (k > i and initial(doc[k]))):
             k += 1
-        for a, b in _masthead(doc, i, k):
+        a0 = i
+        while a0 < k - 2 and (doc[a0].lower_ in _ADDRESSED or doc[a0].lower_ in TITLE_WORDS):
+            a0 += 1   # "THE HONORABLE DANIEL R. LEVINSON" / "INSPECTOR GENERAL": the words of address first
+        for a, b in _masthead(doc, a0, k):
             run = doc[a:b]
             if _caps_name(run, taken, ordinary) and not _caps_org(doc, b) and not _dateline(doc, a, b) and \
                     refuse(" ".join(t.text.title() for t in run), around(a, b)) is None:
@@ -192,6 +195,9 @@ def caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> li
                 taken.update(range(a, end))
         i = k
     return out
+
+
+_ADDRESSED = {"the", "honorable", "hon", "hon."}   # "THE HONORABLE …" on a letter's address block
 
 
 def _dateline(doc: Any, a: int, b: int) -> bool:
@@ -249,7 +255,7 @@ def _caps_name(run: Any, taken: set[int], ordinary: set[str]) -> bool:
     return 2 <= len(run) <= 4 and all(t.is_alpha for t in words) and not initial(run[-1]) and \
         folded[0] in given_names() and folded[-1] in surnames() and \
         not any(w in ordinary or w in TITLE_WORDS or w in ORG_WORDS for w in folded) and \
-        not any(t.i in taken or t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") for t in run)
+        not any(t.i in taken or t.ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") and not initial(t) for t in run)
 
 
 def _inside_run(doc: Any, start: int, end: int) -> bool:
@@ -329,4 +335,35 @@ def field_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
             if not joined:
                 break   # after "/" or "," comes the firm or the address
             at = m.end() + joined.end()
+    return out
+
+
+# "Alain Amador who was sentenced …": a name that "who" follows is a person, whatever the model read
+_WHO_AFTER = re.compile(r"([A-Z][a-z]+(?:[ \t]+[A-Z]\.)?[ \t\n]+[A-Z][a-z]+(?:-[A-Z][a-z]+)?),?[ \t\n]+who[ \t\n]+"
+                        r"(?:was|is|has|had|were|are|pleaded|allegedly|then|also|later|previously|served|worked|led|ran|owned)\b")
+# a letter's salutation: "Dear Faraj Alhadi Ghabag:", "Dear Mr. Tandon:" (the model reads a name it does not
+# know as nothing, or its suffix "M.D." as a place)
+_DEAR = re.compile(r"^[ \t]*Dear[ \t]+((?:[A-Z][a-z]+\.?[ \t]+){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]*[:,]", re.MULTILINE)
+
+
+def who_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
+    """Names a clause on "who" follows ("… involves Alain Amador who was sentenced to 52 months", "Dear
+    Faraj Alhadi Ghabag:"): two or three capitalised words, the first a census given name or none of
+    them an English word; no title, organisation or place word among them."""
+    out = []
+    for m in [*_WHO_AFTER.finditer(doc.text), *_DEAR.finditer(doc.text)]:
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if span is None or len(span) < 2:
+            continue
+        words = [t for t in span if not t.is_space]
+        titled = words[0].lower_ in TITLE_WORDS
+        name = words[1:] if titled else words
+        if not name or len(name) < (1 if titled else 2) or any(t.i in taken for t in span) or \
+                not (titled or name[0].lower_ in given_names() or not any(english_word(t.lower_) for t in name)) or \
+                any(t.lower_ in TITLE_WORDS or t.lower_ in ORG_WORDS or t.ent_type_ in ("GPE", "LOC", "FAC") for t in name) or \
+                refuse(" ".join(t.text for t in name), around(name[0].i, name[-1].i + 1)):
+            continue
+        out.append({**mention(doc, span.start, span.end, " ".join(t.text for t in name),
+                              words[0].text if titled else None), "method": "who_name"})
+        taken.update(range(span.start, span.end))
     return out

@@ -434,6 +434,9 @@ def refuse(text: str, around: Around) -> str | None:
         return "a ship (\"USS Higgins\", \"HMS Victory\")"
     if folded[0] in ("merry", "happy", "blessed") and " ".join(folded[1:]) in HOLIDAYS:
         return "a greeting (\"Merry Christmas\", \"Happy New Year\")"
+    if following[:1] == [","] and folded[0] not in given_names() and any(
+            " ".join(following[1:1 + n]).strip(".,;:").lower() in us_states() | place_names() for n in (1, 2, 3)):
+        return "a place before its state or country (\"Great Falls, Montana\", \"Rock Hill, South Carolina\")"
     if any(w in FURNITURE for w in folded) and not (
             len(folded) >= 2 and folded[0] in given_names() and folded[-1] in surnames()
             and not any(w in FURNITURE for w in folded[:-1])):
