@@ -109,7 +109,7 @@ GENERIC_TYPES = {"other"}
 ROLE_TITLES = {
     "director", "interim director", "acting director", "deputy director", "assistant director",
     "commissioner", "chair", "chairman", "chairwoman", "chairperson", "vice chair",
-    "board chair", "board member", "member", "district attorney", "assistant district attorney",
+    "board chair", "board member", "member", "ranking member", "district attorney", "assistant district attorney",
     "attorney general", "judge", "sheriff", "inspector", "inspector general", "caseworker",
     "supervisor", "secretary", "treasurer", "administrator", "manager", "county manager",
     "county attorney", "senator", "representative", "rep.", "sen.", "governor", "mayor",
@@ -246,6 +246,8 @@ PROCEDURAL = [
     r"\s+(?:a\s+)?closed\s+session\b", r"\bdistributed\s+to\s+(?:the\s+)?members\b",
     # who attended, the approval of an earlier meeting's minutes, going into or out of an executive session
     r"\bin\s+attendance\s+(?:were|was)\b", r"\b(?:approval|adoption)\s+of\s+the\s+(?:\w+\s+){0,3}minutes\b",
+    r"\bto\s+(?:approve|adopt)\s+the\s+(?:\w+\s+){0,3}minutes\b", r"\bminutes\s+(?:are|were|was|is)\s+(?:hereby\s+)?(?:approved|adopted)\b",
+    r"\bmotion\s+to\s+adjourn\b", r"^\W*adjournment\s+(?:passes|passed|carries|carried)\b",
     r"\bminutes\s+of\s+the\s+(?s:.{0,80})\b(?:be|is|are)\s+(?:hereby\s+)?(?:approved|adopted)\b",
     r"\bapproved\s+(?:the\s+)?(?:[\w-]+\s+){0,3}minutes\s+of\b",
     r"\b(?:into|for|from)\s+(?:an?\s+)?executive\s+session\b", r"\breconvened\s+in\s+(?:closed|open)\s+session\b",

@@ -289,6 +289,10 @@ MINUTES_NON_EVENTS = [
     "Board members present: Ames, Ortiz, Whitfield, and Kessler.",
     "Ruth Ames, Paul Ortiz and Ana Ruiz (arrived at 6:06 pm).",
     "President Kessler moved item VI.1 before the consent calendar.",
+    "Motion to approve the minutes of the regular Board meeting held on September 11, 2024, was made by Trustee Ames.",
+    "The minutes are approved as written.",
+    "Motion to adjourn was made by Trustee Ames, seconded by Trustee Ruiz.",
+    "Adjournment passes.",
 ]
 
 
@@ -1307,3 +1311,10 @@ def test_a_sentence_opening_mid_line_has_no_heading_to_cut(tagger: Tagger) -> No
             "Metropolitan Transportation Authority selected the Project for funding.")
     rows = timeline_rows(tagger, text, kind="agenda", doc_date=AGENDA_DAY)
     assert [(r["text"][:16], r["date_start"]) for r in rows] == [("In January 2021,", D(2021, 1, 1))]
+
+
+def test_a_full_date_a_text_glued_to_its_month_is_read(tagger: Tagger) -> None:
+    """"closed on October3, 2024": a PDF's text lost the space; the day is still the act's."""
+    text = "Supervisor Kessler mentioned that the new community center was closed on October3, 2024."
+    assert [r["date_start"] for r in timeline_rows(tagger, text, kind="minutes", doc_date=D(2024, 10, 9))] == \
+        [D(2024, 10, 3)]

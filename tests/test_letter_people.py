@@ -11,6 +11,8 @@ import pytest
      "SERVICES\n\nSUBJECT: Final Report on the Peer Review", "DANIEL R. LEVINSON"),
     ("August 25, 2016\n\nFaraj Alhadi Ghabag, M.D.\n7 Hickory Lane\nRock Hill, CT 06067\n\nDear Faraj Alhadi Ghabag:\n\n"
      "On March 31, 2016, you were notified of your exclusion.", "Faraj Alhadi Ghabag"),
+    ("August 18, 2014\n\nThe Honorable Charles E. Grassley\nRanking Member\nCommittee on Finance\nU.S. Senate\n"
+     "219 Dirksen Senate Office Building\nWashington, DC 20510\n\nDear Senator Grassley:", "Charles E. Grassley"),
     ("An example of a criminal enterprise case involves Alain Amador who was sentenced to 52\nmonths of incarceration. "
      "Amador and his co-conspirators set up a series of fake clinics.", "Alain Amador"),
 ])
