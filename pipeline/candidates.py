@@ -281,7 +281,16 @@ def not_a_report(body: str) -> bool:
     if (_CONTACT.search(body) or _STATE_ZIP.search(body)) and _PHONE_OR_MAIL.search(body) or \
             _LINK_LABEL.search(body) or _CATALOGUE.match(body):
         return True   # (a letterhead's or a footer's address and phone: "… Chicago IL 60625 | p: 773.728.3890")
+    if _METHOD.search(body):
+        return True   # how a figure was worked out: "Total Part B expenditures were calculated using fourth
+        # quarter 2010 figures …" (a report's method, dated by the data it used, no act)
     return (body.startswith("|") or body.count(" | ") >= 2) and not re.search(r"\d", body)
+
+
+# a figure's method: "… were calculated using …", "… was estimated based on …", "… were extrapolated to …"
+_METHOD = re.compile(r"\b(?:was|were|is|are|been)\s+(?:then\s+)?(?:calculated|computed|estimated|extrapolated|derived|"
+                     r"projected|weighted|adjusted|annualized)\s+(?:using|from|based\s+on|by\s+(?:multiplying|applying|"
+                     r"using|dividing)|to\s+(?:the|a|an)\b)", re.IGNORECASE)
 
 
 def _stamp(sent: Any, start: int, ents: list[Any] | None, triggers: list[Any]) -> bool:

@@ -1318,3 +1318,13 @@ def test_a_full_date_a_text_glued_to_its_month_is_read(tagger: Tagger) -> None:
     text = "Supervisor Kessler mentioned that the new community center was closed on October3, 2024."
     assert [r["date_start"] for r in timeline_rows(tagger, text, kind="minutes", doc_date=D(2024, 10, 9))] == \
         [D(2024, 10, 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "1 Total Part B expenditures were calculated using fourth quarter 2010 figures for physician services.",
+    "The rebates were estimated based on the claims paid in March 2016.",
+])
+def test_how_a_reports_figure_was_worked_out_is_no_candidate(tagger: Tagger, text: str) -> None:
+    """A report's method ("… were calculated using fourth quarter 2010 figures") is dated by the data it
+    used; it is not offered to the learned filter at all."""
+    assert filter_candidates(tagger, text, kind="report", doc_date=D(2011, 10, 5)) == []
