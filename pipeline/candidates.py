@@ -106,6 +106,14 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in root.children)) or _text_opens(sent, start, root):
         return None   # a state or a schedule in the present ("Her last day is April 1."), what a text
         # says ("The rule provides that …", "The rule waives all points of order …", "Table 2 depicts …"): no act
+    if not found and root.tag_ in ("VBZ", "VBP") and \
+            not any(d.end < len(sent.doc) and sent.doc[d.end].tag_ != "POS" for d in dates) and \
+            not any(c.dep_ in ("aux", "auxpass") for c in root.children) and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.text.islower() and _lemma(c) not in _PEOPLE_NOUNS
+            for c in root.children):
+        return None   # what a thing is or does, told in the present with no trigger word and no date but a
+        # possessive ("The grants support programs aimed at … building tomorrow's leaders", "The project includes …"): a
+        # description, no act ("Court hears oral argument", "Director Goold asks …" are someone's acts)
     if not found and root.lemma_ == "be" and not dates:
         return None   # a state told in the past with no trigger word and no date ("There were three new
         # recommendations", "The meeting was open to the public"): nothing done

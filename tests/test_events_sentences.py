@@ -1328,3 +1328,15 @@ def test_how_a_reports_figure_was_worked_out_is_no_candidate(tagger: Tagger, tex
     """A report's method ("… were calculated using fourth quarter 2010 figures") is dated by the data it
     used; it is not offered to the learned filter at all."""
     assert filter_candidates(tagger, text, kind="report", doc_date=D(2011, 10, 5)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # (tests/fixtures/news/oregonlive.com1: the end to end case is in tests/test_real_failures.py)
+    "The grants support programs aimed at the Comcast Foundation's areas of focus -- expanding digital literacy, "
+    "promoting community service, and building tomorrow's leaders.\n\n",
+    "The project includes creating an updated hydraulic model and testing the operational procedures.",
+])
+def test_what_a_thing_is_or_does_in_the_present_is_no_candidate(tagger: Tagger, text: str) -> None:
+    """A description in the present, no trigger word, no date: nothing done, even in minutes."""
+    assert filter_candidates(tagger, text, kind="news") == []
+    assert filter_candidates(tagger, text, kind="minutes", doc_date=MEETING) == []
