@@ -20,6 +20,15 @@ _PAGE_MARK = re.compile(r"\[\[Page [A-Z]?\d+\]\]|\[\*\d+\]|[-–]\s*\d{1,4}\s*[-
 # Councillor Smith," / "WHEREAS students pay …;" / "THEREFORE BE IT RESOLVED that …"
 _RESOLUTION_CLAUSE = re.compile(r"(?:WHEREAS|(?:NOW,?\s+)?THEREFORE|BE\s+IT\s+(?:FURTHER\s+)?RESOLVED|RESOLVED)\b")
 _ENDS_SENTENCE = (".", "!", "?", ":", ";", "”", '"')
+# A clause that announces a vote's roll ("… it carried with the following roll call vote:", "… by the
+# following vote:") and the roll's lines under it ("Ayes: Directors Costa, Hanneman" / "Noes: None"): one
+# sentence, over the blank lines between, so the vote's people are the act's.
+_VOTE_COLON = re.compile(r"(?i).*\b(?:roll\s+call\s+)?votes?\s*:")
+_ROLL_LINE = re.compile(r"(?i)(?:ayes?|noes|nays?|yeas?|absent|abstain(?:ed|ing|s)?|abstentions?|recused|excused)\s*:")
+# A clause that announces a single item on the next line ("Senate received the following nominations:" /
+# "Federico Pena, of Colorado, to be Secretary of Energy."): the item, one line ending on a full stop, is
+# the clause's object, no sentence of its own (items ending on ";" stay a list, one sentence each).
+_FOLLOWING_COLON = re.compile(r"(?i).*\bthe\s+following\s+(?:[\w-]+\s+){0,2}[\w-]+\s*:")
 # A line ending on these goes on past a blank line: a PDF's wide line spacing ("… opening one of" /
 # blank / "Winnipeg's newest spray pads, …") is no paragraph break inside a sentence.
 _GOES_ON = {"of", "the", "a", "an", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from", "that",
@@ -54,8 +63,32 @@ def heading_breaks(doc: Any) -> Any:
     boundary = True
     listed = False   # the line before ended on ";" or ":"
     wrapped = False  # this line is the second half of a heading wrapped onto it
+    roll = False     # a vote's roll is announced, or goes on
+    item = False     # the line before announced one item ("… the following treaty:")
     for k, (toks, blank_before) in enumerate(lines):
         first = toks[0]
+        line_text = _line_text(text, toks)
+        if roll and _ROLL_LINE.match(line_text):
+            for t in toks:
+                t.is_sent_start = False   # "Ayes: Directors Costa, …" / "Noes: None": the vote's sentence goes on
+            continue
+        if roll:
+            roll = False
+            _start(doc, first.i)
+            boundary = True
+        if item and not blank_before and toks[-1].text == "." and not (
+                LIST_ITEM.match(text, first.idx) or _RESOLUTION_CLAUSE.match(text, first.idx)):
+            item = False
+            for t in toks:
+                if t.is_sent_start is None:
+                    t.is_sent_start = False   # "… the following nominations:" / "Federico Pena, … Energy."
+            listed, boundary = False, True
+            continue
+        item = False
+        if toks[-1].text == ":" and _VOTE_COLON.fullmatch(line_text):
+            roll = True
+        elif toks[-1].text == ":" and _FOLLOWING_COLON.fullmatch(line_text):
+            item = True
         if blank_before and k > 0 and _goes_on(lines[k - 1][0], toks, text):
             blank_before = False   # the sentence runs on over a blank line a PDF's line spacing left
         if wrapped:
@@ -70,7 +103,6 @@ def heading_breaks(doc: Any) -> Any:
                 listed and first.text[:1].isalnum() and not first.text[:1].islower()):
             _start(doc, first.i)   # a blank line, a bullet or number opening the line, or the next item
             boundary = True        # of a list whose lines end on ";" ("S. 1250, to reauthorize …;")
-        line_text = _line_text(text, toks)
         if _PAGE_MARK.fullmatch(line_text):   # "[[Page D786]]", "[*5]": a page turns inside the flow
             for t in toks:
                 if t.i > 0:
