@@ -62,6 +62,13 @@ def nlp_text(page: Page) -> str:
     # action.6The FAA sent …"): the parser would read one sentence; blanked, it reads two
     for m in _GLUED_NOTE.finditer(page.text):
         chars[m.start():m.end()] = " " * (m.end() - m.start())
+    # … and one set off by a space from the next sentence ("… the Americans with Disabilities Act.2 The
+    # Department …", "… the newly created OHRP in 2000.2 The function …"): the parser reads "Act.2" or
+    # "2000.2" as one token and runs the two sentences together. Not after an abbreviation that
+    # numbers things ("Sec.2", "Vol.12", "Fig.3").
+    for m in _SPACED_NOTE.finditer(page.text):
+        if m.group(1).lower() not in _NUMBERING_WORDS:
+            chars[m.start(3):m.end(3)] = " " * (m.end(3) - m.start(3))
     # a middle initial alone on its line inside a name ("Dana\nK.\nBilyeu of Nevada"): one line
     for m in _INITIAL_LINE.finditer(page.text):
         from pipeline.person_spans import given_names   # only when a page has such a line
@@ -72,6 +79,11 @@ def nlp_text(page: Page) -> str:
 
 _INITIAL_LINE = re.compile(r"\b([A-Z][a-z]+)(\n[A-Z]\.\n)(?=[A-Z][a-z]+\b)")
 _GLUED_NOTE = re.compile(r"(?<=[a-z]{2}[.”\"])\d{1,2}(?=[A-Z][a-z])")
+_SPACED_NOTE = re.compile(r"\b([A-Za-z]*[a-z]{2}|(?:19|20)\d\d)([.”\"])(\d{1,2})(?=[ \t]+\n?[ \t]*[A-Z][a-z])")
+_NUMBERING_WORDS = {"sec", "secs", "vol", "vols", "art", "arts", "fig", "figs", "ch", "chap", "para", "par", "pt", "pts",
+                    "ex", "exh", "tab", "app", "apps", "no", "nos", "rule", "item", "items", "step", "page", "pg", "pp",
+                    "line", "table", "chart", "version", "ver", "rev", "title", "part", "section", "schedule", "attachment",
+                    "appendix", "exhibit", "figure", "article", "chapter", "paragraph", "volume", "book", "note", "tier"}
 
 
 _EMAIL_HEADERS = {"from", "to", "cc", "subject", "date", "message-id", "mime-version", "received",
