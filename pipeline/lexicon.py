@@ -260,6 +260,11 @@ PROCEDURAL = [
     r"\bmoved\s+(?:agenda\s+)?items?\s+[\w.]+\s+(?:to\s+)?(?:before|after|ahead\s+of|up\b)",
     # a court's minutes form: who appeared ("Attorneys Present for Plaintiffs:"), the clerk's footer
     r"\b(?:attorneys?|counsel)\s+present\s+for\b", r"\binitials\s+of\s+(?:the\s+)?preparer\b",
+    # a court's preamble ("At a Stated Term of the United States Court of Appeals …, held at …", "At IAS Part 12
+    # of the Supreme Court of the State of New York, held in and for …"), a reporter's citation heading a
+    # decision ("Cite as 27 I&N Dec. 48 (BIA 2017)"), a notice of a meeting ("Notice is hereby given that …")
+    r"^\W*at\s+(?:an?\s+)?(?:(?:stated|regular|special|general|trial|ias)\s+)?(?:term|part)\b(?:\s+[\w.-]+){0,3}\s+of\s+the\b",
+    r"^\W*cite\s+as\b", r"\bnotice\s+is\s+hereby\s+given\b",
 ]
 # In minutes only (pipeline/events.py): opening and closing the meeting itself ("convened a meeting of
 # the Board members on December 17, 2012", "reconvened the open portion of the meeting"); in a story
