@@ -21,7 +21,7 @@ from pipeline.date_scope import foreign_spans, inside, loose_foreign, without
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES,
                               PLAIN_SAYING, PLAN_ADJECTIVES, PLAN_VERBS, PLANNED_CUES, PROCEDURAL, PROPOSING,
-                              REPORTING_VERBS, SPEECH_VERBS, TEXT_NOUNS, TRIGGERS)
+                              REPORTING_VERBS, ROLL_LABELS, SPEECH_VERBS, TEXT_NOUNS, TRIGGERS)
 from pipeline.letters import LETTER_ANSWERED, letter_candidate
 from pipeline.verdicts import VERDICT, verdict_candidate
 
@@ -245,7 +245,7 @@ def _figure(sent: Any, start: int) -> bool:
 _NAME_TITLE = re.compile(r"^\s*(?:and\s+)?(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+,\s+[A-Z]")
 
 
-_ROLL_LABEL = re.compile(r"\b(?:AYES|YEAS|NAYS|NOES|ABSENT|ABSTAIN(?:ED|ING)?|RECUSED|MOVER|SECONDER)\s*:")
+_ROLL_LABEL = re.compile(rf"\b(?:{ROLL_LABELS.upper()})\s*:")   # in capitals: a form's labels
 
 
 _ITEM_TITLE = re.compile(r"(?:[A-Z0-9.]+\s+){0,2}(?:ADOPTION|APPROVAL|AUTHORIZATION|AWARD|ACCEPTANCE|CONSIDERATION|"

@@ -44,6 +44,11 @@ ORDINAL_ALT = "|".join(ORDINALS)
 SEASON_ALT = "spring|summer|fall|autumn|winter"
 
 MONTH_RE = re.compile(rf"\b(?:{MONTH_ALT})\b")
+# A full day written out, month or day first: "July 25, 2016", "September 7,2011" and "October3, 2024" (a text
+# that lost a space), "26 December 2019" (events: a date the model tags wrongly or in part; letters: the day
+# of a letter answered)
+WRITTEN_DAY = (rf"\b(?:{MONTH_ALT})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?,\s*(?:19|20)\d\d\b"
+               rf"|\b\d{{1,2}}\s+(?:{MONTH_ALT})\b\.?\s+(?:19|20)\d\d\b")
 WEEKDAY_RE = re.compile(rf"\b(?:{WEEKDAY_ALT})\b")
 # A TIME span that names its day ("about 3:15 p.m. Dec. 22", "late Tuesday", "Wednesday night") is a date.
 DAY_NAMED_RE = re.compile(rf"\b(?:(?:{MONTH_ALT})\.?\s+\d{{1,2}}\b|{WEEKDAY_ALT}|today|yesterday|tonight)\b",

@@ -12,6 +12,8 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.lexicon import NUMBER_LABEL_BEFORE
+
 VERSION = "extract.v13"   # v13: a non-article HTML page whose heading (a meeting named, a full date) the article extractor dropped is read whole (Granicus minutes); v12: words set sideways in a margin (a minority of the page) are not read, and a column that ends mid-sentence runs on into the next without a paragraph break (the Federal Register's three columns); v11: pleading paper's line numbers (1-28 down a court filing's margin) are skipped like page furniture; v10: a PDF annotation whose text cannot be decoded no longer fails its page (read without it); v9: a column beside a gutter may hold columns of its own (three-column pages); v8: a PDF page whose words come out glued is read again with a narrower word gap; v7: a saved page fragment without <html> (opening on <style>, <div>, ...) is read as HTML; v6: a table the article extractor wrote one cell per line is rows again; v5: YAML front matter of text files skipped and read as metadata; v3: HTML blocks are paragraphs (a blank line between them); v4: word boxes
 
 
@@ -64,10 +66,10 @@ def nlp_text(page: Page) -> str:
         chars[m.start():m.end()] = " " * (m.end() - m.start())
     # … and one set off by a space from the next sentence ("… the Americans with Disabilities Act.2 The
     # Department …", "… the newly created OHRP in 2000.2 The function …"): the parser reads "Act.2" or
-    # "2000.2" as one token and runs the two sentences together. Not after an abbreviation that
-    # numbers things ("Sec.2", "Vol.12", "Fig.3").
+    # "2000.2" as one token and runs the two sentences together. Not after a word that labels a
+    # number ("Sec.2", "Vol.12", "Fig.3": lexicon.NUMBER_LABEL_BEFORE).
     for m in _SPACED_NOTE.finditer(page.text):
-        if m.group(1).lower() not in _NUMBERING_WORDS:
+        if not NUMBER_LABEL_BEFORE.search(page.text, max(0, m.start(1) - 40), m.end(2)):
             chars[m.start(3):m.end(3)] = " " * (m.end(3) - m.start(3))
     # a middle initial alone on its line inside a name ("Dana\nK.\nBilyeu of Nevada"): one line
     for m in _INITIAL_LINE.finditer(page.text):
@@ -80,10 +82,6 @@ def nlp_text(page: Page) -> str:
 _INITIAL_LINE = re.compile(r"\b([A-Z][a-z]+)(\n[A-Z]\.\n)(?=[A-Z][a-z]+\b)")
 _GLUED_NOTE = re.compile(r"(?<=[a-z]{2}[.”\"])\d{1,2}(?=[A-Z][a-z])")
 _SPACED_NOTE = re.compile(r"\b([A-Za-z]*[a-z]{2}|(?:19|20)\d\d)([.”\"])(\d{1,2})(?=[ \t]+\n?[ \t]*[A-Z][a-z])")
-_NUMBERING_WORDS = {"sec", "secs", "vol", "vols", "art", "arts", "fig", "figs", "ch", "chap", "para", "par", "pt", "pts",
-                    "ex", "exh", "tab", "app", "apps", "no", "nos", "rule", "item", "items", "step", "page", "pg", "pp",
-                    "line", "table", "chart", "version", "ver", "rev", "title", "part", "section", "schedule", "attachment",
-                    "appendix", "exhibit", "figure", "article", "chapter", "paragraph", "volume", "book", "note", "tier"}
 
 
 _EMAIL_HEADERS = {"from", "to", "cc", "subject", "date", "message-id", "mime-version", "received",

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pipeline.date_rules import MONTH_ALT
+from pipeline.date_rules import WRITTEN_DAY
 
 _PAPER = r"(?:letters?|e-?mails?|correspondence|inquiry|request|memorandum|memo)"
-_DAY = rf"(?:{MONTH_ALT})\.?\s+\d{{1,2}},?\s*(?:19|20)\d\d"   # ("September 7,2011": a scan's text)
+_DAY = rf"(?:{WRITTEN_DAY})"   # ("September 7,2011": a scan's text)
 # "your letter of/dated November 20, 2014", "your November 20, 2014(,) letter"
 LETTER_ANSWERED = re.compile(rf"\b(?:your|his|her|their)\s+(?:{_PAPER}\s+(?:of|dated)\s+(?P<after>{_DAY})"
                              rf"|(?P<before>{_DAY}),?\s+{_PAPER}\b)", re.IGNORECASE)

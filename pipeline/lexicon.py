@@ -232,6 +232,25 @@ EVENT_NOUNS = {"resignation", "appointment", "suspension", "termination", "remov
                "lawsuit", "settlement", "indictment", "investigation", "audit", "death", "arrest",
                "retirement", "censure", "probe", "subpoena", "abuse"}
 
+# The word that labels a number ("Item 26", "Resolution 2019", "Sec. 4", "Figure 3", "Act" is none): such a number
+# is never a year (events.numbered) and a footnote's number is never after one (extract.nlp_text, "Sec.2 …").
+# Searched up to the number, so it ends on "$".
+NUMBER_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:items?|nos?|numbers?|resolutions?|res|ordinances?|ord|cases?|bills?|dockets?|files?|pages?|pg|"
+    r"pp?|exhibits?|exh|sections?|secs?|rooms?|suites?|ste|units?|routes?|rte?|highway|hwy|interstate|codes?|"
+    r"accounts?|acct|contracts?|projects?|agenda|motions?|rcs|lots?|parcels?|tracts?|districts?|"
+    r"precincts?|wards?|box|flights?|models?|orders?|rules?|chapters?|chap|ch|articles?|arts?|titles?|forms?|permits?|"
+    r"licen[cs]es?|polic(?:y|ies)|grants?|jobs?|positions?|steps?|levels?|grades?|phases?|parts?|pts?|volumes?|"
+    r"vols?|issues?|ext|apt|apartments?|buildings?|bldg|floors?|stations?|badges?|line|amendments?|by-?laws?|"
+    r"fig(?:ure)?s?|tables?|tab|charts?|versions?|ver|rev|appendix|appendices|app|attachments?|schedules?|"
+    r"para(?:graph)?s?|par|notes?|tiers?|books?|"
+    r"s\.?b|h\.?b|a\.?b|h\.?r|s|l\.?d|exec)\.?|[#§$€£]|\bno\.|\bsb|\bhb)\s*(?:no\.?|#|number)?\s*:?\s*$",
+    re.IGNORECASE)
+
+# The labels of a vote's roll ("AYES: Mashack, Brown", "Noes: None", "ABSTAIN: Garcia", "MOVER: Ames"), as a
+# regex alternation: candidates (a roll alone is no act) and tagger (a roll is the sentence announcing it).
+ROLL_LABELS = r"ayes?|yeas?|nays?|noes|absent|abstain(?:ed|ing|s)?|abstentions?|recused|excused|mover|seconder"
+
 # Procedural sentences of minutes: true, dated, and never what a timeline is for.
 PROCEDURAL = [
     r"called the (?:[\w-]+\s+){0,3}meeting to order", r"\bagenda was approved", r"minutes of the .{0,40}meeting (?:were |was )?approved",

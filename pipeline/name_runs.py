@@ -325,10 +325,7 @@ def field_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
             if m is None:
                 break
             span = doc.char_span(m.start(1), m.end(1))
-            if span is not None and (span[0].lower_ in given_names() or not any(english_word(t.lower_) for t in span)) and \
-                    not any(t.i in taken or t.ent_type_ in ("GPE", "LOC", "FAC") for t in span) and \
-                    not any(t.lower_ in TITLE_WORDS or t.lower_ in ORG_WORDS for t in span) and \
-                    not refuse(span.text, around(span.start, span.end)):
+            if span is not None and _reads_as_name(list(span), taken, around):
                 out.append({**mention(doc, span.start, span.end, span, None), "method": "field_name"})
                 taken.update(range(span.start, span.end))
             joined = re.match(r"[ \t]*(?:&|\band\b)[ \t]*", doc.text[m.end():line_end])
@@ -336,6 +333,16 @@ def field_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
                 break   # after "/" or "," comes the firm or the address
             at = m.end() + joined.end()
     return out
+
+
+def _reads_as_name(words: list[Any], taken: set[int], around: Any, titled: bool = False) -> bool:
+    """Capitalised words a field, a "who" clause or a salutation names (field_names, who_names) read as a
+    person: the first a census given name or none of them an English word (unless a title stands before
+    them), no title, organisation or place word among them, none taken, and no refusal."""
+    return (titled or words[0].lower_ in given_names() or not any(english_word(t.lower_) for t in words)) and \
+        not any(t.i in taken or t.lower_ in TITLE_WORDS or t.lower_ in ORG_WORDS or t.ent_type_ in ("GPE", "LOC", "FAC")
+                for t in words) and \
+        not refuse(" ".join(t.text for t in words), around(words[0].i, words[-1].i + 1))
 
 
 # "Alain Amador who was sentenced …": a name that "who" follows is a person, whatever the model read
@@ -359,9 +366,7 @@ def who_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
         titled = words[0].lower_ in TITLE_WORDS
         name = words[1:] if titled else words
         if not name or len(name) < (1 if titled else 2) or any(t.i in taken for t in span) or \
-                not (titled or name[0].lower_ in given_names() or not any(english_word(t.lower_) for t in name)) or \
-                any(t.lower_ in TITLE_WORDS or t.lower_ in ORG_WORDS or t.ent_type_ in ("GPE", "LOC", "FAC") for t in name) or \
-                refuse(" ".join(t.text for t in name), around(name[0].i, name[-1].i + 1)):
+                not _reads_as_name(name, taken, around, titled):
             continue
         out.append({**mention(doc, span.start, span.end, " ".join(t.text for t in name),
                               words[0].text if titled else None), "method": "who_name"})

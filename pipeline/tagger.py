@@ -10,7 +10,7 @@ from spacy.language import Language
 
 from pipeline import person_spans
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on, wrapped_heading
-from pipeline.lexicon import TITLE_WORDS
+from pipeline.lexicon import ROLL_LABELS, TITLE_WORDS
 from pipeline.nlp import analyse
 
 # A page marker on a line of its own inside running text: the Congressional Record's "[[Page D786]]",
@@ -24,7 +24,7 @@ _ENDS_SENTENCE = (".", "!", "?", ":", ";", "”", '"')
 # following vote:") and the roll's lines under it ("Ayes: Directors Costa, Hanneman" / "Noes: None"): one
 # sentence, over the blank lines between, so the vote's people are the act's.
 _VOTE_COLON = re.compile(r"(?i).*\b(?:roll\s+call\s+)?votes?\s*:")
-_ROLL_LINE = re.compile(r"(?i)(?:ayes?|noes|nays?|yeas?|absent|abstain(?:ed|ing|s)?|abstentions?|recused|excused)\s*:")
+_ROLL_LINE = re.compile(rf"(?i)(?:{ROLL_LABELS})\s*:")
 # A clause that announces a single item on the next line ("Senate received the following nominations:" /
 # "Federico Pena, of Colorado, to be Secretary of Energy."): the item, one line ending on a full stop, is
 # the clause's object, no sentence of its own (items ending on ";" stay a list, one sentence each).
