@@ -170,6 +170,17 @@ ORG_WORDS = {
     "stamp", "chapel", "temple", "mosque", "synagogue", "cathedral", "parish", "diocese",
     "st", "pkwy", "hwy", "lodge", "apts", "architecture", "architects", "parks", "recreation",
     "properties", "realty", "freeway", "expressway", "turnpike", "tollway", "interstate", "causeway",
+    # the trades a firm's name ends in ("Purdue Pharma", "Southeastern Rehab", "Ellis Logistics"); none a surname
+    "pharma", "pharmaceutical", "pharmaceuticals", "rehab", "rehabilitation", "health", "healthcare", "medical",
+    "hospice", "nursing", "dental", "therapy", "therapeutics", "wellness", "diagnostics", "imaging", "biotech",
+    "labs", "laboratory", "laboratories", "logistics", "construction", "builders", "contractors", "contracting",
+    "consultants", "engineering", "engineers", "electric", "electrical", "electronics", "energy", "utilities",
+    "petroleum", "airlines", "airways", "aviation", "aerospace", "transportation", "trucking", "freight",
+    "communications", "telecom", "wireless", "software", "foods", "farms", "dairy", "brewing", "brewery",
+    "winery", "ventures", "equity", "mortgage", "lending", "finance", "bancorp", "bancshares", "automotive",
+    "manufacturing", "plumbing", "roofing", "landscaping", "paving", "mining", "chemicals", "apparel",
+    "publishing", "entertainment", "productions", "broadcasting", "resorts", "developers", "storage",
+    "recycling", "sanitation", "staffing", "marketing",
 }
 # The kinds of shop a trade name ends in (liquor permits, business licences, police blotters):
 # "Ruby Salon", "Harold Fenwick Books". Only the name's own last word counts; a name before one
@@ -183,7 +194,7 @@ ALSO_SURNAMES = {
     "party", "daily", "award", "week", "month", "year", "inn", "drive", "road", "creek", "village",
     "young", "act", "tower", "heights", "league", "records", "trust", "cafe", "memorial", "close", "terrace",
     "ward", "hill", "point", "box", "race", "central", "side", "branch", "room", "stamp",
-    "lodge", "parks",
+    "lodge", "parks", "labs", "storage",   # "Eric J. Labs", a budget analyst
 }
 # The parts of a document, never the last word of a person's name: "Appearance Form", "I. Background",
 # "Appendix H", "Expenditure Recommendations".
@@ -211,6 +222,8 @@ FURNITURE = {
     "file", "staff", "getty", "images", "ap", "reuters", "wire", "page", "item", "agenda",
     "minutes", "motion", "resolution", "ordinance", "exhibit", "section", "chapter", "article",
     "schedule", "annex", "treatise",
+    # a letter's closing, glued to the name above it by a line's end ("Daniel R. Levinson" / "Sincerely,")
+    "sincerely", "respectfully", "regards", "cordially",
 }
 HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr"}
 TITLE_WORDS = {w for t in ROLE_TITLES for w in t.split()} | HONORIFICS

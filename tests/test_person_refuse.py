@@ -143,3 +143,19 @@ def test_transcript_shapes_are_no_names(text: str, after: str, before: str) -> N
 
 def test_a_person_before_case_without_the_stays() -> None:
     assert _why("Ruth Hale", "cased the building", "Then") is None
+
+
+@pytest.mark.parametrize("text, after", [
+    ("Purdue Pharma", ", the maker of"), ("Southeastern Rehab", "billed Medicare"), ("Ellis Logistics", "said"),
+    ("Marin Construction", "won the bid"), ("Harbor Pharmaceuticals", ","), ("Reyes Engineering", "."),
+    ("Daniel Sincerely", ""), ("Mary Okafor Respectfully", "submitted"),
+])
+def test_a_firm_named_for_its_trade_or_a_letters_closing_is_no_person(text: str, after: str) -> None:
+    assert _why(text, after) is not None
+
+
+@pytest.mark.parametrize("text, after", [("Samantha Power", "said"), ("Danielle Steel", "wrote"),
+                                         ("Ellis Logan", "said"), ("Mary Baker", "voted"),
+                                         ("Eric J. Labs", ", an analyst at")])
+def test_a_surname_beside_those_trades_stays(text: str, after: str) -> None:
+    assert _why(text, after) is None
