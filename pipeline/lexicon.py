@@ -130,6 +130,12 @@ ROLE_TITLES = {
     "congressman", "congresswoman", "congressmen", "congresswomen", "congressperson", "assemblyman", "assemblywoman",
     "justice", "chief justice", "justices", "senators", "representatives", "commissioners",
     "supervisors", "trustees", "judges", "council members", "councilmembers", "aldermen",
+    # staff as minutes and agency records name them ("Senior Planner Jeanine Cavalli", "Assessor Tamez",
+    # "social worker Ana Ruiz")
+    "planner", "senior planner", "associate planner", "principal planner", "analyst", "administrative analyst",
+    "specialist", "coordinator", "assessor", "controller", "comptroller", "recorder", "counsel",
+    "general counsel", "county counsel", "city attorney", "ombudsman", "engineer", "city engineer",
+    "county engineer", "architect", "social worker",
 }
 # Words that end (or follow) the name of an organisation, a facility or a place. Those that are
 # also surnames (Park, Hall, Day, Post, Lane, Church) refuse a name only when they follow it.
@@ -181,6 +187,7 @@ ORG_WORDS = {
     "manufacturing", "plumbing", "roofing", "landscaping", "paving", "mining", "chemicals", "apparel",
     "publishing", "entertainment", "productions", "broadcasting", "resorts", "developers", "storage",
     "recycling", "sanitation", "staffing", "marketing",
+    "international", "worldwide", "global",   # "Michael Baker International"
 }
 # The kinds of shop a trade name ends in (liquor permits, business licences, police blotters):
 # "Ruby Salon", "Harold Fenwick Books". Only the name's own last word counts; a name before one
