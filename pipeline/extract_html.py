@@ -27,8 +27,14 @@ _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "tab
           "nav", "aside", "caption", "figcaption", "address", "title"}
 
 
+# characters no XML text may hold (lxml refuses them): a page saved with a stray control byte
+# ("\x10" in a Gothamist article) is read with a space in its place
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def extract_html(raw: bytes) -> Extracted:
     html, encoding = decode_html(raw)
+    html = _NOT_XML.sub(" ", html)
     text, doc, how = article_text(html)
     if how != "page" and " | " not in text and "<table" in html.lower():   # no table came out as rows
         text = table_rows(text, visible_text(html))
