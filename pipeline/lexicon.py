@@ -176,6 +176,7 @@ ORG_WORDS = {
     "stamp", "chapel", "temple", "mosque", "synagogue", "cathedral", "parish", "diocese",
     "st", "pkwy", "hwy", "lodge", "apts", "architecture", "architects", "parks", "recreation",
     "properties", "realty", "freeway", "expressway", "turnpike", "tollway", "interstate", "causeway",
+    "cty",   # "School Bd. of Prince Edward Cty."
     # the trades a firm's name ends in ("Purdue Pharma", "Southeastern Rehab", "Ellis Logistics"); none a surname
     "pharma", "pharmaceutical", "pharmaceuticals", "rehab", "rehabilitation", "health", "healthcare", "medical",
     "hospice", "nursing", "dental", "therapy", "therapeutics", "wellness", "diagnostics", "imaging", "biotech",
@@ -213,7 +214,14 @@ DOCUMENT_PARTS = {"form", "forms", "appendix", "background", "recommendations", 
 # they end no person's name.
 CITATION_WORDS = {"civ", "crim", "ed", "stat", "stats", "ann", "bankr", "div", "mot", "br", "brf", "res",
                   "con", "ex", "supp", "app", "evid", "reg", "regs", "cir", "ct", "dkt", "decl", "pet",
-                  "resp", "mem", "op", "cong", "sess", "admin", "proc", "juv", "rptr", "misc", "doc", "rec"}
+                  "resp", "mem", "op", "cong", "sess", "admin", "proc", "juv", "rptr", "misc", "doc", "rec",
+                  # a party's paper and a court's state as citations shorten them ("Tessera Opp. to MSJ at 8",
+                  # "(S.D. Cal. 1987)"), never a name's last word before a full stop
+                  "opp", "compl", "aff", "cal", "fla", "ariz", "okla", "mich", "wis", "neb"}
+# The law's Latin, never a person's name: "Brief for … as Amici Curiae", "whistleblower/Qui Tam issues",
+# "a motion in limine"
+LEGAL_LATIN = {"curiae", "amicus", "qui", "habeas", "certiorari", "mandamus", "limine", "pendente", "nunc",
+               "tunc", "infra", "supra", "passim"}
 # A ship's prefix: "USS Higgins", "HMS Victory" name a vessel (written in capitals).
 VESSEL_PREFIXES = {"USS", "USNS", "USCGC", "HMS", "HMCS", "HMAS", "HMNZS", "RMS", "INS", "MV", "SS", "NS"}
 # Holidays, whose greetings ("Merry Christmas", "Happy Hanukkah") are never a person.
@@ -231,6 +239,9 @@ FURNITURE = {
     "schedule", "annex", "treatise",
     # a letter's closing, glued to the name above it by a line's end ("Daniel R. Levinson" / "Sincerely,")
     "sincerely", "respectfully", "regards", "cordially",
+    # a weekday's short form, as opening hours write it ("hours Sat Sun 11:00 AM to 10:00 PM")
+    # ("Sun", "Mon", "Thu" are names too: "Li Sun")
+    "tue", "tues", "wed", "thur", "thurs", "fri", "sat",
 }
 HONORIFICS = {"mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr"}
 TITLE_WORDS = {w for t in ROLE_TITLES for w in t.split()} | HONORIFICS

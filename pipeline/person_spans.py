@@ -38,7 +38,7 @@ from typing import Any
 from nameparser.config import CONSTANTS
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from pipeline.lexicon import (ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, HOLIDAYS, INITIALISM, NAME_SUFFIXES,
+from pipeline.lexicon import (ALSO_SURNAMES, CITATION_WORDS, DOCUMENT_PARTS, FURNITURE, HOLIDAYS, INITIALISM, LEGAL_LATIN, NAME_SUFFIXES,
                               ORG_WORDS, SHOP_WORDS, TITLE_WORDS, VESSEL_PREFIXES)
 
 _QUOTES = "\"'“”‘’«»„`´"
@@ -445,6 +445,11 @@ def refuse(text: str, around: Around) -> str | None:
         return "page furniture (a headline cut short: \"Netflix Streams Kid-Friendly New Ye...\")"
     if len(words) >= 2 and folded[-1] in CITATION_WORDS and (words[-1].endswith(".") or following[:1] == ["."]):
         return "a legal citation (\"Fed. R. Civ. P.\", \"52 L. Ed. 714\", \"Appellant's Br.\")"
+    if any(w in LEGAL_LATIN for w in folded):
+        return "the law's Latin (\"Amici Curiae\", \"Qui Tam\")"
+    if len(words) >= 2 and len(words[0]) >= 3 and words[0].isupper() and not any(w.isupper() for w in words[1:]) and \
+            folded[0] not in given_names() and common_word(words[0]):
+        return "a word in capitals before a name (a court's \"the Court GRANTS Flores’s motion\")"
     if folded[-1] in DOCUMENT_PARTS or folded[0] in DOCUMENT_PARTS:
         return "a part of a document (\"Appearance Form\", \"I. Background\")"
     last = folded[-1].replace(".", "")   # "L.L.P.", "P.A."

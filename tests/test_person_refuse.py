@@ -159,3 +159,23 @@ def test_a_firm_named_for_its_trade_or_a_letters_closing_is_no_person(text: str,
                                          ("Eric J. Labs", ", an analyst at")])
 def test_a_surname_beside_those_trades_stays(text: str, after: str) -> None:
     assert _why(text, after) is None
+
+
+@pytest.mark.parametrize("text, after, before", [
+    ("Amici Curiae", "3–4 , and", "Brief for Richard Sander et al. as"),   # the law's Latin
+    ("Qui Tam", "issues with", "whistleblower/"),
+    ("Tessera Opp", ". to MSJ at 8", ""),                                    # a party's paper cited
+    ("S. Cal", ". 1987 )", "( N.D."),                                        # a court's state cited
+    ("Edward Cty", ". , decided with", "Bd. of Prince"),                     # a county abbreviated
+    ("GRANTS Flores", "’s motion in limine", "the Court"),                  # a court's verb in capitals
+    ("DENIES Okafor", "’s request", "the Court"),
+    ("Sat Sun", "11:00 AM to 10:00 PM", "hours"),                            # opening hours
+])
+def test_legal_latin_citations_a_courts_verb_and_weekdays_are_no_people(text: str, after: str, before: str) -> None:
+    assert _why(text, after, before) is not None
+
+
+@pytest.mark.parametrize("text, after", [("Li Sun", "said"), ("Thu Nguyen", "said"), ("Oscar Flores", "’s motion"),
+                                         ("Amy Conn", "voted"), ("DAVID Jones", "said")])
+def test_names_beside_those_shapes_stay(text: str, after: str) -> None:
+    assert _why(text, after) is None
