@@ -15,7 +15,7 @@ from typing import Any
 
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
 
-VERSION = "docdate.v9"   # v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
+VERSION = "docdate.v10"   # v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -60,6 +60,9 @@ _LINE_DATE = rf"(?im)(?:^|[|·•—–]\s*)[^\S\n]*({_DATE})(?=[^\S\n]*(?:$|[|�
 # stamp atop each page comes first: "Case: 20-16276, 08/05/2020, ID: 11778722, DktEntry: 8-1".
 _COURT_CUES = [
     rf"\bcase:?\s+[\w:.-]+,\s*({_DATE}),\s*id:",
+    # a court's minutes form: its "Date" cell ("2:14-cr-00684-CAS – 13 Date May 1, 2019"), before the
+    # filing days of the motions it rules on ("(Dkt. 1619, filed on April 15, 2019)")
+    rf"\bdate[^\S\n]*:?[^\S\n]*({_DATE})",
     rf"\b(?:decided|filed|entered|dated|issued|signed|so\s+ordered)\s*:?\s*(?:on\s+)?({_ANY})",
     rf"\bthis\s+\d{{1,2}}(?:st|nd|rd|th)?\s+day\s+of\s+({_MONTH},?\s+\d{{4}})",
 ]
@@ -72,7 +75,9 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12
 # ("Minutes from Monday, January 29, 2018" opening a page is the document's own date.)
 _NOT_THIS = re.compile(r"(?:approv\w*|adopt\w*|correct\w*)\s+(?:of\s+)?(?:the\s+)?(?:[A-Za-z]+\s+){0,4}?minutes\b[^\n]{0,60}$"
                        r"|\bthe\s+minutes\s+(?:of|from)\s+(?:the\s+)?(?:meeting\s+(?:date\s*:?\s*)?)?$"
-                       r"|(?<![Mm]inutes )\b(?:through|until|from|to|between|since|before|after|by|due|deadline)\s*:?\s*$",
+                       r"|(?<![Mm]inutes )\b(?:through|until|from|to|between|since|before|after|by|due|deadline)\s*:?\s*$"
+                       # a docket entry's own filing day ("(Dkt. 1619, filed on April 15, 2019)")
+                       r"|\b(?:dkt|ecf|doc)\.?\s*(?:no\.?\s*)?\d+[^\n()]{0,20}$",
                        re.IGNORECASE)
 
 

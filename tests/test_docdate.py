@@ -84,6 +84,12 @@ def _date(text: str, kind: str, **kw) -> tuple[date | None, str | None]:
      "vacated.", "court", date(2021, 3, 11)),
     ("Case 2:16-cv-01187-KM Document 42 Filed 11/04/16 Page 1 of 7\nOn December 2, 2016, the parties will meet.",
      "court", date(2016, 11, 4)),
+    # a court's minutes form: its "Date" cell, not the filing days of the motions it rules on
+    ("UNITED STATES DISTRICT COURT\nCRIMINAL MINUTES – GENERAL\nCase No. | |\n2:17-cr-00412-ABC – 4 Date June 3, 2020\n"
+     "Proceedings: (IN CHAMBERS) - DEFENDANT'S MOTION IN LIMINE NO. 1 (Dkt. 211, filed on May 11, 2020)", "court",
+     date(2020, 6, 3)),
+    ("ORDER ON MOTIONS\nProceedings: THE GOVERNMENT'S MOTION TO DISMISS (Dkt. 88, filed on March 2, 2021)\n"
+     "The Court, having read the papers, GRANTS the motion. Dated: March 30, 2021", "court", date(2021, 3, 30)),
 ])
 def test_first_page_dates(text, kind, expected):
     assert _date(text, kind) == (expected, "first_page")
