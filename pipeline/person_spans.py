@@ -58,7 +58,7 @@ _LIKE_INITIALS = {"s.a", "s.l", "n.v", "b.v"}   # a firm's suffix that may be a 
 _INCORPORATED_BARE = frozenset(i.rstrip(".") for i in _INCORPORATED)   # "pllc" for "PLLC." as tokenised
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|near|outside|inside)|\bknown\s+as|\bcalled)$", re.IGNORECASE)
 _POSSESSIVE = ("'s", "’s", "'", "’")
-_DOING_BUSINESS_AS = re.compile(r"(?:^|\s)(?:d\s*[./]?\s*b\s*[./]?\s*a\.?|doing\s+business\s+as)$", re.IGNORECASE)
+_DOING_BUSINESS_AS = re.compile(r"(?:^|\s)(?:d\s*[./]?\s*b\s*[./]?\s*a\.?|doing\s+business\s+as)(?:\s*:)?$", re.IGNORECASE)
 NUMBER_LABELS = {"no.", "no", "nos.", "nos", "#"}   # "Case No. 2:22-cv", "Check Nos. 221568"
 _SECTION_LABELS = {"sec", "sec.", "secs", "secs.", "section", "sections", "art", "art.", "ch", "ch.", "chap", "chap.",
                    # an address's unit before its number ("Suite 210", "Room 4B")

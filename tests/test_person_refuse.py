@@ -179,3 +179,8 @@ def test_legal_latin_citations_a_courts_verb_and_weekdays_are_no_people(text: st
                                          ("Amy Conn", "voted"), ("DAVID Jones", "said")])
 def test_names_beside_those_shapes_stay(text: str, after: str) -> None:
     assert _why(text, after) is None
+
+
+@pytest.mark.parametrize("before", ["Doing business as :", "doing business as:", "Inc. , d/b/a", "LLC dba"])
+def test_a_trade_name_after_doing_business_as_is_no_person(before: str) -> None:
+    assert _why("Marisol Okafor", "Location : 477 River St", before) is not None
