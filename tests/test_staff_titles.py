@@ -29,3 +29,13 @@ def test_a_staff_title_is_no_part_of_the_name(tagger: Tagger, text: str, name: s
     assert [p["name"] for p in people] == [name]
     assert people[0]["title"]
 
+
+
+@pytest.mark.parametrize("text, names", [
+    # a masthead's two columns glued on one line, the first name's surname two letters long
+    ("City of Boston Commissioners:\nMayor Michelle Wu Kathleen M. Joyce, Chairman\nLiam P. Curran\n",
+     ["Michelle Wu", "Kathleen M. Joyce", "Liam P. Curran"]),
+    ("Members present:\nCouncillor Dana Li Maria T. Okafor, Vice Chair\n", ["Dana Li", "Maria T. Okafor"]),
+])
+def test_two_names_glued_on_a_line_are_two_people(tagger: Tagger, text: str, names: list) -> None:
+    assert [p["name"] for p in tagger.tag([text])[0]["people"]] == names
