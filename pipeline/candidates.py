@@ -308,10 +308,15 @@ def _stamp(sent: Any, start: int, ents: list[Any] | None, triggers: list[Any]) -
     words are left (fewer than three if a trigger word is there only as a label: "Published:",
     "Last updated"; in a table's row, fewer than two: "03/04/2024 | Judgment issued" is a docket's
     entry); a headline in title case ("… To Replace The …") is no report either."""
-    if any(_finite(t) for t in sent if t.idx >= start and t not in triggers and t.lower_ not in _STAMP_WORDS):
-        return False
     timed = {t.i for e in (sent.ents if ents is None else ents) if e.label_ in ("DATE", "TIME") for t in e}
-    words = [t for t in sent if t.idx >= start and t.i not in timed and t.is_alpha and len(t) > 1 and not t.is_stop]
+    if any(_finite(t) for t in sent if t.idx >= start and t not in triggers and t.lower_ not in _STAMP_WORDS
+           and t.i not in timed):   # (a time zone the parser took for a verb, "11:55 PM PST", is the stamp's)
+        return False
+    # a byline's name after the stamp ("Updated: Nov 8, 2023 / 11:55 PM PST by: Josh DuBose") says who wrote it
+    byline = next((t.i for t in sent if t.idx >= start and t.lower_ == "by" and t.i + 1 < sent.end
+                   and sent.doc[t.i + 1].text == ":"), None)
+    words = [t for t in sent if t.idx >= start and t.i not in timed and t.is_alpha and len(t) > 1 and not t.is_stop
+             and not (byline is not None and t.i > byline and t.pos_ == "PROPN")]
     if " | " in sent.text or sent.text.lstrip().startswith("|"):
         return len(words) < 2
     alpha = [t for t in sent if t.idx >= start and t.is_alpha]
@@ -320,8 +325,8 @@ def _stamp(sent: Any, start: int, ents: list[Any] | None, triggers: list[Any]) -
         return True   # another story's headline, dated: "The Leading Candidates To Replace The Director - October 10, 2020"
     if not triggers:
         return len(words) < 4
-    labels = all(t.lower_ in _STAMP_WORDS or t.i + 1 < sent.end and sent.doc[t.i + 1].text in (":", "|")
-                 for t in triggers)
+    labels = all(t.lower_ in _STAMP_WORDS or t.i in timed or t.i + 1 < sent.end and sent.doc[t.i + 1].text in (":", "|")
+                 for t in triggers)   # (a time zone the parser took for a verb, "11:55 PM PST", is the stamp's)
     return labels and len(words) < 3
 
 
