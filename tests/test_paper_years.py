@@ -10,7 +10,7 @@ import pytest
 from pipeline.tagger import Tagger
 from tests.test_events_sentences import filter_candidates
 
-DECIDED = date(2018, 1, 18)
+DECIDED = date(2026, 1, 18)
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +39,27 @@ def test_a_year_that_names_a_paper_dates_no_act(tagger: Tagger, kind: str, sente
 def test_a_year_told_as_when_still_dates_the_act(tagger: Tagger, sentence: str, day: date) -> None:
     rows = filter_candidates(tagger, f"Background.\n\n{sentence}", kind="court", doc_date=DECIDED)
     assert [r["date_start"] for r in rows] == [day], rows
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Service Bulletin 44–12–0318, Revision 2, dated June 24, 2020, describes procedures for replacing the valves.",
+     date(2020, 6, 24)),
+    ("The terms of sale dated January 10, 2014, made time of the essence as to the buyer.", date(2014, 1, 10)),
+    ("The county's placement policy, dated March 2, 2016, requires two home visits a month.", date(2016, 3, 2)),
+])
+def test_a_day_after_dated_labels_the_paper_it_follows(tagger: Tagger, sentence: str, day: date) -> None:
+    rows = filter_candidates(tagger, f"Background.\n\n{sentence}", kind="report", doc_date=DECIDED)
+    assert not any(r["date_start"] == day for r in rows), rows
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("By letter dated May 27, 2016, the director requested a waiver of the exclusion.", date(2016, 5, 27)),
+    ("In a decision dated May 3, 2016, an Immigration Judge terminated the proceedings.", date(2016, 5, 3)),
+    ("The plaintiff appeals from a judgment of the Supreme Court, Kings County (Ada Roe, J.), dated December 15, 2020.",
+     date(2020, 12, 15)),
+    ("Appellant moves for a stay pending appeal of the District Court's Turnover Order dated June 30, 2025.",
+     date(2025, 6, 30)),
+])
+def test_a_day_after_dated_still_dates_the_act_done_by_that_paper(tagger: Tagger, sentence: str, day: date) -> None:
+    rows = filter_candidates(tagger, f"Background.\n\n{sentence}", kind="court", doc_date=DECIDED)
+    assert any(r["date_start"] == day for r in rows), rows
