@@ -35,6 +35,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 _CID = re.compile(r"\(cid:\d+\)")
 _LIST_CID = re.compile(r"^\s*\(cid:\d+\)\s+(?=\S)")
+# a symbol font's bullet in Unicode's private use area ("\uf0b7 Ed Childers", Word's Symbol bullet) opening a line
+_LIST_PRIVATE = re.compile(r"^(\s*)[\ue000-\uf8ff](?=\s+\S)")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]\s*)?(?:page|pg\.?|p\.)?\s*(?:\d{1,4}|[ivxlcdm]{1,7})(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?$"
     r"|^\d{1,4}\s*\|\s*p\s?a\s?g\s?e$", re.IGNORECASE)
@@ -43,6 +45,7 @@ _PAGE_NUMBER = re.compile(
 def clean(text: str) -> str:
     """One line: unreadable glyph codes shown as U+FFFD, controls dropped, space runs collapsed."""
     text = _LIST_CID.sub("\u2022 ", text)   # an unmapped glyph opening a line is a list bullet
+    text = _LIST_PRIVATE.sub("\\1\u2022", text)
     text = _CID.sub("\ufffd", text)
     text = _INVISIBLE.sub("", text)
     text = "".join(c for c in text if c in "\t" or unicodedata.category(c) != "Cc")

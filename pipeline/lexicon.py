@@ -135,7 +135,7 @@ ROLE_TITLES = {
     "planner", "senior planner", "associate planner", "principal planner", "analyst", "administrative analyst",
     "specialist", "coordinator", "assessor", "controller", "comptroller", "recorder", "counsel",
     "general counsel", "county counsel", "city attorney", "ombudsman", "engineer", "city engineer",
-    "county engineer", "architect", "social worker",
+    "county engineer", "architect", "social worker", "student trustee", "student member",
 }
 # Words that end (or follow) the name of an organisation, a facility or a place. Those that are
 # also surnames (Park, Hall, Day, Post, Lane, Church) refuse a name only when they follow it.
@@ -177,6 +177,7 @@ ORG_WORDS = {
     "st", "pkwy", "hwy", "lodge", "apts", "architecture", "architects", "parks", "recreation",
     "properties", "realty", "freeway", "expressway", "turnpike", "tollway", "interstate", "causeway",
     "cty",   # "School Bd. of Prince Edward Cty."
+    "grove", "kitchen",
     # the trades a firm's name ends in ("Purdue Pharma", "Southeastern Rehab", "Ellis Logistics"); none a surname
     "pharma", "pharmaceutical", "pharmaceuticals", "rehab", "rehabilitation", "health", "healthcare", "medical",
     "hospice", "nursing", "dental", "therapy", "therapeutics", "wellness", "diagnostics", "imaging", "biotech",
@@ -194,7 +195,10 @@ ORG_WORDS = {
 # "Ruby Salon", "Harold Fenwick Books". Only the name's own last word counts; a name before one
 # is kept ("Jane Roe Dial Books" in a list of books and their publishers names Jane Roe).
 SHOP_WORDS = {"books", "bookstore", "spa", "salon", "boutique", "bakery", "grill", "tavern", "pub", "mart", "shop",
-              "store", "pharmacy", "diner", "motors", "cleaners", "liquors"}
+              "store", "pharmacy", "diner", "motors", "cleaners", "liquors",
+              # eateries as a licensing board's minutes list them ("Yellow Door Taqueria", "Tony's Pizzeria")
+              "taqueria", "pizzeria", "trattoria", "cantina", "bistro", "brasserie", "eatery", "lounge", "deli",
+              "taproom", "brewpub"}
 ALSO_SURNAMES = {
     "park", "hall", "house", "day", "post", "lane", "street", "law", "court", "church", "bank",
     "river", "fire", "middle", "high", "market", "bridge", "city", "state", "home", "trail",
@@ -203,6 +207,7 @@ ALSO_SURNAMES = {
     "young", "act", "tower", "heights", "league", "records", "trust", "cafe", "memorial", "close", "terrace",
     "ward", "hill", "point", "box", "race", "central", "side", "branch", "room", "stamp",
     "lodge", "parks", "labs", "storage",   # "Eric J. Labs", a budget analyst
+    "grove", "kitchen",   # "Elk Grove", "Hippo Kitchen"; "Andy Grove" stays
 }
 # The parts of a document, never the last word of a person's name: "Appearance Form", "I. Background",
 # "Appendix H", "Expenditure Recommendations".
@@ -221,7 +226,8 @@ CITATION_WORDS = {"civ", "crim", "ed", "stat", "stats", "ann", "bankr", "div", "
 # The law's Latin, never a person's name: "Brief for … as Amici Curiae", "whistleblower/Qui Tam issues",
 # "a motion in limine"
 LEGAL_LATIN = {"curiae", "amicus", "qui", "habeas", "certiorari", "mandamus", "limine", "pendente", "nunc",
-               "tunc", "infra", "supra", "passim"}
+               "tunc", "infra", "supra", "passim",
+               "laude", "summa"}   # and a diploma's ("graduated Cum Laude")
 # A ship's prefix: "USS Higgins", "HMS Victory" name a vessel (written in capitals).
 VESSEL_PREFIXES = {"USS", "USNS", "USCGC", "HMS", "HMCS", "HMAS", "HMNZS", "RMS", "INS", "MV", "SS", "NS"}
 # Holidays, whose greetings ("Merry Christmas", "Happy Hanukkah") are never a person.

@@ -342,6 +342,10 @@ def _listed_by_hyphens(words: list[str]) -> bool:
     return len(joined) >= 2 and any(parts[1].lower() in given_names() for parts in joined)
 
 
+# The states that are given names too: the 1990 Census first names borne by at least 0.05 % of women
+# ("Virginia Clarke", "Georgia Smith"), and Indiana ("Indiana Jones"); "Florida", "Nevada", "Maryland" are far
+# rarer, and "California" is in the nicknames package's list only
+_STATE_GIVEN_NAMES = frozenset({"virginia", "georgia", "indiana"})
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
 # degrees and honours written after a name ("Jane Roe MD", "John Doe PhD"): the person's, no organisation's
 _DEGREES = {"md", "do", "rn", "np", "pa", "dds", "dmd", "cpa", "esq", "mba", "mph", "msw", "lcsw", "obe", "mbe", "cbe", "kc", "qc"}
@@ -445,6 +449,8 @@ def refuse(text: str, around: Around) -> str | None:
         return "page furniture (a headline cut short: \"Netflix Streams Kid-Friendly New Ye...\")"
     if len(words) >= 2 and folded[-1] in CITATION_WORDS and (words[-1].endswith(".") or following[:1] == ["."]):
         return "a legal citation (\"Fed. R. Civ. P.\", \"52 L. Ed. 714\", \"Appellant's Br.\")"
+    if len(words) >= 2 and folded[0] in us_states() and folded[0] not in _STATE_GIVEN_NAMES:
+        return "a state's name opens it (\"California State Senate\", \"California Mather\")"   # "Virginia Clarke" stays
     if any(w in LEGAL_LATIN for w in folded):
         return "the law's Latin (\"Amici Curiae\", \"Qui Tam\")"
     if len(words) >= 2 and len(words[0]) >= 3 and words[0].isupper() and not any(w.isupper() for w in words[1:]) and \

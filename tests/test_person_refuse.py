@@ -184,3 +184,18 @@ def test_names_beside_those_shapes_stay(text: str, after: str) -> None:
 @pytest.mark.parametrize("before", ["Doing business as :", "doing business as:", "Inc. , d/b/a", "LLC dba"])
 def test_a_trade_name_after_doing_business_as_is_no_person(before: str) -> None:
     assert _why("Marisol Okafor", "Location : 477 River St", before) is not None
+
+
+@pytest.mark.parametrize("text, after", [
+    ("Elk Grove", "Unified to create pathways"), ("Hippo Kitchen", ", 12 Main St"), ("Yellow Door Taqueria", ""),
+    ("Tony Pizzeria", ","), ("Cum Laude", "from Sacramento State"), ("California State Senate", "confirmed"),
+    ("California Mather", "Airport"),
+])
+def test_places_eateries_a_diplomas_latin_and_a_states_name_are_no_people(text: str, after: str) -> None:
+    assert _why(text, after) is not None
+
+
+@pytest.mark.parametrize("text, after", [("Andy Grove", "said"), ("Virginia Clarke", "resigned"),
+                                         ("Georgia Smith", "voted")])
+def test_a_grove_surname_and_a_state_given_name_stay(text: str, after: str) -> None:
+    assert _why(text, after) is None
