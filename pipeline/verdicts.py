@@ -82,3 +82,31 @@ def verdict_candidate(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]
             "lemmas": [lemma], "agents": [], "patients": [], "self_dated": True,
             "subtree": [sent.start, sent.end - 1], "foreign": [], "loose_foreign": [], "reported": False, "generic": False,
             "modality": "done", "polarity": "positive"}
+
+
+# An iQM2 (Granicus) minutes' vote record: "RESULT: APPROVED [UNANIMOUS]" / "MOVER: …" / "AYES: …" under the
+# item it closes ("2. APPROVAL OF THE AGENDA", or the item's motion sentence).
+_RESULT_LINE = re.compile(r"[ \t]*RESULT:[ \t]*[A-Z]")
+_ITEM_HEAD = re.compile(r"(?m)^[ \t]*\d{1,2}\.[ \t]+[A-Z][A-Z0-9 ,&/'’()-]{3,}$")
+_PROCEDURAL_ITEM = re.compile(r"\b(?:APPROVAL|ADOPTION)\s+OF\s+(?:THE\s+)?(?:AGENDA|MINUTES)\b|\bROLL\s+CALL\b|"
+                              r"\bCALL\s+TO\s+ORDER\b|\bADJOURN", re.IGNORECASE)
+_MOTION_TOLD = re.compile(r"\bmade\s+a\s+motion\b|\bmotion\s+(?:was|to)\b|\bmoved\s+(?:to|that)\b|"
+                          r"\bmotion\s+(?:approved|carried|passed|failed)\b", re.IGNORECASE)
+
+
+def result_told(text: str, start: int) -> bool:
+    """A "RESULT: …" line (iQM2 minutes) that adds no act of its own: its item is procedure with nothing
+    told under its heading ("2. APPROVAL OF THE AGENDA" / "RESULT: APPROVED"), or a motion sentence of the
+    item already tells the act ("Commissioner X made a motion, seconded by Y, to continue this item …
+    Motion approved." / "RESULT: APPROVED"). An item told by its description alone keeps the line."""
+    if not _RESULT_LINE.match(text, start):
+        return False
+    before = text[:start]
+    item = before[before.rfind("RESULT:") + 1:] if "RESULT:" in before else before
+    heads = list(_ITEM_HEAD.finditer(item))
+    if heads:
+        if _PROCEDURAL_ITEM.search(heads[-1].group(0)) and not item[heads[-1].end():].strip():
+            return True
+        item = item[heads[-1].end():]
+    return bool(_MOTION_TOLD.search(item))
+
