@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.doc_text import text_of
 from pipeline.court_orders import court_order
 from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE, MONTH_ALT, NUMBER_WORDS
 from pipeline.date_scope import foreign_spans, inside, loose_foreign, without
@@ -62,7 +63,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     `rule` says whether a trigger word chose it; without one the sentence's root stands in, and only
     the learned filter can make it an event.
     `ents`: the sentence's entities, when the caller has read them (`sent.ents` walks the doc's)."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     start = content_start(text, sent.start_char, sent.end_char)
     body = text[start:sent.end_char].strip()
     if start >= sent.end_char or _PROCEDURAL.search(body) or _imperative(sent, start):
@@ -238,7 +239,7 @@ def _figure(sent: Any, start: int) -> bool:
         return False   # "The council increased the fee by 2 percent": a body's act
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON" for c in root.children):
         return False
-    return bool(_MEASURE.search(sent.doc.text, start, sent.end_char)) or any(
+    return bool(_MEASURE.search(text_of(sent.doc), start, sent.end_char)) or any(
         e.label_ in ("PERCENT", "MONEY") and e.start_char >= start for e in sent.ents)
 
 
@@ -276,7 +277,7 @@ def _vote_roll(sent: Any, body: str) -> bool:
 def _roster(sent: Any, start: int) -> bool:
     """Who attended, name by title, with no verb told: "Gregory T. Long, Executive Director; Megan G.
     Grumbine, Acting Secretary; Susan C. Crowder, Chief Financial Officer; …"."""
-    parts = sent.doc.text[start:sent.end_char].split(";")
+    parts = text_of(sent.doc)[start:sent.end_char].split(";")
     return len(parts) >= 3 and sum(bool(_NAME_TITLE.match(p)) for p in parts) >= 2 and \
         _no_finite_verb(sent, start)
 
@@ -747,7 +748,7 @@ def _imperative(sent: Any, start: int) -> bool:
     recommendation, not a report of an act."""
     root = sent.root
     first = next((t for t in sent if t.idx >= start and t.is_alpha), None)
-    label = _CAPS_LABEL.match(sent.doc.text, start, sent.end_char)
+    label = _CAPS_LABEL.match(text_of(sent.doc), start, sent.end_char)
     if label:   # an agenda item's label in capitals, then a dash: "EXEMPTION DETERMINATION - Waive the …"
         verb = next((t for t in sent if t.idx >= label.end() and t.is_alpha), None)
         if verb is not None and (verb.i == root.i or verb.head.idx < label.end()):

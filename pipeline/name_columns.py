@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.doc_text import text_of
 from pipeline.lexicon import TITLE_WORDS
 from pipeline.person_spans import common_surnames, common_word, english_word, given_names
 
@@ -106,7 +107,7 @@ def _before_repeated_block(doc: Any, start: int, end: int) -> int:
     Harcourt Pryor (NY)" read as a span of its own)."""
     whole = _block_end(doc, end, least=1)   # the span's own words count towards the block
     if whole is not None and end - start >= 2 and start > 0 and _name_word(doc[start - 1]) \
-            and doc[start - 1].whitespace_ and _repeated(doc.text, doc[start].idx, whole, doc[start - 1].text, True):
+            and doc[start - 1].whitespace_ and _repeated(text_of(doc), doc[start].idx, whole, doc[start - 1].text, True):
         return start
     stop = _block_end(doc, end)
     if stop is None:
@@ -114,7 +115,7 @@ def _before_repeated_block(doc: Any, start: int, end: int) -> int:
     for k in range(start + 2, end):
         tok = doc[k]
         if _capitalised(tok) and len(tok.text) > 1 and tok.lower_ not in _SUFFIXES \
-                and _repeated(doc.text, tok.idx, stop, doc[k - 1].text):
+                and _repeated(text_of(doc), tok.idx, stop, doc[k - 1].text):
             return k
     return end
 
@@ -127,7 +128,7 @@ def _through_cell_word(doc: Any, start: int, end: int) -> int:
             or doc[end - 1].lower_ in _SUFFIXES or not doc[end].whitespace_ or not _opens_cell(doc, start):
         return end
     stop = _block_end(doc, end + 1)
-    if stop is not None and _repeated(doc.text, doc[end + 1].idx, stop, doc[end].text, name_before=True):
+    if stop is not None and _repeated(text_of(doc), doc[end + 1].idx, stop, doc[end].text, name_before=True):
         return end + 1
     return end
 

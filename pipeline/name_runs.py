@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.doc_text import text_of
 from pipeline.lexicon import INITIALISM, ORG_WORDS, TITLE_WORDS
 from pipeline.name_tokens import DASHES, SUFFIXES, capitalised, caps_word, initial, mention, name_end, name_word
 from pipeline.person_spans import english_word, given_names, refuse, surnames
@@ -280,7 +281,7 @@ def aged_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
     Marquardt, 58, of Quincy", "Kelvo Ardmore, 19, was charged"): two to four capitalised words
     (initials between) right before ", <age>, of …": a person, whatever the model read."""
     out = []
-    for match in _AGE_AFTER.finditer(doc.text):
+    for match in _AGE_AFTER.finditer(text_of(doc)):
         age = int(match.group(1) or match.group(2))
         comma = doc.char_span(match.start(), match.start() + 1)
         if not 0 < age <= 110 or comma is None:
@@ -316,19 +317,19 @@ def field_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
     census given name or none of them an English word, up to a slash, an ampersand, a comma or the line's end. The model reads such a
     line as one firm or misses the names."""
     out = []
-    for field in _PERSON_FIELD.finditer(doc.text):
+    for field in _PERSON_FIELD.finditer(text_of(doc)):
         at = field.end()
-        line_end = doc.text.find("\n", at)
-        line_end = len(doc.text) if line_end < 0 else line_end
+        line_end = text_of(doc).find("\n", at)
+        line_end = len(text_of(doc)) if line_end < 0 else line_end
         while at < line_end:
-            m = _FIELD_NAME.match(doc.text, at, line_end)
+            m = _FIELD_NAME.match(text_of(doc), at, line_end)
             if m is None:
                 break
             span = doc.char_span(m.start(1), m.end(1))
             if span is not None and _reads_as_name(list(span), taken, around):
                 out.append({**mention(doc, span.start, span.end, span, None), "method": "field_name"})
                 taken.update(range(span.start, span.end))
-            joined = re.match(r"[ \t]*(?:&|\band\b)[ \t]*", doc.text[m.end():line_end])
+            joined = re.match(r"[ \t]*(?:&|\band\b)[ \t]*", text_of(doc)[m.end():line_end])
             if not joined:
                 break   # after "/" or "," comes the firm or the address
             at = m.end() + joined.end()
@@ -358,7 +359,7 @@ def who_names(doc: Any, taken: set[int], around: Any) -> list[dict[str, Any]]:
     Faraj Alhadi Ghabag:"): two or three capitalised words, the first a census given name or none of
     them an English word; no title, organisation or place word among them."""
     out = []
-    for m in [*_WHO_AFTER.finditer(doc.text), *_DEAR.finditer(doc.text)]:
+    for m in [*_WHO_AFTER.finditer(text_of(doc)), *_DEAR.finditer(text_of(doc))]:
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
         if span is None or len(span) < 2:
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pipeline.doc_text import text_of
 from pipeline.lexicon import NAME_SUFFIXES, ROLE_TITLES, TITLE_WORDS
 from pipeline.name_columns import unbracketed
 
@@ -65,7 +66,7 @@ _NICKNAME = re.compile(r"(?<=\S)\s+[“\"‘][A-Z][\w.'-]*[”\"’](?=\s+\S)")
 
 def mention(doc: Any, start: int, end: int, name: Any, title: str | None) -> dict[str, Any]:
     span = doc[start:end]
-    after = doc.text[span.end_char:span.end_char + 80]
+    after = text_of(doc)[span.end_char:span.end_char + 80]
     m = APPOSITIVE.match(after)
     role = m.group(1).lower() if m else None
     text = unbracketed(span.text).rstrip("".join(DASHES))   # "Emmanuel J. Estrada- Mayor/Chair": the dash is no part

@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from pipeline.doc_text import text_of
 from pipeline.candidates import event_candidate
 from pipeline.lexicon import ALSO_SURNAMES, HONORIFICS, NAME_SUFFIXES, ORG_WORDS, ROLE_NOUNS, ROLE_TITLES, TITLE_WORDS
 from pipeline.judges import judge_spans
@@ -26,7 +27,7 @@ _ROLE_NOUN = re.compile(
 
 
 def analyse(doc: Any) -> dict[str, Any]:
-    text = doc.text
+    text = text_of(doc)
     # spaCy builds `doc.ents` (and `Span.ents`, which walks it) anew on every access: read it once
     ents = tuple(doc.ents)
     sents = list(doc.sents)
@@ -118,12 +119,12 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
     heads = org_heads([[t.text for t in e] for e in ents if e.label_ == "ORG"])
 
     def around(start: int, end: int, titled: bool = False) -> Around:
-        at = doc[end - 1].idx + len(doc[end - 1]) if 0 < end <= len(doc) else len(doc.text)
-        after = doc.text[at:at + 40]   # (a bounded slice: the rest of a long page is not copied per name)
+        at = doc[end - 1].idx + len(doc[end - 1]) if 0 < end <= len(doc) else len(text_of(doc))
+        after = text_of(doc)[at:at + 40]   # (a bounded slice: the rest of a long page is not copied per name)
         line_end = "\n" in after[:len(after) - len(after.lstrip())]
         return Around(_words(doc, start, -1), _words(doc, end, 1, 6), ordinary, heads, titled, line_end)
 
-    letters = set(_ENUMERATOR.findall(doc.text))
+    letters = set(_ENUMERATOR.findall(text_of(doc)))
     found += inverted_names(doc, taken, {w.lower() for w in ordinary})
     found += couples(doc, taken, {w.lower() for w in ordinary})
     inverted = set(taken)
@@ -233,12 +234,12 @@ def _person_mentions(doc: Any, ents: tuple[Any, ...]) -> list[dict[str, Any]]:
     found += census_names(doc, taken, around, {w.lower() for w in ordinary})
     found += caps_names(doc, taken, around, {w.lower() for w in ordinary})
     found += aged_names(doc, taken, around)
-    for start, end, title in judge_spans(doc.text):   # "BARRON, Circuit Judge, concurring", "…, JJ., concur."
+    for start, end, title in judge_spans(text_of(doc)):   # "BARRON, Circuit Judge, concurring", "…, JJ., concur."
         span = doc.char_span(start, end)
         if span is not None and not any(t.i in taken for t in span):
             found.append({**mention(doc, span.start, span.end, span, title), "method": "judge_line"})
             taken.update(range(span.start, span.end))
-    found = [m for m in found if not firm_line(doc.text, m["start"], m["end"])]   # a firm's line in an address block
+    found = [m for m in found if not firm_line(text_of(doc), m["start"], m["end"])]   # a firm's line in an address block
     return sorted(found, key=lambda m: m["start"])
 
 
@@ -287,11 +288,11 @@ def _enumerator(doc: Any, i: int, letters: set[str]) -> bool:
     tok = doc[i]
     if not initial(tok):
         return False
-    line_start = doc.text.rfind("\n", 0, tok.idx) + 1
+    line_start = text_of(doc).rfind("\n", 0, tok.idx) + 1
     letter = tok.text[0]
-    if doc.text[line_start:tok.idx].strip(" \t"):
+    if text_of(doc)[line_start:tok.idx].strip(" \t"):
         return False
-    return chr(ord(letter) - 1) in letters or chr(ord(letter) + 1) in letters or _OUTLINE_HEADING.match(doc.text, tok.idx) is not None
+    return chr(ord(letter) - 1) in letters or chr(ord(letter) + 1) in letters or _OUTLINE_HEADING.match(text_of(doc), tok.idx) is not None
 
 
 # A lettered heading of an opinion or a report, its neighbours on other pages: "C. Toshiba’s Termination of the

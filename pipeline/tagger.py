@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from pipeline.doc_text import text_of
 from pipeline import person_spans
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on, wrapped_heading
 from pipeline.lexicon import ROLL_LABELS, TITLE_WORDS
@@ -45,7 +46,7 @@ def heading_breaks(doc: Any) -> Any:
     own ("Farrowdale County Board of Social Services" / "Minutes of the special meeting held March
     4, 2019" / blank line / "On March 3, 2019, ..."). A line break alone ends nothing: PDF lines
     wrap inside sentences."""
-    text = doc.text
+    text = text_of(doc)
     lines: list[tuple[list[Any], bool]] = []   # (tokens of a line, a blank line before it)
     line: list[Any] = []
     blank = True
@@ -179,7 +180,7 @@ _MEASURE = re.compile(r"\b(?:H\.\s?R|H|S)\.\s?(?:(?:J|Con)\.\s?)?(?:(?:Res|Rept|
 
 def _measure_numbers(doc: Any) -> None:
     """No sentence starts inside a measure's number ("… resolutions, H. Con. | Res. 211; and …")."""
-    for m in _MEASURE.finditer(doc.text):
+    for m in _MEASURE.finditer(text_of(doc)):
         span = doc.char_span(m.start(), m.end() - 1, alignment_mode="expand")
         if span is None:
             continue
