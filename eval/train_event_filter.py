@@ -35,7 +35,8 @@ from queries.evaluate_real import overlap  # noqa: E402
 
 REAL = ROOT / "eval" / "real"
 THRESHOLDS = [round(t, 2) for t in np.arange(0.2, 0.86, 0.05)]
-C = 1.0   # logistic regression's inverse regularisation, as in eval/experiments/learned_filter.py
+C = 1.0   # logistic regression's inverse regularisation (--C; --sweep-C compares others by the same cross-validation)
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 
 
 def dev_documents() -> list[dict]:
@@ -112,22 +113,22 @@ def score(keep, y, keys, required: int) -> tuple[float, float]:
     return tp / max(1, tp + fp), tp / max(1, required)
 
 
-def fit(X, y, weight=None):
+def fit(X, y, weight=None, c: float = C):
     """`weight`: each candidate's weight in the fit (the demo's may count more than one dev candidate)."""
     from sklearn.linear_model import LogisticRegression
 
     labelled = [i for i, v in enumerate(y) if v is not None]
     w = None if weight is None else np.asarray(weight, dtype=float)[labelled]
-    return LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(
+    return LogisticRegression(C=c, max_iter=5000, class_weight="balanced").fit(
         X[labelled], [y[i] for i in labelled], sample_weight=w)
 
 
-def cross_validate(X, y, groups, keys, docs, weight=None) -> dict[float, tuple[float, float]]:
+def cross_validate(X, y, groups, keys, docs, weight=None, c: float = C) -> dict[float, tuple[float, float]]:
     from sklearn.model_selection import GroupKFold
 
     prob = np.zeros(len(y))
     for train, test in GroupKFold(n_splits=5).split(X, groups=groups):
-        model = fit(X[train], [y[i] for i in train], None if weight is None else np.asarray(weight)[train])
+        model = fit(X[train], [y[i] for i in train], None if weight is None else np.asarray(weight)[train], c)
         prob[test] = model.predict_proba(X[test])[:, 1]
     required = sum(1 for d in docs for r in d["refs"] if not r.get("optional"))
     return {t: score(prob >= t, y, keys, required) for t in THRESHOLDS}
@@ -141,6 +142,9 @@ def main() -> None:
     parser.add_argument("--demo-weight", type=float, default=1.0,
                         help="how much each demo candidate counts in the fit against one dev candidate")
     parser.add_argument("--threshold", type=float, help="use this threshold, not the best cross-validated one")
+    parser.add_argument("--C", type=float, default=C, dest="c", help="the logistic regression's inverse regularisation")
+    parser.add_argument("--sweep-C", action="store_true",
+                        help=f"print the best cross-validated F1 for each C of {C_GRID} and stop")
     parser.add_argument("--out", type=Path, default=event_filter.WEIGHTS, help="where --write saves the weights")
     parser.add_argument("--write", action="store_true", help=f"save the weights to {event_filter.WEIGHTS}")
     args = parser.parse_args()
@@ -160,7 +164,13 @@ def main() -> None:
         weight = np.concatenate([weight, np.full(len(yd), args.demo_weight)])
     print(f"{len(docs)} dev documents, {len(y)} candidates, {sum(v == 1 for v in y)} positive, "
           f"{sum(v is None for v in y)} optional (left out), {required} required acts")
-    cv = cross_validate(X, y, groups, keys, docs, weight)
+    if args.sweep_C:
+        for c in C_GRID:
+            cv = cross_validate(X, y, groups, keys, docs, weight, c)
+            t, (p, r) = max(cv.items(), key=lambda kv: 2 * kv[1][0] * kv[1][1] / max(1e-9, sum(kv[1])))
+            print(f"  C={c:<5} best t={t:.2f}  P={p:.3f} R={r:.3f} F1={2 * p * r / max(1e-9, p + r):.3f}")
+        return
+    cv = cross_validate(X, y, groups, keys, docs, weight, args.c)
     f1 = {t: 2 * p * r / max(1e-9, p + r) for t, (p, r) in cv.items()}
     for t, (p, r) in cv.items():
         print(f"  t={t:.2f}  P={p:.3f} R={r:.3f} F1={f1[t]:.3f}")
@@ -169,12 +179,12 @@ def main() -> None:
     if args.threshold is not None:
         threshold = min(cv, key=lambda t: abs(t - args.threshold))
         print(f"threshold {threshold} (chosen: --threshold)")
-    model = fit(X, y, weight)
+    model = fit(X, y, weight, args.c)
     if args.write:
         args.out.write_text(json.dumps({
             "about": "pipeline/event_filter.py; trained by eval/train_event_filter.py on the dev split of eval/real",
             "trained_on": {"documents": len(docs), "candidates": len(y), "positive": int(sum(v == 1 for v in y)),
-                           "split": "dev" + (" and the demo" if args.with_demo else ""), "C": C, "class_weight": "balanced",
+                           "split": "dev" + (" and the demo" if args.with_demo else ""), "C": args.c, "class_weight": "balanced",
                            **({"demo_weight": args.demo_weight} if args.with_demo else {})},
             "cross_validated": {"threshold": threshold, "precision": round(cv[threshold][0], 3),
                                 "recall": round(cv[threshold][1], 3), "folds": 5, "grouped_by": "document"},
