@@ -45,6 +45,9 @@ ASPECT_VERBS = {"begin", "start", "continue", "stop", "cease", "resume", "keep"}
 _TELLING = PLAIN_SAYING | {"report", "reply", "acknowledge", "describe", "observe", "indicate", "summarize", "inform",
                            "remind", "brief", "update", "assure", "highlight", "outline", "point", "reiterate",
                            "answer", "respond"}
+# a view, a wish, a feeling: what a speaker holds, not what anyone did
+_OPINING = {"believe", "think", "feel", "want", "hope", "wish", "like", "prefer", "support", "oppose", "favor",
+            "worry", "doubt", "fear", "disagree", "know", "understand", "expect", "suspect"}
 # saying, thanking, describing with no clause: talk at a meeting
 _COURTESY = PLAIN_SAYING | {"thank", "express", "describe"}
 # A handful of people as a subject is who something happened to, no figure ("TWO men were killed",
@@ -131,6 +134,10 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         # timeline": what a staff member or a speaker tells of now, ahead or as going on, with no date of its own,
         # is no act (told as done it may be one: "reported that the Council held a closed session"); nor a state
         # told in the past ("reported that there was no indication …", "explained that the bill now had …")
+    if not found and not dates and _opinion(sent.root):
+        return None   # "She believes the ramp should not be used as a fishing hole", "He doesn't want the ramp
+        # closed", "She supports some type of middle-road regulation", "He would also like to see …": a view
+        # told, no act (eval/real/ANNOTATING.md); "Investigators believe that Mr. Rahami drove …" tells one
     if not found and not dates and _lemma(sent.root) in _COURTESY and not any(c.dep_ == "ccomp" for c in sent.root.children):
         return None   # "Mr. Long thanked Mr. Saul for his comments", "Mr. Saul expressed concern about …",
         # "Ms. Anderson described the Agency's implementation of …": talk at the meeting, no act
@@ -506,6 +513,17 @@ def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", 
 # digit either, a date is vague ("the end of the year", "the coming weeks").
 _DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|last|ago|past|previous)\b|"
                         r"\b(?:" + MONTH_ALT + r")\b", re.IGNORECASE)
+
+
+def _opinion(root: Any) -> bool:
+    """A view, a wish or a feeling at the sentence's head whose clause tells nothing done: "believes the ramp
+    is not equipped", "doesn't want", "would like to see", "supports a compromise"; not "I'd like to move
+    …" (saying it is the act) nor a view of something done ("believe that he drove …")."""
+    if _lemma(root) not in _OPINING:
+        return False
+    return not any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") and (
+        _done_then(c) and not _past_state(c) and c.lemma_ not in ("be", "have") or _lemma(c) in PERFORMATIVES)
+        for c in root.children)
 
 
 def _past_state(verb: Any) -> bool:

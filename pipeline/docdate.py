@@ -15,7 +15,7 @@ from typing import Any
 
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
 
-VERSION = "docdate.v10"   # v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
+VERSION = "docdate.v11"   # v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -237,6 +237,10 @@ def latest_stated(text: str, *, not_after: date | None = None) -> date | None:
     return latest
 
 
+# A court paper that states as past a day this long after the date its cue gave does not speak from
+# that date (the cue named a paper it reviews): it speaks from at least the latest day it states.
+COURT_LATER_DAYS = 60
+
 # A docket's entry: a table row opening on its date ("| 10/27/2003 | 21 | Arraignment Order ...").
 _DOCKET_ROW = re.compile(r"(?m)^\|?[^\S\n]*(\d{1,2})/(\d{1,2})/(\d{4})[^\S\n]*\|")
 DOCKET_ROWS = 5
@@ -282,6 +286,12 @@ def document_date(*, known: date | None, known_source: str | None, title: str | 
             page = from_text(first_page or "", kind=kind, reference=created, window=WINDOW)
             if page and (page.month, page.day) == (found.month, found.day) and page.year != found.year:
                 return page, "first_page"   # a file's title with a mistyped year ("September 19, 2019" on 2016's minutes)
+        if found and kind == "court":
+            later = latest_stated(text if text is not None else first_page or "", not_after=not_after)
+            if later and (later - found).days > COURT_LATER_DAYS:
+                # an opinion tells no act after the day it was decided: the cue named a paper it
+                # reviews ("appeals from … the March 14, 2011 \"Order …\" [Filed January 18, 2011]")
+                return later, "inferred"
         if found:
             return found, source
     if published:

@@ -202,3 +202,21 @@ def test_a_title_with_a_mistyped_year_loses_to_the_first_page():
 def test_a_date_with_no_space_after_its_comma_is_read():
     assert document_date(known=None, known_source=None, title="MINUTES OF THE MEETING, December 17,2012",
                          first_page="Minutes", meta_date=None, kind="minutes") == (date(2012, 12, 17), "title")
+
+
+def test_an_opinion_that_tells_later_days_than_its_cue_speaks_from_the_latest():
+    """An appeal's opening lists the papers it reviews, one "[Filed January 18, 2011]": that is no date
+    of the opinion, which goes on to tell acts of 2013. Dated by its cue, the acts after it were more
+    than a year "after the document" and left the timeline."""
+    text = ("Appellant Harrow Ridge Alliance appeals from:\n\n1) the February 20, 2013 \"Final Judgment\";\n\n"
+            "2) the March 14, 2011 \"Order Granting Defendants' Motion for Protective Order [Filed January 18, "
+            "2011]\";\n\nOn November 22, 2010, the Alliance filed a complaint.\n\nJudgment was entered on "
+            "February 20, 2013 and the Alliance filed a notice of appeal on March 14, 2013. On December 13, "
+            "2013, the Supreme Court remanded the case to the circuit court.")
+    assert document_date(known=None, known_source=None, title=None, first_page=text, meta_date=None,
+                         kind="court", text=text) == (date(2013, 12, 13), "inferred")
+    # a cue the text bears out stays: what it tells after it is set ahead, or within weeks of it
+    kept = ("Filed February 20, 2020\n\nOn May 3, 2019, the Commissioner issued a notice of deficiency. "
+            "A hearing is set for June 30, 2021. The petitioner paid the tax on March 2, 2020.")
+    assert document_date(known=None, known_source=None, title=None, first_page=kept, meta_date=None,
+                         kind="court", text=kept) == (date(2020, 2, 20), "first_page")
