@@ -15,7 +15,7 @@ from typing import Any
 
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
 
-VERSION = "docdate.v11"   # v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
+VERSION = "docdate.v12"   # v12: a docket whose rows open on "Apr 13 2022" speaks from its latest row; v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -241,8 +241,20 @@ def latest_stated(text: str, *, not_after: date | None = None) -> date | None:
 # that date (the cue named a paper it reviews): it speaks from at least the latest day it states.
 COURT_LATER_DAYS = 60
 
+def _told_later(found: date | None, kind: str, text: str, not_after: date | None) -> date | None:
+    """For a court paper: the latest past day its text states, when that is more than COURT_LATER_DAYS
+    after `found` (a cue's or the page markup's date), else None."""
+    if found is None or kind != "court":
+        return None
+    later = latest_stated(text, not_after=not_after)
+    return later if later and (later - found).days > COURT_LATER_DAYS else None
+
+
 # A docket's entry: a table row opening on its date ("| 10/27/2003 | 21 | Arraignment Order ...").
-_DOCKET_ROW = re.compile(r"(?m)^\|?[^\S\n]*(\d{1,2})/(\d{1,2})/(\d{4})[^\S\n]*\|")
+# The Supreme Court's docket writes the month's name: "| Apr 13 2022 | MOTION DISTRIBUTED for Conference …".
+_DOCKET_ROW = re.compile(r"(?m)^\|?[^\S\n]*(?:(\d{1,2})/(\d{1,2})/(\d{4})"
+                         rf"|(?P<month>{_MONTH})[^\S\n]+(?P<day>\d{{1,2}}),?[^\S\n]+(?P<year>\d{{4}}))[^\S\n]*\|",
+                         re.IGNORECASE)
 DOCKET_ROWS = 5
 
 
@@ -251,8 +263,11 @@ def docket_latest(text: str) -> date | None:
     days = []
     for m in _DOCKET_ROW.finditer(text):
         try:
-            days.append(date(int(m.group(3)), int(m.group(1)), int(m.group(2))))
-        except ValueError:
+            if m.group("month"):
+                days.append(date(int(m.group("year")), _MONTHS[m.group("month").lower().rstrip(".")], int(m.group("day"))))
+            else:
+                days.append(date(int(m.group(3)), int(m.group(1)), int(m.group(2))))
+        except (ValueError, KeyError):
             continue
     return max(days) if len(days) >= DOCKET_ROWS else None
 
@@ -286,16 +301,16 @@ def document_date(*, known: date | None, known_source: str | None, title: str | 
             page = from_text(first_page or "", kind=kind, reference=created, window=WINDOW)
             if page and (page.month, page.day) == (found.month, found.day) and page.year != found.year:
                 return page, "first_page"   # a file's title with a mistyped year ("September 19, 2019" on 2016's minutes)
-        if found and kind == "court":
-            later = latest_stated(text if text is not None else first_page or "", not_after=not_after)
-            if later and (later - found).days > COURT_LATER_DAYS:
-                # an opinion tells no act after the day it was decided: the cue named a paper it
-                # reviews ("appeals from … the March 14, 2011 \"Order …\" [Filed January 18, 2011]")
-                return later, "inferred"
+        later = _told_later(found, kind, text if text is not None else first_page or "", not_after)
+        if later:
+            # an opinion tells no act after the day it was decided: the cue named a paper it
+            # reviews ("appeals from … the March 14, 2011 \"Order …\" [Filed January 18, 2011]")
+            return later, "inferred"
         if found:
             return found, source
     if published:
-        return published, "metadata"
+        later = _told_later(published, kind, text if text is not None else first_page or "", not_after)
+        return (later, "inferred") if later else (published, "metadata")
     in_url = from_url(url)
     if in_url:
         return in_url, "url"

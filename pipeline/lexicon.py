@@ -190,6 +190,7 @@ ORG_WORDS = {
     "publishing", "entertainment", "productions", "broadcasting", "resorts", "developers", "storage",
     "recycling", "sanitation", "staffing", "marketing",
     "international", "worldwide", "global",   # "Michael Baker International"
+    "harbor", "harbour", "marina", "wharf", "meadows",   # "Kahului Harbor", "Castlebury Meadows"
 }
 # The kinds of shop a trade name ends in (liquor permits, business licences, police blotters):
 # "Ruby Salon", "Harold Fenwick Books". Only the name's own last word counts; a name before one
@@ -198,7 +199,7 @@ SHOP_WORDS = {"books", "bookstore", "spa", "salon", "boutique", "bakery", "grill
               "store", "pharmacy", "diner", "motors", "cleaners", "liquors",
               # eateries as a licensing board's minutes list them ("Yellow Door Taqueria", "Tony's Pizzeria")
               "taqueria", "pizzeria", "trattoria", "cantina", "bistro", "brasserie", "eatery", "lounge", "deli",
-              "taproom", "brewpub"}
+              "taproom", "brewpub", "shoppe", "burger", "burgers", "steakhouse", "grille", "creamery"}
 ALSO_SURNAMES = {
     "park", "hall", "house", "day", "post", "lane", "street", "law", "court", "church", "bank",
     "river", "fire", "middle", "high", "market", "bridge", "city", "state", "home", "trail",
@@ -208,6 +209,7 @@ ALSO_SURNAMES = {
     "ward", "hill", "point", "box", "race", "central", "side", "branch", "room", "stamp",
     "lodge", "parks", "labs", "storage",   # "Eric J. Labs", a budget analyst
     "grove", "kitchen",   # "Elk Grove", "Hippo Kitchen"; "Andy Grove" stays
+    "meadows",   # "Castlebury Meadows"; "Mark Meadows" stays
 }
 # The parts of a document, never the last word of a person's name: "Appearance Form", "I. Background",
 # "Appendix H", "Expenditure Recommendations".

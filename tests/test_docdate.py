@@ -220,3 +220,17 @@ def test_an_opinion_that_tells_later_days_than_its_cue_speaks_from_the_latest():
             "A hearing is set for June 30, 2021. The petitioner paid the tax on March 2, 2020.")
     assert document_date(known=None, known_source=None, title=None, first_page=kept, meta_date=None,
                          kind="court", text=kept) == (date(2020, 2, 20), "first_page")
+
+
+def test_a_docket_whose_rows_name_the_month_speaks_from_its_latest_row():
+    """The Supreme Court's docket opens each row on "Apr 13 2022"; its page markup carried a date five
+    years older, which put every entry "more than a year after the document"."""
+    rows = "\n\n".join(f"| {d} | Motion to extend the time to file a response filed. |"
+                       for d in ["Apr 01 2022", "Apr 13 2022", "May 02 2022", "Jun 22 2022", "Aug 12 2022"])
+    text = f"No. 21-1397\n\n| Docketed: | May 2, 2022 |\n\n| Decision Date: | January 27, 2022 |\n\n{rows}"
+    assert document_date(known=None, known_source=None, title="Search", first_page=text, meta_date="2017-07-13",
+                         kind="court", text=text) == (date(2022, 8, 12), "inferred")
+    # a court page whose markup's date its text bears out keeps it
+    short = "Order list\n\nThe petition for a writ of certiorari is denied. The motion of May 3, 2017 is granted."
+    assert document_date(known=None, known_source=None, title="Orders", first_page=short, meta_date="2017-07-13",
+                         kind="court", text=short) == (date(2017, 7, 13), "metadata")

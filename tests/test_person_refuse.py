@@ -199,3 +199,17 @@ def test_places_eateries_a_diplomas_latin_and_a_states_name_are_no_people(text: 
                                          ("Georgia Smith", "voted")])
 def test_a_grove_surname_and_a_state_given_name_stay(text: str, after: str) -> None:
     assert _why(text, after) is None
+
+
+@pytest.mark.parametrize("text, after", [
+    ("Kahului Harbor", "in Maui"), ("Ala Wai Marina", ","), ("Castlebury Meadows", "subdivision"),
+    ("Fisherman Wharf", "."), ("Tasty Burger", ", 1301 Boylston St"), ("Sandwich Shoppe", "applied"),
+    ("Nusret Steakhouse", "Location"), ("Capital Grille", ","), ("Harlow Creamery", "."),
+])
+def test_harbours_meadows_and_eateries_are_no_people(text: str, after: str) -> None:
+    assert _why(text, after) is not None
+
+
+@pytest.mark.parametrize("text, after", [("Mark Meadows", "testified"), ("Sarah Meadows", "resigned")])
+def test_a_meadows_surname_after_a_given_name_stays(text: str, after: str) -> None:
+    assert _why(text, after) is None
