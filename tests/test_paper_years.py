@@ -58,3 +58,23 @@ def test_a_day_after_dated_labels_the_paper_it_follows(tagger: Tagger, sentence:
 def test_a_day_after_dated_still_dates_the_act_done_by_that_paper(tagger: Tagger, sentence: str, day: date) -> None:
     rows = filter_candidates(tagger, f"Background.\n\n{sentence}", kind="court", doc_date=DECIDED)
     assert any(r["date_start"] == day for r in rows), rows
+
+
+@pytest.mark.parametrize("kind", ["court", "report"])
+@pytest.mark.parametrize("sentence, year", [
+    ("For 2008 and 2009, the Okafors properly filed their Forms 1040 as married filing jointly.", 2009),
+    ("For 2008 and 2009, the Okafors properly filed their Forms 1040 as married filing jointly.", 2008),
+    ("The IRS also determined deficiencies in income tax of petitioner Ruth Okafor for 2010 and 2011.", 2011),
+    ("For 2012 he reported a net loss of about $1.6 million related to Harrow LLC.", 2012),
+    ("The Commissioner disallowed the deductions claimed for tax year 2014.", 2014),
+])
+def test_a_year_after_for_is_what_the_act_concerns_not_its_date(tagger: Tagger, kind: str, sentence: str,
+                                                                  year: int) -> None:
+    rows = filter_candidates(tagger, f"Background.\n\n{sentence}", kind=kind, doc_date=DECIDED)
+    assert not any(r["date_start"].year == year for r in rows), rows
+
+
+def test_a_year_after_for_leaves_the_acts_own_date(tagger: Tagger) -> None:
+    sentence = "On February 18, 2011, Okafor guaranteed the loan for 2011 and 2012."
+    rows = filter_candidates(tagger, f"Background.\n\n{sentence}", kind="court", doc_date=DECIDED)
+    assert [r["date_start"] for r in rows] == [date(2011, 2, 18)], rows
