@@ -78,3 +78,13 @@ def test_a_year_after_for_leaves_the_acts_own_date(tagger: Tagger) -> None:
     sentence = "On February 18, 2011, Okafor guaranteed the loan for 2011 and 2012."
     rows = filter_candidates(tagger, f"Background.\n\n{sentence}", kind="court", doc_date=DECIDED)
     assert [r["date_start"] for r in rows] == [date(2011, 2, 18)], rows
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("However, the deputy commissioner denied the claimant's request under the 2007 award.", 2007),
+    ("The Alliance challenged the Board's 2010 Approval of the permit in circuit court.", 2010),
+    ("Okafor moved to enforce the 2012 consent decree against the county.", 2012),
+])
+def test_a_year_that_names_a_ruling_or_permit_dates_no_act(tagger: Tagger, sentence: str, year: int) -> None:
+    rows = filter_candidates(tagger, f"Background.\n\n{sentence}", kind="court", doc_date=DECIDED)
+    assert not any(r["date_start"].year == year for r in rows), rows
