@@ -29,11 +29,21 @@ _RECORD_LABEL = re.compile(
 _FLOOR_PAGE = re.compile(r"^\[Congressional Record Volume [^\]\n]*\]\s*\n\s*\[(?:House|Senate)\]", re.MULTILINE)
 
 
+# A closed-caption file runs its turns on inside a line: "… Congratulations. Al Sigala: Thank you, mr.
+# Mayor", "[gavel pounding] Adams: Good morning and welcome …", "Saltzman: Sure. Fish: What i've noticed …".
+_INLINE_LABEL = re.compile(r"(?<=[.?!\]])[ \t]+((?:[A-Z][a-z'’-]+[ \t]+){0,2}[A-Z][a-z'’-]+):[ \t]+(?=[A-Za-z“\"\[])")
+
+
 def speaker_labels(text: str) -> list[str]:
-    """The speaker labels opening lines of `text`, in order. A label in capitals ("MOTION BY:",
-    "AYES:", "ACTION:") is a form's field in minutes, not a speaker."""
+    """The speaker labels opening lines of `text`, in order, and those a caption file runs on inside a
+    line when their last word is no English word (person_spans.common_word: "Adams:", "Al Sigala:",
+    "Okafor:", not "Note:", "Disposition:"). A label in capitals ("MOTION BY:", "AYES:", "ACTION:") is a form's field
+    in minutes, not a speaker."""
+    from pipeline.person_spans import common_word
+
     labels = [(m.start(), m.group(1)) for m in _LABEL.finditer(text) if any(c.islower() for c in m.group(1))]
     labels += [(m.start(), m.group(1)) for m in _RECORD_LABEL.finditer(text)]
+    labels += [(m.start(1), m.group(1)) for m in _INLINE_LABEL.finditer(text) if not common_word(m.group(1).split()[-1])]
     return [label for _, label in sorted(labels)]
 
 

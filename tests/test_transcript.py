@@ -157,3 +157,21 @@ def test_history_told_with_a_year_before_1900_takes_no_meeting_day(tagger: Tagge
     text = "\n\n".join(["The board approved the contract with Halvorsen Paving.", told])
     got = [" ".join(r["text"].split()) for r in rows(tagger, text)]
     assert got == ["The board approved the contract with Halvorsen Paving."]
+
+
+def test_a_caption_file_whose_turns_run_on_inside_lines_is_a_transcript():
+    """A council's closed-caption file runs its turns on inside a line ("… Congratulations. Al Sigala:
+    Thank you", "[gavel pounding] Adams: Good morning …"); each label is a name."""
+    from pipeline.transcript import is_transcript, speaker_labels
+
+    turns = ["Okafor: Good morning and welcome to the council.", "Hanley: Thank you, mayor.",
+             "Reyes: I have a question about the garage.", "Okafor: Please go ahead.",
+             "Hanley: We reviewed the bids last fall.", "Reyes: Who reviewed them?", "Ruth Moody: Our staff did."]
+    text = ("Closed Caption File of Harlow City Council Meeting. [gavel pounding] " + " ".join(turns * 2)
+            + " Okafor: Karla, please call the vote.\n")
+    assert {"Okafor", "Hanley", "Reyes", "Ruth Moody"} <= set(speaker_labels(text))
+    assert is_transcript([text])
+    # a form's fields inside a line are no speakers ("Disposition:", "Notice:", "Location:")
+    form = " ".join(["Item 12 was approved. Disposition: PLACED ON FILE. Notice: Persons under 21 on premise. "
+                     "Location: 12 Elm St. Category: CV7AL."] * 6)
+    assert not is_transcript([form])
