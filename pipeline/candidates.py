@@ -134,6 +134,9 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         # timeline": what a staff member or a speaker tells of now, ahead or as going on, with no date of its own,
         # is no act (told as done it may be one: "reported that the Council held a closed session"); nor a state
         # told in the past ("reported that there was no indication …", "explained that the bill now had …")
+    if not found and not dates and _habit(sent.root):
+        return None   # "He works downtown", "She paddleboards and kayaks from the ramp", "Ms. Jahraus uses the
+        # boat ramp to canoe": what a speaker does as a rule, told in the present, no act
     if not found and not dates and _opinion(sent.root):
         return None   # "She believes the ramp should not be used as a fishing hole", "He doesn't want the ramp
         # closed", "She supports some type of middle-road regulation", "He would also like to see …": a view
@@ -513,6 +516,18 @@ def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", 
 # digit either, a date is vague ("the end of the year", "the coming weeks").
 _DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|last|ago|past|previous)\b|"
                         r"\b(?:" + MONTH_ALT + r")\b", re.IGNORECASE)
+
+
+_HABIT_SUBJECTS = {"he", "she", "they"}
+
+
+def _habit(root: Any) -> bool:
+    """A person's habit or state told in the simple present with no auxiliary: a pronoun or a named person
+    as the subject ("He boats 100 days a year", "Mr. Mandel lives near Heritage Park")."""
+    if root.tag_ not in ("VBZ", "VBP") or root.pos_ != "VERB" or any(c.dep_ in ("aux", "auxpass", "neg") for c in root.children):
+        return False
+    return any(c.dep_ == "nsubj" and (c.lower_ in _HABIT_SUBJECTS or c.pos_ == "PROPN" and c.ent_type_ == "PERSON")
+               for c in root.children)
 
 
 def _opinion(root: Any) -> bool:

@@ -1,5 +1,5 @@
-"""A view, a wish or a feeling told in minutes ("She believes the ramp should not be used as a fishing
-hole", "He doesn't want the ramp closed", "She supports a middle-road rule") is no act
+"""A view, a wish, a feeling or a habit told in minutes ("She believes the ramp should not be used as a fishing
+hole", "He doesn't want the ramp closed", "She supports a middle-road rule", "He works downtown") is no act
 (eval/real/ANNOTATING.md: opinions are not acts), though the learned filter had kept a hearing's
 public comments one by one; a view of something done ("Investigators believe that … drove …") and a
 councillor's "I'd like to move …" stay candidates, as do the hearing's own acts."""
@@ -26,6 +26,9 @@ def _candidates(tagger: Tagger, body: str) -> list[str]:
     "He also understands that the neighbors are frustrated.",
     "However, she opposes the people who are partying late at night.",
     "They do want to reopen the stables when the season ends.",
+    "He works downtown and would like to get on the river before work.",
+    "She paddleboards and kayaks from the pier every weekend.",
+    "He picks up the trash he finds on the river.",
 ])
 def test_a_view_told_at_a_hearing_is_no_candidate(tagger: Tagger, view: str) -> None:
     body = (f"Mayor Price opened the public hearing.\n\nRita Okafor, 12 Elm Street, Harlow\n{view} "
