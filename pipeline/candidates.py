@@ -151,8 +151,12 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         # No trigger word: still a candidate for the learned filter (pipeline/event_filter.py), which
         # reads acts the lexicon does not list ("Measures Introduced: 12 bills", a councillor's account).
         found.append(_told_clause(sent, dates) or (sent.root, bool(dates), False, foreign_spans(sent, sent.root)))
+    # a sentence that opens on its date tells the act of that day in its main verb, not in what it was
+    # done for ("On October 18, 2022, the Board introduced an ordinance and set a hearing … to adopt the codes")
+    fronted = any(FRONTED_RE.fullmatch(text, start, d.start_char) for d in dates)
     best, _, reported, foreign = min(found, key=lambda f: (
-        _planned(f[0]) and not _negated(f[0]), _type(f[0]) in GENERIC_TYPES or _tells_a_clause(f[0]), not f[1],
+        _planned(f[0]) and not _negated(f[0]), fronted and _purpose(f[0]) and f[0].dep_ == "advcl",
+        _type(f[0]) in GENERIC_TYPES or _tells_a_clause(f[0]), not f[1],
         f[0].dep_ != "ROOT", f[0].pos_ != "VERB", f[0].i))
     if best.pos_ == "NOUN" and best.dep_ in ("nsubj", "nsubjpass") and best.head.i == sent.root.i and \
             _lemma(sent.root) in NOT_ACTS and not dates:
@@ -516,6 +520,11 @@ def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", 
 # digit either, a date is vague ("the end of the year", "the coming weeks").
 _DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|last|ago|past|previous)\b|"
                         r"\b(?:" + MONTH_ALT + r")\b", re.IGNORECASE)
+
+
+def _purpose(tok: Any) -> bool:
+    """An infinitive or a gerund: what something was done for ("to adopt the codes", "for adopting"), not done."""
+    return tok.tag_ == "VBG" or tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 _HABIT_SUBJECTS = {"he", "she", "they"}
