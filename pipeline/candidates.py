@@ -153,9 +153,9 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         found.append(_told_clause(sent, dates) or (sent.root, bool(dates), False, foreign_spans(sent, sent.root)))
     # a sentence that opens on its date tells the act of that day in its main verb, not in what it was
     # done for ("On October 18, 2022, the Board introduced an ordinance and set a hearing … to adopt the codes")
-    fronted = any(FRONTED_RE.fullmatch(text, start, d.start_char) for d in dates)
+    opening = next((d for d in dates if FRONTED_RE.fullmatch(text, start, d.start_char)), None)
     best, _, reported, foreign = min(found, key=lambda f: (
-        _planned(f[0]) and not _negated(f[0]), fronted and _purpose(f[0]) and f[0].dep_ == "advcl",
+        _planned(f[0]) and not _negated(f[0]), opening is not None and _purpose(f[0]) and f[0].dep_ == "advcl",
         _type(f[0]) in GENERIC_TYPES or _tells_a_clause(f[0]), not f[1],
         f[0].dep_ != "ROOT", f[0].pos_ != "VERB", f[0].i))
     if best.pos_ == "NOUN" and best.dep_ in ("nsubj", "nsubjpass") and best.head.i == sent.root.i and \
@@ -163,7 +163,6 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         return None   # an act named as the subject of a description ("This audit focused on …", "The first
         # audit Mr. Ahuja discussed was the performance audit of …"), with no date: what it was, nothing done
     loose = loose_foreign(sent, best, _said(best) if reported else None)
-    opening = next((d for d in dates if FRONTED_RE.fullmatch(text, start, d.start_char)), None)
     if opening is not None and best.dep_ == "ROOT" and not reported:
         # a date that opens the sentence frames its main verb, whatever clause the parser hung it on
         # ("On January 10, 2015, the agency received a report regarding a child admitted …": ROOT admitted)

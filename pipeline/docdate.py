@@ -241,6 +241,7 @@ def latest_stated(text: str, *, not_after: date | None = None) -> date | None:
 # that date (the cue named a paper it reviews): it speaks from at least the latest day it states.
 COURT_LATER_DAYS = 60
 
+
 def _told_later(found: date | None, kind: str, text: str, not_after: date | None) -> date | None:
     """For a court paper: the latest past day its text states, when that is more than COURT_LATER_DAYS
     after `found` (a cue's or the page markup's date), else None."""

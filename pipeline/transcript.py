@@ -9,6 +9,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from pipeline.person_spans import common_word
+
 # A line opening on one to four capitalised words and a colon, then the turn's first word:
 # "Councillor Browaty: I move", "Mr. Speaker: He’s speaking", "Deputy City Clerk: The vote".
 _LABEL = re.compile(r"^((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*):[ \t]+(?=[A-Z“\"])", re.MULTILINE)
@@ -39,8 +41,6 @@ def speaker_labels(text: str) -> list[str]:
     line when their last word is no English word (person_spans.common_word: "Adams:", "Al Sigala:",
     "Okafor:", not "Note:", "Disposition:"). A label in capitals ("MOTION BY:", "AYES:", "ACTION:") is a form's field
     in minutes, not a speaker."""
-    from pipeline.person_spans import common_word
-
     labels = [(m.start(), m.group(1)) for m in _LABEL.finditer(text) if any(c.islower() for c in m.group(1))]
     labels += [(m.start(), m.group(1)) for m in _RECORD_LABEL.finditer(text)]
     labels += [(m.start(1), m.group(1)) for m in _INLINE_LABEL.finditer(text) if not common_word(m.group(1).split()[-1])]
