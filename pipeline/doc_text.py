@@ -2,7 +2,8 @@
 
 `Doc.text` joins every token's text each time it is read (spaCy builds it, it does not store it), so
 the rules that slice a page's text around a sentence or a name paid a pass over the whole page per
-candidate: on the real set that was more than a third of analysis time (bench/RESULTS.md). The text is
+candidate: a third of analysis time under cProfile (which inflates small calls); `process` of the real
+set went from 4m14s to 3m38s when it was built once (bench/RESULTS.md, session 22). The text is
 kept in the Doc's `user_data` the first time it is asked for; retokenising and setting entities do not
 change a Doc's text, so the copy stays right for the Doc's life.
 """
