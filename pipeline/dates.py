@@ -165,7 +165,8 @@ _NEGATIVE_RE = re.compile(
 _LEADING_RE = re.compile(
     r"^(?:on|in|at|during|throughout|as of|from|of|over|around|about|circa"
     r"|approximately|roughly|sometime in|sometime during|sometime|beginning in|starting in"
-    r"|starting|effective|dated|this the)\s+")   # "(on) this the 13th day of September, 2019"
+    r"|starting|effective|dated|this the|this(?=\s+\d{1,2}(?:st|nd|rd|th)?\s+day\s+of\b))\s+")
+# "(on) this the 13th day of September, 2019", "held this 12th day of January, 2011"
 
 
 def _clean(text: str) -> str:
