@@ -1,0 +1,42 @@
+"""A date that names a paper is not when an act was done with it (eval/real/ANNOTATING.md): a date inside
+a quoted title ('reviewed the memorandum, entitled "October 2013 Performance Review"') or the month, quarter
+or year a paper is for ("presented the metrics report for the fourth quarter of fiscal year 2013", "approved
+the financial statements for March 2013"). In minutes the act takes the meeting's day; before, it took the
+title's month or the period's year. A date of the act beside such a label keeps dating it."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline import events, nlp
+from pipeline.tagger import Tagger   # (the `tagger` fixture: tests/conftest.py)
+
+MEETING = date(2013, 11, 25)
+
+
+def _rows(tagger: Tagger, body: str, kind: str = "minutes") -> dict[str, tuple[date, str]]:
+    text = f"Minutes of the Board Meeting\n\n{body}\n"
+    analyses = tagger.tag([text])
+    nlp.add_known_names([text], analyses)
+    found = events.resolve_page_dates([text], analyses, MEETING)
+    doc = {"doc_id": "d" * 64, "kind": kind, "doc_date": MEETING, "doc_date_source": "title"}
+    rows = events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
+    return {r["text"][:25]: (r["date_start"], r["date_precision"]) for r in rows}
+
+
+@pytest.mark.parametrize("sentence", [
+    'Ms. Ray reviewed the fund performance memorandum, entitled "October 2013 Performance Review-\nG, F, C, S, I, '
+    'and L Funds" (attached).',
+    'Mr. Okafor presented a staff paper titled "Annual Outreach Plan for March 2013" to the committee.',
+    "Ms. Wilder presented the strategic performance metrics report for the fourth quarter of fiscal year 2013 (attached).",
+    "The Board approved the financial statements for March 2013.",
+    "Treasurer Dana Holt presented the investment results for the third quarter of 2013.",
+])
+def test_a_date_that_names_a_paper_leaves_the_act_on_the_meeting_day(tagger: Tagger, sentence: str) -> None:
+    assert list(_rows(tagger, sentence).values()) == [(MEETING, "day")]
+
+
+def test_the_acts_own_date_beside_a_papers_period_still_dates_it(tagger: Tagger) -> None:
+    assert list(_rows(tagger, "The treasurer filed the report for 2012 in March 2013.").values()) == \
+        [(date(2013, 3, 1), "month")]
