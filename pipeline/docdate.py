@@ -15,7 +15,7 @@ from typing import Any
 
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
 
-VERSION = "docdate.v12"   # v12: a docket whose rows open on "Apr 13 2022" speaks from its latest row; v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
+VERSION = "docdate.v13"   # v13: a meeting paper's masthead date (a line naming the paper or body, then its date alone on a line) beats a "Date:" field of an item and a hearing it reports on; v12: a docket whose rows open on "Apr 13 2022" speaks from its latest row; v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -149,12 +149,34 @@ def _first_date(text: str) -> date | None:
     return None
 
 
+# a meeting paper's masthead: a line naming the paper or the body, then its date alone on a line
+# ("Voting Hearing Agenda" / "October 1, 2020"); it beats a "Date:" field of an item further down
+# ("Date: 03/22/2020", an incident's) and a hearing the agenda reports on ("Hearing: Tuesday, January 19")
+_MASTHEAD_WORD = re.compile(r"\b(?:agenda|minutes|meeting|session|hearing|council|board|commission|committee|"
+                            r"trustees|supervisors|assembly)\b", re.IGNORECASE)
+MASTHEAD_LINES = 8
+_AT_HOUR = r"(?:\s*(?:[-–—,@|]|at)?\s*\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?)"
+
+
+def _masthead_date(text: str) -> date | None:
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:MASTHEAD_LINES]
+    for n, line in enumerate(lines):
+        whole = re.fullmatch(rf"{_WEEKDAY}?{_DATE}{_AT_HOUR}?", line.rstrip(" .,"), flags=re.IGNORECASE)
+        above = "\n".join(lines[max(0, n - 3):n])
+        if whole and _MASTHEAD_WORD.search(above) and not _NOT_THIS.search(above):
+            day, _ = _to_date(whole)
+            return day
+        if dates_in(line):
+            return None   # the masthead's date is the first the page states
+    return None
+
+
 def from_text(text: str, *, kind: str = "minutes", window: int = WINDOW, reference: date | None = None) -> date | None:
     """The document date a title or first page states, by the cues of its kind, or None."""
     head = text[:window]
     if kind in MEETING_KINDS:
-        return (_cued(head, _MEETING_CUES, reference, text) or _cued(text, [_LABEL_CUE], reference, text)
-                or _first_date(head))
+        return (_masthead_date(head) or _cued(head, _MEETING_CUES, reference, text)
+                or _cued(text, [_LABEL_CUE], reference, text) or _first_date(head))
     if kind in NEWS_KINDS:   # a dateline or byline date; a date inside a sentence is no cue
         return _cued(head, _NEWS_CUES, reference, text) or _cued(head[:NEWS_WINDOW], [_LINE_DATE], reference, text)
     if kind == "court":

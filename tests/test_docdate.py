@@ -234,3 +234,31 @@ def test_a_docket_whose_rows_name_the_month_speaks_from_its_latest_row():
     short = "Order list\n\nThe petition for a writ of certiorari is denied. The motion of May 3, 2017 is granted."
     assert document_date(known=None, known_source=None, title="Orders", first_page=short, meta_date="2017-07-13",
                          kind="court", text=short) == (date(2017, 7, 13), "metadata")
+
+
+MASTHEAD = """City of Harwick Licensing Board
+Voting Hearing Agenda
+October 1, 2020
+(all members present)
+
+Disciplinary Hearings: September 29, 2020
+
+1. Harbor Grill, LLC.
+Location: 12 Front St
+Date: 03/22/2020
+Notice: Patron injured on premise."""
+
+MASTHEAD_HEARING = """Commissioners: Mayor Dana Ruiz, Chair
+Voting Agenda
+January 21, 2021 at 10:00 a.m.
+
+Emergency Premise Inspection Hearing:
+Tuesday, January 19, 2021
+1. Licensee Name: West End Dining, LLC"""
+
+
+@pytest.mark.parametrize("text, expected", [(MASTHEAD, date(2020, 10, 1)), (MASTHEAD_HEARING, date(2021, 1, 21))])
+def test_a_meeting_papers_masthead_date_beats_an_items_date_field_and_a_hearing_it_reports(text: str, expected: date) -> None:
+    """docdate.v13: an incident's "Date: 03/22/2020" and the hearing the votes follow ("Hearing: Tuesday, January
+    19, 2021") used to date a voting agenda whose masthead states its own day."""
+    assert from_text(text, kind="minutes") == expected
