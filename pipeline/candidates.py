@@ -50,6 +50,10 @@ _OPINING = {"believe", "think", "feel", "want", "hope", "wish", "like", "prefer"
             "worry", "doubt", "fear", "disagree", "know", "understand", "expect", "suspect"}
 # saying, thanking, describing with no clause: talk at a meeting
 _COURTESY = PLAIN_SAYING | {"thank", "express", "describe"}
+# asking, urging, arguing: what a speaker wants done or holds, not done ("She asked if the boat ramp is a
+# lawful use", "He implored Council to keep the ramp open", "She suggested the City post a sign")
+_ASKING = {"ask", "inquire", "enquire", "wonder", "suggest", "implore", "encourage", "clarify", "reiterate", "claim",
+           "dispute", "interject", "contend", "urge"}   # not "plead" ("She has pleaded not guilty"), not "warn"
 # A handful of people as a subject is who something happened to, no figure ("TWO men were killed",
 # "Three deputies were fired"): a count of people up to this many is an incident's.
 _FEW = 12
@@ -141,6 +145,12 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         return None   # "She believes the ramp should not be used as a fishing hole", "He doesn't want the ramp
         # closed", "She supports some type of middle-road regulation", "He would also like to see …": a view
         # told, no act (eval/real/ANNOTATING.md); "Investigators believe that Mr. Rahami drove …" tells one
+    if all(f[0].i == sent.root.i for f in found) and not dates and _lemma(sent.root) in _ASKING and not any(
+            c.dep_ in ("ccomp", "xcomp", "conj") and _done_then(c) and not _past_state(c) and c.lemma_ not in ("be", "have")
+            for c in sent.root.children):
+        return None   # "Mayor Kibbey asked Mr. Robinson if the City should install port-a-potties", "He implored
+        # Council to keep the ramp open", "She suggested the City retain legal counsel": what a speaker asks or
+        # urges is not done (a clause told as done is: "She clarified that the Council closed the ramp")
     if not found and not dates and _lemma(sent.root) in _COURTESY and not any(c.dep_ == "ccomp" for c in sent.root.children):
         return None   # "Mr. Long thanked Mr. Saul for his comments", "Mr. Saul expressed concern about …",
         # "Ms. Anderson described the Agency's implementation of …": talk at the meeting, no act
