@@ -249,8 +249,13 @@ def _name_list(sent: Any, start: int) -> bool:
 # value"): a statistic, no act. Intransitive, or a verb that only ever measures, with a measure told.
 CHANGE_VERBS = {"increase", "decrease", "rise", "fall", "decline", "grow", "drop", "climb", "jump", "surge",
                 "plunge", "dip", "slip", "rebound", "double", "triple", "gain", "outperform", "underperform",
-                "experience", "total", "average"}
+                "experience", "total", "average", "fluctuate", "worsen", "soar", "stabilize", "stabilise", "spike"}
 _MEASURING = {"outperform", "underperform", "experience", "total", "average"}
+# a quantity as the subject: "the Aurora property crime rate has fluctuated", "trends have worsened in 2020",
+# "The amount of major crimes in the first half of 2020 has increased": a figure moved, with no measure told
+_QUANTITY_NOUNS = {"rate", "number", "amount", "count", "total", "level", "trend", "figure", "share", "price", "cost",
+                   "revenue", "enrollment", "enrolment", "ridership", "volume", "percentage", "proportion", "ratio",
+                   "average", "value", "balance", "population", "turnout", "demand", "spending", "crime", "unemployment"}
 _MEASURE = re.compile(r"\bbasis\s+points?\b|\bin\s+value\b|\bpercent(?:age\s+points?)?\b|%")
 
 
@@ -262,6 +267,9 @@ def _figure(sent: Any, start: int) -> bool:
         return False   # "The council increased the fee by 2 percent": a body's act
     if any(c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "PERSON" for c in root.children):
         return False
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _QUANTITY_NOUNS for c in root.children):
+        # ("The number of deputies fell after the sheriff fired six of them" tells an act beside it)
+        return not any(t.pos_ == "VERB" and t.i != root.i and _lemma(t) in TRIGGERS for t in sent)
     return bool(_MEASURE.search(text_of(sent.doc), start, sent.end_char)) or any(
         e.label_ in ("PERCENT", "MONEY") and e.start_char >= start for e in sent.ents)
 
