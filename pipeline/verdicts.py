@@ -11,7 +11,7 @@ from typing import Any
 VERDICT = re.compile(
     r"(?:(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*:[ \t]+(?=\S))?"   # a turn's speaker: "Mayor Katz: Motion is carried."
     r"(?:(?:RESULT:\s*)?(?P<caps>APPROVED|ADOPTED|CARRIED|PASSED|DENIED|REJECTED|TABLED|FAILED|DEFEATED|RATIFIED|"
-    r"ACCEPTED)\b(?!\s+[a-z])"
+    r"ACCEPTED)\b(?!\s+[a-z])(?![ \t]+[A-Z]{2,}S[ \t]*(?:\n|$))"   # a section's heading: "TABLED ITEMS", "APPROVED MINUTES"
     r"|(?i:(?:the\s+|that\s+)?(?:main\s+|amended\s+)?motion\s+(?:is\s+|was\s+|has\s+)?(?P<motion>carried|passed|failed|"
     r"approved|adopted|defeated|carries|passes|fails)\b)"
     # the motion told with its mover and seconder ("Action: On a motion by Clark, seconded by Wood, and

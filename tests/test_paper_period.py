@@ -40,3 +40,20 @@ def test_a_date_that_names_a_paper_leaves_the_act_on_the_meeting_day(tagger: Tag
 def test_the_acts_own_date_beside_a_papers_period_still_dates_it(tagger: Tagger) -> None:
     assert list(_rows(tagger, "The treasurer filed the report for 2012 in March 2013.").values()) == \
         [(date(2013, 3, 1), "month")]
+
+
+@pytest.mark.parametrize("sentence", [
+    'Ms. Ray reviewed the March 5, 2013 memorandum, entitled "February 2013 Performance Review" (attached).',
+    "The Board withdrew its June 2, 2013 letter.",
+    "The Board discussed the Nov. 1 staff report.",
+])
+def test_a_day_that_labels_a_paper_leaves_the_act_on_the_meeting_day(tagger: Tagger, sentence: str) -> None:
+    assert list(_rows(tagger, sentence).values()) == [(MEETING, "day")]
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("In a March 5, 2013 letter, the agency asked the Board to act.", date(2013, 3, 5)),
+    ("The court vacated the March 5, 2013 order on March 12, 2013.", date(2013, 3, 12)),
+])
+def test_a_paper_the_act_was_done_by_or_the_acts_own_day_dates_it(tagger: Tagger, sentence: str, day: date) -> None:
+    assert list(_rows(tagger, sentence).values()) == [(day, "day")]
