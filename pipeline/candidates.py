@@ -81,7 +81,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     answered = LETTER_ANSWERED.search(text, start, sent.end_char)
     if answered:   # "in response to your letter of November 20, 2014, …": the letter answered, on its day
         return letter_candidate(sent, start, answered)
-    if not_a_report(body) or _name_list(sent, start) or _roster(sent, start) or _figure(sent, start) or _vote_roll(sent, body) or \
+    if not_a_report(body) or _source_line(text, start, sent.end_char) or _name_list(sent, start) or _roster(sent, start) or _figure(sent, start) or _vote_roll(sent, body) or \
             _item_title(sent, body):
         return None
     dates = [e for e in (sent.ents if ents is None else ents) if e.start_char >= start and (
@@ -230,6 +230,21 @@ _CONTACT = re.compile(r"\b(?:contact|office|cell|phone|tel|fax|e-?mail|media)\s*
 _STATE_ZIP = re.compile(r"\b[A-Z]{2},?\s+\d{5}(?:-\d{4})?\b")   # "Chicago IL 60625", "Santa Ana, CA 92701"
 _PHONE_OR_MAIL = re.compile(r"(?<!\d)\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}(?!\d)|\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 # a report's list of reports, row by row: "A-07-12-05023 Medicare Compliance Review of … 11/13/2012"
+# a line that ends on a web address with a day just before it or inside it: a source cited, no act
+_SOURCE_LINE = re.compile(rf"(?:\b(?:{MONTH_ALT})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d|\b\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d)"
+                          r"[\s,.;:)\]]{1,4}(?:https?://|www\.)\S+\s*$"
+                          r"|(?:https?://|www\.)\S*/(?:19|20)\d\d[/-]\d{1,2}[/-]\d{1,2}/\S*\s*$", re.IGNORECASE)
+
+
+def _source_line(text: str, start: int, end: int) -> bool:
+    """A source cited with its day, on a line that ends on its web address (the parser may cut the address off
+    as a sentence of its own): "Rand Report: Legalizing Marijuana …, July 7, 2010, https://www.rand.org/…",
+    "Big Cannabis is funding … - Los Angeles Times https://…/2022-12-15/…"."""
+    end = start + len(text[start:end].rstrip())
+    line_end = text.find("\n", end)
+    return bool(_SOURCE_LINE.search(text, start, len(text) if line_end < 0 else line_end))
+
+
 _CATALOGUE = re.compile(r"[A-Z]{1,4}-\d{2}-\d{2}-\d{3,6}\b")
 _LINK_LABEL = re.compile(r"\bRead (?:More|more)\b|\bREAD MORE\b")
 
@@ -815,6 +830,8 @@ def _imperative(sent: Any, start: int) -> bool:
     if first is None or root.tag_ not in ("VB", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass")
                                                               for c in root.children):
         return False   # (the parser may tag a bare verb after a fronted phrase VBP: "Before further flight, do …")
+    if root.tag_ == "VB" and any(c.lower_ == "please" for c in root.children):
+        return True   # "To better serve you, please notify us …": a request to the reader
     return first.i == root.i and root.tag_ == "VB" or _fronted(sent, first, root)
 
 
