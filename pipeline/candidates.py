@@ -264,8 +264,8 @@ def _name_list(sent: Any, start: int) -> bool:
 # value"): a statistic, no act. Intransitive, or a verb that only ever measures, with a measure told.
 CHANGE_VERBS = {"increase", "decrease", "rise", "fall", "decline", "grow", "drop", "climb", "jump", "surge",
                 "plunge", "dip", "slip", "rebound", "double", "triple", "gain", "outperform", "underperform",
-                "experience", "total", "average", "fluctuate", "worsen", "soar", "stabilize", "stabilise", "spike"}
-_MEASURING = {"outperform", "underperform", "experience", "total", "average"}
+                "experience", "total", "average", "exceed", "fluctuate", "worsen", "soar", "stabilize", "stabilise", "spike"}
+_MEASURING = {"outperform", "underperform", "experience", "total", "average", "exceed"}
 # a quantity as the subject: "the Aurora property crime rate has fluctuated", "trends have worsened in 2020",
 # "The amount of major crimes in the first half of 2020 has increased": a figure moved, with no measure told
 _QUANTITY_NOUNS = {"rate", "number", "amount", "count", "total", "level", "trend", "figure", "share", "price", "cost",

@@ -57,3 +57,10 @@ def test_a_day_that_labels_a_paper_leaves_the_act_on_the_meeting_day(tagger: Tag
 ])
 def test_a_paper_the_act_was_done_by_or_the_acts_own_day_dates_it(tagger: Tagger, sentence: str, day: date) -> None:
     assert list(_rows(tagger, sentence).values()) == [(day, "day")]
+
+
+def test_a_rulings_day_alone_is_the_day_told(tagger: Tagger) -> None:
+    """Beside no other date, the day before a ruling's noun is the ruling's ("follows a 26 December 2012
+    ruling by the Constitutional Court that …"), which is what the sentence tells."""
+    rows = _rows(tagger, "This latest development follows a 26 December 2012 ruling by the Constitutional Court.")
+    assert list(rows.values()) == [(date(2012, 12, 26), "day")]
