@@ -76,9 +76,14 @@ def nlp_text(page: Page) -> str:
         from pipeline.person_spans import given_names   # only when a page has such a line
         if m.group(1).lower() in given_names():
             chars[m.start(2)] = chars[m.end(2) - 1] = " "
+    # a contraction or a possessive written with a curly apostrophe ("it’s", "don’t", "Agency’s"): the small
+    # model reads "’s" as a verb whose lemma is "’", not "be"; the straight one it reads as trained
+    for m in _CURLY_CLITIC.finditer(page.text):
+        chars[m.start()] = "'"
     return "".join(chars)
 
 
+_CURLY_CLITIC = re.compile(r"(?<=[A-Za-z])\u2019(?=(?:s|re|ve|ll|d|m|t)\b)")
 _INITIAL_LINE = re.compile(r"\b([A-Z][a-z]+)(\n[A-Z]\.\n)(?=[A-Z][a-z]+\b)")
 _GLUED_NOTE = re.compile(r"(?<=[a-z]{2}[.”\"])\d{1,2}(?=[A-Z][a-z])")
 _SPACED_NOTE = re.compile(r"\b([A-Za-z]*[a-z]{2}|(?:19|20)\d\d)([.”\"])(\d{1,2})(?=[ \t]+\n?[ \t]*[A-Z][a-z])")
