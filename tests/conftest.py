@@ -131,6 +131,22 @@ def tagger():
     return Tagger(Settings().spacy_model)
 
 
+def page_rows(tagger, text: str, kind: str, doc_date, *, broad: bool = False) -> list[dict]:
+    """The timeline rows `events.build_events` makes of one generated page (before the learned filter)."""
+    from pipeline import events, nlp
+
+    analyses = tagger.tag([text])
+    nlp.add_known_names([text], analyses)
+    found = events.resolve_page_dates([text], analyses, doc_date)
+    doc = {"doc_id": "d" * 64, "kind": kind, "doc_date": doc_date, "doc_date_source": "title"}
+    return events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=broad)
+
+
+def candidate_texts(tagger, text: str) -> list[str]:
+    """The sentences of one generated page the rules make candidates of."""
+    return [text[c["start"]:c["end"]] for c in tagger.tag([text])[0]["candidates"]]
+
+
 @pytest.fixture(scope="module")
 def people() -> Callable[[str], list[str]]:
     """The people the real spaCy model and the person rules find in a text (one page), as shown."""

@@ -8,13 +8,14 @@ from __future__ import annotations
 import pytest
 
 from pipeline.tagger import Tagger   # (the `tagger` fixture: tests/conftest.py)
+from tests.conftest import candidate_texts
 
 HEADER = "Harlow Village Council Meeting Minutes\nMarch 9, 2021\n\n"
 
 
 def _candidates(tagger: Tagger, body: str) -> list[str]:
     text = HEADER + body + "\n"
-    return [text[c["start"]:c["end"]] for c in tagger.tag([text])[0]["candidates"]]
+    return candidate_texts(tagger, text)
 
 
 @pytest.mark.parametrize("asked", [

@@ -7,17 +7,12 @@ from datetime import date
 
 import pytest
 
-from pipeline import events, nlp
 from pipeline.tagger import Tagger   # (the `tagger` fixture: tests/conftest.py)
+from tests.conftest import page_rows
 
 
 def _dated(tagger: Tagger, sentence: str, doc_date: date) -> tuple[date, str]:
-    text = f"Official Minutes\n\n{sentence}\n"
-    analyses = tagger.tag([text])
-    nlp.add_known_names([text], analyses)
-    found = events.resolve_page_dates([text], analyses, doc_date)
-    doc = {"doc_id": "d" * 64, "kind": "minutes", "doc_date": doc_date, "doc_date_source": "title"}
-    rows = [r for r in events.build_events(doc, [{"page": 1, "text": text}], analyses, found)
+    rows = [r for r in page_rows(tagger, f"Official Minutes\n\n{sentence}\n", "minutes", doc_date)
             if r["text"].startswith(sentence[:20])]
     assert rows, sentence
     return rows[0]["date_start"], rows[0]["date_precision"]

@@ -8,19 +8,14 @@ from datetime import date
 
 import pytest
 
-from pipeline import events, nlp
 from pipeline.tagger import Tagger   # (the `tagger` fixture: tests/conftest.py)
+from tests.conftest import page_rows
 
 STORY = date(2020, 8, 17)
 
 
 def _rows(tagger: Tagger, sentence: str) -> list[tuple[date, str]]:
-    text = f"County news\n\n{sentence}\n"
-    analyses = tagger.tag([text])
-    nlp.add_known_names([text], analyses)
-    found = events.resolve_page_dates([text], analyses, STORY)
-    doc = {"doc_id": "d" * 64, "kind": "news", "doc_date": STORY, "doc_date_source": "metadata"}
-    return [(r["date_start"], r["modality"]) for r in events.build_events(doc, [{"page": 1, "text": text}], analyses, found)]
+    return [(r["date_start"], r["modality"]) for r in page_rows(tagger, f"County news\n\n{sentence}\n", "news", STORY)]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -9,19 +9,14 @@ from datetime import date
 
 import pytest
 
-from pipeline import events, nlp
 from pipeline.tagger import Tagger   # (the `tagger` fixture: tests/conftest.py)
+from tests.conftest import page_rows
 
 MEETING = date(2013, 11, 25)
 
 
 def _rows(tagger: Tagger, body: str, kind: str = "minutes") -> dict[str, tuple[date, str]]:
-    text = f"Minutes of the Board Meeting\n\n{body}\n"
-    analyses = tagger.tag([text])
-    nlp.add_known_names([text], analyses)
-    found = events.resolve_page_dates([text], analyses, MEETING)
-    doc = {"doc_id": "d" * 64, "kind": kind, "doc_date": MEETING, "doc_date_source": "title"}
-    rows = events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
+    rows = page_rows(tagger, f"Minutes of the Board Meeting\n\n{body}\n", kind, MEETING, broad=True)
     return {r["text"][:25]: (r["date_start"], r["date_precision"]) for r in rows}
 
 

@@ -10,20 +10,15 @@ from datetime import date
 
 import pytest
 
-from pipeline import events, nlp
 from pipeline.tagger import Tagger   # (the `tagger` fixture: tests/conftest.py)
+from tests.conftest import page_rows
 
 MEETING = date(2012, 11, 15)
 
 
 def _rows(tagger: Tagger, body: str) -> list[tuple[str, date]]:
-    text = f"Minutes of the Regular Meeting\n\n{body}\n"
-    analyses = tagger.tag([text])
-    nlp.add_known_names([text], analyses)
-    found = events.resolve_page_dates([text], analyses, MEETING)
-    doc = {"doc_id": "d" * 64, "kind": "minutes", "doc_date": MEETING, "doc_date_source": "title"}
-    return [(r["text"], r["date_start"]) for r in events.build_events(doc, [{"page": 1, "text": text}], analyses, found,
-                                                                       broad=True)]
+    rows = page_rows(tagger, f"Minutes of the Regular Meeting\n\n{body}\n", "minutes", MEETING, broad=True)
+    return [(r["text"], r["date_start"]) for r in rows]
 
 
 @pytest.mark.parametrize("sentence", [

@@ -8,11 +8,12 @@ from __future__ import annotations
 import pytest
 
 from pipeline.tagger import Tagger   # (the `tagger` fixture: tests/conftest.py)
+from tests.conftest import candidate_texts
 
 
 def _candidates(tagger: Tagger, body: str) -> list[str]:
     text = "Crime in Marlow County\n\n" + body + "\n"
-    return [text[c["start"]:c["end"]] for c in tagger.tag([text])[0]["candidates"]]
+    return candidate_texts(tagger, text)
 
 
 @pytest.mark.parametrize("figure", [
