@@ -54,7 +54,9 @@ def test_nlp_text_has_the_stored_texts_length_and_offsets(name):
         blanked = nlp_text(page)
         assert len(blanked) == len(page.text)
         inside = {i for a, b in page.skip for i in range(a, b)}
-        assert all(blanked[i] == page.text[i] for i in range(len(page.text)) if i not in inside)
+        # (outside them, only a curly apostrophe before a clitic is read as the straight one: "it’s" -> "it's")
+        assert all(blanked[i] == page.text[i] or (page.text[i], blanked[i]) == ("\u2019", "'")
+                   for i in range(len(page.text)) if i not in inside)
         for a, b in page.skip:   # a skip span is whole lines: starts and ends at line boundaries
             assert a == 0 or page.text[a - 1] == "\n"
             assert b == len(page.text) or page.text[b] == "\n"
