@@ -102,12 +102,24 @@ def weekday_fits(day: date, text: str) -> bool:
     return m is None or day.weekday() == R.WEEKDAYS[m[1]]
 
 
+AHEAD_WEEKDAY = dt.timedelta(days=120)
+
+
 def _weekday_year(t: str, found: DateInterval, anchor: date | None) -> DateInterval:
     """"Monday, Dec. 14" without its year, in a story of Dec. 16, 2016: the year in which Dec. 14 was a
-    Monday (2015), the latest not after the document, up to six years back; else as read."""
+    Monday (2015), the latest not after the document, up to six years back; else as read. A day that fits
+    its weekday within the next 120 days ("Saturday May 30th" in April 2020 minutes) is that coming day."""
     m = _NAMED_WEEKDAY.match(t)
     if m is None or found.precision != "day" or found.start.weekday() == R.WEEKDAYS[m[1]]:
         return found
+    if anchor is not None:   # a day weeks ahead ("the town hall for the annual meeting Saturday May 30th" in April 2020)
+        for year in (anchor.year, anchor.year + 1):
+            try:
+                day = found.start.replace(year=year)
+            except ValueError:
+                continue
+            if anchor < day <= anchor + AHEAD_WEEKDAY and day.weekday() == R.WEEKDAYS[m[1]]:
+                return replace(found, start=day, end=day)
     top = (anchor or found.start).year
     for year in range(top, top - 7, -1):
         try:

@@ -15,7 +15,7 @@ from typing import Any
 
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
 
-VERSION = "docdate.v13"   # v13: a meeting paper's masthead date (a line naming the paper or body, then its date alone on a line) beats a "Date:" field of an item and a hearing it reports on; v12: a docket whose rows open on "Apr 13 2022" speaks from its latest row; v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
+VERSION = "docdate.v14"   # v14: a town, a city or a county names a masthead too ("# Town of North Star" / "April 20, 2020"); a meeting approved by name ("to approve the emergency meeting on March 24") is another meeting; v13: a meeting paper's masthead date (a line naming the paper or body, then its date alone on a line) beats a "Date:" field of an item and a hearing it reports on; v12: a docket whose rows open on "Apr 13 2022" speaks from its latest row; v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -74,6 +74,8 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12
 # Dates that name another day: earlier minutes being approved, deadlines, periods covered.
 # ("Minutes from Monday, January 29, 2018" opening a page is the document's own date.)
 _NOT_THIS = re.compile(r"(?:approv\w*|adopt\w*|correct\w*)\s+(?:of\s+)?(?:the\s+)?(?:[A-Za-z]+\s+){0,4}?minutes\b[^\n]{0,60}$"
+                       # the minutes of another meeting approved by name ("to approve the emergency meeting on March 24")
+                       r"|\bapprov\w*\s+(?:of\s+)?(?:the\s+)?(?:[A-Za-z]+\s+){0,3}?meeting\s+(?:held\s+)?(?:on|of)\s+$"
                        r"|\bthe\s+minutes\s+(?:of|from)\s+(?:the\s+)?(?:meeting\s+(?:date\s*:?\s*)?)?$"
                        r"|(?<![Mm]inutes )\b(?:through|until|from|to|between|since|before|after|by|due|deadline)\s*:?\s*$"
                        # a docket entry's own filing day ("(Dkt. 1619, filed on April 15, 2019)")
@@ -153,7 +155,8 @@ def _first_date(text: str) -> date | None:
 # ("Voting Hearing Agenda" / "October 1, 2020"); it beats a "Date:" field of an item further down
 # ("Date: 03/22/2020", an incident's) and a hearing the agenda reports on ("Hearing: Tuesday, January 19")
 _MASTHEAD_WORD = re.compile(r"\b(?:agenda|minutes|meeting|session|hearing|council|board|commission|committee|"
-                            r"trustees|supervisors|assembly)\b", re.IGNORECASE)
+                            r"trustees|supervisors|assembly|town|township|city|county|village|borough|district|"
+                            r"authority)\b", re.IGNORECASE)
 MASTHEAD_LINES = 8
 _AT_HOUR = r"(?:\s*(?:[-–—,@|]|at)?\s*\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?)"
 

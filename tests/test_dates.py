@@ -376,6 +376,8 @@ def test_a_range_or_no_date_is_not_two_dates() -> None:
     ("on Tuesday, March 3", date(2021, 6, 1), date(2020, 3, 3)),
     ("Wednesday, Dec. 14", date(2016, 12, 16), date(2016, 12, 14)),   # the weekday fits this year
     ("Dec. 14", date(2016, 12, 16), date(2016, 12, 14)),              # no weekday written
+    ("Saturday May 30th", date(2020, 4, 20), date(2020, 5, 30)),      # weeks ahead, not 2015's
+    ("Saturday, Jan. 4", date(2019, 12, 20), date(2020, 1, 4)),       # across the year's end
 ])
 def test_a_weekday_written_with_the_day_chooses_its_year(text: str, anchor: date, day: date) -> None:
     found = normalize(text, anchor=anchor)

@@ -262,3 +262,21 @@ def test_a_meeting_papers_masthead_date_beats_an_items_date_field_and_a_hearing_
     """docdate.v13: an incident's "Date: 03/22/2020" and the hearing the votes follow ("Hearing: Tuesday, January
     19, 2021") used to date a voting agenda whose masthead states its own day."""
     assert from_text(text, kind="minutes") == expected
+
+
+TOWN_MASTHEAD = """# Town of Harwick
+April 20, 2020
+
+## MINUTES/DISBURSEMENTS
+Motion by Dana Hill, second by Gary Fenn to approve the emergency meeting on March 24. Motion carried."""
+
+APPROVED_BY_NAME = """Harwick Town Board
+Motion by Dana Hill, second by Gary Fenn to approve the emergency meeting on March 24, 2020. Motion carried.
+The regular meeting was held on April 20, 2020 by teleconference."""
+
+
+@pytest.mark.parametrize("text", [TOWN_MASTHEAD, APPROVED_BY_NAME])
+def test_a_town_masthead_and_a_meeting_approved_by_name(text: str) -> None:
+    """docdate.v14: a town names a masthead ("# Town of Harwick" / "April 20, 2020"), and the meeting a motion
+    approves by name ("to approve the emergency meeting on March 24") is another meeting's day."""
+    assert from_text(text, kind="minutes") == date(2020, 4, 20)
