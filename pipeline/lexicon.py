@@ -130,6 +130,9 @@ ROLE_TITLES = {
     "congressman", "congresswoman", "congressmen", "congresswomen", "congressperson", "assemblyman", "assemblywoman",
     "justice", "chief justice", "justices", "senators", "representatives", "commissioners",
     "supervisors", "trustees", "judges", "council members", "councilmembers", "aldermen",
+    "governors", "clerks", "mayors", "directors", "officers", "deputies", "detectives",
+    # a bilingual council's record ("Conseiller Mayes", Winnipeg's hansard)
+    "conseiller", "conseillère", "conseillers", "conseillères",
     # staff as minutes and agency records name them ("Senior Planner Jeanine Cavalli", "Assessor Tamez",
     # "social worker Ana Ruiz")
     "planner", "senior planner", "associate planner", "principal planner", "analyst", "administrative analyst",
@@ -173,6 +176,7 @@ ORG_WORDS = {
     "telegraph", "statesman", "gleaner", "tribune-review",
     "manual", "management", "pursuant", "central", "ward", "hill", "point", "box", "race",
     "ave", "rd", "blvd", "room", "side", "area", "branch", "code", "forms", "updates", "focus",
+    "dept", "elem", "weather",   # "Fish Dept", "Hemphill Elem", a station's "Austin Weather"
     "stamp", "chapel", "temple", "mosque", "synagogue", "cathedral", "parish", "diocese",
     "st", "pkwy", "hwy", "lodge", "apts", "architecture", "architects", "parks", "recreation",
     "properties", "realty", "freeway", "expressway", "turnpike", "tollway", "interstate", "causeway",

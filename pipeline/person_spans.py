@@ -68,7 +68,7 @@ _MONTH_NAMES = {m.lower() for m in calendar.month_name if m}
 # a capital after four lower-case letters inside a word ("SchemeSGX", "NiftySensex"), or a word that opens in
 # lower case and goes on in capitals ("newsLTC"): words a page glued together ("DeShawn", "MacArthur",
 # "FitzGerald" stay)
-_GLUED = re.compile(r"[a-z]{4,}[A-Z]|^[a-z]+[A-Z]{2,}")
+_GLUED = re.compile(r"[a-z]{4,}[A-Z]|^[a-z]+[A-Z]{2,}|^[a-z]{3,}[A-Z]")   # "andHonCHAN Chi": a roll's "and Hon CHAN"
 _HEADLINE_PEOPLE = {"man", "woman", "men", "women"}   # "Fontana Man Charged …": a headline's, no surname
 _HOUSE_NUMBER = re.compile(r"^\d{1,6}[A-Za-z]?$")
 _VOWEL = re.compile(r"[aeiouyAEIOUYà-ÿÀ-ß]")
@@ -391,7 +391,7 @@ def refuse(text: str, around: Around) -> str | None:
         return "a city in a postal address (\"Santa Ana, CA 92706\")"
     if following[:1] == [","] and _state_then_number(following[1:5]):
         return "a city in a postal address (\"Silver Spring, Maryland 20910\")"
-    if len(words) >= 2 and folded[-1] in _STREET_WORDS and len(folded[-1]) > 3 and \
+    if len(words) >= 2 and folded[-1] in _STREET_WORDS and len(folded[-1]) > 2 and \
             folded[-1] not in common_surnames() | given_names():
         return "a street (\"Harold Benning Parkway\")"
     longer = [w for w in words if len(w.strip(_EDGE)) > 2 and w.strip(_EDGE).isalpha()]
@@ -410,6 +410,8 @@ def refuse(text: str, around: Around) -> str | None:
     if (len(words) >= 2 and folded[-1] in NUMBER_LABELS) or (folded[-1] in _SECTION_LABELS and numbered) or \
             (following[:1] and following[0].lower() in NUMBER_LABELS and following[1:2] and following[1][:1].isdigit()):
         return "a label before its number (\"Check Nos. 221568\", \"Resolution No. 22-14\")"
+    if len(words) >= 2 and (words[0].endswith("-") or re.fullmatch(r"[A-Z]", words[-1])):
+        return "a word cut at a line's hyphen or a lone letter for a surname (\"Review- G\" of \"Review-G, F, C Funds\")"
     if any(_GLUED.search(w.strip(_EDGE)) for w in words):
         return "words glued together (\"newsLTC Cash Voucher SchemeSGX\", a page's menu)"
     if len(words) >= 2 and all(f in _MONTH_NAMES for f in folded):
