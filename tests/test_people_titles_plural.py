@@ -33,3 +33,8 @@ def test_a_cut_word_or_a_glued_roll_is_refused(text: str) -> None:
 @pytest.mark.parametrize("text", ["Dana Ruiz", "Robert G. Flanders Jr.", "DeShawn Jones"])
 def test_real_names_of_those_shapes_stay(text: str) -> None:
     assert refuse(text, Around(before=[], after=[])) is None
+
+
+def test_a_name_ending_on_a_days_name_is_no_person(people) -> None:
+    """A page's ad ("Save on Alexa Black Friday deals") names a sale, no one."""
+    assert people("Save on Alexa Black Friday deals today, and Dana Ruiz spoke on Friday.") == ["Dana Ruiz"]
