@@ -68,6 +68,9 @@ _MONTH_NAMES = {m.lower() for m in calendar.month_name if m}
 # a capital after four lower-case letters inside a word ("SchemeSGX", "NiftySensex"), or a word that opens in
 # lower case and goes on in capitals ("newsLTC"): words a page glued together ("DeShawn", "MacArthur",
 # "FitzGerald" stay)
+# months, and their short forms, that no census surname bears (not "March", "May", "June", "April", "August")
+_MONTHS_NO_SURNAME = {"jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
+                      "september", "october", "november", "december"}
 _WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _GLUED = re.compile(r"[a-z]{4,}[A-Z]|^[a-z]+[A-Z]{2,}|^[a-z]{3,}[A-Z]")   # "andHonCHAN Chi": a roll's "and Hon CHAN"
 _HEADLINE_PEOPLE = {"man", "woman", "men", "women"}   # "Fontana Man Charged …": a headline's, no surname
@@ -419,6 +422,8 @@ def refuse(text: str, around: Around) -> str | None:
         return "month names (a menu's \"April\" / \"May\")"
     if len(words) >= 2 and folded[-1] in _WEEKDAY_NAMES:
         return "a day's name ends it (a page's \"Alexa Black Friday\" deals)"
+    if len(words) >= 2 and folded[-1] in _MONTHS_NO_SURNAME:
+        return "a month ends it (\"… to Senator Lindsey Graham Sept. 18\": the name, then a day)"
     if len(words) >= 2 and folded[-1] in _HEADLINE_PEOPLE and (following[:1] and following[0][:1].isupper() or
                                                               re.search(r"\d-year-old$", " ".join(around.before[-1:]), re.I)):
         return "a headline's noun (\"30-year-old Fontana Man Charged …\")"

@@ -38,3 +38,14 @@ def test_real_names_of_those_shapes_stay(text: str) -> None:
 def test_a_name_ending_on_a_days_name_is_no_person(people) -> None:
     """A page's ad ("Save on Alexa Black Friday deals") names a sale, no one."""
     assert people("Save on Alexa Black Friday deals today, and Dana Ruiz spoke on Friday.") == ["Dana Ruiz"]
+
+
+@pytest.mark.parametrize("text", ["Graham Sept", "Walter Nov", "Dana Ruiz December"])
+def test_a_name_ending_on_a_month_no_surname_bears_is_refused(text: str) -> None:
+    """A table's cells run together ("Graham Sept" of a grant list's "Graham" and "Sept 2009")."""
+    assert refuse(text, Around(before=[], after=[])) is not None
+
+
+@pytest.mark.parametrize("text", ["Dana March", "Ruth May", "Lee June"])
+def test_months_that_are_surnames_stay(text: str) -> None:
+    assert refuse(text, Around(before=[], after=[])) is None
