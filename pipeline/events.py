@@ -402,9 +402,17 @@ _RULING_NOUN_AFTER = re.compile(r",?\s+(?:[A-Za-z-]+\s+){0,2}?(?:order|opinion|d
                                 r"verdict|award)s?\b", re.IGNORECASE)
 
 
-def _labels_a_ruling(text: str, d: dict[str, Any]) -> bool:
+def _day_before_noun(text: str, d: dict[str, Any], nouns: re.Pattern[str]) -> bool:
+    """A day (no bare year) between a determiner and one of `nouns`, not after a preposition of the instrument
+    ("reviewed the March 5, 2010 memorandum", not "In a March 5 letter, the agency asked …")."""
     before = _DETERMINER_BEFORE.search(text, max(0, d["start"] - 30), d["start"])
-    return bool(before) and not _BARE_YEAR.fullmatch(d["text"]) and bool(_RULING_NOUN_AFTER.match(text, d["end"]))
+    return bool(before) and not _BARE_YEAR.fullmatch(d["text"]) \
+        and not re.match(r"(?:in|by|via|through|with|under|per|to)\s", before.group(0), re.IGNORECASE) \
+        and not d["text"].lower().startswith(("the ", "a ", "an ")) and bool(nouns.match(text, d["end"]))
+
+
+def _labels_a_ruling(text: str, d: dict[str, Any]) -> bool:
+    return _day_before_noun(text, d, _RULING_NOUN_AFTER)
 
 
 def _titles_a_paper(text: str, d: dict[str, Any]) -> bool:
@@ -412,9 +420,7 @@ def _titles_a_paper(text: str, d: dict[str, Any]) -> bool:
     paper's noun ("reviewed the March 5, 2010 memorandum"): the paper's label, not a date."""
     if _BARE_YEAR.fullmatch(d["text"]):
         return bool(_PAPER_NAME_AFTER.match(text, d["end"]))
-    before = _DETERMINER_BEFORE.search(text, max(0, d["start"] - 30), d["start"])
-    return bool(before) and not re.match(r"(?:in|by|via|through|with|under|per|to)\s", before.group(0), re.IGNORECASE) \
-        and not d["text"].lower().startswith(("the ", "a ", "an ")) and bool(_PAPER_NOUN_AFTER.match(text, d["end"]))
+    return _day_before_noun(text, d, _PAPER_NOUN_AFTER)
 
 
 # the paper by which the act was done: "By letter dated May 27, 2016, X requested …", "in a decision, dated

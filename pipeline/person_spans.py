@@ -71,7 +71,7 @@ _MONTH_NAMES = {m.lower() for m in calendar.month_name if m}
 # months, and their short forms, that no census surname bears (not "March", "May", "June", "April", "August")
 _MONTHS_NO_SURNAME = {"jan", "feb", "apr", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february",
                       "september", "october", "november", "december"}
-_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_WEEKDAY_NAMES = {d.lower() for d in calendar.day_name}
 _GLUED = re.compile(r"[a-z]{4,}[A-Z]|^[a-z]+[A-Z]{2,}|^[a-z]{3,}[A-Z]")   # "andHonCHAN Chi": a roll's "and Hon CHAN"
 _HEADLINE_PEOPLE = {"man", "woman", "men", "women"}   # "Fontana Man Charged …": a headline's, no surname
 _HOUSE_NUMBER = re.compile(r"^\d{1,6}[A-Za-z]?$")
