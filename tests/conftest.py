@@ -19,6 +19,19 @@ TESSERACT_MISSING = "Tesseract not installed (apt-get install tesseract-ocr)"
 needs_tesseract = pytest.mark.skipif(not HAS_TESSERACT, reason=TESSERACT_MISSING)
 
 
+# Files whose module fixtures take longest (`pytest --durations`: the real set's whole job ~7 min of
+# one worker, the watched case, the learned filter's three runs, the pack's case, the crash runs) are
+# handed to the two workers first: `--dist loadfile` deals files in collection order, and the longest
+# first leaves no seven-minute file to start when the other worker is nearly done.
+SLOW_FIRST = ("test_eval_real.py", "test_watch.py", "test_event_filter.py", "test_pack.py",
+              "test_crash_process.py", "test_changes_demo.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {name: i for i, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(SLOW_FIRST)))   # stable: files keep their order
+
+
 def run_cli(*args: str, case: Path | None = None, check: bool = True, env: dict | None = None,
             timeout: int = 600) -> subprocess.CompletedProcess:
     """The real `casefile` command in its own process (Scrapy's reactor runs once per process)."""
