@@ -50,8 +50,10 @@ MONTH_RE = re.compile(rf"\b(?:{MONTH_ALT})\b")
 WRITTEN_DAY = (rf"\b(?:{MONTH_ALT})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?,\s*(?:19|20)\d\d\b"
                rf"|\b\d{{1,2}}\s+(?:{MONTH_ALT})\b\.?\s+(?:19|20)\d\d\b")
 WEEKDAY_RE = re.compile(rf"\b(?:{WEEKDAY_ALT})\b")
-# A TIME span that names its day ("about 3:15 p.m. Dec. 22", "late Tuesday", "Wednesday night") is a date.
-DAY_NAMED_RE = re.compile(rf"\b(?:(?:{MONTH_ALT})\.?\s+\d{{1,2}}\b|{WEEKDAY_ALT}|today|yesterday|tonight)\b",
+# A TIME span that names its day ("about 3:15 p.m. Dec. 22", "late Tuesday", "Wednesday night", "this
+# afternoon" and "last night" from the document's day) is a date.
+DAY_NAMED_RE = re.compile(rf"\b(?:(?:{MONTH_ALT})\.?\s+\d{{1,2}}\b|{WEEKDAY_ALT}|today|yesterday|tonight"
+                          r"|this\s+(?:morning|afternoon|evening)|last\s+night)\b",
                           re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(?:1[6-9]\d\d|20\d\d|21\d\d)\b")
 NUMERIC_WITH_YEAR_RE = re.compile(
@@ -291,6 +293,22 @@ def _relative_month(m: re.Match[str], anchor: dt.date | None, fy_start: int) -> 
     return calendar_span("month", dt.date(year, month, 1)), "relative"  # type: ignore[return-value]
 
 
+def _month_of_year(m: re.Match[str], anchor: dt.date | None, fy_start: int) -> Found:
+    """"january this year", "march 5 of last year", "june next year": that month (or day) of the year
+    named from the anchor's."""
+    if anchor is None:
+        return None
+    year = anchor.year + {"this": 0, "last": -1, "next": 1}[m[3]]
+    month = MONTHS[m[1]]
+    if m[2] is None:
+        return calendar_span("month", dt.date(year, month, 1)), "relative"  # type: ignore[return-value]
+    try:
+        day = dt.date(year, month, int(m[2]))
+    except ValueError:
+        return None
+    return calendar_span("day", day), "relative"  # type: ignore[return-value]
+
+
 _FISCAL = r"(?:fy|fiscal year|fiscal)"
 _REL = r"this|current|last|previous|prior|past|next|coming"
 LEXICAL_RULES = [
@@ -304,6 +322,7 @@ LEXICAL_RULES = [
     (rf"(?:the )?(?:(?P<rel>{_REL}) quarter|(?P<qw>{ORDINAL_ALT})[- ]quarter)", _relative_quarter),
     (r"(?:(this|last|next|this past|past) |the )?weekend", _weekend),
     (rf"(last|this past|past|this|next) ({MONTH_ALT})", _relative_month),
+    (rf"({MONTH_ALT})(?: (\d{{1,2}})(?:st|nd|rd|th)?)?,? (?:of )?(this|last|next) year", _month_of_year),
 ]
 # What may stand between a sentence's start and a date that opens it ("On April 25, 2020, the court
 # granted …", a docket row's "| 04/21/2005 | 126 | MOTION by … (Entered: 04/25/2005)"): such a date

@@ -22,6 +22,10 @@ from pipeline.lexicon import SPEECH_VERBS
 TOLD_TIME = re.compile(r"\b(?:(?:later|earlier|late|early)\s+)?(?:that|the\s+(?:same|next|following))\s+"
                        r"(?:morning|afternoon|evening|night)\b|\b(?:hours|minutes|moments)\s+(?:later|afterwards?)\b",
                        re.IGNORECASE)
+# a part of the document's own day or the night before ("this afternoon", "late last night", "tonight"),
+# which the small model often leaves untagged
+TODAY_TIME = re.compile(r"\b(?:(?:later|earlier|late|early)\s+)?(?:this\s+(?:morning|afternoon|evening)|last\s+night)\b"
+                        r"|\btonight\b", re.IGNORECASE)
 DAY_END = re.compile(r"\b(?:by|at|around|until)\s+(?:sundown|sunset|dusk|nightfall)\b(?!\s+(?:on|of)\b)", re.IGNORECASE)
 
 # a time of day ("At 9:24 p.m.", "noon", "midnight"); its hour and minutes when it writes them

@@ -119,6 +119,12 @@ RELATIVE = [
     ("early March", "early March", THU, D(2018, 3, 1), D(2018, 3, 10), "month"),
     ("last quarter", "last quarter", THU, D(2017, 10, 1), D(2017, 12, 31), "quarter"),
     ("this fiscal year", "this fiscal year", THU, D(2017, 7, 1), D(2018, 6, 30), "year"),
+    # a month named with the year counted from the document's ("a holiday in January this year")
+    ("in January this year", "in January this year", THU, D(2018, 1, 1), D(2018, 1, 31), "month"),
+    ("in October this year (ahead of the anchor)", "October this year", THU, D(2018, 10, 1), D(2018, 10, 31), "month"),
+    ("in June last year", "June last year", THU, D(2017, 6, 1), D(2017, 6, 30), "month"),
+    ("March 5 of last year", "March 5 of last year", THU, D(2017, 3, 5), D(2017, 3, 5), "day"),
+    ("Sept. 9 next year", "Sept. 9 next year", THU, D(2019, 9, 9), D(2019, 9, 9), "day"),
 ]
 
 

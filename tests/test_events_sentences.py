@@ -59,6 +59,15 @@ DATED = [
     ("Commissioners voted last month to ask the board to resign.", (D(2018, 2, 1), D(2018, 2, 28), "month", "relative")),
     ("The state ordered the review last year.", (D(2017, 1, 1), D(2017, 12, 31), "year", "relative")),
     ("The director resigned this week.", (D(2018, 3, 12), D(2018, 3, 18), "week", "relative")),
+    # a part of the document's own day, or the night before, tagged TIME or left untagged by the model
+    ("Governor Rankin announced the arrest in a press statement this afternoon.",
+     (NEWS_DAY, NEWS_DAY, "day", "relative")),
+    ("Deputies arrested two men last night.", (D(2018, 3, 14), D(2018, 3, 14), "day", "relative")),
+    ("The premier was detained in Miami early this morning.", (NEWS_DAY, NEWS_DAY, "day", "relative")),
+    # a month with its year counted from the document's
+    ("Matheson travelled to Morocco for a week-long holiday in January this year.",
+     (D(2018, 1, 1), D(2018, 1, 31), "month", "relative")),
+    ("The board fired its director in June last year.", (D(2017, 6, 1), D(2017, 6, 30), "month", "relative")),
     ("The board met in late February and voted to censure Ortiz.", (D(2018, 2, 21), D(2018, 2, 28), "month", "relative")),
     # a month and day without a year: the publication year, or the one before when that is far ahead
     ("Pruitt pleaded guilty on April 15 to one count of obstruction of justice.", (D(2018, 4, 15), D(2018, 4, 15), "day", "explicit")),
