@@ -15,7 +15,7 @@ from typing import Any
 
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
 
-VERSION = "docdate.v14"   # v14: a town, a city or a county names a masthead too ("# Town of North Star" / "April 20, 2020"); a meeting approved by name ("to approve the emergency meeting on March 24") is another meeting; v13: a meeting paper's masthead date (a line naming the paper or body, then its date alone on a line) beats a "Date:" field of an item and a hearing it reports on; v12: a docket whose rows open on "Apr 13 2022" speaks from its latest row; v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
+VERSION = "docdate.v15"   # v15: the meeting an agenda's or minutes' heading names ("Council Agenda For September 16, 2019", "Minutes of Tuesday, March 3, 2020") beats an earlier meeting it reports on ("Regular Meeting held on September 9, 2019"); v14: a town, a city or a county names a masthead too ("# Town of North Star" / "April 20, 2020"); a meeting approved by name ("to approve the emergency meeting on March 24") is another meeting; v13: a meeting paper's masthead date (a line naming the paper or body, then its date alone on a line) beats a "Date:" field of an item and a hearing it reports on; v12: a docket whose rows open on "Apr 13 2022" speaks from its latest row; v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -38,6 +38,9 @@ _ANY = rf"(?:{_DATE}|{_NO_YEAR})"
 
 # Cues, strongest first. Each names the date the document speaks from.
 _MEETING_CUES = [
+    # the paper's own meeting named in its heading ("Council Agenda For September 16, 2019"), before the
+    # earlier meeting an agenda reports on ("Regular Meeting held on September 9, 2019. … minutes approved")
+    rf"\b(?:agenda|minutes)[^\S\n]+(?:for|of)[^\S\n]+(?:the[^\S\n]+)?({_ANY})",
     # not "Meeting minutes were approved by the City Council on June 7, 2022" (the day of their approval)
     rf"\b(?:meeting|session|hearing)\b(?:(?!minutes|approv|adopt)[^.\n]){{0,100}}?\b(?:held|convened|conducted|on)\s+(?:on\s+)?({_ANY})",
     rf"\b(?:meeting|session|hearing)\s*(?:of|on|for)?\s*[-–—:,]\s*({_ANY})",

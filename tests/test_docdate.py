@@ -280,3 +280,24 @@ def test_a_town_masthead_and_a_meeting_approved_by_name(text: str) -> None:
     """docdate.v14: a town names a masthead ("# Town of Harwick" / "April 20, 2020"), and the meeting a motion
     approves by name ("to approve the emergency meeting on March 24") is another meeting's day."""
     assert from_text(text, kind="minutes") == date(2020, 4, 20)
+
+
+AGENDA_FOR = """CITY OF MERRILL, OHIO
+Dana Hill, President
+Council Agenda For October 7, 2019
+
+Regular Meeting held on September 30, 2019. All members were present. Minutes of the previous meeting approved.
+| 1 | ORDINANCE accepting a vacation plat for a portion of Elm Street; and declaring an emergency. (9/30/19) |"""
+
+MINUTES_OF = """Harwick Board of Education
+Minutes of Tuesday, March 3, 2020
+The special meeting held on February 25, 2020 was reported on by the clerk."""
+
+
+@pytest.mark.parametrize("text, kind, expected", [(AGENDA_FOR, "agenda", date(2019, 10, 7)),
+                                                   (MINUTES_OF, "minutes", date(2020, 3, 3))])
+def test_the_meeting_an_agenda_or_minutes_heading_names_beats_an_earlier_meeting_told(text: str, kind: str,
+                                                                                       expected: date) -> None:
+    """docdate.v15: "Council Agenda For October 7, 2019" names the agenda's meeting; the earlier meeting it
+    reports on ("Regular Meeting held on September 30, 2019") used to date it."""
+    assert from_text(text, kind=kind) == expected
