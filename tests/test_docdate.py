@@ -301,3 +301,26 @@ def test_the_meeting_an_agenda_or_minutes_heading_names_beats_an_earlier_meeting
     """docdate.v15: "Council Agenda For October 7, 2019" names the agenda's meeting; the earlier meeting it
     reports on ("Regular Meeting held on September 30, 2019") used to date it."""
     assert from_text(text, kind=kind) == expected
+
+
+WAIVER_LETTER = """DEPARTMENT OF HEALTH & HUMAN SERVICES OFFICE OF INSPECTOR GENERAL
+Washington, D.C. 20201
+
+March 9, 2017
+
+Dana Reyes, M.D.
+12 Elm Street
+Harwick, OR 97000
+
+Dear Dr. Reyes:
+
+As described in the notice of exclusion to you dated October 4, 2016, your exclusion became effective
+20 days from the date of that letter. By letter dated March 2, 2017, the State Medicaid Director requested
+a waiver of your exclusion."""
+
+
+@pytest.mark.parametrize("kind", ["report", "press"])
+def test_a_letter_is_dated_by_its_own_line_not_by_the_papers_it_names(kind: str) -> None:
+    """docdate.v16: "the notice of exclusion to you dated October 4, 2016" and "By letter dated March 2, 2017"
+    are other papers' days; the letter's own date stands alone on its line (it was dated by the notice)."""
+    assert from_text(WAIVER_LETTER, kind=kind) == date(2017, 3, 9)
