@@ -28,6 +28,11 @@ MAX_WORDS = 16   # "Performance Audit of the Thrift Savings Plan National Defens
 _DATE_LINE = re.compile(rf"(?:(?:{WEEKDAY_ALT}),?\s+)?(?:{MONTH_ALT})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}", re.IGNORECASE)
 
 
+# a date fronted before the sentence it opens ("On May 20, 2009, …", "In March 2016, …")
+_FRONTED_DATE = re.compile(rf"(?:on|in|by|during|since|as\s+of)\s+(?:(?:{WEEKDAY_ALT}),?\s+)?(?:{MONTH_ALT})\.?"
+                           rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+\d{{4}}\s*,\s+\S", re.IGNORECASE)
+
+
 def is_heading(line: str) -> bool:
     """A short line of capitalised words (small words aside), with no sentence punctuation at its end."""
     if _DATE_LINE.fullmatch(line.strip()):
@@ -41,6 +46,9 @@ def is_heading(line: str) -> bool:
         return False
     if len(words) > 3 and words[0].endswith(",") and _sentence_opener(words[0][:-1]):
         return False   # "Today, Domestic Policy Advisor Susan Rice, White House Counsel Dana" / "Remus, and …"
+    if _FRONTED_DATE.match(line.strip()):
+        return False   # "On May 20, 2009, HHS Secretary Kathleen Sebelius and Attorney General" / "Eric Holder
+        # announced …": a date fronted before the comma opens a sentence, whose names wrap onto the next line
     for i, w in enumerate(words):
         core = w.strip("()[]:,.’'\"“”")
         if not core or not any(c.isalpha() for c in core):
