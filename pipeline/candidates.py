@@ -775,16 +775,22 @@ _PROPOSAL_LABEL = re.compile(r"(?:staff\s+|suggested\s+|proposed\s+|requested\s+
                              r"(?:\s+(?:action|motion|by\s+staff))?\s*:", re.IGNORECASE)
 
 
+# a verb of planning in the past that is itself the act told: a proposal made, a hearing scheduled
+_MADE_PLANS = {"proposed", "scheduled"}
+
+
 def _planned(tok: Any) -> bool:
     """An act to be done, not done: with a modal or a word of planning ("will resign", "may take one
     vote to approve"), sharing one with the verb it is joined to ("will be distributed and posted"),
     or inside what someone proposes ("recommends the board approve")."""
     if any(t.lower_ in PLANNED_CUES for t in tok.children if t.dep_ in ("aux", "advcl", "xcomp")):
         return True
-    if any(t.lower_ in PLANNED_CUES and t.head.i == tok.i and t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
-           for t in tok.sent):
+    if any(t.lower_ in PLANNED_CUES and t.head.i == tok.i and not (t.i == tok.i and t.lower_ in _MADE_PLANS)
+           and t.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj") for t in tok.sent):
         return True   # not a noun it acts on: "approved the plan" is done; nor a verb joined on ("sneaked across
-        # the border in 2009 and planned to save money": the crossing is done)
+        # the border in 2009 and planned to save money": the crossing is done); nor the verb itself at the
+        # sentence's root ("Ly proposed to the Council that the center be renamed": a proposal made; "was
+        # expected to have a vote" stays an expectation)
     if tok.dep_ == "xcomp" and _lemma(tok.head) in PLAN_VERBS:  # "is expected to be released"
         return True
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and any(c.lower_ == "to" for c in tok.children):
