@@ -126,7 +126,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         return None   # a state told in the past with no trigger word and no date ("There were three new
         # recommendations", "The meeting was open to the public"): nothing done
     if _lemma(root) in PLAIN_SAYING and root.tag_ == "VBD" and "|" not in body and all(f[0].i == root.i for f in found) and (
-            not any(c.dep_ == "ccomp" for c in root.children) or any(q in body for q in "“”\"")):
+            not any(c.dep_ == "ccomp" for c in root.children) or any(q in body for q in "“”\"")) and not _wrote_to(root):
         return None   # "“…,” Rene said Wednesday.", "Lopiano shared that sentiment on Wednesday": saying it is
         # no act (what someone says happened, said without quotes, may be: "Hasib said … someone took a report")
     vague = not any(any(c.isdigit() for c in d.text) or _DAY_WORDS.search(d.text) for d in dates)   # "before the end of the year"
@@ -777,6 +777,13 @@ _PROPOSAL_LABEL = re.compile(r"(?:staff\s+|suggested\s+|proposed\s+|requested\s+
 
 # a verb of planning in the past that is itself the act told: a proposal made, a hearing scheduled
 _MADE_PLANS = {"proposed", "scheduled"}
+
+
+def _wrote_to(verb: Any) -> bool:
+    """"Mr Joseph wrote to her insisting …", "wrote to the Secretary on May 2": a letter sent to someone,
+    an act of correspondence, not a quote's attribution."""
+    return _lemma(verb) == "write" and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" for g in c.children)
+                                           for c in verb.children)
 
 
 def _planned(tok: Any) -> bool:
