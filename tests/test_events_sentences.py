@@ -106,6 +106,14 @@ DATED = [
     # a date opening the sentence frames its main verb, even where the parser hangs it on another clause
     ("On January 10, 2018, the agency received a report regarding a 1 year, 9 month-old child admitted to the hospital with injuries.",
      (D(2018, 1, 10), D(2018, 1, 10), "day", "explicit")),
+    # days listed one after another: one act told over several days, dated at the first as a span is
+    ("The board heard the appeal on October 18, 2017 and November 15, 2017 before it denied the permit.",
+     (D(2017, 10, 18), D(2017, 10, 18), "day", "explicit")),
+    ("After its June 21, 2017, July 19, 2017, and October 18, 2017 hearings, the commission denied the permit.",
+     (D(2017, 6, 21), D(2017, 6, 21), "day", "explicit")),
+    # (a guard: two acts, each with its day, are no list)
+    ("The council approved the contract on March 3, 2017; the mayor signed it on March 10, 2017.",
+     (D(2017, 3, 3), D(2017, 3, 3), "day", "explicit")),
 ]
 
 
