@@ -561,10 +561,9 @@ def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any
     found += [{**e, "reads_as": "later that day"} for e in times
               if CLOCK.search(e["text"]) and not DAY_NAMED_RE.search(e["text"])]
     found += [{**e, "label": "DATE"} for e in times if TOLD_TIME.fullmatch(e["text"].strip())]
-    for m in TOLD_TIME.finditer(text):   # "That night, deputies arrested …": no entity at all
-        if not any(e["start"] < m.end() and m.start() < e["end"] for e in found + times):
-            found.append({"start": m.start(), "end": m.end(), "label": "DATE", "text": m.group(0)})
-    for m in TODAY_TIME.finditer(text):  # "Police arrested two men last night": the document's day told
+    # with no entity at all: "That night, deputies arrested …" (the day told last), "Police arrested two
+    # men last night" (the document's day told)
+    for m in (*TOLD_TIME.finditer(text), *TODAY_TIME.finditer(text)):
         if not any(e["start"] < m.end() and m.start() < e["end"] for e in found + times):
             found.append({"start": m.start(), "end": m.end(), "label": "DATE", "text": m.group(0)})
     for m in DAY_END.finditer(text):     # "By sundown, Mr. Rahami had been charged": the day told last
