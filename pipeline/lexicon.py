@@ -327,6 +327,14 @@ PROCEDURAL = [
     # decision ("Cite as 27 I&N Dec. 48 (BIA 2017)"), a notice of a meeting ("Notice is hereby given that …")
     r"^\W*at\s+(?:an?\s+)?(?:(?:stated|regular|special|general|trial|ias)\s+)?(?:term|part)\b(?:\s+[\w.-]+){0,3}\s+of\s+the\b",
     r"^\W*cite\s+as\b", r"\bnotice\s+is\s+hereby\s+given\b",
+    # the chair conducting a spoken meeting, said ahead ("We'll vote on one through three.", "I'll call the
+    # question.", "I'll move adjournment.", "we'll move on then to the report of the Standing Policy Committee"):
+    # the call to vote and the passage to the next item are procedure; the vote's result ("Carried.") and a
+    # motion ("I move that …", "I'll move that the report be adopted") stay acts
+    r"\b(?:we|i)(?:['’]ll|\s+will|\s+shall)\s+(?:now\s+)?(?:vote\s+on|call\s+(?:for\s+)?the\s+(?:question|vote))\b",
+    r"\bcall(?:s|ed|ing)?\s+the\s+question\b", r"\bmoved?\s+(?:the\s+)?adjournment\b",
+    r"\b(?:let['’]s|(?:we|i)(?:['’]ll|\s+will|\s+shall))\s+(?:now\s+)?(?:move|go|proceed|turn)\s+(?:on\s+)?(?:then\s+)?"
+    r"(?:back\s+)?to\s+(?:the\s+)?(?:next\s+\w+|report|items?|agenda|consent)\b",
 ]
 # In minutes only (pipeline/events.py): opening and closing the meeting itself ("convened a meeting of
 # the Board members on December 17, 2012", "reconvened the open portion of the meeting"); in a story

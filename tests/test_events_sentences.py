@@ -324,6 +324,31 @@ def test_minutes_statements_are_not_acts(tagger: Tagger, text: str) -> None:
     assert timeline_rows(tagger, text, kind="minutes", doc_date=MEETING) == []
 
 
+# The chair conducting a spoken meeting, said ahead: the call to vote and the passage to the next item
+# are procedure, offered to no one (not even the learned filter); the motion and the vote's result stay.
+CHAIR_CONDUCTING = [
+    "Mayor Harlan: All right, we'll now vote on items four and five.",
+    "We will vote on one through six.",
+    "Then I’ll call the question.",
+    "Deputy Mayor Ortiz called the question.",
+    "Okay, I will move adjournment.",
+    "So we’ll move on then to the report of the Standing Committee on Finance, Councillor Ames.",
+    "Let's move on to the next item.",
+    "We will now proceed to the consent agenda.",
+]
+
+
+@pytest.mark.parametrize("text", CHAIR_CONDUCTING)
+def test_the_chair_calling_a_vote_or_the_next_item_is_no_candidate(tagger: Tagger, text: str) -> None:
+    assert filter_candidates(tagger, text, kind="minutes", doc_date=MEETING) == []
+
+
+@pytest.mark.parametrize("text", ["I'll move that the report of the Finance Committee be adopted.", "Carried.",
+                                  "Councillor Ames moved that the report be adopted."])
+def test_a_motion_and_a_vote_s_result_said_in_a_meeting_stay_acts(tagger: Tagger, text: str) -> None:
+    assert [r["date_start"] for r in timeline_rows(tagger, text, kind="minutes", doc_date=MEETING)] == [MEETING]
+
+
 def test_headings_datelines_and_running_headers_are_cut_off(tagger: Tagger) -> None:
     text = "A. Personnel Matter\nVice Chair Hale moved to place Director Whitfield on leave; the motion carried 4-1."
     (row,) = timeline_rows(tagger, text, kind="minutes", doc_date=MEETING)
