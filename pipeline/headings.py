@@ -21,6 +21,7 @@ def is_caps_line(line: str) -> bool:
     return bool(_CAPS.match(line)) and not line.endswith((",", "-"))
 
 
+_CLOCK_WORDS = {"a.m", "p.m", "am", "pm"}
 MAX_WORDS = 16   # "Performance Audit of the Thrift Savings Plan National Defense Authorization Act Pre-Implementation Controls"
 
 
@@ -50,9 +51,9 @@ def is_heading(line: str) -> bool:
         return False   # "On May 20, 2009, HHS Secretary Kathleen Sebelius and Attorney General" / "Eric Holder
         # announced …": a date fronted before the comma opens a sentence, whose names wrap onto the next line
     for i, w in enumerate(words):
-        core = w.strip("()[]:,.’'\"“”")
-        if not core or not any(c.isalpha() for c in core):
-            continue  # numbers, list markers, dashes
+        core = w.strip("()[]:,.’'\"“”*_")   # (a Markdown file's emphasis: "**July 9, 2020 Board Meeting …**")
+        if not core or not any(c.isalpha() for c in core) or core.lower() in _CLOCK_WORDS:
+            continue  # numbers, list markers, dashes, a time's "p.m." ("… Meeting Minutes August 19, 2020 – 6:00 p.m.")
         if core.lower() in _SMALL_WORDS and i:
             continue
         if not core[0].isupper():
