@@ -312,6 +312,7 @@ PROCEDURAL = [
     r"\bmotion\s+to\s+adjourn\b", r"^\W*adjournment\s+(?:passes|passed|carries|carried)\b",
     r"\bminutes\s+of\s+the\s+(?s:.{0,80})\b(?:be|is|are)\s+(?:hereby\s+)?(?:approved|adopted)\b",
     r"\b(?:approved?|approves|adopt(?:s|ed)?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}minutes\s+(?:of|for)\b",   # "That the Board approve the minutes of …"
+    r"\b(?:approved?|approves|adopt(?:s|ed)?)\s+the\s+[^.]{0,160}?\bminutes\s*\.?\s*$",   # "Adopt the June 10, 2019; … and September 23, 2019 Planning Commission minutes."
     r"\b(?:into|for|from)\s+(?:an?\s+)?executive\s+session\b", r"\breconvened\s+in\s+(?:closed|open)\s+session\b",
     r"\bmeeting\s+(?:was|were)\s+(?:open|closed)\s+to\s+the\s+public\b", r"\bparts\s+of\s+the\s+meeting\s+were\s+(?:open|closed)\b",
     # going into or out of a closed session ("the Board convened to Closed Session at 6:07 pm", "reconvened to

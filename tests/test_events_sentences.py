@@ -310,6 +310,9 @@ MINUTES_NON_EVENTS = [
     "The minutes are approved as written.",
     "Motion to adjourn was made by Trustee Ames, seconded by Trustee Ruiz.",
     "Adjournment passes.",
+    # earlier minutes approved, told with their days before the word "minutes" (nlp.v140)
+    "Adopt the March 3, 2021; March 17, 2021; and April 7, 2021 Board of Social Services minutes.",
+    "The Board approved the February 2, 2021 and February 16, 2021 regular meeting minutes.",
 ]
 
 
