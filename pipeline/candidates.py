@@ -20,7 +20,7 @@ from pipeline.court_orders import court_order
 from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE, MONTH_ALT, NUMBER_WORDS
 from pipeline.date_scope import foreign_spans, inside, loose_foreign, without
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
-from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES,
+from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES, ROLE_TITLES,
                               PLAIN_SAYING, PLAN_ADJECTIVES, PLAN_VERBS, PLANNED_CUES, PROCEDURAL, PROPOSING,
                               REPORTING_VERBS, ROLL_LABELS, SPEECH_VERBS, TEXT_NOUNS, TRIGGERS)
 from pipeline.letters import LETTER_ANSWERED, letter_candidate
@@ -125,6 +125,10 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     if not found and root.lemma_ == "be" and not dates:
         return None   # a state told in the past with no trigger word and no date ("There were three new
         # recommendations", "The meeting was open to the public"): nothing done
+    if not found and _tenure(sent, root, start):
+        return None   # a post held or a service over a period, with no trigger word, even dated ("Seabrook was the
+        # President of the COBA in June 2016", "She served on the Superior Court from January 2015 to December
+        # 2019", "The Veteran had active duty service from September 1965 to September 1969"): a state, no act
     if _lemma(root) in PLAIN_SAYING and root.tag_ == "VBD" and "|" not in body and all(f[0].i == root.i for f in found) and (
             not any(c.dep_ == "ccomp" for c in root.children) or any(q in body for q in "“”\"")) and not _wrote_to(root):
         return None   # "“…,” Rene said Wednesday.", "Lopiano shared that sentiment on Wednesday": saying it is
@@ -580,6 +584,27 @@ def _opinion(root: Any) -> bool:
     return not any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj") and (
         _done_then(c) and not _past_state(c) and c.lemma_ not in ("be", "have") or _lemma(c) in PERFORMATIVES)
         for c in root.children)
+
+
+_SPAN_WORDS = re.compile(r"\bfrom\b.{1,60}?\b(?:to|until|through|thru)\b|\bbetween\b.{1,60}?\band\b|\buntil\b", re.IGNORECASE | re.DOTALL)
+_SERVICE_NOUNS = {"service", "career", "tenure", "term", "duty"}
+_PARTIES = {"plaintiff", "plaintiffs", "defendant", "defendants", "petitioner", "respondent", "appellant", "appellee"}
+
+
+def _tenure(sent: Any, root: Any, start: int) -> bool:
+    """A post held or a service over a period, told in the past: "X was the President of the COBA in June
+    2016" (a copula over a title; a party to a case or "the successful bidder" may tell an act), "served on the Court from January 2015 to December 2019", "had
+    active duty service … from September 1965 to September 1969"."""
+    if root.tag_ != "VBD":
+        return False
+    if root.lemma_ == "be":
+        return any(c.dep_ == "attr" and c.lower_ in ROLE_TITLES and c.lower_ not in _PARTIES for c in root.children)
+    body = text_of(sent.doc)[start:sent.end_char]
+    if root.lemma_ == "serve":
+        return bool(_SPAN_WORDS.search(body)) and any(c.dep_ == "prep" and c.lower_ in ("as", "on", "in", "with")
+                                                       for c in root.children)
+    return root.lemma_ == "have" and bool(_SPAN_WORDS.search(body)) and any(
+        c.dep_ == "dobj" and _lemma(c) in _SERVICE_NOUNS for c in root.children)
 
 
 def _past_state(verb: Any) -> bool:

@@ -1385,3 +1385,28 @@ def test_what_a_thing_is_or_does_in_the_present_is_no_candidate(tagger: Tagger, 
     """A description in the present, no trigger word, no date: nothing done, even in minutes."""
     assert filter_candidates(tagger, text, kind="news") == []
     assert filter_candidates(tagger, text, kind="minutes", doc_date=MEETING) == []
+
+
+# A post held or a service over a period, told in the past with no trigger word, is a state even with its
+# date (nlp.v141, candidates._tenure); a party's or a bidder's part told so, and an act beside it, stay.
+TENURES = [
+    "Respondent Dana Reyes was the Director of the Harwick County Department of Social Services in March 2017.",
+    "Mr. Ortiz was chairman of the board from 2009 to 2014.",
+    "She served on the Harwick County Board of Supervisors from January 2011 to December 2018.",
+    "The claimant had active duty service in the United States Army from June 1971 to May 1974.",
+]
+
+
+@pytest.mark.parametrize("text", TENURES)
+def test_a_post_held_over_a_period_is_no_candidate(tagger: Tagger, text: str) -> None:
+    assert filter_candidates(tagger, text, kind="court", doc_date=NEWS_DAY) == []
+
+
+@pytest.mark.parametrize("text, start", [
+    ("In January 2014, the plaintiff was the successful bidder at a foreclosure auction of the property.", D(2014, 1, 1)),
+    ("Harwick County, which was also the plaintiff in the earlier action, moved in August 2014 to vacate the sale.",
+     D(2014, 8, 1)),
+    ("Ortiz served as chair until he resigned on March 5, 2017.", D(2017, 3, 5)),
+])
+def test_a_part_told_as_a_state_or_an_act_beside_a_post_stays(tagger: Tagger, text: str, start: date) -> None:
+    assert [r["date_start"] for r in filter_candidates(tagger, text, kind="court", doc_date=NEWS_DAY)] == [start]
