@@ -224,8 +224,13 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
 # A court's electronic filing stamp atop each page: "Case: 20-16276, 08/05/2020, ID: 11778722, DktEntry: 19",
 # "Case 1:13-cv-05708-ER Document 11 Filed 09/27/13", "Appellate Case: 21-1234 Document: 0101 Date Filed: …",
 # "Page: 1 Date Filed: 03/16/2022".
-_FILING_STAMP = re.compile(r"(?:USCA\s+|Appellate\s+)?Case:?\s+[\w:.-]+,?\s+(?:Document:?\s|\d{1,2}/\d{1,2}/\d{2,4},?\s+ID:)"
+_FILING_STAMP = re.compile(r"(?:USCA\s+|Appellate\s+)?Case:?\s+[\w:.-]+,?\s+(?:Document:?\s|\d{1,2}/\d{1,2}/\d{2,4},?\s+ID:|"
+                           r"Page:?\s+\d+\s+Date\s+Filed:)"   # (the Eighth Circuit's "Appellate Case: 17-2543 Page: 1 Date Filed: …")
                            r"|(?:Page:?\s+\d+\s+)?Date\s+Filed:")
+
+
+# an issue on appeal or a question presented, put as "whether …" with no question mark
+_WHETHER = re.compile(r"(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+)?Whether\b(?!\s+or\s+not\b)(?![^,;]{0,60},\s+(?:\w+\s+){0,3}\w+ed\b)")   # ("Whether by design or not, the board fired …" tells one)
 
 
 # A press office's contact block ("Contact: Jane Roe Director of Communications … 214-653-3756 (office)",
@@ -335,8 +340,9 @@ def _roster(sent: Any, start: int) -> bool:
 def not_a_report(body: str) -> bool:
     """A heading, a question, a filing stamp, a contact block, a listing's links, or a table row
     without a date cell reports no act."""
-    if body.endswith("?") or is_caps_line(body) or (is_heading(body) and "|" not in body) or _FILING_STAMP.match(body):
-        return True
+    if body.endswith("?") or is_caps_line(body) or (is_heading(body) and "|" not in body) or _FILING_STAMP.match(body) or \
+            _WHETHER.match(body):
+        return True   # (an issue on appeal or a question presented, "1. Whether the District Court erred in …", asks)
     if (_CONTACT.search(body) or _STATE_ZIP.search(body)) and _PHONE_OR_MAIL.search(body) or \
             _LINK_LABEL.search(body) or _CATALOGUE.match(body):
         return True   # (a letterhead's or a footer's address and phone: "… Chicago IL 60625 | p: 773.728.3890")

@@ -46,7 +46,8 @@ VERDICT = re.compile(
     r"|(?s:.{0,300}?)\b(?:is|are|be|was)\s+(?:hereby\s+)?(?P<ruled>AFFIRMED|REVERSED|VACATED|REMANDED|DISMISSED|DENIED|"
     r"GRANTED|MODIFIED|SUSTAINED|OVERRULED|STRICKEN|CONTINUED|TAKEN\s+UNDER\s+SUBMISSION|TAKEN\s+OFF[-\s]CALENDAR)(?=[\s,.;])"
     r"|(?s:(?:(?!\b(?i:if|unless|whether|when|until|once)\b).){0,300}?)\b(?:is|are)\s+(?:hereby\s+)?"
-    r"(?P<ruled2>(?i:affirmed|reversed|vacated|remanded|dismissed|denied|granted))\b"
+    r"(?P<ruled2>(?i:affirmed|reversed|vacated|remanded|dismissed|denied|granted|consolidated|stayed|"
+    r"extended(?=\s+(?:until|to|through)\b)))\b"   # ("These three appeals are consolidated.", "The time … is extended until …")
     r"|(?:IT\s+IS\s+)?(?:SO\s+|FURTHER\s+)?(?P<ordered>ORDERED)\b|(?i:(?:it\s+is\s+)?so\s+)(?P<ordered2>(?i:ordered))\b"
     r"|(?:(?:[A-Z][A-Za-z.'’-]+,?\s+|and\s+(?=[A-Z])){1,8}(?:JJ?\.|J\.P\.),?\s+)+(?P<concur>concur)\b|(?P<concur2>Concur)\s*[—–-]"
     # a judge's separate opinion opens on its author ("BARRON, Circuit Judge, concurring in part …",
@@ -61,6 +62,7 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
                    "dismiss": "dismiss", "deny": "deny", "grant": "grant", "modify": "modify",
                    "reinstate": "reinstate", "quashed": "quash", "affirmed": "affirm", "reversed": "reverse", "vacated": "vacate",
                    "remanded": "remand", "dismissed": "dismiss", "granted": "grant", "modified": "modify",
+                   "consolidated": "consolidate", "stayed": "stay", "extended": "extend",
                    "sustained": "sustain", "overruled": "overrule", "stricken": "strike", "continued": "continue",
                    "taken under submission": "submit", "taken off-calendar": "vacate", "taken off calendar": "vacate",
                    "ordered": "order", "concur": "concur", "concurring": "concur", "dissenting": "dissent",

@@ -182,6 +182,12 @@ NOT_ON_THE_TIMELINE = [
     "The Board reaffirmed that rule, see Matter of Sierra, 26 I&N Dec. 288, 290 (BIA 2014).",
     "The board denied the claim, Buchanan v. Carlex Glass Co., 2015 TN Wrk. Comp. App. Bd. 38.",
     "The court dismissed the appeal, Smith v. Acme Corp., 2019 IL App (1st) 181234.",
+    # (events.v85) a reporter written with an apostrophe, pins whose volume and reporter were on the line before,
+    # a reporter's page that looks like a year, a docket's number before a database citation
+    "The court extended the time for service, Ortiz v. Hale, 91 F. App’x 310, 312-13 (3d Cir. 2005).",
+    "714, 719 (4th Cir. 2011) (citing Lane v. Ward, 61 F.3d 1190, 1198 (4th Cir. 1995)).",
+    "Iqbal, 556 U.S. 662, 678, 129 S.Ct. 1937, 173 L.Ed.2d 868 (2009).",
+    "Plaintiff cites Roe v. City of Harwick, No. A4217- 16T3, 2018 WL 5512345 (N.J. Super. Ct. App. Div.",
     "The board denied the claim, LaGuardia v. Total Holdings USA, Inc.,\nd/b/a Hutchinson Sealing Sys., 2017 TN Wrk. Comp. App. Bd. 20.",
     # plans and predictions
     "The state will release its review in June.",
@@ -383,6 +389,10 @@ STAMPS = [
     "Case: 21-30417, 11/09/2021, ID: 12283311, DktEntry: 42, Page 3 of 20",
     "Case: 19-2216 Document: 00117233980 Page: 2 Date Filed: 06/30/2019 Entry ID: 6350013",
     "Case 2:18-cv-01122-JLR Document 57 Filed 04/02/19 Page 7 of 9",
+    "Appellate Case: 18-1432 Page: 2 Date Filed: 05/14/2018 Entry ID: 4662210",
+    # an issue on appeal, put as "whether …" (nlp.v142)
+    "1. Whether the District Court erred in holding that the limitations period began when Appellees filed suit "
+    "(March 2, 2016) rather than when they served it (March 9, 2016).",
 ]
 # Nothing was done: no candidate at all, for the rules or for the learned filter.
 NOTHING_DONE = [
@@ -1410,3 +1420,31 @@ def test_a_post_held_over_a_period_is_no_candidate(tagger: Tagger, text: str) ->
 ])
 def test_a_part_told_as_a_state_or_an_act_beside_a_post_stays(tagger: Tagger, text: str, start: date) -> None:
     assert [r["date_start"] for r in filter_candidates(tagger, text, kind="court", doc_date=NEWS_DAY)] == [start]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Whether or not the board acted, the director resigned on March 3, 2017.", D(2017, 3, 3)),
+    ("Whether by design or by accident, the board fired the director on March 3, 2017.", D(2017, 3, 3)),
+])
+def test_an_act_after_a_whether_clause_stays(tagger: Tagger, text: str, day: date) -> None:
+    assert [r["date_start"] for r in timeline_rows(tagger, text, kind="court")] == [day]
+
+
+@pytest.mark.parametrize("text", ["These two appeals are consolidated.",
+                                  "The time for filing the appellee's brief is extended until May 8, 2018."])
+def test_a_court_order_that_consolidates_or_extends_is_its_act_of_the_day(tagger: Tagger, text: str) -> None:
+    """nlp.v142: a court's order in the present ("are consolidated", "is extended until …") is its act
+    of the decision's day, like "The judgment is affirmed."; the day a time runs to does not date it."""
+    rows = timeline_rows(tagger, f"ORDER OF COURT\n\n{text}\n", kind="court", doc_date=NEWS_DAY)
+    assert [(r["date_start"], r["type"]) for r in rows] == [(NEWS_DAY, "legal")]
+
+
+@pytest.mark.parametrize("text", [
+    "714, 719 (4th Cir. 2011) (citing Lane v. Ward, 61 F.3d 1190, 1198 (4th Cir. 1995)).",
+    "Iqbal, 556 U.S. 662, 678, 129 S.Ct. 1937, 173 L.Ed.2d 868 (2009).",
+    "Br. (Doc. 212) at 13), at this stage the court accepts the allegations as true, Iqbal, 556 U.S. at 662, 129 S.Ct. 1937.",
+])
+def test_a_citations_pins_and_reporter_pages_are_offered_to_no_one(tagger: Tagger, text: str) -> None:
+    """events.v85: pins whose volume and reporter were on the line before and a reporter's page that
+    looks like a year ("129 S.Ct. 1937") are no dates, not even for the learned filter."""
+    assert filter_candidates(tagger, text, kind="court") == []
