@@ -333,7 +333,7 @@ PROCEDURAL = [
     # the call to vote and the passage to the next item are procedure; the vote's result ("Carried.") and a
     # motion ("I move that …", "I'll move that the report be adopted") stay acts
     r"\b(?:we|i)(?:['’]ll|\s+will|\s+shall)\s+(?:now\s+)?(?:vote\s+on|call\s+(?:for\s+)?the\s+(?:question|vote))\b",
-    r"\bcall(?:s|ed|ing)?\s+the\s+question\b", r"\bmoved?\s+(?:the\s+)?adjournment\b",
+    r"\bcall(?:s|ed|ing)?\s+the\s+(?:question|roll|vote)\b", r"\bmoved?\s+(?:the\s+)?adjournment\b",
     r"\b(?:let['’]s|(?:we|i)(?:['’]ll|\s+will|\s+shall))\s+(?:now\s+)?(?:move|go|proceed|turn)\s+(?:on\s+)?(?:then\s+)?"
     r"(?:back\s+)?to\s+(?:the\s+)?(?:next\s+\w+|report|items?|agenda|consent)\b",
 ]

@@ -343,6 +343,8 @@ CHAIR_CONDUCTING = [
     "Okay, I will move adjournment.",
     "So we’ll move on then to the report of the Standing Committee on Finance, Councillor Ames.",
     "Let's move on to the next item.",
+    "Karla, can you please call the roll.",
+    "Mayor Harlan: Can you please call the vote on the amendment.",
     "We will now proceed to the consent agenda.",
 ]
 
@@ -1448,3 +1450,11 @@ def test_a_citations_pins_and_reporter_pages_are_offered_to_no_one(tagger: Tagge
     """events.v85: pins whose volume and reporter were on the line before and a reporter's page that
     looks like a year ("129 S.Ct. 1937") are no dates, not even for the learned filter."""
     assert filter_candidates(tagger, text, kind="court") == []
+
+
+def test_a_running_header_glued_into_the_text_dates_nothing(tagger: Tagger) -> None:
+    """events.v86: a closed-caption file's page header, the day then the page's count, glued into a
+    speaker's sentence ("… selling beer January 12, 2011 7 of 18 and peanuts …") is no date of it."""
+    text = "Ortiz: My job is selling tickets March 9, 2021 7 of 18 and programs at the stadium on game days."
+    rows = filter_candidates(tagger, text, kind="news", doc_date=D(2021, 3, 15))
+    assert all(r["date_source"] != "explicit" for r in rows), rows
