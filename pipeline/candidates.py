@@ -82,7 +82,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     if answered:   # "in response to your letter of November 20, 2014, …": the letter answered, on its day
         return letter_candidate(sent, start, answered)
     if not_a_report(body) or _source_line(text, start, sent.end_char) or _name_list(sent, start) or _roster(sent, start) or _figure(sent, start) or _vote_roll(sent, body) or \
-            _item_title(sent, body):
+            _item_title(sent, body) or _form_fields(sent, body):
         return None
     dates = [e for e in (sent.ents if ents is None else ents) if e.start_char >= start and (
         e.label_ == "DATE" or e.label_ == "TIME" and DAY_NAMED_RE.search(e.text))]
@@ -316,6 +316,20 @@ def _item_title(sent: Any, body: str) -> bool:
 
 
 _RECORDED = re.compile(r"\b(?:motion|moved|carried|passed|approved|adopted|voted?|votes|unanimous(?:ly)?)\b", re.IGNORECASE)
+
+
+_FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][\w#/&’'-]*(?:\s+(?:of|for|[A-Z][\w#/&’'-]*)){0,3}\s*:(?=\s|$)")
+
+
+def _form_fields(sent: Any, body: str) -> bool:
+    """A form's fields, two labels or more, no verb at all and no date ("Manager: Ki Seok Kim Hours of Operation:
+    6:00 PM to 10:30 PM"): what a licence says, no act (a field that dates a notice, "Date: 08/07/2022
+    Notice: Assault …", and a digest's "Committee on …: Held a hearing entitled …" may tell one)."""
+    return len(_FIELD_LABEL.findall(body)) >= 2 and not any(t.pos_ == "VERB" for t in sent) and not _ANY_DATE.search(body) and \
+        not any(e.label_ == "DATE" for e in sent.ents)
+
+
+_ANY_DATE = re.compile(rf"\b(?:{MONTH_ALT})\b|\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def _no_finite_verb(sent: Any, start: int = 0) -> bool:

@@ -66,8 +66,21 @@ def court_order(sent: Any) -> bool:
     if not _a_party(subject):
         return False
     if any(a.lower_ in ("shall", "must") for a in aux):
-        return True   # "Defendant Leon must preserve …", "The parties shall bear their own costs."
+        return lemma not in BURDENS and not _purpose_fronted(root)   # "Defendant Leon must preserve …", "The
+        # parties shall bear their own costs."; not the law's test ("The movant must demonstrate …", "To establish
+        # standing, Plaintiff Hutchins must show …")
     return lemma in BOUND and root.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in aux)   # "are enjoined"
+
+
+# what a party must do to win, by the law's standard: "must show", "must demonstrate", "must establish"
+BURDENS = {"show", "demonstrate", "establish", "prove", "allege", "plead", "satisfy", "meet", "persuade", "overcome",
+           "identify", "articulate"}
+
+
+def _purpose_fronted(root: Any) -> bool:
+    """"To establish standing, X must …": an infinitive of purpose before the verb, the law's test."""
+    return any(c.dep_ in ("advcl", "xcomp") and c.i < root.i and c.tag_ == "VB" and
+               any(a.lower_ == "to" and a.dep_ == "aux" for a in c.children) for c in root.children)
 
 
 def _a_party(subject: Any) -> bool:

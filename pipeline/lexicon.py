@@ -320,6 +320,8 @@ PROCEDURAL = [
     # changed ("President McRae moved item VI.1 before the consent calendar")
     r"\b(?:convened|reconvened|recessed|adjourned|went|returned)\s+(?:in)?to\s+(?:closed|open|executive)\s+session\b",
     r"\bmembers\s+(?:present|absent)\s*:", r"\((?:arrived|left|departed)\s+at\s+\d",
+    r"\(\s*all\s+(?:the\s+)?(?:commissioners|members|trustees|directors|councill?ors|council\s*members|supervisors|"
+    r"board\s+members)\s+(?:were\s+)?(?:present|in\s+attendance)\s*\)",   # a heading's "(all commissioners present)"
     r"\bmoved\s+(?:agenda\s+)?items?\s+[\w.]+\s+(?:to\s+)?(?:before|after|ahead\s+of|up\b)",
     # a court's minutes form: who appeared ("Attorneys Present for Plaintiffs:"), the clerk's footer
     r"\b(?:attorneys?|counsel)\s+present\s+for\b", r"\binitials\s+of\s+(?:the\s+)?preparer\b",

@@ -666,6 +666,9 @@ NOT_COURT_ORDERS = [
     "Any party may move for reconsideration.",
     "If the petition is untimely, the appeal will be dismissed.",
     "Judge Hale delivered the opinion of the trial court.",
+    # the law's test for a named or a definite party (nlp.v145)
+    "The movant must demonstrate either an intervening change in the controlling law or new evidence.",
+    "To establish standing, Plaintiff Okafor must show that he has suffered an injury in fact.",
 ]
 
 
@@ -1458,3 +1461,24 @@ def test_a_running_header_glued_into_the_text_dates_nothing(tagger: Tagger) -> N
     text = "Ortiz: My job is selling tickets March 9, 2021 7 of 18 and programs at the stadium on game days."
     rows = filter_candidates(tagger, text, kind="news", doc_date=D(2021, 3, 15))
     assert all(r["date_source"] != "explicit" for r in rows), rows
+
+
+@pytest.mark.parametrize("text", ["March 9, 2021 (all commissioners present)",
+                                  "Manager: Dana Reyes Hours of Operation: 11:00 AM to 9:30 PM",
+                                  "Applicant: Harwick Tavern LLC Closing Time: 1:00 AM Attorney: None"])
+def test_who_was_present_and_a_forms_fields_are_no_candidates(tagger: Tagger, text: str) -> None:
+    """nlp.v144: a minutes' heading saying all were present is procedure; a licence's fields with no verb and
+    no date report nothing, even after a dated line whose day the story's flow would carry on to them."""
+    page = f"Transactional Hearing on Tuesday, March 9, 2021\n\n1. Harwick Tavern LLC\n\n{text}\n\nGranted\n"
+    rows = filter_candidates(tagger, page, kind="minutes", doc_date=D(2021, 3, 9))
+    assert [r["text"] for r in rows] == ["Granted"]
+
+
+def test_a_forms_fields_with_a_dated_notice_stay_a_candidate(tagger: Tagger) -> None:
+    text = ("Doing business as: Harwick Tavern Location: 12 Main St., Harwick, MA 02116 License#: LB-1234, "
+            "Date: 02/06/2021 Notice: Assault and battery staff on patron inside the premises.")
+    assert [r["date_start"] for r in filter_candidates(tagger, text, kind="minutes", doc_date=D(2021, 3, 9))] == [
+        D(2021, 2, 6)]
+    text = "Committee on Oversight: Held a hearing entitled ``Foster Care: Toward Safer Homes in Harwick County.''"
+    assert [r["date_start"] for r in filter_candidates(tagger, text, kind="minutes", doc_date=D(2021, 3, 9))] == [
+        D(2021, 3, 9)]
