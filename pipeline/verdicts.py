@@ -36,6 +36,10 @@ VERDICT = re.compile(
     r"|(?:\|\s*)?(?:(?i:petition|writ|application|rehearing|appeal)\s+)?(?P<disposed>(?i:affirmed|reversed|vacated|"
     r"dismissed|remanded|denied|granted|quashed))(?:\s+(?i:in\s+part|and\s+remanded|as\s+modified))*[.;]?"
     r"(?:\s+(?i:no\s+opinion)\.?)?\s*\|?\s*$"
+    # a court list's row that labels its disposition ("…; Majority Opinion: McCarty, J. Disposition: Affirmed.",
+    # "Vote: REVERSED AND REMANDED.", "Decree: WRIT GRANTED"): this court's act on the list's day
+    r"|(?s:.{0,600}?)\b(?:Disposition|Decree|Vote|Decision)\s*:\s*(?:(?i:appeal|petition|writ|application|motion)\s+)?"
+    r"(?P<labelled>(?i:affirmed|reversed|vacated|dismissed|remanded|denied|granted|quashed))\b"
     r"|(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:is|are)\s+(?P<negative>negative|opposed)\s+(?:on|to)\s+(?:items?\s+)?\d"
     # a court's own decision in its opinion or order, made on the day it is decided (over line breaks:
     # "the district court's judgment dismissing St.\nPierre's claims is AFFIRMED"; "So Ordered."); in
@@ -70,7 +74,7 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
 
 
 # VERDICT's groups in the order they are tried; a meeting's verdicts are decisions, a court's legal acts
-_VERDICT_GROUPS = ("caps", "motion", "motion2", "alone", "moved", "tally", "recorded", "floor", "negative", "disposed", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
+_VERDICT_GROUPS = ("caps", "motion", "motion2", "alone", "moved", "tally", "recorded", "floor", "labelled", "negative", "disposed", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
                    "separate")
 _MEETING_VERDICTS = {"caps", "motion", "motion2", "alone", "moved", "tally", "recorded", "floor", "negative"}
 

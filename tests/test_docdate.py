@@ -113,6 +113,18 @@ def test_news_publication_date_comes_from_metadata():
     assert _date("The board voted on Tuesday.", "news") == (None, None)
 
 
+@pytest.mark.parametrize("meta_date, expected", [
+    ("2017-03-28", (date(2019, 11, 19), "url")),                      # a related item's date in the markup
+    ("2019-11-20T01:12:00Z", (date(2019, 11, 20), "metadata")),       # the evening's story, a time zone later
+])
+def test_a_news_pages_url_date_wins_over_a_markup_date_days_away(meta_date, expected):
+    """docdate.v17: "/story/news/2019/11/19/…" is written when the page is published; a markup date years
+    away is another item's, one a day away is the same story's."""
+    url = "https://news.example.com/story/news/politics/2019/11/19/guards-charged-over-checks/4082679002/"
+    assert document_date(known=None, known_source=None, title=None, first_page="Two guards were charged on Tuesday.",
+                         meta_date=meta_date, kind="news", url=url) == expected
+
+
 def test_user_and_crawler_dates_win():
     assert document_date(known=date(2018, 1, 1), known_source="user", title=None, first_page=MINUTES,
                          meta_date=None, kind="minutes") == (date(2018, 1, 1), "user")

@@ -1482,3 +1482,24 @@ def test_a_forms_fields_with_a_dated_notice_stay_a_candidate(tagger: Tagger) -> 
     text = "Committee on Oversight: Held a hearing entitled ``Foster Care: Toward Safer Homes in Harwick County.''"
     assert [r["date_start"] for r in filter_candidates(tagger, text, kind="minutes", doc_date=D(2021, 3, 9))] == [
         D(2021, 3, 9)]
+
+
+LIST_DAY = D(2025, 12, 16)
+
+
+@pytest.mark.parametrize("row", [
+    "Dana Reyes v. State of Mississippi; Harwick Circuit Court; LC Case #: 50CI1:24-cr-00038-2; Ruling Date: 07/18/2024; "
+    "Ruling Judge: Ana Ortiz; Majority Opinion: Lane, J. Disposition: Affirmed. Harwick County taxed with costs of appeal.",
+    "Ortiz v. Harwick County; Trial Court Judgment Date: March 3, 2023; Opinion by Lane, J. Disposition: Reversed and Remanded.",
+    "Vote: APPEAL DISMISSED.",
+])
+def test_a_court_lists_disposition_is_its_act_of_the_lists_day(tagger: Tagger, row: str) -> None:
+    """nlp.v146, events.v87: a hand-down list's row is this court's disposition, done on the list's day; the
+    day of the ruling below it reviews (its "Ruling Date:") dates no act of this court."""
+    rows = timeline_rows(tagger, f"Hand Down List\n\n{row}\n", kind="court", doc_date=LIST_DAY)
+    assert [(r["date_start"], r["type"]) for r in rows] == [(LIST_DAY, "legal")]
+
+
+def test_a_lower_courts_case_in_brackets_dates_nothing(tagger: Tagger) -> None:
+    text = "| 23-0808 | HARWICK CO. v. DANA REYES; from Harris County; 14th Court of Appeals District (14-22-00013-CV, 704 SW3d 37, 08-31-23) |"
+    assert all(r["date_start"] != D(2023, 8, 31) for r in filter_candidates(tagger, text, kind="court", doc_date=LIST_DAY))
