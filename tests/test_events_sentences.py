@@ -1503,3 +1503,9 @@ def test_a_court_lists_disposition_is_its_act_of_the_lists_day(tagger: Tagger, r
 def test_a_lower_courts_case_in_brackets_dates_nothing(tagger: Tagger) -> None:
     text = "| 23-0808 | HARWICK CO. v. DANA REYES; from Harris County; 14th Court of Appeals District (14-22-00013-CV, 704 SW3d 37, 08-31-23) |"
     assert all(r["date_start"] != D(2023, 8, 31) for r in filter_candidates(tagger, text, kind="court", doc_date=LIST_DAY))
+
+
+def test_a_docket_number_opening_on_its_year_is_no_year(tagger: Tagger) -> None:
+    """events.v87: the model tags a whole docket number ("2024-KM-01028-COA") as a DATE; it is no year."""
+    text = "Dana Reyes v. State of Mississippi; Harwick Circuit Court; Consolidated with 2024-KM-01028-COA Dana Reyes v. State."
+    assert all(r["date_start"].year != 2024 for r in filter_candidates(tagger, text, kind="court", doc_date=LIST_DAY))
