@@ -1488,14 +1488,14 @@ LIST_DAY = D(2025, 12, 16)
 
 
 @pytest.mark.parametrize("row", [
-    "Dana Reyes v. State of Mississippi; Harwick Circuit Court; LC Case #: 50CI1:24-cr-00038-2; Ruling Date: 07/18/2024; "
-    "Ruling Judge: Ana Ortiz; Majority Opinion: Lane, J. Disposition: Affirmed. Harwick County taxed with costs of appeal.",
-    "Ortiz v. Harwick County; Trial Court Judgment Date: March 3, 2023; Opinion by Lane, J. Disposition: Reversed and Remanded.",
+    "Dana Reyes v. State of Mississippi; Harwick Circuit Court; Majority Opinion: Lane, J. Disposition: Affirmed. "
+    "Harwick County taxed with costs of appeal.",
+    "Ortiz v. Harwick County; Opinion by Lane, J. Disposition: Reversed and Remanded.",
     "Vote: APPEAL DISMISSED.",
 ])
 def test_a_court_lists_disposition_is_its_act_of_the_lists_day(tagger: Tagger, row: str) -> None:
-    """nlp.v146, events.v87: a hand-down list's row is this court's disposition, done on the list's day; the
-    day of the ruling below it reviews (its "Ruling Date:") dates no act of this court."""
+    """nlp.v146: a hand-down list's row is this court's disposition, done on the list's day (a row with a date
+    cell, "Ruling Date: 07/18/2024", is dated by it, as the reference dates a table's row)."""
     rows = timeline_rows(tagger, f"Hand Down List\n\n{row}\n", kind="court", doc_date=LIST_DAY)
     assert [(r["date_start"], r["type"]) for r in rows] == [(LIST_DAY, "legal")]
 
