@@ -1509,3 +1509,14 @@ def test_a_docket_number_opening_on_its_year_is_no_year(tagger: Tagger) -> None:
     """events.v87: the model tags a whole docket number ("2024-KM-01028-COA") as a DATE; it is no year."""
     text = "Dana Reyes v. State of Mississippi; Harwick Circuit Court; Consolidated with 2024-KM-01028-COA Dana Reyes v. State."
     assert all(r["date_start"].year != 2024 for r in filter_candidates(tagger, text, kind="court", doc_date=LIST_DAY))
+
+
+@pytest.mark.parametrize("background", [
+    "After the agency suffered a slump in the mid-1990s, she was forced out of the department.",
+    "She then founded a consulting firm, which the county hired years later.",
+])
+def test_background_told_long_ago_does_not_take_the_storys_day(tagger: Tagger, background: str) -> None:
+    """events.v90: a time long past with no day in the sentence keeps the story's last day off it."""
+    text = f"The board accepted Director Ana Reyes's resignation Wednesday. {background}"
+    rows = filter_candidates(tagger, text, kind="news", doc_date=NEWS_DAY)
+    assert [r["date_start"] for r in rows] == [D(2018, 3, 14)], rows
