@@ -255,7 +255,7 @@ def _source_line(text: str, start: int, end: int) -> bool:
 
 
 _CATALOGUE = re.compile(r"[A-Z]{1,4}-\d{2}-\d{2}-\d{3,6}\b")
-_LINK_LABEL = re.compile(r"\bRead (?:More|more)\b|\bREAD MORE\b")
+_LINK_LABEL = re.compile(r"\bRead (?:More|more)\b|\bREAD MORE\b|\bView (?:Document|Opinion|Order|PDF)\s*$")
 
 
 def _name_list(sent: Any, start: int) -> bool:

@@ -1520,3 +1520,13 @@ def test_background_told_long_ago_does_not_take_the_storys_day(tagger: Tagger, b
     text = f"The board accepted Director Ana Reyes's resignation Wednesday. {background}"
     rows = filter_candidates(tagger, text, kind="news", doc_date=NEWS_DAY)
     assert [r["date_start"] for r in rows] == [D(2018, 3, 14)], rows
+
+
+def test_a_release_lists_record_dates_its_disposition_by_its_own_label(tagger: Tagger) -> None:
+    """events.v91, nlp.v147: a record of a release list ("Decree: AFFIRMED" / a judge concurring / "Opinion Date:
+    01/13/2025" / "View Document") is this court's act of the day its record labels; the link line is none."""
+    text = ("22 record(s) returned\n2024-CA-0075\nDANA REYES VS. HARWICK COUNTY\nDecree: AFFIRMED\n"
+            "LANE, J., CONCURS IN THE RESULT\nOpinion Date: 01/13/2025\nView Document\n")
+    rows = timeline_rows(tagger, text, kind="court", doc_date=D(2025, 1, 9))
+    assert (D(2025, 1, 13), "Decree: AFFIRMED") in [(r["date_start"], r["text"]) for r in rows]
+    assert all(r["date_start"] == D(2025, 1, 13) and "View Document" not in r["text"] for r in rows), rows
