@@ -360,10 +360,23 @@ def not_a_report(body: str) -> bool:
     if (_CONTACT.search(body) or _STATE_ZIP.search(body)) and _PHONE_OR_MAIL.search(body) or \
             _LINK_LABEL.search(body) or _CATALOGUE.match(body):
         return True   # (a letterhead's or a footer's address and phone: "… Chicago IL 60625 | p: 773.728.3890")
+    if _NO_REPLY.search(body) and _PRESS_ASKED.search(body):
+        return True   # a press inquiry unanswered ("An email … to the agency was not returned Wednesday.", "his father
+        # did not respond to questions", "declined to comment"): the reporting, no act of the story
     if _METHOD.search(body):
         return True   # how a figure was worked out: "Total Part B expenditures were calculated using fourth
         # quarter 2010 figures …" (a report's method, dated by the data it used, no act)
     return (body.startswith("|") or body.count(" | ") >= 2) and not re.search(r"\d", body)
+
+
+# a reporter's inquiry left unanswered: "did not (immediately) respond to a request for comment", "was not returned",
+# "could not be reached for comment", "declined to comment"
+_NO_REPLY = re.compile(r"\b(?:did\s+not|didn['’]t|could\s+not|couldn['’]t|would\s+not|wouldn['’]t)\s+(?:immediately\s+)?"
+                       r"(?:respond|reply|return|be\s+reached|comment)\b|\b(?:was|were|has\s+not\s+been|have\s+not\s+been)\s+"
+                       r"(?:not\s+)?(?:immediately\s+)?returned\b|\bdeclined\s+(?:to\s+)?comment|\bcould\s+not\s+be\s+determined\b",
+                       re.IGNORECASE)
+_PRESS_ASKED = re.compile(r"\b(?:comment|request|e-?mails?|calls?|messages?|inquir\w+|questions|reporters?|news\s+organization|"
+                          r"newspaper|determined)\b", re.IGNORECASE)
 
 
 # a figure's method: "… were calculated using …", "… was estimated based on …", "… were extrapolated to …"

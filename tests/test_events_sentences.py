@@ -1530,3 +1530,15 @@ def test_a_release_lists_record_dates_its_disposition_by_its_own_label(tagger: T
     rows = timeline_rows(tagger, text, kind="court", doc_date=D(2025, 1, 9))
     assert (D(2025, 1, 13), "Decree: AFFIRMED") in [(r["date_start"], r["text"]) for r in rows]
     assert all(r["date_start"] == D(2025, 1, 13) and "View Document" not in r["text"] for r in rows), rows
+
+
+
+@pytest.mark.parametrize("text", [
+    "An email by this newspaper to the sheriff's office was not returned Wednesday.",
+    "A spokesman for the county did not immediately respond to a request for comment on Tuesday.",
+    "Reyes declined to comment on Monday.",
+    "Her lawyer could not be reached for comment Tuesday.",
+])
+def test_an_unanswered_press_inquiry_is_no_candidate(tagger: Tagger, text: str) -> None:
+    """nlp.v148: the reporting of the story, no act of it."""
+    assert filter_candidates(tagger, text, kind="news", doc_date=NEWS_DAY) == []
