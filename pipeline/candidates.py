@@ -360,6 +360,9 @@ def not_a_report(body: str) -> bool:
     if (_CONTACT.search(body) or _STATE_ZIP.search(body)) and _PHONE_OR_MAIL.search(body) or \
             _LINK_LABEL.search(body) or _CATALOGUE.match(body):
         return True   # (a letterhead's or a footer's address and phone: "… Chicago IL 60625 | p: 773.728.3890")
+    if _AFTERMATH.search(body) and not _COLLISION.search(body):
+        return True   # a crash's aftermath told apart ("The vehicle was towed from the scene.", "… sustained damage
+        # to the front end"): the crash is the act ("The vehicle struck the deer and sustained damage …" stays)
     if _NO_REPLY.search(body) and _PRESS_ASKED.search(body):
         return True   # a press inquiry unanswered ("An email … to the agency was not returned Wednesday.", "his father
         # did not respond to questions", "declined to comment"): the reporting, no act of the story
@@ -367,6 +370,11 @@ def not_a_report(body: str) -> bool:
         return True   # how a figure was worked out: "Total Part B expenditures were calculated using fourth
         # quarter 2010 figures …" (a report's method, dated by the data it used, no act)
     return (body.startswith("|") or body.count(" | ") >= 2) and not re.search(r"\d", body)
+
+
+_AFTERMATH = re.compile(r"\b(?:vehicles?|cars?|trucks?|motorcycles?|it)\s+(?:was|were)\s+(?:towed|driven)\s+(?:away\s+)?from\s+the\s+scene\b"
+                        r"|\b(?:vehicles?|cars?|trucks?|motorcycles?)\s+(?:\w+\s+){0,2}sustained\s+(?:\w+\s+){0,2}damage\b", re.IGNORECASE)
+_COLLISION = re.compile(r"\b(?:struck|strikes?|striking|hit|collided|crashed|rear-ended|overturned|swerved|ran\s+off)\b", re.IGNORECASE)
 
 
 # a reporter's inquiry left unanswered: "did not (immediately) respond to a request for comment", "was not returned",

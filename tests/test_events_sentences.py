@@ -1542,3 +1542,15 @@ def test_a_release_lists_record_dates_its_disposition_by_its_own_label(tagger: T
 def test_an_unanswered_press_inquiry_is_no_candidate(tagger: Tagger, text: str) -> None:
     """nlp.v148: the reporting of the story, no act of it."""
     assert filter_candidates(tagger, text, kind="news", doc_date=NEWS_DAY) == []
+
+
+
+def test_a_crash_is_dated_by_its_day_not_the_cars_model_year_and_its_aftermath_is_no_act(tagger: Tagger) -> None:
+    """events.v92, nlp.v149: a police blotter's "A 2015 Ford driven by …" is a model year, no date; the crash
+    takes the entry's label day; "The vehicle was towed from the scene." told apart is no act."""
+    text = ("October 22: A 2015 Ford driven by Dana Reyes, 41, of Harwick struck a deer on Route 3. The vehicle "
+            "sustained damage to the front end and was towed from the scene.\n\nOctober 23: A 2009 Honda Civic driven "
+            "by Ana Ortiz struck a mailbox and sustained minor damage.")
+    rows = filter_candidates(tagger, text, kind="news", doc_date=D(2023, 10, 27))
+    assert [(r["date_start"], r["text"][:12]) for r in rows] == [(D(2023, 10, 22), "A 2015 Ford "),
+                                                                 (D(2023, 10, 23), "A 2009 Honda")]
