@@ -1554,3 +1554,15 @@ def test_a_crash_is_dated_by_its_day_not_the_cars_model_year_and_its_aftermath_i
     rows = filter_candidates(tagger, text, kind="news", doc_date=D(2023, 10, 27))
     assert [(r["date_start"], r["text"][:12]) for r in rows] == [(D(2023, 10, 22), "A 2015 Ford "),
                                                                  (D(2023, 10, 23), "A 2009 Honda")]
+
+
+
+@pytest.mark.parametrize("text, start", [
+    ("According to the indictment, from at least as early as January 12, 2012, through at least as late as April 19, "
+     "2017, Reyes conspired with others to rig bids.", D(2012, 1, 12)),
+    ("Ortiz joined the conspiracy from as early as April 14, 2010, through as late as February 25, 2015.", D(2010, 4, 14)),
+    ("Between about March 2016 and June 2016, the director destroyed the case files.", D(2016, 3, 1)),
+])
+def test_a_period_with_hedged_ends_is_dated_at_its_start(tagger: Tagger, text: str, start: date) -> None:
+    """events.v93: an indictment's hedges ("at least as early as", "as late as", "about") are part of the period."""
+    assert [r["date_start"] for r in filter_candidates(tagger, text, kind="press", doc_date=NEWS_DAY)] == [start]
