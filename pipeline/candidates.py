@@ -363,6 +363,8 @@ def not_a_report(body: str) -> bool:
     if _AFTERMATH.search(body) and not _COLLISION.search(body):
         return True   # a crash's aftermath told apart ("The vehicle was towed from the scene.", "… sustained damage
         # to the front end"): the crash is the act ("The vehicle struck the deer and sustained damage …" stays)
+    if _HOURS.match(body):
+        return True   # a licence's or an office's hours ("Hours of operation: Monday – Friday: 9:00 AM – 5:00 PM; …")
     if _NO_REPLY.search(body) and _PRESS_ASKED.search(body):
         return True   # a press inquiry unanswered ("An email … to the agency was not returned Wednesday.", "his father
         # did not respond to questions", "declined to comment"): the reporting, no act of the story
@@ -372,6 +374,7 @@ def not_a_report(body: str) -> bool:
     return (body.startswith("|") or body.count(" | ") >= 2) and not re.search(r"\d", body)
 
 
+_HOURS = re.compile(r"\W*(?:(?:business|office|operating|closing|opening)\s+)?hours(?:\s+of\s+(?:operation|business))?\s*:", re.IGNORECASE)
 _AFTERMATH = re.compile(r"\b(?:vehicles?|cars?|trucks?|motorcycles?|it)\s+(?:was|were)\s+(?:towed|driven)\s+(?:away\s+)?from\s+the\s+scene\b"
                         r"|\b(?:vehicles?|cars?|trucks?|motorcycles?)\s+(?:\w+\s+){0,2}sustained\s+(?:\w+\s+){0,2}damage\b", re.IGNORECASE)
 _COLLISION = re.compile(r"\b(?:struck|strikes?|striking|hit|collided|crashed|rear-ended|overturned|swerved|ran\s+off)\b", re.IGNORECASE)
@@ -728,7 +731,9 @@ def _nothing_done(tok: Any) -> bool:
             or (n.lower_ == "one" and n.i > 0 and n.doc[n.i - 1].lower_ == "no")
     if tok.pos_ == "NOUN":
         return nobody(tok)
-    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and nobody(c) for c in tok.children)
+    return any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and nobody(c) for c in tok.children) or (
+        tok.lemma_ == "be" and any(c.dep_ == "expl" for c in tok.children) and
+        any(c.dep_ == "attr" and nobody(c) for c in tok.children))   # "There was no disciplinary hearing on August 11"
 
 
 def _path(tok: Any) -> list[Any]:

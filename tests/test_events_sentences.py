@@ -392,6 +392,8 @@ STAMPS = [
     "Case: 19-2216 Document: 00117233980 Page: 2 Date Filed: 06/30/2019 Entry ID: 6350013",
     "Case 2:18-cv-01122-JLR Document 57 Filed 04/02/19 Page 7 of 9",
     "Appellate Case: 18-1432 Page: 2 Date Filed: 05/14/2018 Entry ID: 4662210",
+    # a licence's hours (nlp.v150)
+    "Hours of operation: Monday – Friday: 9:00 AM – 5:00 PM; Saturday: 9:00 AM – 3:00 PM; Sunday: Closed.",
     # an issue on appeal, put as "whether …" (nlp.v142)
     "1. Whether the District Court erred in holding that the limitations period began when Appellees filed suit "
     "(March 2, 2016) rather than when they served it (March 9, 2016).",
@@ -402,6 +404,7 @@ NOTHING_DONE = [
     "Nobody resigned on March 2.",
     "None of the trustees objected on Monday.",
     "The deputies arrested no one on March 2.",
+    "There was no disciplinary hearing on March 2, 2018.",   # (nlp.v150)
     "No action was taken on the appeal.",
 ]
 # Talk at a meeting, in the first person and the present, and a chair's cues: no candidate.
