@@ -637,8 +637,9 @@ _PARTIES = {"plaintiff", "plaintiffs", "defendant", "defendants", "petitioner", 
 
 def _tenure(sent: Any, root: Any, start: int) -> bool:
     """A post held or a service over a period, told in the past: "X was the President of the COBA in June
-    2016" (a copula over a title; a party to a case or "the successful bidder" may tell an act), "served on the Court from January 2015 to December 2019", "had
-    active duty service … from September 1965 to September 1969"."""
+    2016" (a copula over a title; a party to a case or "the successful bidder" may tell an act), "served on
+    the Court from January 2015 to December 2019", "had active duty service … from September 1965 to
+    September 1969"."""
     if root.tag_ != "VBD":
         return False
     if root.lemma_ == "be":

@@ -1557,6 +1557,9 @@ def test_a_crash_is_dated_by_its_day_not_the_cars_model_year_and_its_aftermath_i
     rows = filter_candidates(tagger, text, kind="news", doc_date=D(2023, 10, 27))
     assert [(r["date_start"], r["text"][:12]) for r in rows] == [(D(2023, 10, 22), "A 2015 Ford "),
                                                                  (D(2023, 10, 23), "A 2009 Honda")]
+    # (events.v94) with no determiner the year is the carmaker's: "In 2016 Lincoln Financial fired …"
+    rows = filter_candidates(tagger, "In 2016 Lincoln Financial fired its chief executive.", kind="news", doc_date=NEWS_DAY)
+    assert [r["date_start"] for r in rows] == [D(2016, 1, 1)]
 
 
 
