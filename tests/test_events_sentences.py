@@ -1572,3 +1572,15 @@ def test_a_crash_is_dated_by_its_day_not_the_cars_model_year_and_its_aftermath_i
 def test_a_period_with_hedged_ends_is_dated_at_its_start(tagger: Tagger, text: str, start: date) -> None:
     """events.v93: an indictment's hedges ("at least as early as", "as late as", "about") are part of the period."""
     assert [r["date_start"] for r in filter_candidates(tagger, text, kind="press", doc_date=NEWS_DAY)] == [start]
+
+
+
+def test_a_month_without_its_year_keeps_the_storys_year(tagger: Tagger) -> None:
+    """events.v95: a press release's chronology ("In May 2016, …" / "In July, …") keeps the year it told; a
+    month of the release's last weeks ("In February", of a March 2018 release) is news of now."""
+    text = ("In May 2016, Director Ana Reyes reported the abuse to the state.\n\nIn July, the county suspended "
+            "Reyes without pay.\n\nIn October 2016, the county fired Reyes.\n\nIn February, the state board "
+            "reinstated her.")
+    rows = filter_candidates(tagger, text, kind="press", doc_date=NEWS_DAY)
+    assert [(r["date_start"], r["date_precision"]) for r in rows] == [
+        (D(2016, 5, 1), "month"), (D(2016, 7, 1), "month"), (D(2016, 10, 1), "month"), (D(2018, 2, 1), "month")]
