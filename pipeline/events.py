@@ -634,11 +634,11 @@ _PAGE_HEADER = re.compile(rf"\b(?:{MONTH_ALT})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d\
 # a lower court's case cited in brackets with its day ("(14-22-00013-CV, 704 SW3d 37, 08-31-23)"): when that court
 # decided, like a citation's year. (A list's "LC Case #: …; Ruling Date: 07/18/2024" is a date cell, and the
 # reference dates a table's row by its date cell (eval/real/ANNOTATING.md): events.v89 withdrew that clause.)
-_BELOW = re.compile(r"\(\s*\d{1,4}-\d{1,4}-\d{3,6}(?:-[A-Z]{1,3})?\s*,[^()\n]{0,60}\)")
+_LOWER_COURT_CASE = re.compile(r"\(\s*\d{1,4}-\d{1,4}-\d{3,6}(?:-[A-Z]{1,3})?\s*,[^()\n]{0,60}\)")
 
 
 def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    cited = [(m.start(), m.end()) for m in (*_CITED.finditer(text), *_PAGE_HEADER.finditer(text), *_BELOW.finditer(text))]
+    cited = [(m.start(), m.end()) for m in (*_CITED.finditer(text), *_PAGE_HEADER.finditer(text), *_LOWER_COURT_CASE.finditer(text))]
     cited += [(m.start(), m.end()) for m in (*_MISSED.finditer(text), *_FULL_DATE.finditer(text)) if _birth(text, m.start())]
     found = [e for e in entities if e["label"] == "DATE" and not numbered(text, e["start"], e["end"])
              and not _SEASON_WORD.match(text, e["start"]) and not any(s <= e["start"] < t for s, t in cited)
@@ -675,9 +675,9 @@ def _date_spans(text: str, entities: list[dict[str, Any]]) -> list[dict[str, Any
 
 # a period's ends may be hedged ("from at least as early as January 12, 2012, through at least as late as April
 # 19, 2017", "from on or about May 1 to …"): the hedge is part of the join
-_HEDGE = r"(?:(?:at\s+least|on\s+or\s+about|about|approximately|around)\s+)?(?:as\s+(?:early|late)\s+as\s+)?"
-_HEDGE_WORDS = re.compile(r"\b(?:at\s+least|on\s+or\s+about|about|approximately|around)\s+|\bas\s+(?:early|late)\s+as\s+",
-                          re.IGNORECASE)
+_HEDGE_ALT = r"at\s+least|on\s+or\s+about|about|approximately|around"
+_HEDGE = rf"(?:(?:{_HEDGE_ALT})\s+)?(?:as\s+(?:early|late)\s+as\s+)?"
+_HEDGE_WORDS = re.compile(rf"\b(?:{_HEDGE_ALT})\s+|\bas\s+(?:early|late)\s+as\s+", re.IGNORECASE)
 _RANGE_OPEN = re.compile(rf"\b(?:between|from)\s+{_HEDGE}$", re.IGNORECASE)
 # what joins a period's two ends; a comma may close the first ("From October 18, 2005, through June 1, 2007")
 _RANGE_JOIN = re.compile(rf"\s*,?\s*(?:and|to|through|until|till|[-–])\s*{_HEDGE}$", re.IGNORECASE)
