@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-VERSION = "cluster.v3"   # v3: similarities rounded before linkage (runs agree whatever the batching)
+VERSION = "cluster.v4"   # v4: mentions in different documents join only when they share a person or two distinctive words, court rulings' boilerplate left out ("AFFIRMED." of five unrelated appeals decided the same week were one entry); v3: similarities rounded before linkage (runs agree whatever the batching)
 THRESHOLD = 0.62
 SIM_DECIMALS = 3
 SLACK = {"day": 3, "week": 7, "month": 0, "quarter": 0, "season": 0, "year": 0}
@@ -29,7 +29,17 @@ _SECONDED = re.compile(r";\s*seconded by .*$", re.IGNORECASE | re.DOTALL)
 _DATELINE = re.compile(r"^[A-Z][A-Z.' -]+[A-Z]\s*[—–]\s*")
 _COMMON = {"said", "says", "told", "week", "month", "year", "last", "next", "today", "yesterday",
            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "night",
-           "seconded", "motion", "carried", "failed", "moved", "vote", "voted", "board", "meeting"}
+           "seconded", "motion", "carried", "failed", "moved", "vote", "voted", "board", "meeting",
+           # and what every court's ruling says ("AFFIRMED.", "We affirm the judgment of the district court."):
+           # two cases decided the same week are not one event
+           "court", "courts", "judgment", "district", "circuit", "affirm", "affirmed", "affirms", "reverse",
+           "reversed", "remand", "remanded", "vacate", "vacated", "appeal", "appeals", "order", "ordered",
+           "granted", "denied", "dismissed", "petition", "case", "plaintiff", "defendant", "appellant",
+           "appellee", "opinion", "proceedings", "further", "consistent", "decision"}
+# Mentions in different documents are one event only on evidence beyond a fitting date and a like
+# vector: a person both name, or this many distinctive words both use (boilerplate rulings and
+# motions of unrelated cases or boards otherwise join on their shared wording alone)
+MIN_SHARED_WORDS = 2
 
 
 def compatible_dates(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -44,6 +54,8 @@ def similarity(a: dict[str, Any], b: dict[str, Any]) -> float:
         return 0.0
     cos = float(np.dot(a["embedding"], b["embedding"])) if a["embedding"] is not None and b["embedding"] is not None else 0.0
     shared = len(set(a["people"]) & set(b["people"]))
+    if a.get("text") and b.get("text") and not shared and len(_words(a) & _words(b)) < MIN_SHARED_WORDS:
+        return 0.0
     same_day = a["date_precision"] == b["date_precision"] == "day" and a["date_start"] == b["date_start"]
     bonus = PEOPLE_BONUS * min(shared, 2) + (TYPE_BONUS if a["type"] == b["type"] else 0.0) + \
         (DAY_BONUS if same_day else 0.0)

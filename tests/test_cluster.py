@@ -90,3 +90,18 @@ def test_ties_are_broken_the_same_whatever_order_the_events_come_in():
     assert len(results) == 1
     (got,) = results
     assert len(set(dict(got).values())) == 2, "one pair joins, the third stays apart"
+
+
+def test_rulings_of_unrelated_cases_decided_the_same_week_stay_apart():
+    """A court's ruling is boilerplate ("AFFIRMED.", "We affirm the judgment of the district court."): appeals
+    decided days apart in different documents, their vectors near-equal, are different events."""
+    texts = ["AFFIRMED.", "We affirm the judgment of the district court.", "For the foregoing reasons, we AFFIRM.",
+             "The judgment of the district court is AFFIRMED.", "Accordingly, the order of the district court is affirmed."]
+    rulings = [event(f"r{i}", f"opinion{i}", at(0.97 - 0.01 * i), text, day=date(2010, 2, 4 + i % 2))
+               for i, text in enumerate(texts)]
+    got = cluster.cluster_events(rulings)
+    assert len(set(got.values())) == len(texts), got
+    # the same appeal told by the court and by a news story names its parties: that joins
+    court = event("c", "opinion", [1.0, 0.0, 0.0], "We affirm the judgment against Triplet.", people=("Triplet",))
+    story = event("s", "news", at(0.8), "The appeals court upheld Triplet's conviction on Friday.", people=("Triplet",))
+    assert cluster.cluster_events([court, story])["s"] == "c"
