@@ -13,6 +13,7 @@ from pipeline.extract_lines import Line
 from pipeline.word_boxes import PdfplumberFrame
 
 MIN_GUTTER = 8.0        # pt of clear space between two text columns (word gaps are ~3 pt)
+WIDE_SPACES = 2.0       # a typewriter face's gutter is wider than twice its spaces (min_gutter)
 MARGIN_BAND = 0.07      # rows this close to the top/bottom edge are running heads, never columns
 MIN_COLUMN_ROWS = 3     # rows each side needs before a gutter counts as a column break
 MIN_FILL = 0.7          # prose columns fill most of their width; key/value lists and tables don't
@@ -29,11 +30,11 @@ class _Row:
     bottom: float
     words: list[dict[str, Any]] = field(default_factory=list)
 
-    def segments(self) -> list[tuple[float, float]]:
+    def segments(self, gutter: float = MIN_GUTTER) -> list[tuple[float, float]]:
         """Word runs separated by less than a gutter, as (x0, x1)."""
         spans: list[tuple[float, float]] = []
         for w in sorted(self.words, key=lambda w: w["x0"]):
-            if spans and w["x0"] - spans[-1][1] < MIN_GUTTER:
+            if spans and w["x0"] - spans[-1][1] < gutter:
                 spans[-1] = (spans[-1][0], max(spans[-1][1], w["x1"]))
             else:
                 spans.append((w["x0"], w["x1"]))
@@ -154,6 +155,17 @@ def _rows(words: list[dict[str, Any]]) -> list[_Row]:
     return rows
 
 
+def min_gutter(rows: list[_Row]) -> float:
+    """The clear space that parts two columns on this page: MIN_GUTTER, or WIDE_SPACES times the page's
+    usual space between words when that is wider. A typewriter face (Courier, a court's pleading
+    paper) spaces its words 7-9 pt apart and lines their gaps up down the page, which MIN_GUTTER alone
+    took for a gutter between two columns ("11 On February" | "13, 2002, Plaintiff applied …")."""
+    gaps = [b["x0"] - a["x1"] for r in rows for a, b in zip(sorted(r.words, key=lambda w: w["x0"]),
+                                                            sorted(r.words, key=lambda w: w["x0"])[1:])]
+    gaps = [g for g in gaps if 0 < g < 3 * MIN_GUTTER]
+    return max(MIN_GUTTER, WIDE_SPACES * statistics.median(gaps)) if gaps else MIN_GUTTER
+
+
 def _gutter(rows: list[_Row], width: float, height: float) -> float | None:
     """The x of a vertical gutter that splits most body rows into two filled columns, or None.
 
@@ -163,7 +175,8 @@ def _gutter(rows: list[_Row], width: float, height: float) -> float | None:
     body = [r for r in rows if MARGIN_BAND * height < r.top and r.bottom < (1 - MARGIN_BAND) * height]
     if len(body) < 2 * MIN_COLUMN_ROWS:
         return None
-    segs = [r.segments() for r in body]
+    clear_space = min_gutter(body)
+    segs = [r.segments(clear_space) for r in body]
     best: tuple[int, int, float] | None = None
     x = 0.3 * width
     while x <= 0.7 * width:
@@ -201,6 +214,7 @@ def _text_lines(words: list[dict[str, Any]], width: float, height: float) -> lis
         return []
     rows = _rows(words)
     gutter = _gutter(rows, width, height)
+    clear_space = min_gutter(rows)
     if gutter is None:
         return _paragraphs([_join(r.words, r) for r in rows])
     out: list[Line] = []
@@ -220,7 +234,7 @@ def _text_lines(words: list[dict[str, Any]], width: float, height: float) -> lis
         block.clear()
 
     for row in rows:
-        crossing = any(a < gutter < b for a, b in row.segments())
+        crossing = any(a < gutter < b for a, b in row.segments(clear_space))
         in_margin = row.top <= MARGIN_BAND * height or row.bottom >= (1 - MARGIN_BAND) * height
         if crossing or in_margin:
             flush()

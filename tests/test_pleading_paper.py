@@ -52,3 +52,27 @@ def test_sentences_run_across_the_numbered_lines(page) -> None:
 ])
 def test_other_numbered_lines_are_not_pleading_paper(text: str) -> None:
     assert pleading_numbers(text) == []
+
+
+# a typewriter face lines its spaces up down the page: here every line has one at its 22nd letter (a page of
+# them, the numbered lines filled)
+TYPED = [
+    "On February 13, 2002, Plaintiff applied to the New York",
+    "District office where he filed to become a citizen of",
+    "of the United States. On December 10 of that year he",
+    "He was examined there by the agency for a naturalization",
+    "and he demonstrated a fitness for citizenship and met",
+    "basic knowledge of US history and could write English.",
+    "In April of 2004, the Plaintiff applied for a permit to",
+    "agency then granted a permit to let him visit Ireland.",
+]
+
+
+def test_a_typewriter_face_whose_spaces_line_up_is_one_column() -> None:
+    """Courier's spaces are 8 pt wide and fall at the same x line after line: that river is no gutter
+    between two columns (it read "On February" down the left, then "13, 2002, Plaintiff applied" …)."""
+    assert all(line[21] == " " for line in TYPED)
+    page = extract(make.pleading_pdf(TYPED * 3, offset_every=99, font="Courier", size=14)).pages[0]
+    reads = " ".join(nlp_text(page).split())
+    assert "On February 13, 2002, Plaintiff applied to the New York District office where" in reads
+    assert "In April of 2004, the Plaintiff applied for a permit to agency then granted" in reads
