@@ -16,6 +16,11 @@ from pipeline.person_spans import common_word
 _LABEL = re.compile(r"^((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*):[ \t]+(?=[A-Z“\"])", re.MULTILINE)
 MIN_TURNS = 10      # labelled lines in the document
 MIN_SPEAKERS = 3    # labels that each open two turns or more
+# A roll-call vote's fields, in any case, are no speakers ("Aye: Trustees Knight, Lee", "No: None",
+# "Absent: Trustee Ortiz", "Student Advisory Vote: Aye"): the label's last word is one of these
+_VOTE_FIELD = frozenset("aye ayes yes yea yeas no noes nay nays absent absence abstain abstains abstained abstaining "
+                        "abstention abstentions recused recusal excused present vote votes voting motion moved mover "
+                        "second seconded seconder action result roll attendance".split())
 
 
 # The Congressional Record's turns: a title, the member's surname in capitals and a full stop
@@ -40,8 +45,9 @@ def speaker_labels(text: str) -> list[str]:
     """The speaker labels opening lines of `text`, in order, and those a caption file runs on inside a
     line when their last word is no English word (person_spans.common_word: "Adams:", "Al Sigala:",
     "Okafor:", not "Note:", "Disposition:"). A label in capitals ("MOTION BY:", "AYES:", "ACTION:") is a form's field
-    in minutes, not a speaker."""
-    labels = [(m.start(), m.group(1)) for m in _LABEL.finditer(text) if any(c.islower() for c in m.group(1))]
+    in minutes, not a speaker, and so is a roll-call vote's field in any case ("Aye:", "Absent:", _VOTE_FIELD)."""
+    labels = [(m.start(), m.group(1)) for m in _LABEL.finditer(text) if any(c.islower() for c in m.group(1))
+              and m.group(1).split()[-1].lower() not in _VOTE_FIELD]
     labels += [(m.start(), m.group(1)) for m in _RECORD_LABEL.finditer(text)]
     labels += [(m.start(1), m.group(1)) for m in _INLINE_LABEL.finditer(text) if not common_word(m.group(1).split()[-1])]
     return [label for _, label in sorted(labels)]

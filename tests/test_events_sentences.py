@@ -50,6 +50,8 @@ DATED = [
     # a docket's day with its month abbreviated between dashes, and a numeric day with dashes (events.v96)
     ("On 14-Feb-2017 the court revoked the defendant's bond.", (D(2017, 2, 14), D(2017, 2, 14), "day", "explicit")),
     ("The clerk entered the default judgment on 5-3-2016.", (D(2016, 5, 3), D(2016, 5, 3), "day", "explicit")),
+    # a two-digit year, which the model tags a number (events.v97)
+    ("The magistrate revoked his release on 3/25/08.", (D(2008, 3, 25), D(2008, 3, 25), "day", "explicit")),
     # the model tags only the year of a full date after "or about"
     ("On or about February 8, 2017, the board fired the director.", (D(2017, 2, 8), D(2017, 2, 8), "day", "explicit")),
     ("On or about April 8, 2017 the court sentenced Hale to five years.", (D(2017, 4, 8), D(2017, 4, 8), "day", "explicit")),

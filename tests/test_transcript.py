@@ -60,6 +60,10 @@ def test_a_record_of_turns_is_a_transcript() -> None:
 @pytest.mark.parametrize("text", [
     # a form's fields in minutes, in capitals; too few turns; labels that do not recur
     "\n".join(f"MOTION BY: Member {n}\nSECOND: Member {n + 1}\nAYES: 5\nNAYS: 0" for n in range(6)),
+    # roll-call votes' fields in mixed case, after each motion of a board's minutes
+    "\n\n".join(f"A motion was made by Trustee Vance, seconded by Trustee Abara, that the Board adopt Resolution "
+               f"No. 2022-{n:02d}.\nRoll Call Vote:\nAye: Trustees Vance, Abara, Lindqvist\nNo: None\n"
+               f"Absent: Trustee Moreau\nStudent Advisory Vote: Aye\nMotion carried; 6:0" for n in range(5)),
     transcript(DONE_AT_THE_MEETING[:4]),
     "\n".join(f"Item {n}: Approval of the contract with Vendor {n}" for n in range(12)),
 ])
