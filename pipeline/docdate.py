@@ -14,8 +14,9 @@ from datetime import date, datetime
 from typing import Any
 
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
+from pipeline import front_matter
 
-VERSION = "docdate.v17"   # v17: a news page's URL that states a full date wins over a markup date more than two days away from it (".../2019/11/19/..." against a related item's "2017-03-28"); v16: a day "dated" after another paper's noun ("the notice of exclusion to you dated August 31, 2011", "By letter dated November 14, 2011") is that paper's: a letter's own date stands alone on its line; v15: the meeting an agenda's or minutes' heading names ("Council Agenda For September 16, 2019", "Minutes of Tuesday, March 3, 2020") beats an earlier meeting it reports on ("Regular Meeting held on September 9, 2019"); v14: a town, a city or a county names a masthead too ("# Town of North Star" / "April 20, 2020"); a meeting approved by name ("to approve the emergency meeting on March 24") is another meeting; v13: a meeting paper's masthead date (a line naming the paper or body, then its date alone on a line) beats a "Date:" field of an item and a hearing it reports on; v12: a docket whose rows open on "Apr 13 2022" speaks from its latest row; v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
+VERSION = "docdate.v18"   # v18: a stamp above a meeting paper's masthead (short words, then a date alone: "D" / "05/25/2021") is no meeting day, and a text file's YAML front matter ("date: 10/23/2018", the day the page was posted) is no cue: both beat the minutes' own "May 11, 2021" no more; v17: a news page's URL that states a full date wins over a markup date more than two days away from it (".../2019/11/19/..." against a related item's "2017-03-28"); v16: a day "dated" after another paper's noun ("the notice of exclusion to you dated August 31, 2011", "By letter dated November 14, 2011") is that paper's: a letter's own date stands alone on its line; v15: the meeting an agenda's or minutes' heading names ("Council Agenda For September 16, 2019", "Minutes of Tuesday, March 3, 2020") beats an earlier meeting it reports on ("Regular Meeting held on September 9, 2019"); v14: a town, a city or a county names a masthead too ("# Town of North Star" / "April 20, 2020"); a meeting approved by name ("to approve the emergency meeting on March 24") is another meeting; v13: a meeting paper's masthead date (a line naming the paper or body, then its date alone on a line) beats a "Date:" field of an item and a hearing it reports on; v12: a docket whose rows open on "Apr 13 2022" speaks from its latest row; v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -165,6 +166,7 @@ _MASTHEAD_WORD = re.compile(r"\b(?:agenda|minutes|meeting|session|hearing|counci
                             r"trustees|supervisors|assembly|town|township|city|county|village|borough|district|"
                             r"authority)\b", re.IGNORECASE)
 MASTHEAD_LINES = 8
+STAMP_CHARS = 12   # a stamp's words above its date ("D", "APPROVED", "RECEIVED") are short
 _AT_HOUR = r"(?:\s*(?:[-–—,@|]|at)?\s*\d{1,2}(?::\d{2})?\s*[ap]\.?\s?m\b\.?)"
 
 
@@ -176,6 +178,9 @@ def _masthead_date(text: str) -> date | None:
         if whole and _MASTHEAD_WORD.search(above) and not _NOT_THIS.search(above):
             day, _ = _to_date(whole)
             return day
+        if whole and all(len(x) <= STAMP_CHARS for x in lines[:n]):
+            continue   # a stamp above the masthead ("D" / "05/25/2021", "APPROVED" / "6/2/2020"): the day the
+            # paper was approved or received, not the meeting's
         if dates_in(line):
             return None   # the masthead's date is the first the page states
     return None
@@ -305,6 +310,11 @@ def docket_latest(text: str) -> date | None:
     return max(days) if len(days) >= DOCKET_ROWS else None
 
 
+def _without_front_matter(text: str) -> str:
+    front = front_matter.split(text or "")
+    return text[len(front[1]):] if front else text
+
+
 def document_date(*, known: date | None, known_source: str | None, title: str | None,
                   first_page: str, meta_date: str | None, kind: str,
                   meta: dict[str, Any] | None = None, url: str | None = None,
@@ -320,6 +330,9 @@ def document_date(*, known: date | None, known_source: str | None, title: str | 
         known = known.date()
     if known and known_source in ("user", "metadata"):
         return known, known_source
+    # a text file's YAML front matter is metadata (its date, `meta_date`, is the day the page was posted),
+    # not a heading: "date: 10/23/2018" above "Thursday, October 11, 2018 02:00 PM" is no meeting cue
+    first_page, text = _without_front_matter(first_page), None if text is None else _without_front_matter(text)
     created = parse_day(str((meta or {}).get("created") or ""))
     published = parse_day(meta_date) if meta_date else None
     if kind in NEWS_KINDS and published:

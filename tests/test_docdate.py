@@ -336,3 +336,43 @@ def test_a_letter_is_dated_by_its_own_line_not_by_the_papers_it_names(kind: str)
     """docdate.v16: "the notice of exclusion to you dated October 4, 2016" and "By letter dated March 2, 2017"
     are other papers' days; the letter's own date stands alone on its line (it was dated by the notice)."""
     assert from_text(WAIVER_LETTER, kind=kind) == date(2017, 3, 9)
+
+
+STAMPED = """                                                                  APPROVED
+                                                                  06/08/2022
+
+Harwick Unified School District
+Board of Trustees
+1200 Elm Avenue, Harwick
+
+                              Board of Trustees Minutes
+                                    May 24, 2022
+
+Regular Meeting
+The meeting was called to order at 6:00 p.m. by the president, Dana Hill."""
+
+FRONT_MATTER = """---
+title: May 2019 Minutes
+subtitle: Regular Session of the Harwick Harbor Commission
+date: 05/30/2019
+author: /clerk
+---
+
+Tuesday, May 14, 2019 06:30 PM at the Harbor Office
+
+# CALL TO ORDER
+Chair Hill called the meeting to order at 6:30."""
+
+
+@pytest.mark.parametrize("text, meta_date, expected", [(STAMPED, None, date(2022, 5, 24)),
+                                                       (FRONT_MATTER, "05/30/2019", date(2019, 5, 14))])
+def test_a_stamp_or_front_matter_above_the_minutes_is_not_the_meeting_day(text: str, meta_date: str | None,
+                                                                          expected: date) -> None:
+    """docdate.v18: the day a paper was approved, stamped above its masthead, and the day a site posted the
+    page (its front matter's "date:") dated every act of the meeting."""
+    got = document_date(known=None, known_source=None, title=None, first_page=text, meta_date=meta_date,
+                        kind="minutes", text=text)
+    assert got == (expected, "first_page")
+    # front matter alone still gives its date, from the page's metadata
+    assert document_date(known=None, known_source=None, title=None, first_page=FRONT_MATTER.split("\n\n")[0],
+                         meta_date="05/30/2019", kind="minutes")[0] == date(2019, 5, 30)

@@ -50,6 +50,13 @@ DATED = [
     # a docket's day with its month abbreviated between dashes, and a numeric day with dashes (events.v96)
     ("On 14-Feb-2017 the court revoked the defendant's bond.", (D(2017, 2, 14), D(2017, 2, 14), "day", "explicit")),
     ("The clerk entered the default judgment on 5-3-2016.", (D(2016, 5, 3), D(2016, 5, 3), "day", "explicit")),
+    # a docket's row is dated by its date cell, not by a day its text tells (events.v99)
+    ("| 05/11/2016 | 22 | ORDER granting motion to continue: On 4/29/16, defendant filed a motion to continue. "
+     "(Entered: 05/11/2016) |", (D(2016, 5, 11), D(2016, 5, 11), "day", "explicit")),
+    ("| 31 | | Filed & Entered: | 08/03/2016 | | Terminated: | 08/09/2016 | | Motion to Dismiss |",
+     (D(2016, 8, 3), D(2016, 8, 3), "day", "explicit")),
+    ("| 09/14/2016 | 5 | WAIVER OF SERVICE Returned Executed by Acme Corp. Waiver sent on 9/12/2016, answer due "
+     "11/14/2016. |", (D(2016, 9, 14), D(2016, 9, 14), "day", "explicit")),
     # a two-digit year, which the model tags a number (events.v97)
     ("The magistrate revoked his release on 3/25/08.", (D(2008, 3, 25), D(2008, 3, 25), "day", "explicit")),
     # the model tags only the year of a full date after "or about"
@@ -170,6 +177,9 @@ NOT_ON_THE_TIMELINE = [
     "Whitfield, who worked at the agency for five years, resigned.",
     "The board votes every month on the budget.",
     "In the 1990s the county sued the state.",
+    # a two-digit year outside "on 3/25/08": a header's field, an exhibit list's paper (events.v97)
+    "Citation Nr: A23019987 Decision Date: 04/12/23 Archive Date: 04/12/23",
+    "Exhibit 14: 6/2/09 Letter from Dr. Okafor to the Board, deemed no longer confidential.",
     # a cited decision with a pin cite: the year in brackets is when it was decided
     "The court dismissed the claim. (Ortiz v Hale, 2016 WL 1234567, *3 [EDNY 2016].)",
     "The board voted at 6 p.m.",
