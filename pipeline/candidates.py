@@ -78,6 +78,10 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     verdict = VERDICT.match(text, start, sent.end_char)
     if verdict:   # "Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by ..., Seconded by ..."
         return verdict_candidate(sent, start, verdict)
+    entry = _DOCKET_ENTRY.match(body)
+    if entry:   # "| 04/07/2008 | 8 | AFFIDAVIT of Financial Status of …", "| 02/05/2015 | WRIT RECEIVED | | |"
+        what = entry.group("what") or entry.group("code")
+        return docket_candidate(sent, start, text.find(what, start), what)
     answered = LETTER_ANSWERED.search(text, start, sent.end_char)
     if answered:   # "in response to your letter of November 20, 2014, …": the letter answered, on its day
         return letter_candidate(sent, start, answered)
@@ -219,6 +223,25 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             # the main verb in the present ("The lawsuit comes weeks after …", "She succeeds Dan Reyes"):
             # the story's now, never one of its steps (events.py)
             "present": sent.root.tag_ in ("VBZ", "VBP")}
+
+
+# A docket's entry: its date cell, then its number and what was filed or done ("| 04/07/2008 | 8 | AFFIDAVIT of
+# Financial Status of …", "| 05/16/2008 | 12 | NOTICE OF TELEPHONE CONFERENCE as to …"), or a state court's event
+# code in capitals ("| 02/05/2015 | WRIT RECEIVED | | |", "| 03/06/2015 | MOTION DISP | DENIED |"): each row is
+# an act of the court's record, dated by its cell (events._date_cell), whether or not its words hold a verb
+_DOCKET_DAY = rf"(?:\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d|(?:{MONTH_ALT})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d)"
+_DOCKET_ENTRY = re.compile(rf"\|\s*{_DOCKET_DAY}\s*\|\s*(?:\d{{1,4}}\s*\|\s*(?P<what>[A-Za-z][^|\n]{{8,}})"
+                           r"|(?P<code>[A-Z][A-Z/&.'’ -]{3,}[A-Z.])\s*\|)")
+
+
+def docket_candidate(sent: Any, start: int, at: int, what: str) -> dict[str, Any]:
+    """A docket entry's candidate: the court's record of that day, done (its first word names it)."""
+    word = what.split()[0]
+    return {"start": start, "end": sent.end_char,
+            "trigger": word, "trigger_at": at, "lemma": word.lower(), "type": "legal", "lemmas": [word.lower()],
+            "agents": [], "patients": [], "self_dated": True, "rule": True, "subtree": [sent.start, sent.end - 1],
+            "foreign": [], "loose_foreign": [], "reported": False, "generic": False, "modality": "done",
+            "polarity": "positive"}
 
 
 # A court's electronic filing stamp atop each page: "Case: 20-16276, 08/05/2020, ID: 11778722, DktEntry: 19",

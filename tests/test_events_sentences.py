@@ -579,6 +579,22 @@ def test_a_courts_own_decision_is_dated_at_its_decision(tagger: Tagger, text: st
     assert [(r["date_start"], r["date_source"]) for r in rows] == [(DECIDED, "document_date")]
 
 
+# a docket's entries with no verb of their own, and a state court's event codes in capitals: each row is an act
+# of the court's record, dated by its date cell (nlp.v151)
+DOCKET_ENTRIES = [
+    ("| 06/02/2011 | 14 | AFFIDAVIT of Indigency of Marcus Oyelaran. (Entered: 06/02/2011) |", D(2011, 6, 2)),
+    ("| 07/19/2011 | 21 | NOTICE OF STATUS CONFERENCE as to Marcus Oyelaran. (Entered: 07/19/2011) |", D(2011, 7, 19)),
+    ("| 04/11/2016 | PETITION RECEIVED | | |", D(2016, 4, 11)),
+    ("| 05/02/2016 | MOTION DISP | GRANTED | |", D(2016, 5, 2)),
+]
+
+
+@pytest.mark.parametrize("text, day", DOCKET_ENTRIES)
+def test_a_dockets_entries_are_acts_of_their_days(tagger: Tagger, text: str, day: date) -> None:
+    rows = timeline_rows(tagger, text, kind="court", doc_date=DECIDED)
+    assert [(r["date_start"], r["date_precision"]) for r in rows] == [(day, "day")]
+
+
 @pytest.mark.parametrize("text", NOT_THE_COURTS_DECISION)
 def test_other_rulings_are_not_the_courts_decision(tagger: Tagger, text: str) -> None:
     assert timeline_rows(tagger, text, kind="court", doc_date=DECIDED) == []
