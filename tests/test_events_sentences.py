@@ -177,6 +177,8 @@ NOT_ON_THE_TIMELINE = [
     "Whitfield, who worked at the agency for five years, resigned.",
     "The board votes every month on the budget.",
     "In the 1990s the county sued the state.",
+    # a slip opinion's citation, its pages not yet known (events.v100)
+    "The Court rejected that reading of the statute in Gomez v. Arkansas, 571 U. S. ___, ___ (2014).",
     # a two-digit year outside "on 3/25/08": a header's field, an exhibit list's paper (events.v97)
     "Citation Nr: A23019987 Decision Date: 04/12/23 Archive Date: 04/12/23",
     "Exhibit 14: 6/2/09 Letter from Dr. Okafor to the Board, deemed no longer confidential.",
@@ -291,6 +293,8 @@ def test_done_acts_near_proposals_stay(tagger: Tagger, text: str) -> None:
 
 MINUTES_EVENTS = [
     "Member Kessler moved to approve the contract through December 31, 2018; the motion carried.",
+    # a motion written with its mover and seconder and no verb (verdicts.VERDICT's motion3, events.v100)
+    "Motion by Dana Orloff, second by Pete Vance to pass the attached resolution for the road grant.",
     "Loretta Simms addressed the board about her grandson.",
     "Chair Brennan appointed Vice Chair Hale to the selection committee effective March 1, 2018.",
     "Chair Brennan stated that he will not resign.",
