@@ -295,6 +295,9 @@ MINUTES_EVENTS = [
     "Member Kessler moved to approve the contract through December 31, 2018; the motion carried.",
     # a motion written with its mover and seconder and no verb (verdicts.VERDICT's motion3, events.v100)
     "Motion by Dana Orloff, second by Pete Vance to pass the attached resolution for the road grant.",
+    # a day before the minutes or a report it labels (events.v101)
+    "Commissioner Vance moved to approve the Consent Calendar, specifically the January 9, 2018 minutes and the bills.",
+    "The board accepted the December 31, 2017, quarterly Financial Status Report.",
     "Loretta Simms addressed the board about her grandson.",
     "Chair Brennan appointed Vice Chair Hale to the selection committee effective March 1, 2018.",
     "Chair Brennan stated that he will not resign.",
