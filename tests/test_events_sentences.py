@@ -573,6 +573,9 @@ COURT_DECISIONS = [
     "OKAFOR, J., dissenting.",
 ]
 NOT_THE_COURTS_DECISION = [
+    # a finding or an order quoted from another paper (events.v102)
+    "“We find that the question of the stop's length is properly one for the jury.”",
+    "“The Court finds that the County has shown good cause for the delay,” the district court wrote.",
     # a story's past, a condition: not the court deciding
     "Because of this clause, the first lawsuit against the county was dismissed.",
     "If the extension of time is granted, counsel will file the brief within fourteen days.",
