@@ -319,7 +319,10 @@ PROCEDURAL = [
     # Open Session"), who was there ("Board members present: …", "(arrived at 6:06 pm)"), the agenda's order
     # changed ("President McRae moved item VI.1 before the consent calendar")
     r"\b(?:convened|reconvened|recessed|adjourned|went|returned)\s+(?:in)?to\s+(?:closed|open|executive)\s+session\b",
-    r"\bmembers\s+(?:present|absent)\s*:", r"\((?:arrived|left|departed)\s+at\s+\d",
+    r"\b(?:members|commissioners|directors|trustees|councill?ors|council\s*members|supervisors|aldermen|officers|staff)"
+    r"\s+(?:present|absent)\s*:", r"\((?:arrived|left|departed)\s+at\s+\d",
+    # the pledge however it is told ("Those present repeated the pledge to the flag.", "led the Pledge")
+    r"\bpledge\s+to\s+the\s+flag\b", r"\b(?:repeated|recited|led|said|gave)\s+the\s+pledge\b",
     r"\(\s*all\s+(?:the\s+)?(?:commissioners|members|trustees|directors|councill?ors|council\s*members|supervisors|"
     r"board\s+members)\s+(?:were\s+)?(?:present|in\s+attendance)\s*\)",   # a heading's "(all commissioners present)"
     r"\bmoved\s+(?:agenda\s+)?items?\s+[\w.]+\s+(?:to\s+)?(?:before|after|ahead\s+of|up\b)",

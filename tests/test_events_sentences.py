@@ -321,6 +321,9 @@ MINUTES_EVENTS = [
     "President Kessler seconded the motion and it carried with the following roll call vote: Ayes 4, Noes 0.",
 ]
 MINUTES_NON_EVENTS = [
+    # the pledge and who was there, however told (nlp.v152)
+    "Those present repeated the pledge to the flag.",
+    "Trustees Present: President Dana Orloff, Vice-President Pete Vance and Lena Ruiz were present.",
     "Director Whitfield reported that five caseworkers left in January.",
     "A resident of Pine Ridge spoke in support of the staff.",
     "The minutes of the January 9, 2018 meeting were approved as presented.",
