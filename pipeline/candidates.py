@@ -867,7 +867,10 @@ def _refusal(tok: Any) -> bool:
 # "RECOMMENDED ACTION: That the items be approved", "Staff Recommendation: It is recommended that ...".
 _PROPOSAL_LABEL = re.compile(r"(?:staff\s+|suggested\s+|proposed\s+|requested\s+|recommended\s+)?"
                              r"(?:recommend(?:ation|ed)?s?|action(?:\s+requested)?|motion|proposal|request)"
-                             r"(?:\s+(?:action|motion|by\s+staff))?\s*:", re.IGNORECASE)
+                             r"(?:\s+(?:action|motion|by\s+staff))?\s*:"
+                             # an item's purpose put as what the body is asked to do ("For the Board of Directors to
+                             # ratify Director Lewis' appointment …", "For the Council to approve …")
+                             r"|For\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}to\s+[a-z]+\b", re.IGNORECASE)
 
 
 # a verb of planning in the past that is itself the act told: a proposal made, a hearing scheduled

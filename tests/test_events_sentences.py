@@ -323,6 +323,8 @@ MINUTES_EVENTS = [
 MINUTES_NON_EVENTS = [
     # the pledge and who was there, however told (nlp.v152)
     "Those present repeated the pledge to the flag.",
+    # an item's purpose put as what the board is asked to do (nlp.v153)
+    "For the Board of Directors to ratify Director Okafor's appointment to the Finance Committee.",
     "Trustees Present: President Dana Orloff, Vice-President Pete Vance and Lena Ruiz were present.",
     "Director Whitfield reported that five caseworkers left in January.",
     "A resident of Pine Ridge spoke in support of the staff.",
