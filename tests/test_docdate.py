@@ -115,11 +115,14 @@ def test_news_publication_date_comes_from_metadata():
 
 @pytest.mark.parametrize("meta_date, expected", [
     ("2017-03-28", (date(2019, 11, 19), "url")),                      # a related item's date in the markup
-    ("2019-11-20T01:12:00Z", (date(2019, 11, 20), "metadata")),       # the evening's story, a time zone later
+    ("2019-11-20T01:12:00Z", (date(2019, 11, 19), "url")),            # the evening's story, stamped in UTC
+    ("2019/11/20", (date(2019, 11, 19), "url")),                       # an image's dated folder on a CDN
+    ("2019-11-19T18:40:00-05:00", (date(2019, 11, 19), "metadata")),   # the same day: the markup's
 ])
 def test_a_news_pages_url_date_wins_over_a_markup_date_days_away(meta_date, expected):
-    """docdate.v17: "/story/news/2019/11/19/…" is written when the page is published; a markup date years
-    away is another item's, one a day away is the same story's."""
+    """docdate.v17, v19: "/story/news/2019/11/19/…" is written when the page is published; a markup date years
+    away is another item's, and one a day away an evening's story stamped in UTC (8:12 p.m. on the 19th in New
+    York) or an image's folder: the URL's day wins over any other."""
     url = "https://news.example.com/story/news/politics/2019/11/19/guards-charged-over-checks/4082679002/"
     assert document_date(known=None, known_source=None, title=None, first_page="Two guards were charged on Tuesday.",
                          meta_date=meta_date, kind="news", url=url) == expected
