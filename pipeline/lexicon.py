@@ -10,7 +10,7 @@ import re
 TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["resign", "resignation", "quit", "retire", "retirement", "step_down"], "resignation"),
     **dict.fromkeys(["appoint", "appointment", "name", "hire", "select", "promote", "confirm",
-                     "install", "nominate", "replace", "succeed", "swear"], "appointment"),
+                     "install", "nominate", "replace", "succeed", "swear", "elect", "reelect", "re-elect"], "appointment"),
     **dict.fromkeys(["suspend", "suspension", "fire", "dismiss", "terminate", "termination",
                      "oust", "remove", "removal", "demote", "discipline", "place"], "personnel_action"),
     **dict.fromkeys(["vote", "approve", "adopt", "reject", "pass", "motion", "carry", "rescind", "table",
@@ -25,7 +25,7 @@ TRIGGERS: dict[str, str] = {
     **dict.fromkeys(["die", "death", "abuse", "injure", "neglect", "kill"], "incident"),
     **dict.fromkeys(["refuse", "decline", "demand", "call", "urge", "criticize", "threaten",
                      "protest"], "governance"),
-    **dict.fromkeys(["announce", "testify", "open", "launch", "leave", "depart", "address",
+    **dict.fromkeys(["announce", "testify", "open", "launch", "leave", "depart", "address", "win",
                      "freeze", "increase", "reduce", "warn", "admit", "present", "hold", "speak",
                      "complain"], "other"),
 }

@@ -50,6 +50,10 @@ DATED = [
     # a docket's day with its month abbreviated between dashes, and a numeric day with dashes (events.v96)
     ("On 14-Feb-2017 the court revoked the defendant's bond.", (D(2017, 2, 14), D(2017, 2, 14), "day", "explicit")),
     ("The clerk entered the default judgment on 5-3-2016.", (D(2016, 5, 3), D(2016, 5, 3), "day", "explicit")),
+    # winning an election, however told (nlp.v154: "win", "elect" are trigger words)
+    ("Ortega won 55.9% of the vote Sunday night in a vote of party precinct chairs.",
+     (D(2018, 3, 11), D(2018, 3, 11), "day", "relative")),
+    ("She has served on the board since she was elected at age 31 in 2014.", (D(2014, 1, 1), D(2014, 12, 31), "year", "explicit")),
     # a docket's row is dated by its date cell, not by a day its text tells (events.v99)
     ("| 05/11/2016 | 22 | ORDER granting motion to continue: On 4/29/16, defendant filed a motion to continue. "
      "(Entered: 05/11/2016) |", (D(2016, 5, 11), D(2016, 5, 11), "day", "explicit")),
