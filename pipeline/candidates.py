@@ -73,9 +73,12 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     text = text_of(sent.doc)
     start = content_start(text, sent.start_char, sent.end_char)
     body = text[start:sent.end_char].strip()
-    if start >= sent.end_char or _PROCEDURAL.search(body) or _imperative(sent, start):
-        return None
     verdict = VERDICT.match(text, start, sent.end_char)
+    if start >= sent.end_char or _PROCEDURAL.search(body) or not verdict and _imperative(sent, start):
+        return None   # (a by-law's "Read a first, second and third time and passed …" is no imperative)
+    lead = _SECONDED_LEAD.match(body)
+    if (verdict or lead and VERDICT.match(body, lead.end())) and _carries_procedure(sent, body):
+        return None   # "Carried." after "That the meeting be adjourned." or the approval of the last minutes
     if verdict:   # "Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by ..., Seconded by ..."
         return verdict_candidate(sent, start, verdict)
     entry = _DOCKET_ENTRY.match(body)
@@ -232,6 +235,29 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
 _DOCKET_DAY = rf"(?:\d{{1,2}}/\d{{1,2}}/(?:19|20)?\d\d|(?:{MONTH_ALT})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d)"
 _DOCKET_ENTRY = re.compile(rf"\|\s*{_DOCKET_DAY}\s*\|\s*(?:\d{{1,4}}\s*\|\s*(?P<what>[A-Za-z][^|\n]{{8,}})"
                            r"|(?P<code>[A-Z][A-Z/&.'’ -]{3,}[A-Z.])\s*\|)")
+
+
+BARE_VERDICT_WORDS = 5   # "Carried.", "Motion carried unanimously.", "ADOPTED as presented."
+
+
+def _carries_procedure(sent: Any, body: str) -> bool:
+    """A bare verdict whose motion, told in the one or two sentences before it, is procedure: the motion
+    to adjourn, to approve the last minutes or the agenda, to go into closed session ("That the meeting be
+    adjourned." / "Carried."): no act of its own, like its motion."""
+    if len(_SECONDED_LEAD.sub("", body).split()) > BARE_VERDICT_WORDS or sent.start == 0:
+        return False
+    before = sent.doc[sent.start - 1].sent
+    if _SECONDED_ONLY.match(before.text) and before.start > 0:
+        before = sent.doc[before.start - 1].sent   # "Seconded by Trustee Lee." between the motion and its verdict
+    return bool(_PROCEDURAL.search(before.text)) and bool(_MOTION_CUE.search(before.text))
+
+
+# a motion told ("moved to adjourn", "That the meeting be adjourned", "R2023-140 S. Kirkey, S. Foote: That …")
+_MOTION_CUE = re.compile(r"\b(?:moved?|motion|seconded)\b|\bthat\s+(?:the|we|council|this)\b|\bbe\s+(?:adjourned|approved|adopted)\b",
+                         re.IGNORECASE)
+_SECONDED_LEAD = re.compile(r"^\s*seconded\s+by\s+[^.\n]{1,60}\.\s*", re.IGNORECASE)   # "Seconded by X. Motion carried."
+_SECONDED_ONLY = re.compile(r"\s*(?:seconded\s+by\s+[^.\n]{1,60}|(?:[A-Z][\w.'’-]*\s+){1,4}seconded(?:\s+the\s+motion)?)\s*\.?\s*$",
+                            re.IGNORECASE)
 
 
 def docket_candidate(sent: Any, start: int, at: int, what: str) -> dict[str, Any]:

@@ -309,7 +309,7 @@ PROCEDURAL = [
     # who attended, the approval of an earlier meeting's minutes, going into or out of an executive session
     r"\bin\s+attendance\s+(?:were|was)\b", r"\b(?:approval|adoption)\s+of\s+the\s+(?:\w+\s+){0,3}minutes\b",
     r"\bto\s+(?:approve|adopt)\s+the\s+(?:\w+\s+){0,3}minutes\b", r"\bminutes\s+(?:are|were|was|is)\s+(?:hereby\s+)?(?:approved|adopted)\b",
-    r"\bmotion\s+to\s+adjourn\b", r"^\W*adjournment\s+(?:passes|passed|carries|carried)\b",
+    r"\bmotion\s+to\s+adjourn\b", r"\bmoved\s+to\s+adjourn\b", r"^\W*adjournment\s+(?:passes|passed|carries|carried)\b",
     r"\bminutes\s+of\s+the\s+(?s:.{0,80})\b(?:be|is|are)\s+(?:hereby\s+)?(?:approved|adopted)\b",
     r"\b(?:approved?|approves|adopt(?:s|ed)?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}minutes\s+(?:of|for)\b",   # "That the Board approve the minutes of …"
     r"\b(?:approved?|approves|adopt(?:s|ed)?)\s+the\s+[^.]{0,160}?\bminutes\s*\.?\s*$",   # "Adopt the June 10, 2019; … and September 23, 2019 Planning Commission minutes."
@@ -321,6 +321,16 @@ PROCEDURAL = [
     r"\b(?:convened|reconvened|recessed|adjourned|went|returned)\s+(?:in)?to\s+(?:closed|open|executive)\s+session\b",
     r"\b(?:members|commissioners|directors|trustees|councill?ors|council\s*members|supervisors|aldermen|officers|staff)"
     r"\s+(?:present|absent)\s*:", r"\((?:arrived|left|departed)\s+at\s+\d",
+    # minutes that will be approved, the next meeting's day, a member leaving or coming back, the body meeting
+    # after its last adjournment, the agenda approved ("Minutes to be approved by Council at the next regular
+    # Council Meeting.", "Next regular meeting to be held June 20, 2023.", "Councillor Foote returned to the
+    # Council table.", "The Board of Supervisors met, pursuant to adjournment on August 9, 2018, …")
+    r"\bminutes\s+(?:to\s+be|will\s+be|shall\s+be)\s+(?:approved|adopted)\b", r"^\W*(?:the\s+)?next\s+(?:\w+\s+){0,3}meeting\b",
+    r"^\W*(?:[A-Z][\w.'’-]*\s+){1,3}(?:left|returned\s+to|rejoined|re-?entered)\s+the\s+(?:\w+\s+)?(?:table|chambers?|meeting|dais|room)"
+    r"(?:\s+at\s+\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?)?\s*\.?\s*$",   # (not "… voted down before PPP lawmakers left the chamber")
+    r"\bmet\b[^.\n]{0,60}\bpursuant\s+to\s+adjournment\b",
+    r"\b(?:to\s+)?(?:approve|adopt)\s+the\s+(?:(?!consent\b)\w+\s+){0,2}agenda\b(?!\s+items?\b)",
+    r"\b(?:approval|adoption)\s+of\s+the\s+(?:(?!consent\b)\w+\s+){0,2}agenda\b(?!\s+items?\b)",   # (a consent agenda is business)
     # the pledge however it is told ("Those present repeated the pledge to the flag.", "led the Pledge")
     r"\bpledge\s+to\s+the\s+flag\b", r"\b(?:repeated|recited|led|said|gave)\s+the\s+pledge\b",
     r"\(\s*all\s+(?:the\s+)?(?:commissioners|members|trustees|directors|councill?ors|council\s*members|supervisors|"

@@ -22,6 +22,8 @@ VERDICT = re.compile(
     r"|(?i:(?P<moved>moved)\s+by\s+(?=[A-Z]))"
     # a motion with its mover and seconder and no verb ("Motion by Janet Keough, second by Dick Dillon to pass
     # the attached resolution …", "Motion by Trustee Lee, seconded by Trustee Park, to award …")
+    # a by-law's enactment line ("Read a first, second and third time and passed this 6th day of June, 2023.")
+    r"|(?i:read\s+a\s+first(?:,?\s+(?:and\s+)?(?:second|third))*\s+time\s+and\s+(?:finally\s+)?(?P<enacted>passed|enacted|adopted)\b)"
     r"|(?P<motion3>(?i:motion))(?i:\s+(?:was\s+)?(?:made\s+)?by)\s+(?=[A-Z])[^,;.()\n]{1,60},?\s+(?i:second(?:ed)?\s+by)\s+(?=[A-Z])"
     # a vote's tally or its record ("The vote Your Worship, Yeas 13, Nays 3.", "A RECORDED VOTE was taken",
     # "Councillor Eadie is negative on 1 and 2.")
@@ -64,7 +66,7 @@ VERDICT = re.compile(
 _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry", "carries": "carry",
                    "passed": "pass", "passes": "pass", "denied": "deny", "rejected": "reject",
                    "tabled": "table", "failed": "fail", "fails": "fail", "defeated": "defeat",
-                   "ratified": "ratify", "accepted": "accept", "lost": "fail", "moved": "motion", "motion": "motion",
+                   "ratified": "ratify", "accepted": "accept", "lost": "fail", "moved": "motion", "motion": "motion", "enacted": "enact",
                    "affirm": "affirm", "reverse": "reverse", "vacate": "vacate", "remand": "remand",
                    "dismiss": "dismiss", "deny": "deny", "grant": "grant", "modify": "modify",
                    "reinstate": "reinstate", "quashed": "quash", "affirmed": "affirm", "reversed": "reverse", "vacated": "vacate",
@@ -77,9 +79,9 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
 
 
 # VERDICT's groups in the order they are tried; a meeting's verdicts are decisions, a court's legal acts
-_VERDICT_GROUPS = ("caps", "motion", "motion2", "alone", "moved", "motion3", "tally", "recorded", "floor", "labelled", "negative", "disposed", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
+_VERDICT_GROUPS = ("caps", "motion", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "labelled", "negative", "disposed", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
                    "separate")
-_MEETING_VERDICTS = {"caps", "motion", "motion2", "alone", "moved", "motion3", "tally", "recorded", "floor", "negative"}
+_MEETING_VERDICTS = {"caps", "motion", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "negative"}
 
 
 def verdict_candidate(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]:

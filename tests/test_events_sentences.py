@@ -50,6 +50,9 @@ DATED = [
     # a docket's day with its month abbreviated between dashes, and a numeric day with dashes (events.v96)
     ("On 14-Feb-2017 the court revoked the defendant's bond.", (D(2017, 2, 14), D(2017, 2, 14), "day", "explicit")),
     ("The clerk entered the default judgment on 5-3-2016.", (D(2016, 5, 3), D(2016, 5, 3), "day", "explicit")),
+    # members leaving the chamber inside a story's sentence: no minutes' procedure (nlp.v155)
+    ("That bill was narrowly voted down on Saturday before the opposition's lawmakers left the chamber.",
+     (D(2018, 3, 10), D(2018, 3, 10), "day", "relative")),
     # winning an election, however told (nlp.v154: "win", "elect" are trigger words)
     ("Ortega won 55.9% of the vote Sunday night in a vote of party precinct chairs.",
      (D(2018, 3, 11), D(2018, 3, 11), "day", "relative")),
@@ -299,6 +302,9 @@ MINUTES_EVENTS = [
     "Member Kessler moved to approve the contract through December 31, 2018; the motion carried.",
     # a motion written with its mover and seconder and no verb (verdicts.VERDICT's motion3, events.v100)
     "Motion by Dana Orloff, second by Pete Vance to pass the attached resolution for the road grant.",
+    # a day after "dated:" labels the accounts, a year after "Act," names a law (events.v103)
+    "That the statement of accounts dated: January 23 & 26 and February 1 & 2, 2018; be approved.",
+    "As per Section 262(1) of the Municipal Act, 2001, Council declared the seat of one Councillor vacant.",
     # a day before the minutes or a report it labels (events.v101)
     "Commissioner Vance moved to approve the Consent Calendar, specifically the January 9, 2018 minutes and the bills.",
     "The board accepted the December 31, 2017, quarterly Financial Status Report.",
@@ -327,6 +333,13 @@ MINUTES_EVENTS = [
 MINUTES_NON_EVENTS = [
     # the pledge and who was there, however told (nlp.v152)
     "Those present repeated the pledge to the flag.",
+    # minutes still to approve, the next meeting, a member back at the table, the body meeting after its last
+    # adjournment, the agenda approved (nlp.v155)
+    "Minutes to be approved by Council at the next regular Council Meeting.",
+    "Next regular meeting to be held March 20, 2018.",
+    "Councillor Vance returned to the Council table.",
+    "The Harwick County Board of Supervisors met, pursuant to adjournment on January 9, 2018, at 6:00 p.m.",
+    "Supervisors Ruiz and Lee moved to adopt the Agenda as presented.",
     # an item's purpose put as what the board is asked to do (nlp.v153)
     "For the Board of Directors to ratify Director Okafor's appointment to the Finance Committee.",
     "Trustees Present: President Dana Orloff, Vice-President Pete Vance and Lena Ruiz were present.",
@@ -1634,3 +1647,20 @@ def test_a_month_without_its_year_keeps_the_storys_year(tagger: Tagger) -> None:
     rows = filter_candidates(tagger, text, kind="press", doc_date=NEWS_DAY)
     assert [(r["date_start"], r["date_precision"]) for r in rows] == [
         (D(2016, 5, 1), "month"), (D(2016, 7, 1), "month"), (D(2016, 10, 1), "month"), (D(2018, 2, 1), "month")]
+
+
+def test_a_bylaws_enactment_line_is_the_meetings_act(tagger: Tagger) -> None:
+    """nlp.v155: "Read a first, second and third time and passed this …" has no subject: no imperative."""
+    rows = timeline_rows(tagger, "Read a first, second and third time and passed this 13th day of February, 2018.",
+                         kind="minutes", doc_date=MEETING)
+    assert [(r["date_start"], r["type"]) for r in rows] == [(MEETING, "decision")]
+
+
+def test_a_bare_verdict_of_a_procedural_motion_is_procedure(tagger: Tagger) -> None:
+    """nlp.v155: "Carried." after "That the meeting be adjourned" is no act; after an award it is."""
+    text = ("Trustee Ruiz moved to award the paving tender to Harwick Asphalt.\nSeconded by Trustee Lee.\n"
+            "Motion carried unanimously.\n\nTrustee Ruiz moved to adjourn the meeting.\nSeconded by Trustee Lee.\n"
+            "Motion carried unanimously.")
+    rows = timeline_rows(tagger, text, kind="minutes", doc_date=MEETING)
+    assert len([r for r in rows if "carried" in r["text"]]) == 1
+    assert not [r for r in rows if "adjourn" in r["text"]]
