@@ -305,6 +305,8 @@ MINUTES_EVENTS = [
     # a day after "dated:" labels the accounts, a year after "Act," names a law (events.v103)
     "That the statement of accounts dated: January 23 & 26 and February 1 & 2, 2018; be approved.",
     "As per Section 262(1) of the Municipal Act, 2001, Council declared the seat of one Councillor vacant.",
+    # ("To date" opens no power listed)
+    "To date, the council approved three paving contracts.",
     # a day before the minutes or a report it labels (events.v101)
     "Commissioner Vance moved to approve the Consent Calendar, specifically the January 9, 2018 minutes and the bills.",
     "The board accepted the December 31, 2017, quarterly Financial Status Report.",
@@ -340,6 +342,9 @@ MINUTES_NON_EVENTS = [
     "Councillor Vance returned to the Council table.",
     "The Harwick County Board of Supervisors met, pursuant to adjournment on January 9, 2018, at 6:00 p.m.",
     "Supervisors Ruiz and Lee moved to adopt the Agenda as presented.",
+    # a resolution's recital and the powers it lists take no meeting day (events.v104)
+    "WHEREAS municipal governments are working in collaboration with the province on housing.",
+    "To sign any agreements or other documents with or in favour of the Harwick Credit Union.",
     # an item's purpose put as what the board is asked to do (nlp.v153)
     "For the Board of Directors to ratify Director Okafor's appointment to the Finance Committee.",
     "Trustees Present: President Dana Orloff, Vice-President Pete Vance and Lena Ruiz were present.",
