@@ -22,6 +22,10 @@ from pipeline.lexicon import SPEECH_VERBS
 TOLD_TIME = re.compile(r"\b(?:(?:later|earlier|late|early)\s+)?(?:that|the\s+(?:same|next|following))\s+"
                        r"(?:morning|afternoon|evening|night)\b|\b(?:hours|minutes|moments)\s+(?:later|afterwards?)\b",
                        re.IGNORECASE)
+# a day, week, month or year counted from the one told last ("The following day, the court granted …", "That same
+# day", "The previous year"), which the small model leaves untagged when it opens a sentence
+TOLD_DAY = re.compile(r"\b(?:the|that)\s+(?:(?:very\s+)?same|following|next|previous)\s+(?:day|week|month|year)\b",
+                      re.IGNORECASE)
 # a part of the document's own day or the night before ("this afternoon", "late last night", "tonight"),
 # which the small model often leaves untagged
 TODAY_TIME = re.compile(r"\b(?:(?:later|earlier|late|early)\s+)?(?:this\s+(?:morning|afternoon|evening)|last\s+night)\b"
