@@ -340,7 +340,7 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                 continue   # an agenda is written before its meeting: what its staff reports tell as done
                 # ("Building Division has initiated the implementation …") was not done at the meeting, and
                 # with no date of its own it has none (an action agenda's "APPROVED" is the meeting's verdict)
-            if interval is None and meeting and _RECITAL.match(page["text"], cand["start"]):
+            if interval is None and meeting and _recital(page["text"], cand):
                 continue   # a resolution's recital ("WHEREAS the Act provides …", "WHEREAS municipal governments are
                 # working …"), or its powers listed ("To sign any agreements …"): why and what for, nothing done at the
                 # meeting; only a day of its own dates it
@@ -837,7 +837,14 @@ def _with_day(text: str, entity: dict[str, Any]) -> dict[str, Any]:
 
 
 # a resolution's recital or a power it lists, opening its sentence (events.build_events)
-_RECITAL = re.compile(r"\s*(?:[-•*]\s*|\(?[a-z0-9]{1,3}[.)]\s+)?(?:WHEREAS\b|Whereas\b|To\s+(?!date\b|(?:that|this)\s+end\b)[a-z]+\s)")
+_RECITAL = re.compile(r"\s*(?:[-•*]\s*|\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?P<whereas>WHEREAS\b|Whereas\b)|To\s+(?!date\b|(?:that|this)\s+end\b)[a-z]+\s)")
+
+
+def _recital(text: str, cand: dict[str, Any]) -> bool:
+    """"WHEREAS …", or a power listed in the infinitive with nothing done after it ("To sign any agreements …";
+    not "To mark the anniversary, the council unveiled a plaque", whose act follows the comma)."""
+    m = _RECITAL.match(text, cand["start"])
+    return bool(m) and (bool(m.group("whereas")) or "," not in text[cand["start"]:cand["trigger_at"]])
 # a cell may hold its day's hour too ("| 05/10/2018 23:22:48 |")
 _CELL_HOUR = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 FIRST_CELLS = 4   # a docket's date cell comes before its text: "| 24 | | Filed & Entered: | 06/12/2017 | …"

@@ -310,8 +310,9 @@ MINUTES_EVENTS = [
     # a day after "dated:" labels the accounts, a year after "Act," names a law (events.v103)
     "That the statement of accounts dated: January 23 & 26 and February 1 & 2, 2018; be approved.",
     "As per Section 262(1) of the Municipal Act, 2001, Council declared the seat of one Councillor vacant.",
-    # ("To date" opens no power listed)
+    # ("To date" opens no power listed, nor a purpose before the act)
     "To date, the council approved three paving contracts.",
+    "To mark the anniversary, the council unveiled a plaque at the library.",
     # a day before the minutes or a report it labels (events.v101)
     "Commissioner Vance moved to approve the Consent Calendar, specifically the January 9, 2018 minutes and the bills.",
     "The board accepted the December 31, 2017, quarterly Financial Status Report.",
