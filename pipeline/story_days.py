@@ -95,9 +95,15 @@ def in_quotation(text: str, pos: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+# a step told as before the day told last ("Day previously deployed a state of emergency …", "had earlier voted"):
+# some earlier time, not that day
+_BEFORE_TOLD = re.compile(r"\b(?:previously|formerly|earlier(?!\s+(?:that|this|the\s+same|in\s+the)\b))\b", re.IGNORECASE)
+
+
 def story_step(text: str, cand: dict[str, Any]) -> bool:
     start, end = cand["start"], cand["end"]
     return cand["modality"] == "done" and not cand.get("reported") and not cand.get("present") and \
+        not _BEFORE_TOLD.search(text, start, end) and \
         (cand.get("rule", True) or cand["lemma"] not in SPEECH_VERBS | {"speak"}) and \
         bool(_STEP.search(text[start:end])) and not in_quotation(text, start) and not _SPOKEN.search(text[start:end])
 

@@ -1683,3 +1683,11 @@ def test_a_resolutions_recitals_and_powers_take_no_meeting_day(tagger: Tagger, t
     """events.v104: not even for the learned filter: why a resolution is made and what it empowers is not done at
     the meeting."""
     assert filter_candidates(tagger, text, kind="minutes", doc_date=MEETING) == []
+
+
+def test_a_step_told_as_before_takes_no_story_day(tagger: Tagger) -> None:
+    """events.v106: "previously", "earlier" tell a time before the day the story told last."""
+    text = ("On Sunday, March 11, the county declared a state of emergency. The executive previously deployed an "
+            "emergency order during the measles outbreak, but a judge struck it down.")
+    rows = timeline_rows(tagger, text, kind="news")
+    assert [r["date_start"] for r in rows] == [D(2018, 3, 11)]
