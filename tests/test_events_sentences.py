@@ -53,6 +53,10 @@ DATED = [
     # members leaving the chamber inside a story's sentence: no minutes' procedure (nlp.v155)
     ("That bill was narrowly voted down on Saturday before the opposition's lawmakers left the chamber.",
      (D(2018, 3, 10), D(2018, 3, 10), "day", "relative")),
+    # a day labelling the incident an arrest concerns, beside the arrest's own date (events.v107)
+    ("Last week, deputies arrested Dale Ortiz in connection with a Feb. 20 shooting in Harwick.",
+     (D(2018, 3, 5), D(2018, 3, 11), "week", "relative")),
+    ("In a Feb. 20 shooting, two men were killed, deputies said.", (D(2018, 2, 20), D(2018, 2, 20), "day", "explicit")),
     # winning an election, however told (nlp.v154: "win", "elect" are trigger words)
     ("Ortega won 55.9% of the vote Sunday night in a vote of party precinct chairs.",
      (D(2018, 3, 11), D(2018, 3, 11), "day", "relative")),
