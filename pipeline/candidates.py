@@ -24,7 +24,7 @@ from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS
                               PLAIN_SAYING, PLAN_ADJECTIVES, PLAN_VERBS, PLANNED_CUES, PROCEDURAL, PROPOSING,
                               REPORTING_VERBS, ROLL_LABELS, SPEECH_VERBS, TEXT_NOUNS, TRIGGERS)
 from pipeline.letters import LETTER_ANSWERED, letter_candidate
-from pipeline.verdicts import VERDICT, verdict_candidate
+from pipeline.verdicts import VERDICT, formula_candidate, verdict_candidate
 
 _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 
@@ -83,8 +83,8 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         return verdict_candidate(sent, start, verdict)
     entry = _DOCKET_ENTRY.match(body)
     if entry:   # "| 04/07/2008 | 8 | AFFIDAVIT of Financial Status of …", "| 02/05/2015 | WRIT RECEIVED | | |"
-        what = entry.group("what") or entry.group("code")
-        return docket_candidate(sent, start, text.find(what, start), what)
+        what = (entry.group("what") or entry.group("code")).split()[0]   # its first word names it
+        return formula_candidate(sent, start, what, text.find(what, start), what.lower(), "legal")
     answered = LETTER_ANSWERED.search(text, start, sent.end_char)
     if answered:   # "in response to your letter of November 20, 2014, …": the letter answered, on its day
         return letter_candidate(sent, start, answered)
@@ -241,9 +241,9 @@ BARE_VERDICT_WORDS = 5   # "Carried.", "Motion carried unanimously.", "ADOPTED a
 
 
 def _carries_procedure(sent: Any, body: str) -> bool:
-    """A bare verdict whose motion, told in the one or two sentences before it, is procedure: the motion
-    to adjourn, to approve the last minutes or the agenda, to go into closed session ("That the meeting be
-    adjourned." / "Carried."): no act of its own, like its motion."""
+    """A bare verdict whose motion, told in the sentence before it (or before its seconder's line), is
+    procedure: the motion to adjourn, to approve the last minutes or the agenda, to go into closed session
+    ("That the meeting be adjourned." / "Carried."): no act of its own, like its motion."""
     if len(_SECONDED_LEAD.sub("", body).split()) > BARE_VERDICT_WORDS or sent.start == 0:
         return False
     before = sent.doc[sent.start - 1].sent
@@ -258,16 +258,6 @@ _MOTION_CUE = re.compile(r"\b(?:moved?|motion|seconded)\b|\bthat\s+(?:the|we|cou
 _SECONDED_LEAD = re.compile(r"^\s*seconded\s+by\s+[^.\n]{1,60}\.\s*", re.IGNORECASE)   # "Seconded by X. Motion carried."
 _SECONDED_ONLY = re.compile(r"\s*(?:seconded\s+by\s+[^.\n]{1,60}|(?:[A-Z][\w.'’-]*\s+){1,4}seconded(?:\s+the\s+motion)?)\s*\.?\s*$",
                             re.IGNORECASE)
-
-
-def docket_candidate(sent: Any, start: int, at: int, what: str) -> dict[str, Any]:
-    """A docket entry's candidate: the court's record of that day, done (its first word names it)."""
-    word = what.split()[0]
-    return {"start": start, "end": sent.end_char,
-            "trigger": word, "trigger_at": at, "lemma": word.lower(), "type": "legal", "lemmas": [word.lower()],
-            "agents": [], "patients": [], "self_dated": True, "rule": True, "subtree": [sent.start, sent.end - 1],
-            "foreign": [], "loose_foreign": [], "reported": False, "generic": False, "modality": "done",
-            "polarity": "positive"}
 
 
 # A court's electronic filing stamp atop each page: "Case: 20-16276, 08/05/2020, ID: 11778722, DktEntry: 19",

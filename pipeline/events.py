@@ -469,14 +469,16 @@ _RULING_NOUN_AFTER = re.compile(r",?\s+(?:[A-Za-z-]+\s+){0,2}?(?:order|opinion|d
                                 r"verdict|award)s?\b", re.IGNORECASE)
 
 
-def _day_before_noun(text: str, d: dict[str, Any], nouns: re.Pattern[str]) -> bool:
-    """A day (no bare year) between a determiner and one of `nouns`, not after a preposition of the instrument
-    ("reviewed the March 5, 2010 memorandum", not "In a March 5 letter, the agency asked …")."""
-    before = _DETERMINER_BEFORE.search(text, max(0, d["start"] - 30), d["start"])
-    return bool(before) and not _BARE_YEAR.fullmatch(d["text"]) \
-        and not re.match(r"(?:in|by|via|through|with|under|per|to)\s", before.group(0), re.IGNORECASE) \
-        and not d["text"].lower().startswith(("the ", "a ", "an ")) and bool(nouns.match(text, d["end"])
-                                                                            or nouns is _PAPER_NOUN_AFTER and _PAPER_TAIL.search(d["text"]))
+def _day_before_noun(text: str, d: dict[str, Any], nouns: re.Pattern[str], before: re.Pattern[str] = _DETERMINER_BEFORE,
+                    tail: re.Pattern[str] | None = None) -> bool:
+    """A day (no bare year) between a determiner (`before`) and one of `nouns` (or one of them the model took into
+    the DATE, `tail`), not after a preposition of the instrument ("reviewed the March 5, 2010 memorandum", not
+    "In a March 5 letter, the agency asked …")."""
+    det = before.search(text, max(0, d["start"] - 30), d["start"])
+    return bool(det) and not _BARE_YEAR.fullmatch(d["text"]) \
+        and not (before is _DETERMINER_BEFORE and re.match(r"(?:in|by|via|through|with|under|per|to)\s", det.group(0), re.IGNORECASE)) \
+        and not d["text"].lower().startswith(("the ", "a ", "an ")) \
+        and bool(nouns.match(text, d["end"]) or tail is not None and tail.search(d["text"]))
 
 
 def _labels_a_ruling(text: str, d: dict[str, Any]) -> bool:
@@ -492,8 +494,7 @@ _INCIDENT_DETERMINER = re.compile(r"(?<!\w)(?:(?i:with|for|over|after|to|about|o
 
 
 def _labels_an_incident(text: str, d: dict[str, Any]) -> bool:
-    return bool(_INCIDENT_DETERMINER.search(text, max(0, d["start"] - 30), d["start"])) and \
-        not _BARE_YEAR.fullmatch(d["text"]) and bool(_INCIDENT_NOUN_AFTER.match(text, d["end"]))
+    return _day_before_noun(text, d, _INCIDENT_NOUN_AFTER, before=_INCIDENT_DETERMINER)
 
 
 def _titles_a_paper(text: str, d: dict[str, Any]) -> bool:
@@ -501,7 +502,7 @@ def _titles_a_paper(text: str, d: dict[str, Any]) -> bool:
     paper's noun ("reviewed the March 5, 2010 memorandum"): the paper's label, not a date."""
     if _BARE_YEAR.fullmatch(d["text"]):
         return bool(_PAPER_NAME_AFTER.match(text, d["end"]))
-    return _day_before_noun(text, d, _PAPER_NOUN_AFTER)
+    return _day_before_noun(text, d, _PAPER_NOUN_AFTER, tail=_PAPER_TAIL)
 
 
 # the paper by which the act was done: "By letter dated May 27, 2016, X requested …", "in a decision, dated
@@ -847,8 +848,6 @@ def _with_day(text: str, entity: dict[str, Any]) -> dict[str, Any]:
     return entity
 
 
-
-
 # a resolution's recital or a power it lists, opening its sentence (events.build_events)
 _RECITAL = re.compile(r"\s*(?:[-•*]\s*|\(?[a-z0-9]{1,3}[.)]\s+)?(?:(?P<whereas>WHEREAS\b|Whereas\b)|To\s+(?!date\b|(?:that|this)\s+end\b)[a-z]+\s)")
 
@@ -858,6 +857,8 @@ def _recital(text: str, cand: dict[str, Any]) -> bool:
     not "To mark the anniversary, the council unveiled a plaque", whose act follows the comma)."""
     m = _RECITAL.match(text, cand["start"])
     return bool(m) and (bool(m.group("whereas")) or "," not in text[cand["start"]:cand["trigger_at"]])
+
+
 # a cell may hold its day's hour too ("| 05/10/2018 23:22:48 |")
 _CELL_HOUR = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?")
 FIRST_CELLS = 4   # a docket's date cell comes before its text: "| 24 | | Filed & Entered: | 06/12/2017 | …"

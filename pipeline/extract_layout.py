@@ -160,13 +160,14 @@ def min_gutter(rows: list[_Row]) -> float:
     usual space between words when that is wider. A typewriter face (Courier, a court's pleading
     paper) spaces its words 7-9 pt apart and lines their gaps up down the page, which MIN_GUTTER alone
     took for a gutter between two columns ("11 On February" | "13, 2002, Plaintiff applied …")."""
-    gaps = [b["x0"] - a["x1"] for r in rows for a, b in zip(sorted(r.words, key=lambda w: w["x0"]),
-                                                            sorted(r.words, key=lambda w: w["x0"])[1:])]
-    gaps = [g for g in gaps if 0 < g < 3 * MIN_GUTTER]
+    gaps = []
+    for r in rows:
+        xs = sorted(r.words, key=lambda w: w["x0"])
+        gaps += [g for a, b in zip(xs, xs[1:]) if 0 < (g := b["x0"] - a["x1"]) < 3 * MIN_GUTTER]
     return max(MIN_GUTTER, WIDE_SPACES * statistics.median(gaps)) if gaps else MIN_GUTTER
 
 
-def _gutter(rows: list[_Row], width: float, height: float) -> float | None:
+def _gutter(rows: list[_Row], width: float, height: float, clear_space: float | None = None) -> float | None:
     """The x of a vertical gutter that splits most body rows into two filled columns, or None.
 
     Rows crossing the gutter (a title, a full-width heading) are allowed while they are fewer than
@@ -175,7 +176,7 @@ def _gutter(rows: list[_Row], width: float, height: float) -> float | None:
     body = [r for r in rows if MARGIN_BAND * height < r.top and r.bottom < (1 - MARGIN_BAND) * height]
     if len(body) < 2 * MIN_COLUMN_ROWS:
         return None
-    clear_space = min_gutter(body)
+    clear_space = min_gutter(rows) if clear_space is None else clear_space
     segs = [r.segments(clear_space) for r in body]
     best: tuple[int, int, float] | None = None
     x = 0.3 * width
@@ -213,8 +214,8 @@ def _text_lines(words: list[dict[str, Any]], width: float, height: float) -> lis
     if not words:
         return []
     rows = _rows(words)
-    gutter = _gutter(rows, width, height)
     clear_space = min_gutter(rows)
+    gutter = _gutter(rows, width, height, clear_space)
     if gutter is None:
         return _paragraphs([_join(r.words, r) for r in rows])
     out: list[Line] = []

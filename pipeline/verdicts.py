@@ -20,10 +20,10 @@ VERDICT = re.compile(
     r"(?P<motion2>carried|passed|approved|adopted|failed|defeated)\b)"
     r"|(?i:(?P<alone>carried|adopted|approved|passed|defeated|lost)(?:\s+(?:unanimously|\d+\s*[-–]\s*\d+))?[.!]?\s*$)"
     r"|(?i:(?P<moved>moved)\s+by\s+(?=[A-Z]))"
-    # a motion with its mover and seconder and no verb ("Motion by Janet Keough, second by Dick Dillon to pass
-    # the attached resolution …", "Motion by Trustee Lee, seconded by Trustee Park, to award …")
     # a by-law's enactment line ("Read a first, second and third time and passed this 6th day of June, 2023.")
     r"|(?i:read\s+a\s+first(?:,?\s+(?:and\s+)?(?:second|third))*\s+time\s+and\s+(?:finally\s+)?(?P<enacted>passed|enacted|adopted)\b)"
+    # a motion with its mover and seconder and no verb ("Motion by Janet Keough, second by Dick Dillon to pass
+    # the attached resolution …", "Motion by Trustee Lee, seconded by Trustee Park, to award …")
     r"|(?P<motion3>(?i:motion))(?i:\s+(?:was\s+)?(?:made\s+)?by)\s+(?=[A-Z])[^,;.()\n]{1,60},?\s+(?i:second(?:ed)?\s+by)\s+(?=[A-Z])"
     # a vote's tally or its record ("The vote Your Worship, Yeas 13, Nays 3.", "A RECORDED VOTE was taken",
     # "Councillor Eadie is negative on 1 and 2.")
@@ -88,9 +88,15 @@ def verdict_candidate(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]
     """The candidate a verdict formula makes: self-dated (the meeting's or the decision's day), done."""
     word = next(g for g in _VERDICT_GROUPS if m.group(g))
     lemma = _VERDICT_LEMMAS["floor" if word == "floor" else " ".join(m.group(word).lower().split())]
-    return {"start": start, "end": sent.end_char, "trigger": m.group(word), "trigger_at": m.start(word),
-            "lemma": lemma, "type": "decision" if word in _MEETING_VERDICTS else "legal",
-            "lemmas": [lemma], "agents": [], "patients": [], "self_dated": True,
+    return formula_candidate(sent, start, m.group(word), m.start(word), lemma,
+                             "decision" if word in _MEETING_VERDICTS else "legal")
+
+
+def formula_candidate(sent: Any, start: int, trigger: str, at: int, lemma: str, type_: str) -> dict[str, Any]:
+    """A record's formula as a candidate (a verdict, a docket's entry): done, dated by the record's own day
+    (the meeting's or the decision's, or a row's date cell), no agents or patients of its own."""
+    return {"start": start, "end": sent.end_char, "trigger": trigger, "trigger_at": at,
+            "lemma": lemma, "type": type_, "lemmas": [lemma], "agents": [], "patients": [], "self_dated": True,
             "subtree": [sent.start, sent.end - 1], "foreign": [], "loose_foreign": [], "reported": False, "generic": False,
             "modality": "done", "polarity": "positive"}
 
