@@ -13,7 +13,7 @@ from typing import Any
 
 # who an order binds: the parties and those who act for them
 PARTIES = {"defendant", "plaintiff", "party", "petitioner", "respondent", "appellant", "appellee", "movant",
-           "claimant", "debtor", "intervenor", "counsel"}
+           "claimant", "debtor", "intervenor", "counsel", "clerk"}   # "The Clerk of the Court is directed to …"
 # what a court does by saying it in the present: "the Court finds", "we dismiss"
 RULINGS = {"find", "conclude", "hold", "order", "grant", "deny", "direct", "enjoin", "dismiss", "affirm", "reverse",
            "vacate", "remand", "adopt", "accept", "overrule", "sustain", "decline"}
@@ -23,7 +23,7 @@ _SOME = {"a", "an", "any", "every", "each", "no"}
 # what a decision disposes of: "The appeal will be sustained", "the record will be remanded"
 CASE_PAPERS = {"appeal", "motion", "petition", "judgment", "decision", "record", "proceeding", "case", "application",
                "complaint", "claim", "request", "action", "writ", "objection", "order", "cross-motion", "charge"}
-DISPOSALS = RULINGS | {"reinstate", "terminate", "sustain", "remand", "return", "close"}
+DISPOSALS = RULINGS | {"reinstate", "terminate", "sustain", "remand", "return", "close", "enter"}   # "Judgment is entered …"
 # what the court says its words are: "This constitutes the Order of the Court."
 DECISION_NOUNS = {"order", "decision", "judgment", "opinion", "ruling", "decree"}
 

@@ -39,7 +39,8 @@ VERDICT = re.compile(
     # a court's disposition alone on its line, under a case of a release list ("| Affirmed.", "Petition
     # Denied. No Opinion.", "Reversed and remanded.")
     r"|(?:\|\s*)?(?:(?i:petition|writ|application|rehearing|appeal)\s+)?(?P<disposed>(?i:affirmed|reversed|vacated|"
-    r"dismissed|remanded|denied|granted|quashed))(?:\s+(?i:in\s+part|and\s+remanded|as\s+modified))*[.;]?"
+    r"dismissed|remanded|denied|granted|quashed))(?:\s+(?i:in\s+part|and\s+remanded|as\s+modified))*"
+    r"(?:\s+by\s+(?:published|unpublished)\s+(?:per\s+curiam\s+)?opinion)?[.;]?"   # a circuit's head: "Affirmed by published opinion."
     r"(?:\s+(?i:no\s+opinion)\.?)?\s*\|?\s*$"
     # a court list's row that labels its disposition ("…; Majority Opinion: McCarty, J. Disposition: Affirmed.",
     # "Vote: REVERSED AND REMANDED.", "Decree: WRIT GRANTED"): this court's act on the list's day
@@ -50,8 +51,12 @@ VERDICT = re.compile(
     # "the district court's judgment dismissing St.\nPierre's claims is AFFIRMED"; "So Ordered."); in
     # lower case only in the present ("The judgment is affirmed."; not "… was dismissed.", a story's
     # past) and not in a condition ("If the extension is granted, …")
-    r"|(?s:.{0,200}?)\b(?i:we\s+(?:hereby\s+|therefore\s+|thus\s+)?(?P<we>affirm|reverse|vacate|remand|dismiss|deny|grant|"
-    r"modify|reinstate)\b)"
+    # ("…, and we now affirm.", "We agree and affirm."; never a standard of review: "We reverse … only if …")
+    r"|(?s:.{0,200}?)\b(?i:we\s+(?:(?:[\w’'-]+,?\s+){1,8}?and\s+)?(?:(?:hereby|therefore|thus|now|accordingly|also|"
+    r"respectfully)\s+)*(?P<we>affirm|reverse|vacate|remand|dismiss|deny|grant|modify|reinstate)\b"
+    r"(?![^.;]*\b(?:if|unless|when|whenever|where|only)\b))"
+    # the court in capitals, in the present: "The Court GRANTS Defendant's Motion to Dismiss."
+    r"|(?s:.{0,200}?)\bCourt\s+(?:hereby\s+)?(?P<courts>GRANTS|DENIES|DISMISSES|AFFIRMS|REVERSES|VACATES|SUSTAINS|OVERRULES)\b"
     r"|(?s:.{0,300}?)\b(?:is|are|be|was)\s+(?:hereby\s+)?(?P<ruled>AFFIRMED|REVERSED|VACATED|REMANDED|DISMISSED|DENIED|"
     r"GRANTED|MODIFIED|SUSTAINED|OVERRULED|STRICKEN|CONTINUED|TAKEN\s+UNDER\s+SUBMISSION|TAKEN\s+OFF[-\s]CALENDAR)(?=[\s,.;])"
     r"|(?s:(?:(?!\b(?i:if|unless|whether|when|until|once)\b).){0,300}?)\b(?:is|are)\s+(?:hereby\s+)?"
@@ -74,12 +79,14 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
                    "consolidated": "consolidate", "stayed": "stay", "extended": "extend",
                    "sustained": "sustain", "overruled": "overrule", "stricken": "strike", "continued": "continue",
                    "taken under submission": "submit", "taken off-calendar": "vacate", "taken off calendar": "vacate",
+                   "grants": "grant", "denies": "deny", "dismisses": "dismiss", "affirms": "affirm", "reverses": "reverse",
+                   "vacates": "vacate", "sustains": "sustain", "overrules": "overrule",
                    "ordered": "order", "concur": "concur", "concurring": "concur", "dissenting": "dissent",
                    "ayes": "vote", "yeas": "vote", "floor": "vote", "recorded vote": "vote", "negative": "vote", "opposed": "vote"}
 
 
 # VERDICT's groups in the order they are tried; a meeting's verdicts are decisions, a court's legal acts
-_VERDICT_GROUPS = ("caps", "motion", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "labelled", "negative", "disposed", "we", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
+_VERDICT_GROUPS = ("caps", "motion", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "labelled", "negative", "disposed", "we", "courts", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
                    "separate")
 _MEETING_VERDICTS = {"caps", "motion", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "negative"}
 

@@ -605,8 +605,19 @@ COURT_DECISIONS = [
     "CHRISTOPHER, J.P., FORD, WARHIT and VOUTSINAS, JJ., concur.",
     "BARRON, Circuit Judge, concurring in part and concurring in the judgment.",
     "OKAFOR, J., dissenting.",
+    # the disposition in a coordinated last clause, in a circuit's head formula, or in capitals (nlp.v156)
+    "We have considered the remaining objections and reverse.",
+    "She raises no further issue on appeal, so the order of the bankruptcy court is VACATED.",
+    "After the remand, both sides have submitted new briefs, and we now vacate the sentence.",
+    "Reversed and remanded by unpublished per curiam opinion.",
+    "The Court DENIES Plaintiff's Motion for a Preliminary Injunction.",
+    "The Clerk is directed to enter judgment for the respondent and close the file.",
+    "Judgment is entered in favor of the Plaintiffs on Count Two.",
 ]
 NOT_THE_COURTS_DECISION = [
+    # a standard of review, not this court disposing (nlp.v156)
+    "We reverse a grant of summary judgment only if no reasonable jury could find for the movant.",
+    "The district court dismissed the claim, and the plaintiff appealed.",
     # a finding or an order quoted from another paper (events.v102)
     "“We find that the question of the stop's length is properly one for the jury.”",
     "“The Court finds that the County has shown good cause for the delay,” the district court wrote.",
