@@ -124,3 +124,24 @@ def story_day(text: str, start: int, found: list[dict[str, Any]],
         return None
     # the step follows the day's start ("A short time later" after a night told over two days)
     return replace(d["interval"], end=d["interval"].start, source="anaphoric")
+
+
+INCIDENT_KINDS = ("court", "report")   # papers that tell an incident's night step by step in their facts
+INCIDENT_CHARS = 1500   # an incident's steps follow its hour closely (a news story's day reaches STORY_CHARS)
+
+
+def incident_day(text: str, start: int, found: list[dict[str, Any]],
+                 possible: Callable[[DateInterval], bool]) -> DateInterval | None:
+    """The day of an incident a court paper or a report tells step by step ("On September 9, 2006, around
+    9:00 p.m., Officer Alton stopped a car …" / "Alton then measured the windows …" / "He retrieved the knife
+    …"): the day told last, when it was told with its hour, dates the steps up to INCIDENT_CHARS after it."""
+    told = [d for d in found if d["end"] <= start and d["interval"] is not None and not d.get("quoted")]
+    if not told:
+        return None
+    told.sort(key=lambda d: d["end"])
+    d = told[-1]
+    if not d.get("clocked") and len(told) > 1 and told[-2].get("clocked") and d["start"] - told[-2]["end"] < 15:
+        d = told[-2]   # the hour itself ("around 9:00 p.m.") told right after its day
+    if not d.get("clocked") or start - d["end"] > INCIDENT_CHARS:
+        return None
+    return story_day(text, start, [d], possible)

@@ -1706,3 +1706,25 @@ def test_a_step_told_as_before_takes_no_story_day(tagger: Tagger) -> None:
             "emergency order during the measles outbreak, but a judge struck it down.")
     rows = timeline_rows(tagger, text, kind="news")
     assert [r["date_start"] for r in rows] == [D(2018, 3, 11)]
+
+
+# an incident told step by step in a court paper's facts, after the day and its hour (events.v108)
+INCIDENT = ("On March 3, 2011, at about 10:15 p.m., Deputy Carla Ruiz stopped a pickup truck on Route 9. "
+            "Ruiz then arrested the driver. She seized a rifle from the seat.")
+
+
+def test_an_incidents_steps_take_the_day_told_with_its_hour(tagger: Tagger) -> None:
+    rows = timeline_rows(tagger, INCIDENT, kind="court", doc_date=DECIDED)
+    assert [(r["date_start"], r["date_source"]) for r in rows] == [
+        (D(2011, 3, 3), "explicit"), (D(2011, 3, 3), "anaphoric"), (D(2011, 3, 3), "anaphoric")]
+
+
+@pytest.mark.parametrize("text", [
+    # a day without its hour is no incident's: its next sentences keep no day (news tells its steps otherwise)
+    INCIDENT.replace(", at about 10:15 p.m.,", ","),
+    # nor does an hour reach far: a long stretch of reasoning comes between
+    INCIDENT.replace("Ruiz then", "The statute reaches every weapon carried in a vehicle on a public road. " * 25 + "Ruiz then"),
+])
+def test_steps_far_from_an_hour_or_after_a_bare_day_take_no_day(tagger: Tagger, text: str) -> None:
+    rows = timeline_rows(tagger, text, kind="court", doc_date=DECIDED)
+    assert [r["date_source"] for r in rows] == ["explicit"]
