@@ -212,6 +212,7 @@ class Tagger:
 
     def __init__(self, model: str, n_process: int = 1, batch_size: int = 32) -> None:
         import spacy
+        from spacy.util import compile_infix_regex
 
         try:
             self.nlp = spacy.load(model)
@@ -223,6 +224,10 @@ class Tagger:
             # "Sgt.", "Det.", "Supt.": an abbreviated rank is one token, as "Dr." and "Gov." are in the
             # model's own exceptions, so it reads as a title and not as a sentence's end or a name
             self.nlp.tokenizer.add_special_case(word.capitalize(), [{"ORTH": word.capitalize()}])
+        # a year glued to the next sentence by a missing space ("I joined in July of 2020.I attended …", scanned
+        # or typed text): the model's own rules split a word from it ("budget.Then") but not a number
+        infixes = list(self.nlp.Defaults.infixes) + [r"(?<=[12][0-9]{3})\.(?=[A-Z])"]
+        self.nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         if "parser" in self.nlp.pipe_names:
             self.nlp.add_pipe("heading_breaks", before="parser")
         person_spans.use_lemmatizer(self.nlp)   # English words for the person rules, from this model

@@ -1728,3 +1728,12 @@ def test_an_incidents_steps_take_the_day_told_with_its_hour(tagger: Tagger) -> N
 def test_steps_far_from_an_hour_or_after_a_bare_day_take_no_day(tagger: Tagger, text: str) -> None:
     rows = timeline_rows(tagger, text, kind="court", doc_date=DECIDED)
     assert [r["date_source"] for r in rows] == ["explicit"]
+
+
+def test_a_year_glued_to_the_next_sentence_ends_it_and_stays_a_date(tagger: Tagger) -> None:
+    """A missing space after a year's full stop (scanned or typed text): two sentences, each act dated (nlp.v157)."""
+    text = "The county hired Dana Ortiz as director in March of 2019.She resigned in June 2021 after the audit."
+    rows = timeline_rows(tagger, text, kind="news", doc_date=date(2021, 9, 1))
+    assert [(r["text"], r["date_start"], r["date_precision"]) for r in rows] == [
+        ("The county hired Dana Ortiz as director in March of 2019.", D(2019, 3, 1), "month"),
+        ("She resigned in June 2021 after the audit.", D(2021, 6, 1), "month")]
