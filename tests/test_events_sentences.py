@@ -1747,3 +1747,13 @@ def test_a_paper_filing_itself_is_an_act_of_its_day(tagger: Tagger, text: str) -
     """What a paper says it is doing, in the present ("X files this complaint"), is done on its stated day (events.v109)."""
     rows = timeline_rows(tagger, text, kind="court", doc_date=DECIDED)
     assert [(r["date_start"], r["date_source"]) for r in rows] == [(DECIDED, "document_date")]
+
+
+@pytest.mark.parametrize("text", [
+    "Webster's Third New International Dictionary 1046 (3d ed. 1993).",
+    "See 5 Wright & Miller, Federal Practice and Procedure § 1357 (4th ed. 2018); see also Local Rule 7.1.",
+    "The parties should consult 9th Cir. R.A.P. 28 (2019) before they file.",
+])
+def test_a_books_edition_and_a_rules_year_date_nothing(tagger: Tagger, text: str) -> None:
+    """A cited book's edition year and a court rule's year are no dates of an act (events.v110)."""
+    assert [r for r in filter_candidates(tagger, text, kind="court", doc_date=DECIDED) if r["date_start"].year < 2020] == []
