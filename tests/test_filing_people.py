@@ -59,3 +59,12 @@ def test_names_in_capitals_are_people_and_capitalised_headings_are_not(people) -
     found = people(text)
     assert {"MARGARET E. HOLLOWAY", "GREGORY PALMER", "RAYMOND T. WHITFIELD"} <= set(found), found
     assert not [n for n in found if n.split()[0] in ("UNITED", "CENTRAL", "ORDER", "JACKSON", "IT")], found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The court thanks R. Daniel Whitcombe for his brief as amicus.", "R. Daniel Whitcombe"),
+    ("Counsel for the appellants were R. Thomas Okafor and Linda Brennan.", "R. Thomas Okafor"),
+])
+def test_a_first_initial_the_model_tags_apart_stays_in_the_name(people, text: str, name: str) -> None:
+    """"R." before a given name and a surname (the small model tags it NORP): the name as written (nlp.v158)."""
+    assert name in people(text), people(text)
