@@ -76,7 +76,8 @@ def article_text(html: str) -> tuple[str, Any, str]:
         return text, doc, "article"
     visible = visible_text(html)
     if len(text) >= MIN_BODY_CHARS and len(text) >= MIN_BODY_SHARE * len(visible):
-        return (visible, doc, "page") if _record_head_dropped(text, visible) else (text, doc, "article")
+        return (visible, doc, "page") if _record_head_dropped(text, visible) or _lines_dropped(text, visible) \
+            else (text, doc, "article")
     try:
         recall = trafilatura.bare_extraction(html, with_metadata=True, **{**_OPTIONS, "favor_recall": True})
     except Exception:
@@ -103,6 +104,24 @@ def _record_head_dropped(text: str, visible: str) -> bool:
         return False
     head = visible[:at]
     return bool(_RECORD_HEADING.search(head)) and bool(dates_in(head))
+
+
+LONG_LINE = 60          # a line of the page this long is content, not a menu's or a footer's
+DROPPED_SHARE = 0.25    # a page (no article) whose extractor dropped this share of its long lines is read whole
+
+
+def _lines_dropped(text: str, visible: str) -> bool:
+    """The article extractor dropped much of a record page's content: rows of an agenda whose items are links
+    (Akron's "ORDINANCES & RESOLUTIONS PASSED" table, each item an <a href="javascript:…">), taken for a menu.
+    Only a record's page, whose kept text holds table rows; measured on the page's long lines: the share of their
+    characters whose opening the kept text lacks."""
+    if sum(ln.startswith("|") for ln in text.splitlines()) < 3:
+        return False   # a story's prose kept, its related links dropped: no record
+    kept = " ".join(text.split())
+    long = [" ".join(ln.split()) for ln in visible.splitlines() if len(ln.strip()) >= LONG_LINE]
+    total = sum(map(len, long))
+    lost = sum(len(ln) for ln in long if ln[:50] not in kept)
+    return total > 0 and lost >= DROPPED_SHARE * total
 
 
 def hard_wrapped(lines: list[Any]) -> bool:
