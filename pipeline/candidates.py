@@ -29,6 +29,11 @@ from pipeline.verdicts import VERDICT, formula_candidate, verdict_candidate
 _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 
 
+# how far into a sentence a procedural line's words are looked for: a long sentence that a missed boundary ran on
+# into the next one's "Hearings recessed subject to the call." (after "Washington, D.C.") keeps its act
+PROCEDURAL_REACH = 200
+
+
 def procedural(text: str) -> bool:
     """A procedural line of minutes (lexicon.PROCEDURAL): the call to order, the roll, the minutes' approval …"""
     return bool(_PROCEDURAL.search(text))
@@ -74,7 +79,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     start = content_start(text, sent.start_char, sent.end_char)
     body = text[start:sent.end_char].strip()
     verdict = VERDICT.match(text, start, sent.end_char)
-    if start >= sent.end_char or _PROCEDURAL.search(body) or not verdict and _imperative(sent, start):
+    if start >= sent.end_char or _PROCEDURAL.search(body, 0, PROCEDURAL_REACH) or not verdict and _imperative(sent, start):
         return None   # (a by-law's "Read a first, second and third time and passed …" is no imperative)
     lead = _SECONDED_LEAD.match(body)
     if (verdict or lead and VERDICT.match(body, lead.end())) and _carries_procedure(sent, body):

@@ -1757,3 +1757,17 @@ def test_a_paper_filing_itself_is_an_act_of_its_day(tagger: Tagger, text: str) -
 def test_a_books_edition_and_a_rules_year_date_nothing(tagger: Tagger, text: str) -> None:
     """A cited book's edition year and a court rule's year are no dates of an act (events.v110)."""
     assert [r for r in filter_candidates(tagger, text, kind="court", doc_date=DECIDED) if r["date_start"].year < 2020] == []
+
+
+def test_a_procedural_word_deep_in_a_long_sentence_keeps_its_act(tagger: Tagger) -> None:
+    """A boundary missed after an abbreviation runs a hearing's long account on into the digest's closing formula
+    ("… Washington, D.C." / "Hearings recessed subject to the call."): the hearing held stays an act (nlp.v159)."""
+    text = ("Committee on Rural Affairs: Committee held a hearing to examine the cost of broadband service in farming "
+            "counties, focusing on federal grants, state matching funds and the rates that cooperatives pay for "
+            "backbone capacity, receiving testimony from Ada Lindqvist, Rural Utilities Service, Department of "
+            "Agriculture; and Tomas Okafor, Prairie Telephone Cooperative, Washington, D.C.\n"
+            "Hearings recessed subject to the call.")
+    rows = timeline_rows(tagger, text, kind="minutes", doc_date=D(2006, 5, 10))
+    assert [r["date_start"] for r in rows] == [D(2006, 5, 10)] and "held a hearing" in rows[0]["text"]
+    # the formula alone, or a short sentence opening on it, stays procedure
+    assert timeline_rows(tagger, "Hearings recessed subject to the call.", kind="minutes", doc_date=D(2006, 5, 10)) == []
