@@ -18,12 +18,14 @@ PARTIES = {"defendant", "plaintiff", "party", "petitioner", "respondent", "appel
 RULINGS = {"find", "conclude", "hold", "order", "grant", "deny", "direct", "enjoin", "dismiss", "affirm", "reverse",
            "vacate", "remand", "adopt", "accept", "overrule", "sustain", "decline"}
 # what a party is by the order: "is enjoined from", "are ordered to"
-BOUND = {"enjoin", "restrain", "prohibit", "order", "direct", "require"}
+BOUND = {"enjoin", "restrain", "prohibit", "order", "direct", "require",
+         "sentence", "commit", "suspend", "disbar", "fine"}   # "Defendant is sentenced to …", "Respondent is suspended …"
 _SOME = {"a", "an", "any", "every", "each", "no"}
 # what a decision disposes of: "The appeal will be sustained", "the record will be remanded"
 CASE_PAPERS = {"appeal", "motion", "petition", "judgment", "decision", "record", "proceeding", "case", "application",
-               "complaint", "claim", "request", "action", "writ", "objection", "order", "cross-motion", "charge"}
-DISPOSALS = RULINGS | {"reinstate", "terminate", "sustain", "remand", "return", "close", "enter"}   # "Judgment is entered …"
+               "complaint", "claim", "request", "action", "writ", "objection", "order", "cross-motion", "charge", "mandate"}
+DISPOSALS = RULINGS | {"reinstate", "terminate", "sustain", "remand", "return", "close", "enter", "modify"}   # "Judgment is entered …"
+DISPOSALS_ACTIVE = {"issue"}   # "The mandate shall issue forthwith."
 # what the court says its words are: "This constitutes the Order of the Court."
 DECISION_NOUNS = {"order", "decision", "judgment", "opinion", "ruling", "decree"}
 
@@ -56,6 +58,8 @@ def court_order(sent: Any) -> bool:
     if subject.lower_ == "this" and lemma == "constitute" and any(
             c.dep_ in ("dobj", "attr") and c.lemma_.lower() in DECISION_NOUNS for c in root.children):
         return True   # "This constitutes the Order of the Court."
+    if subject.lemma_.lower() == "mandate" and lemma in DISPOSALS_ACTIVE and any(a.lower_ in ("will", "shall") for a in aux):
+        return True   # "The mandate shall issue forthwith.": the court's order to its clerk
     if subject.lemma_.lower() in CASE_PAPERS and lemma in DISPOSALS | {"refer"} and root.tag_ == "VBN" and \
             any(a.lower_ in ("will", "shall", "is", "are") for a in aux) and not _a_party(subject):
         return True   # "The appeal will be sustained, the proceedings will be reinstated …", "This case is

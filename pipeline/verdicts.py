@@ -38,8 +38,12 @@ VERDICT = re.compile(
     r"\s+was\s+(?:agreed\s+to|passed|rejected|adopted)))\b"
     # a court's disposition alone on its line, under a case of a release list ("| Affirmed.", "Petition
     # Denied. No Opinion.", "Reversed and remanded.")
-    r"|(?:\|\s*)?(?:(?i:petition|writ|application|rehearing|appeal)\s+)?(?P<disposed>(?i:affirmed|reversed|vacated|"
-    r"dismissed|remanded|denied|granted|quashed))(?:\s+(?i:in\s+part|and\s+remanded|as\s+modified))*"
+    # (a headnote's paper before it: "Judgment reversed.", "Decree affirmed.", "Motion to dismiss appeal granted.",
+    # "Application for leave to appeal denied.")
+    r"|(?:\|\s*)?(?:(?i:(?:motion|application|petition|request)\s+(?:for|to)\s+[\w'’ -]{1,60}?|petition|writ|application|"
+    r"rehearing|appeal|judgment|decree|order|conviction|sentence|certiorari)\s+)?(?P<disposed>(?i:affirmed|reversed|vacated|"
+    r"dismissed|remanded|denied|granted|quashed))(?:\s+(?i:in\s+part|and\s+remanded|as\s+modified|with\s+instructions|"
+    r"for\s+further\s+proceedings|with(?:out)?\s+costs))*"
     r"(?:\s+by\s+(?:published|unpublished)\s+(?:per\s+curiam\s+)?opinion)?[.;]?"   # a circuit's head: "Affirmed by published opinion."
     r"(?:\s+(?i:no\s+opinion)\.?)?\s*\|?\s*$"
     # a court list's row that labels its disposition ("…; Majority Opinion: McCarty, J. Disposition: Affirmed.",
@@ -60,8 +64,8 @@ VERDICT = re.compile(
     r"|(?s:.{0,300}?)\b(?:is|are|be|was)\s+(?:hereby\s+)?(?P<ruled>AFFIRMED|REVERSED|VACATED|REMANDED|DISMISSED|DENIED|"
     r"GRANTED|MODIFIED|SUSTAINED|OVERRULED|STRICKEN|CONTINUED|TAKEN\s+UNDER\s+SUBMISSION|TAKEN\s+OFF[-\s]CALENDAR)(?=[\s,.;])"
     r"|(?s:(?:(?!\b(?i:if|unless|whether|when|until|once)\b).){0,300}?)\b(?:is|are)\s+(?:hereby\s+)?"
-    r"(?P<ruled2>(?i:affirmed|reversed|vacated|remanded|dismissed|denied|granted|consolidated|stayed|"
-    r"extended(?=\s+(?:until|to|through)\b)))\b"   # ("These three appeals are consolidated.", "The time … is extended until …")
+    r"(?P<ruled2>(?i:affirmed|reversed|vacated|remanded|dismissed|denied|granted|consolidated|stayed|awarded|remitted|"
+    r"extended(?=\s+(?:until|to|through)\b)))\b(?![^.;]*\b(?i:if|unless|when|whenever|only)\b)"   # ("These three appeals are consolidated.", "The time … is extended until …")
     r"|(?:IT\s+IS\s+)?(?:SO\s+|FURTHER\s+)?(?P<ordered>ORDERED)\b|(?i:(?:it\s+is\s+)?so\s+)(?P<ordered2>(?i:ordered))\b"
     r"|(?:(?:[A-Z][A-Za-z.'’-]+,?\s+|and\s+(?=[A-Z])){1,8}(?:JJ?\.|J\.P\.),?\s+)+(?P<concur>concur)\b|(?P<concur2>Concur)\s*[—–-]"
     # a judge's separate opinion opens on its author ("BARRON, Circuit Judge, concurring in part …",
@@ -76,7 +80,7 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
                    "dismiss": "dismiss", "deny": "deny", "grant": "grant", "modify": "modify",
                    "reinstate": "reinstate", "quashed": "quash", "affirmed": "affirm", "reversed": "reverse", "vacated": "vacate",
                    "remanded": "remand", "dismissed": "dismiss", "granted": "grant", "modified": "modify",
-                   "consolidated": "consolidate", "stayed": "stay", "extended": "extend",
+                   "consolidated": "consolidate", "stayed": "stay", "extended": "extend", "awarded": "award", "remitted": "remit",
                    "sustained": "sustain", "overruled": "overrule", "stricken": "strike", "continued": "continue",
                    "taken under submission": "submit", "taken off-calendar": "vacate", "taken off calendar": "vacate",
                    "grants": "grant", "denies": "deny", "dismisses": "dismiss", "affirms": "affirm", "reverses": "reverse",

@@ -613,11 +613,21 @@ COURT_DECISIONS = [
     "The Court DENIES Plaintiff's Motion for a Preliminary Injunction.",
     "The Clerk is directed to enter judgment for the respondent and close the file.",
     "Judgment is entered in favor of the Plaintiffs on Count Two.",
+    # a headnote's paper and its disposition, costs, the mandate, a sentence imposed (nlp.v160)
+    "Judgment affirmed.",
+    "Motion to strike the reply brief granted.",
+    "Application for a certificate of appealability denied.",
+    "Reversed and remanded for further proceedings.",
+    "Costs are awarded to the appellee.",
+    "The mandate shall issue forthwith.",
+    "Defendant is sentenced to 48 months of imprisonment, to be followed by three years of supervised release.",
 ]
 NOT_THE_COURTS_DECISION = [
     # a standard of review, not this court disposing (nlp.v156)
     "We reverse a grant of summary judgment only if no reasonable jury could find for the movant.",
     "The district court dismissed the claim, and the plaintiff appealed.",
+    "A defendant is sentenced under the guidelines only after the court calculates the range.",
+    "Costs are awarded to the prevailing party when the statute allows them.",
     # a finding or an order quoted from another paper (events.v102)
     "“We find that the question of the stop's length is properly one for the jury.”",
     "“The Court finds that the County has shown good cause for the delay,” the district court wrote.",
