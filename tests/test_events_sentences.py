@@ -1781,3 +1781,14 @@ def test_a_procedural_word_deep_in_a_long_sentence_keeps_its_act(tagger: Tagger)
     assert [r["date_start"] for r in rows] == [D(2006, 5, 10)] and "held a hearing" in rows[0]["text"]
     # the formula alone, or a short sentence opening on it, stays procedure
     assert timeline_rows(tagger, "Hearings recessed subject to the call.", kind="minutes", doc_date=D(2006, 5, 10)) == []
+
+
+def test_a_lower_courts_act_takes_the_day_of_the_order_cited_after_it(tagger: Tagger) -> None:
+    """"… the district court denied the motion. Order at 2 (Mar. 9, 2015)." dates the denial (events.v111); a
+    precedent cited after a proposition of law dates nothing."""
+    text = ("Okafor moved to suppress the statements. After a hearing, the district court denied the motion. "
+            "Order at 2 (Mar. 9, 2015). A jury convicted him of both counts.")
+    rows = timeline_rows(tagger, text, kind="court", doc_date=DECIDED)
+    assert [(r["date_start"], r["date_source"]) for r in rows if "denied" in r["text"]] == [(D(2015, 3, 9), "anaphoric")]
+    law = "A court must weigh each factor before it denies a motion to suppress. Smith v. Jones, 500 F.3d 1 (1st Cir. 2007)."
+    assert [r for r in timeline_rows(tagger, law, kind="court", doc_date=DECIDED) if r["date_start"].year == 2007] == []
