@@ -20,8 +20,8 @@ from pipeline.candidates import procedural
 from pipeline.court_orders import minutes_of_proceedings
 from pipeline.event_filter import NO_TRIGGER
 from pipeline.lexicon import MEETING_PROCEDURE, MINUTES_TRIGGERS, NUMBER_LABEL_BEFORE
-from pipeline.story_days import (CLOCK, DAY_END, INCIDENT_KINDS, STORY_KINDS, incident_day, TODAY_TIME, TOLD_DAY, TOLD_TIME, in_quotation, past_midnight, story_day,
-                                 story_step)
+from pipeline.story_days import (CLOCK, DAY_END, INCIDENT_KINDS, STORY_KINDS, TODAY_TIME, TOLD_DAY, TOLD_TIME, clocked, incident_day,
+                                 in_quotation, past_midnight, story_day, story_step)
 from pipeline.listed_acts import listed
 from pipeline.transcript import is_transcript
 from pipeline.verdicts import result_told
@@ -267,6 +267,7 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
     rows = []
     for page, analysis, found in zip(pages, analyses, page_dates):
         steps: list[dict[str, Any]] = []   # the story's acts dated so far on this page, for the next step
+        hours = [dict(d, clocked=clocked(page["text"], d)) for d in found] if incident else []   # an incident's day and hour
         for cand in analysis["candidates"]:
             if meeting and not transcript and listed(page["text"], cand["start"]):
                 # an item under "Committee ordered favorably reported the following business items:":
@@ -328,8 +329,7 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                 date_text = interval.text if interval is not None else None   # the told day's words
             if interval is None and incident and cand["modality"] == "done" and not cand.get("reported") and \
                     not in_quotation(page["text"], cand["start"]) and not cand.get("present"):
-                interval = incident_day(page["text"], cand["start"], [dict(d, clocked=_clocked(page["text"], d)) for d in found],
-                                        lambda iv: possible(iv, doc_date, "done"))
+                interval = incident_day(page["text"], cand["start"], hours, lambda iv: possible(iv, doc_date, "done"))
                 date_text = interval.text if interval is not None else None
             if interval is None and ruling and cand["modality"] == "done" and not cand.get("reported") and \
                     _LOWER_COURT_ACT.search(page["text"], cand["start"], cand["end"]):
@@ -962,17 +962,3 @@ def event_role(mention: dict[str, Any], event: dict[str, Any]) -> str:
         if any(s <= mention["start"] and mention["end"] <= e for s, e in spans):
             return role
     return "mentioned"
-
-
-def _clocked(text: str, d: dict[str, Any]) -> bool:
-    """A day that opens its sentence, its hour right after it ("On September 9, 2006, around 9:00 p.m., Officer
-    Alton stopped a car …"): the day of an incident whose steps the next sentences tell (story_days.incident_day)."""
-    on = max(0, d["start"] - 3)
-    if d["interval"] is None or d["interval"].precision != "day" or text[on:d["start"]] != "On ":
-        return False
-    before = text[:on].rstrip(" \t")
-    return (not before or before[-1] in ".:;\n") and bool(_INCIDENT_CLOCK.match(text, d["end"]))   # (after a sentence or a heading)
-
-
-_INCIDENT_CLOCK = re.compile(r",?\s+(?:(?:at|around|about|approximately|shortly\s+(?:before|after))\s+){0,2}"
-                             r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?,?\s", re.IGNORECASE)

@@ -5,7 +5,8 @@ vote.", "After taking money, the man fled on foot.") happens on the day the stor
 (`story_day`, marked anaphoric for the learned filter to judge); a time told alone ("At 10:17 p.m.",
 "That night", "By sundown") is on the day told last, and a morning hour after an evening one is the
 next day (`past_midnight`). A date inside a quotation is what a speaker spoke of, never the story's
-day (`in_quotation`). pipeline/events.py calls these; pipeline/dates.py resolves the words."""
+day (`in_quotation`). A court paper or a report tells an incident the same way only from a sentence that opens on
+its day and hour (`incident_day`). pipeline/events.py calls these; pipeline/dates.py resolves the words."""
 from __future__ import annotations
 
 import re
@@ -145,3 +146,17 @@ def incident_day(text: str, start: int, found: list[dict[str, Any]],
     if not d.get("clocked") or start - d["end"] > INCIDENT_CHARS:
         return None
     return story_day(text, start, [d], possible)
+
+
+def clocked(text: str, d: dict[str, Any]) -> bool:
+    """A day that opens its sentence, its hour right after it ("On September 9, 2006, around 9:00 p.m., Officer
+    Alton stopped a car …"): the day of an incident whose steps the next sentences tell (incident_day)."""
+    on = max(0, d["start"] - 3)
+    if d["interval"] is None or d["interval"].precision != "day" or text[on:d["start"]] != "On ":
+        return False
+    before = text[:on].rstrip(" \t")
+    return (not before or before[-1] in ".:;\n") and bool(_INCIDENT_CLOCK.match(text, d["end"]))   # (after a sentence or a heading)
+
+
+_INCIDENT_CLOCK = re.compile(r",?\s+(?:(?:at|around|about|approximately|shortly\s+(?:before|after))\s+){0,2}"
+                             r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?,?\s", re.IGNORECASE)

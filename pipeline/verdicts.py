@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+# a disposition followed by a condition is a rule or a standard of review, not the court disposing ("We reverse a
+# grant of summary judgment only if …", "Costs are awarded to the prevailing party when the statute allows them.")
+_NO_CONDITION = r"(?![^.;]*\b(?i:if|unless|when|whenever|where|only)\b)"
 # The record of a vote or motion written as a formula rather than a sentence (minutes, transcripts).
 VERDICT = re.compile(
     r"(?:(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*:[ \t]+(?=\S))?"   # a turn's speaker: "Mayor Katz: Motion is carried."
@@ -56,16 +59,17 @@ VERDICT = re.compile(
     # lower case only in the present ("The judgment is affirmed."; not "… was dismissed.", a story's
     # past) and not in a condition ("If the extension is granted, …")
     # ("…, and we now affirm.", "We agree and affirm."; never a standard of review: "We reverse … only if …")
-    r"|(?s:.{0,200}?)\b(?i:we\s+(?:(?:[\w’'-]+,?\s+){1,8}?and\s+)?(?:(?:hereby|therefore|thus|now|accordingly|also|"
+    rf"|(?s:.{{0,200}}?)\b(?i:we\s+(?:(?:[\w’'-]+,?\s+){{1,8}}?and\s+)?(?:(?:hereby|therefore|thus|now|accordingly|also|"
     r"respectfully)\s+)*(?P<we>affirm|reverse|vacate|remand|dismiss|deny|grant|modify|reinstate)\b"
-    r"(?![^.;]*\b(?:if|unless|when|whenever|where|only)\b))"
+    rf"{_NO_CONDITION})"
     # the court in capitals, in the present: "The Court GRANTS Defendant's Motion to Dismiss."
     r"|(?s:.{0,200}?)\bCourt\s+(?:hereby\s+)?(?P<courts>GRANTS|DENIES|DISMISSES|AFFIRMS|REVERSES|VACATES|SUSTAINS|OVERRULES)\b"
     r"|(?s:.{0,300}?)\b(?:is|are|be|was)\s+(?:hereby\s+)?(?P<ruled>AFFIRMED|REVERSED|VACATED|REMANDED|DISMISSED|DENIED|"
     r"GRANTED|MODIFIED|SUSTAINED|OVERRULED|STRICKEN|CONTINUED|TAKEN\s+UNDER\s+SUBMISSION|TAKEN\s+OFF[-\s]CALENDAR)(?=[\s,.;])"
     r"|(?s:(?:(?!\b(?i:if|unless|whether|when|until|once)\b).){0,300}?)\b(?:is|are)\s+(?:hereby\s+)?"
     r"(?P<ruled2>(?i:affirmed|reversed|vacated|remanded|dismissed|denied|granted|consolidated|stayed|awarded|remitted|"
-    r"extended(?=\s+(?:until|to|through)\b)))\b(?![^.;]*\b(?i:if|unless|when|whenever|only)\b)"   # ("These three appeals are consolidated.", "The time … is extended until …")
+    r"extended(?=\s+(?:until|to|through)\b)))\b"
+    rf"{_NO_CONDITION}"   # ("These three appeals are consolidated.", "The time … is extended until …")
     r"|(?:IT\s+IS\s+)?(?:SO\s+|FURTHER\s+)?(?P<ordered>ORDERED)\b|(?i:(?:it\s+is\s+)?so\s+)(?P<ordered2>(?i:ordered))\b"
     r"|(?:(?:[A-Z][A-Za-z.'’-]+,?\s+|and\s+(?=[A-Z])){1,8}(?:JJ?\.|J\.P\.),?\s+)+(?P<concur>concur)\b|(?P<concur2>Concur)\s*[—–-]"
     # a judge's separate opinion opens on its author ("BARRON, Circuit Judge, concurring in part …",
