@@ -373,6 +373,8 @@ def refuse(text: str, around: Around) -> str | None:
     head, second = (w.strip(_EDGE).lower() for w in (words + [""])[:2])
     if len(words) >= 2 and head in place_names() and name_free_word(second):
         return "a state or country, then an English word (\"California Building Laws\")"
+    if len(words) >= 2 and words[0].strip(_EDGE).isalpha() and name_free_word(head) and head not in place_names():
+        return "an English word no census name bears where the given name stands (\"Assistance Grant\" left of \"Justice\")"
     if len(words) >= 3 and any(name_free_word(w.strip(_EDGE).lower()) for w in words[1:-1]):
         return "a word inside the name is an English word no census name bears (\"Art Contest Winners\")"
     if any(w.isalpha() and w.islower() and (len(w) > 1 or not i) and w not in PARTICLES for i, w in enumerate(words)):

@@ -68,3 +68,13 @@ def test_names_in_capitals_are_people_and_capitalised_headings_are_not(people) -
 def test_a_first_initial_the_model_tags_apart_stays_in_the_name(people, text: str, name: str) -> None:
     """"R." before a given name and a surname (the small model tags it NORP): the name as written (nlp.v158)."""
     assert name in people(text), people(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The city will accept funding from the 2021 Justice Assistance Grant administered by the state.",
+    "Staff applied to the Justice Development Fund for the youth center, said Director Ines Carvalho.",
+])
+def test_an_english_word_where_the_given_name_stands_is_no_person(people, text: str) -> None:
+    """"Justice Assistance Grant" read as the title Justice and a name: "Assistance" is no one's given name (nlp.v161)."""
+    found = people(text)
+    assert not [n for n in found if n.split()[0] in ("Assistance", "Development")], found
