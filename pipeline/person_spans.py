@@ -319,6 +319,10 @@ def place_names() -> frozenset[str]:
 
 
 _EPONYM_NOUNS = {"disease", "syndrome", "law", "principle", "rule", "theorem", "sign", "palsy", "razor", "paradox"}
+# money and programmes named after a person, the noun right after the name ("Stewart B. McKinney funds for the homeless",
+# "the Ryan White program")
+_NAMED_MONEY = {"funds", "fund", "program", "programs", "programme", "scholarship", "scholarships", "grant", "grants",
+                "fellowship", "fellowships"}
 
 
 def _state_then_number(words: list[str]) -> bool:
@@ -385,6 +389,9 @@ def refuse(text: str, around: Around) -> str | None:
         following[:1] if text.endswith(_POSSESSIVE) else []
     if after_possessive and after_possessive[0].lower() in _EPONYM_NOUNS:
         return "an eponym (\"Lou Gehrig's disease\")"
+    if following[:1] and following[0] in _NAMED_MONEY and [w.lower() for w in around.before[-1:]] in (
+            ["the"], ["for"], ["from"], ["of"], ["a"], ["an"], ["by"], ["with"], ["under"], ["to"], ["its"], ["their"]):
+        return "money or a programme named after a person (\"Stewart B. McKinney funds\")"
     bare = _NICKNAME.sub(" ", f" {text} ").strip()   # Margaret "Peggy" Whitfield: a nickname in quotes
     if _BAD_CHARS.search(text) or any(q in bare for q in _QUOTES if q not in "'’"):
         return "digits, symbols or quote marks"

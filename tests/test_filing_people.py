@@ -78,3 +78,17 @@ def test_an_english_word_where_the_given_name_stands_is_no_person(people, text: 
     """"Justice Assistance Grant" read as the title Justice and a name: "Assistance" is no one's given name (nlp.v161)."""
     found = people(text)
     assert not [n for n in found if n.split()[0] in ("Assistance", "Development")], found
+
+
+@pytest.mark.parametrize("text, gone, kept", [
+    ("The council may apply for Harold T. Whitmore funds for the homeless, said Director Ines Carvalho.",
+     "Harold T. Whitmore", "Ines Carvalho"),
+    ("The Dolores Ferreira program pays for rides to dialysis, Commissioner Paul Adeyemi said.",
+     "Dolores Ferreira", "Paul Adeyemi"),
+    ("Mayor Ann Whitmore funds the library from the reserve, and Ines Carvalho objected.", None, "Ann Whitmore"),
+])
+def test_money_or_a_programme_named_after_a_person_is_no_person(people, text: str, gone, kept: str) -> None:
+    """"for Stewart B. McKinney funds", "the Ryan White program": named after someone, no one present (nlp.v162);
+    a name before the verb "funds" stays."""
+    found = people(text)
+    assert kept in found and gone not in found, found
