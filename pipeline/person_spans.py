@@ -245,9 +245,17 @@ def ordinary_tail(words: list[str], ordinary: set[str], least: int = 2) -> int:
     n = 0
     while len(words) - n > least and cut(len(words) - 1 - n):
         n += 1
-    if least == 2 and len(words) - n == 2 and cut(len(words) - 1 - n):
+    if least == 2 and len(words) - n == 2 and cut(len(words) - 1 - n) and not _surname_shaped(words[:len(words) - n], ordinary):
         return len(words)
     return n
+
+
+def _surname_shaped(pair: list[str], ordinary: set[str]) -> bool:
+    """A given name, then a word only shaped like an English one ("Eve Belfance": "-ance" like "performance"), that no
+    dictionary holds and the document never writes in lower case: a surname the census list lacks."""
+    first, last = (w.strip(_EDGE).lower() for w in pair)
+    return first in given_names() and last.isalpha() and last not in ordinary and not english_word(last) and \
+        not _inflected_verb(last) and not name_free_word(last)
 
 
 def _agent_noun(low: str) -> bool:

@@ -92,3 +92,12 @@ def test_money_or_a_programme_named_after_a_person_is_no_person(people, text: st
     a name before the verb "funds" stays."""
     found = people(text)
     assert kept in found and gone not in found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The report was presented by Ida Marchance, Director of Finance.", "Ida Marchance"),
+    ("Omar Quellance moved to approve the contract.", "Omar Quellance"),
+])
+def test_a_surname_only_shaped_like_an_english_word_stays(people, text: str, name: str) -> None:
+    """"Eve Belfance": "-ance" as in "performance", but no dictionary word and never written in lower case (nlp.v163)."""
+    assert name in people(text), people(text)
