@@ -397,6 +397,9 @@ def refuse(text: str, around: Around) -> str | None:
         following[:1] if text.endswith(_POSSESSIVE) else []
     if after_possessive and after_possessive[0].lower() in _EPONYM_NOUNS:
         return "an eponym (\"Lou Gehrig's disease\")"
+    before = [w.lower() for w in around.before[-2:]]
+    if len(words) == 1 and len(before) == 2 and before[1] == "of" and before[0] in TITLE_WORDS:
+        return "the office a title heads (\"Director of Law\", \"Secretary of State\")"
     if following[:1] and following[0] in _NAMED_MONEY and [w.lower() for w in around.before[-1:]] in (
             ["the"], ["for"], ["from"], ["of"], ["a"], ["an"], ["by"], ["with"], ["under"], ["to"], ["its"], ["their"]):
         return "money or a programme named after a person (\"Stewart B. McKinney funds\")"
