@@ -331,6 +331,7 @@ _EPONYM_NOUNS = {"disease", "syndrome", "law", "principle", "rule", "theorem", "
 # "the Ryan White program")
 _NAMED_MONEY = {"funds", "fund", "program", "programs", "programme", "scholarship", "scholarships", "grant", "grants",
                 "fellowship", "fellowships"}
+_BEFORE_NAMED_MONEY = {"the", "for", "from", "of", "a", "an", "by", "with", "under", "to", "its", "their"}   # not a title
 
 
 def _state_then_number(words: list[str]) -> bool:
@@ -400,8 +401,7 @@ def refuse(text: str, around: Around) -> str | None:
     before = [w.lower() for w in around.before[-2:]]
     if len(words) == 1 and len(before) == 2 and before[1] == "of" and before[0] in TITLE_WORDS:
         return "the office a title heads (\"Director of Law\", \"Secretary of State\")"
-    if following[:1] and following[0] in _NAMED_MONEY and [w.lower() for w in around.before[-1:]] in (
-            ["the"], ["for"], ["from"], ["of"], ["a"], ["an"], ["by"], ["with"], ["under"], ["to"], ["its"], ["their"]):
+    if following[:1] and following[0] in _NAMED_MONEY and before[-1:] and before[-1] in _BEFORE_NAMED_MONEY:
         return "money or a programme named after a person (\"Stewart B. McKinney funds\")"
     bare = _NICKNAME.sub(" ", f" {text} ").strip()   # Margaret "Peggy" Whitfield: a nickname in quotes
     if _BAD_CHARS.search(text) or any(q in bare for q in _QUOTES if q not in "'’"):

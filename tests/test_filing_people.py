@@ -108,3 +108,13 @@ def test_the_office_a_title_heads_is_no_person(people, office: str) -> None:
     """"Eve Belfance, Director of Law": "Law" is the department (nlp.v164)."""
     found = people(f"The plan was explained by Ida Marchetti, Director of {office}.")
     assert office not in found and "Ida Marchetti" in found, found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Director of Law Ida Marchetti answered the question.", "Ida Marchetti"),
+    ("The Secretary of State Omar Quellance signed the order.", "Omar Quellance"),
+])
+def test_a_name_after_a_title_and_its_office_starts_at_the_given_name(people, text: str, name: str) -> None:
+    """"Director of Law Eve Belfance" had been "Law Eve" (nlp.v165)."""
+    found = people(text)
+    assert name in found and not [n for n in found if n.split()[0] in ("Law", "State")], found
