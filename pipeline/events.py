@@ -571,8 +571,9 @@ def _long_ago(found: list[dict[str, Any]], cand: dict[str, Any]) -> bool:
 
 # a performative the paper itself does ("is hereby approved", "I hereby resign"); not a notice's formula
 _HEREBY = re.compile(r"\bhereby\s+(?!given\b)\w+"
-                     # the paper's own act, told in the present: "Dr. Xiang submits this letter under Rule 28(j) …",
-                     # "The Inspector General transmits this report to the Congress", "Plaintiff files this complaint …"
+                     # the paper's own act, told in the present: "Plaintiff files this complaint …", "Counsel files these
+                     # objections …" (with a verb no trigger list holds, "X submits this letter …", only the learned filter
+                     # can keep the candidate)
                      r"|\b(?:submits?|files?|transmits?|presents?|issues?|serves?)\s+(?:this|these|the\s+(?:following|attached|enclosed))\s+"
                      r"(?:[\w-]+\s+){0,2}?(?:letter|report|complaint|brief|notice|motion|petition|memorandum|declaration|"
                      r"comments?|response|reply|statement|application|request|objections?)s?\b", re.IGNORECASE)
