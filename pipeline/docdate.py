@@ -16,7 +16,7 @@ from typing import Any
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
 from pipeline import front_matter
 
-VERSION = "docdate.v19"   # v19: a news page's URL date wins over any other markup date, a day away too (an evening's story stamped in UTC, an image's dated folder); v18: a stamp above a meeting paper's masthead (short words, then a date alone: "D" / "05/25/2021") is no meeting day, and a text file's YAML front matter ("date: 10/23/2018", the day the page was posted) is no cue: both beat the minutes' own "May 11, 2021" no more; v17: a news page's URL that states a full date wins over a markup date more than two days away from it (".../2019/11/19/..." against a related item's "2017-03-28"); v16: a day "dated" after another paper's noun ("the notice of exclusion to you dated August 31, 2011", "By letter dated November 14, 2011") is that paper's: a letter's own date stands alone on its line; v15: the meeting an agenda's or minutes' heading names ("Council Agenda For September 16, 2019", "Minutes of Tuesday, March 3, 2020") beats an earlier meeting it reports on ("Regular Meeting held on September 9, 2019"); v14: a town, a city or a county names a masthead too ("# Town of North Star" / "April 20, 2020"); a meeting approved by name ("to approve the emergency meeting on March 24") is another meeting; v13: a meeting paper's masthead date (a line naming the paper or body, then its date alone on a line) beats a "Date:" field of an item and a hearing it reports on; v12: a docket whose rows open on "Apr 13 2022" speaks from its latest row; v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
+VERSION = "docdate.v20"   # v20: a district court's filing stamp however it writes its fields ("Case: 1:18-cv-05587 Document #: 1000 Filed: 06/01/21", a bankruptcy court's "Doc 45 Filed 06/01/21", "ECF No. 45, PageID.123 Filed …"); full dates written "Sept.5, 2021", "June 1 , 2021" and "the 5th day of June, 2021"; "Dated: the 5th day of …" and "Dated this …" are cues; v19: a news page's URL date wins over any other markup date, a day away too (an evening's story stamped in UTC, an image's dated folder); v18: a stamp above a meeting paper's masthead (short words, then a date alone: "D" / "05/25/2021") is no meeting day, and a text file's YAML front matter ("date: 10/23/2018", the day the page was posted) is no cue: both beat the minutes' own "May 11, 2021" no more; v17: a news page's URL that states a full date wins over a markup date more than two days away from it (".../2019/11/19/..." against a related item's "2017-03-28"); v16: a day "dated" after another paper's noun ("the notice of exclusion to you dated August 31, 2011", "By letter dated November 14, 2011") is that paper's: a letter's own date stands alone on its line; v15: the meeting an agenda's or minutes' heading names ("Council Agenda For September 16, 2019", "Minutes of Tuesday, March 3, 2020") beats an earlier meeting it reports on ("Regular Meeting held on September 9, 2019"); v14: a town, a city or a county names a masthead too ("# Town of North Star" / "April 20, 2020"); a meeting approved by name ("to approve the emergency meeting on March 24") is another meeting; v13: a meeting paper's masthead date (a line naming the paper or body, then its date alone on a line) beats a "Date:" field of an item and a hearing it reports on; v12: a docket whose rows open on "Apr 13 2022" speaks from its latest row; v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -30,8 +30,10 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
 _ORD = r"(?:st|nd|rd|th)?"
 # one calendar date, written out or numeric (US month-first order for m/d/y)
-_DATE = (rf"(?:{_WEEKDAY}?(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}}){_ORD}(?:,\s*|\s+)(?P<y1>\d{{4}})\b"
-         rf"|{_WEEKDAY}?(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})\b"
+# "Sept.5, 2021" (no space after the abbreviation's stop), "June 1 , 2021" (a space before the comma, as
+# OCR and some word processors write it), "the 5th day of June, 2021" (the formal way)
+_DATE = (rf"(?:{_WEEKDAY}?(?P<m1>{_MONTH})(?:\s+|(?<=\.))(?P<d1>\d{{1,2}}){_ORD}(?:\s*,\s*|\s+)(?P<y1>\d{{4}})\b"
+         rf"|{_WEEKDAY}?(?P<d2>\d{{1,2}}){_ORD}\s+(?:day\s+of\s+|of\s+)?(?P<m2>{_MONTH})\s*,?\s+(?P<y2>\d{{4}})\b"
          rf"|\b(?P<m3>\d{{1,2}})[/.-](?P<d3>\d{{1,2}})[/.-](?P<y3>\d{{4}})\b"
          rf"|\b(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b)")
 _NO_YEAR = rf"{_WEEKDAY}?(?P<m5>{_MONTH})\s+(?P<d5>\d{{1,2}}){_ORD}\b(?!,?\s*\d{{4}})"
@@ -67,7 +69,7 @@ _COURT_CUES = [
     # a court's minutes form: its "Date" cell ("2:14-cr-00684-CAS – 13 Date May 1, 2019"), before the
     # filing days of the motions it rules on ("(Dkt. 1619, filed on April 15, 2019)")
     rf"\bdate[^\S\n]*:?[^\S\n]*({_DATE})",
-    rf"\b(?:decided|filed|entered|dated|issued|signed|so\s+ordered)\s*:?\s*(?:on\s+)?({_ANY})",
+    rf"\b(?:decided|filed|entered|dated|issued|signed|so\s+ordered)\s*:?\s*(?:on\s+|this\s+|the\s+)?({_ANY})",
     rf"\bthis\s+\d{{1,2}}(?:st|nd|rd|th)?\s+day\s+of\s+({_MONTH},?\s+\d{{4}})",
 ]
 # Dates a text names ahead of itself: hearings set, deadlines, terms that start later.
@@ -203,9 +205,12 @@ def from_text(text: str, *, kind: str = "minutes", window: int = WINDOW, referen
             or _cued(text, [_LABEL_CUE], reference, text) or _cued(head, [_LINE_DATE], reference, text))
 
 
-# A district court's filing stamp, with a two-digit year: "Case 1:13-cv-05708-ER Document 11 Filed 09/27/13".
-_ECF_FILED = re.compile(r"\bcase\s+[\w:.-]+\s+document\s+[\w-]+\s+filed\s+(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b",
-                        re.IGNORECASE)
+# A district court's filing stamp, with a two-digit year, however the court writes its fields:
+# "Case 1:13-cv-05708-ER Document 11 Filed 09/27/13", "Case: 1:18-cv-05587 Document #: 1000 Filed: 06/01/21",
+# a bankruptcy court's "Case 20-12345-abc Doc 45 Filed 06/01/21 Entered 06/01/21 14:32:10",
+# "Case 1:20-cv-01234 ECF No. 45, PageID.123 Filed 06/01/21". One line: the case, its entry, "Filed".
+_ECF_FILED = re.compile(r"\bcase\s*:?\s+[\w:.-]+[^\S\n]+(?:document|doc|ecf)\b[^\n]{0,40}?\bfiled\s*:?[^\S\n]*"
+                        r"(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b", re.IGNORECASE)
 
 
 def _ecf_filed(text: str) -> date | None:

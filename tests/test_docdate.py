@@ -379,3 +379,31 @@ def test_a_stamp_or_front_matter_above_the_minutes_is_not_the_meeting_day(text: 
     # front matter alone still gives its date, from the page's metadata
     assert document_date(known=None, known_source=None, title=None, first_page=FRONT_MATTER.split("\n\n")[0],
                          meta_date="05/30/2019", kind="minutes")[0] == date(2019, 5, 30)
+
+
+@pytest.mark.parametrize("stamp", [
+    "Case: 1:18-cv-05587 Document #: 1000 Filed: 06/01/21 Page 8 of 18 PageID #:32475",
+    "Case 20-12345-abc Doc 45 Filed 06/01/21 Entered 06/01/21 14:32:10 Desc Main Document Page 1 of 5",
+    "Case 1:20-cv-01234 ECF No. 45, PageID.123 Filed 06/01/21 Page 1 of 5",
+    "Case 3:19-cv-00321-JD Document 88 Filed 06/01/2021 Page 2 of 9",
+])
+def test_a_district_courts_filing_stamp_however_it_writes_its_fields(stamp: str) -> None:
+    """docdate.v20: the Northern District of Illinois writes "Case:", "Document #:" and "Filed:"; a
+    bankruptcy court "Doc" and "Entered"; others "ECF No." with a PageID between. Each stamp is the
+    day the paper was filed, though the page's body states no full date at all."""
+    body = "the Receiver continues to pile on fees, and the 11th Fee Application is denied in part."
+    assert _date(f"{stamp}\n\n{body}", "court") == (date(2021, 6, 1), "first_page")
+    # a stamp's shape without its case and entry is no stamp: nothing dates this page
+    assert _date(f"Filed 06/01/21\n\n{body}", "court") == (None, None)
+
+
+@pytest.mark.parametrize("written", ["Sept.5, 2021", "September 5 , 2021", "the 5th day of September, 2021",
+                                     "5th day of September , 2021"])
+def test_full_dates_written_the_ways_ocr_and_forms_write_them(written: str) -> None:
+    """docdate.v20: a stop glued to the day ("Sept.5"), a space before the comma (OCR, some word
+    processors) and the formal "5th day of September, 2021" are full dates: an order dated only so
+    has a date, from its cue or as the latest day it states."""
+    assert _date(f"ORDER\n\nThe motion is granted.\n\nDated: {written}", "court") == (date(2021, 9, 5), "first_page")
+    assert document_date(known=None, known_source=None, title=None, first_page="ORDER", meta_date=None,
+                         kind="court", text=f"ORDER\n\nOn {written}, the clerk entered the judgment.") == \
+        (date(2021, 9, 5), "inferred")
