@@ -407,3 +407,22 @@ def test_full_dates_written_the_ways_ocr_and_forms_write_them(written: str) -> N
     assert document_date(known=None, known_source=None, title=None, first_page="ORDER", meta_date=None,
                          kind="court", text=f"ORDER\n\nOn {written}, the clerk entered the judgment.") == \
         (date(2021, 9, 5), "inferred")
+
+
+@pytest.mark.parametrize("caption, expected", [
+    ("REAGAN, United States Marshal, et al.\n\nv.\n\nAIKEN et al.\n\nJune 1, 2021.", date(2021, 6, 1)),
+    ("UNITED STATES DISTRICT COURT\nUNITED STATES OF AMERICA v. JOHN ROE\nTRANSCRIPT OF SENTENCING HEARING\n"
+     "Monday, June 7, 2021", date(2021, 6, 7)),
+])
+def test_a_court_paper_with_no_cue_is_dated_by_its_captions_own_line(caption: str, expected: date) -> None:
+    """docdate.v20: a caption's day alone on its line, with no "Decided" or "Filed" before it, dates the
+    paper; the latest day its story states (a hearing two months before) did, as an inferred date."""
+    body = ("Mr. Justice Brewer delivered the opinion of the court. On April 2, 2021, the jury returned its "
+            "verdict, and on April 9, 2021, the defendant moved for a new trial.")
+    text = f"{caption}\n\n{body}"
+    got = document_date(known=None, known_source=None, title=None, first_page=text, meta_date=None,
+                        kind="court", text=text)
+    assert got == (expected, "first_page")
+    # a date inside a sentence is no caption: that page is dated by the latest day it states
+    assert document_date(known=None, known_source=None, title=None, first_page=body, meta_date=None,
+                         kind="court", text=body) == (date(2021, 4, 9), "inferred")
