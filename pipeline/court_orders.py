@@ -100,9 +100,9 @@ def _conditional(root: Any) -> bool:
 
 
 def _of_this_court(opinion: Any) -> bool:
-    """"the opinion of the Court", "… of the Appeals Board": the court's own name, capitalised (a lower
-    court's opinion is "the opinion of the trial court")."""
-    return any(p.dep_ == "prep" and p.lower_ == "of" and any(
+    """"the opinion of the Court", "… of the Appeals Board", a syllabus's "the opinion for a unanimous Court":
+    the court's own name, capitalised (a lower court's opinion is "the opinion of the trial court")."""
+    return any(p.dep_ == "prep" and p.lower_ in ("of", "for") and any(
         o.dep_ == "pobj" and o.text[:1].isupper() and o.lower_ in ("court", "board", "panel", "tribunal", "commission")
         for o in p.children) for p in opinion.children)
 

@@ -43,7 +43,8 @@ VERDICT = re.compile(
     # Denied. No Opinion.", "Reversed and remanded.")
     # (a headnote's paper before it: "Judgment reversed.", "Decree affirmed.", "Motion to dismiss appeal granted.",
     # "Application for leave to appeal denied.")
-    r"|(?:\|\s*)?(?:(?i:(?:motion|application|petition|request)\s+(?:for|to)\s+[\w'’ -]{1,60}?|petition|writ|application|"
+    # (a syllabus's last line names the judgment below by its citation: "656 F. 3d 1222, affirmed.")
+    r"|(?:\|\s*)?(?:\d{1,4}\s+(?:(?:[A-Z][\w.]*|\d(?:d|th|st|nd|rd)\b)\s*){1,5}\d{1,5},\s+)?(?:(?i:(?:motion|application|petition|request)\s+(?:for|to)\s+[\w'’ -]{1,60}?|petition|writ|application|"
     r"rehearing|appeal|judgment|decree|order|conviction|sentence|certiorari)\s+)?(?P<disposed>(?i:affirmed|reversed|vacated|"
     r"dismissed|remanded|denied|granted|quashed))(?:\s+(?i:in\s+part|and\s+remanded|as\s+modified|with\s+instructions|"
     r"for\s+further\s+proceedings|with(?:out)?\s+costs))*"
@@ -59,7 +60,8 @@ VERDICT = re.compile(
     # lower case only in the present ("The judgment is affirmed."; not "… was dismissed.", a story's
     # past) and not in a condition ("If the extension is granted, …")
     # ("…, and we now affirm.", "We agree and affirm."; never a standard of review: "We reverse … only if …")
-    rf"|(?s:.{{0,200}}?)\b(?i:we\s+(?:(?:[\w’'-]+,?\s+){{1,8}}?and\s+)?(?:(?:hereby|therefore|thus|now|accordingly|also|"
+    # ("We granted a certificate of appealability (COA) and now affirm.": a parenthesis among the words between)
+    rf"|(?s:.{{0,200}}?)\b(?i:we\s+(?:(?:[\w’'().-]+,?\s+){{1,8}}?and\s+)?(?:(?:hereby|therefore|thus|now|accordingly|also|"
     r"respectfully)\s+)*(?P<we>affirm|reverse|vacate|remand|dismiss|deny|grant|modify|reinstate)\b"
     rf"{_NO_CONDITION})"
     # the court in capitals, in the present: "The Court GRANTS Defendant's Motion to Dismiss."

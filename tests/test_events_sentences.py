@@ -621,6 +621,11 @@ COURT_DECISIONS = [
     "Costs are awarded to the appellee.",
     "The mandate shall issue forthwith.",
     "Defendant is sentenced to 48 months of imprisonment, to be followed by three years of supervised release.",
+    # a parenthesis among the words before the coordinated disposition; a syllabus's last line, the judgment
+    # below named by its citation (nlp.v166)
+    "We granted a motion to expedite (ECF No. 12) and now reverse.",
+    "Pp. 6–21. 541 F. 3d 1107, reversed and remanded.",
+    "812 F.2d 77, affirmed in part.",
     # what the paper says it is doing, in the present, is done on its stated day (events.v109)
     "Plaintiff Ana Reyes files this complaint against Marlow County and its director.",
     "The Guardian ad Litem files these objections to the magistrate's report.",
@@ -759,6 +764,7 @@ COURT_ORDERS = [
     "This constitutes the Decision and Order of the Court.",
     "Accordingly, the appeal will be sustained, the proceedings will be reinstated, and the record will be remanded.",
     "Presiding Judge Harold T. Benning delivered the opinion of the Appeals Board, in which Judge Rita Voss joined.",
+    "KAGAN, J., delivered the opinion for a unanimous Court.",   # a syllabus's line (nlp.v166)
     "IT IS HEREBY ORDERED that the Court grants a temporary administrative stay of the Turnover Order.",
 ]
 NOT_COURT_ORDERS = [
@@ -768,6 +774,7 @@ NOT_COURT_ORDERS = [
     "Any party may move for reconsideration.",
     "If the petition is untimely, the appeal will be dismissed.",
     "Judge Hale delivered the opinion of the trial court.",
+    "Judge Hale delivered the opinion for the trial court.",
     # the law's test for a named or a definite party (nlp.v145)
     "The movant must demonstrate either an intervening change in the controlling law or new evidence.",
     "To establish standing, Plaintiff Okafor must show that he has suffered an injury in fact.",
