@@ -652,6 +652,14 @@ def test_a_courts_own_decision_is_dated_at_its_decision(tagger: Tagger, text: st
     assert [(r["date_start"], r["date_source"]) for r in rows] == [(DECIDED, "document_date")]
 
 
+@pytest.mark.parametrize("text", ["The judgment, therefore, will be affirmed.", "We affirm.", "It is so ordered."])
+def test_a_decision_written_before_1900_dates_no_entry(tagger: Tagger, text: str) -> None:
+    """events.v112: issue 13 counts every entry before 1900 as impossibly dated; an 1891 opinion, dated by its
+    caption (docdate.v20), gave its disposition that day."""
+    assert timeline_rows(tagger, text, kind="court", doc_date=D(1891, 1, 26)) == []
+    assert [r["date_start"] for r in timeline_rows(tagger, text, kind="court", doc_date=D(1901, 1, 26))] == [D(1901, 1, 26)]
+
+
 # a docket's entries with no verb of their own, and a state court's event codes in capitals: each row is an act
 # of the court's record, dated by its date cell (nlp.v151)
 DOCKET_ENTRIES = [
