@@ -273,6 +273,11 @@ _FILING_STAMP = re.compile(r"(?:USCA\s+|Appellate\s+)?Case:?\s+[\w:.-]+,?\s+(?:D
                            r"|(?:Page:?\s+\d+\s+)?Date\s+Filed:")
 
 
+# a close: "Respectfully submitted,", "Dated: …  Respectfully Submitted, s/…", "Sincerely,"
+_SIGNED_OFF = re.compile(rf"(?:(?:Dated:?\s*)?(?:(?:{MONTH_ALT})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}),?\s+)?"
+                         r"(?:Respectfully\s+submitted|Sincerely|Very\s+truly\s+yours|Respectfully)\b\s*,", re.IGNORECASE)
+
+
 # an issue on appeal or a question presented, put as "whether …" with no question mark
 _WHETHER = re.compile(r"(?:\(?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s+)?Whether\b(?!\s+or\s+not\b)(?![^,;]{0,60},\s+(?:\w+\s+){0,3}\w+ed\b)")   # ("Whether by design or not, the board fired …" tells one)
 
@@ -407,6 +412,9 @@ def not_a_report(body: str) -> bool:
     if _AFTERMATH.search(body) and not _COLLISION.search(body):
         return True   # a crash's aftermath told apart ("The vehicle was towed from the scene.", "… sustained damage
         # to the front end"): the crash is the act ("The vehicle struck the deer and sustained damage …" stays)
+    if _SIGNED_OFF.match(body):
+        return True   # a filing's or a letter's close, its day and signatures run on after it ("August 5, 2020
+        # Respectfully Submitted, s/Amalia Wille s/Judah Lakin"): the paper's signing, no act it reports
     if _HOURS.match(body):
         return True   # a licence's or an office's hours ("Hours of operation: Monday – Friday: 9:00 AM – 5:00 PM; …")
     if _NO_REPLY.search(body) and _PRESS_ASKED.search(body):

@@ -448,6 +448,9 @@ STAMPS = [
     "Case: 19-2216 Document: 00117233980 Page: 2 Date Filed: 06/30/2019 Entry ID: 6350013",
     "Case 2:18-cv-01122-JLR Document 57 Filed 04/02/19 Page 7 of 9",
     "Appellate Case: 18-1432 Page: 2 Date Filed: 05/14/2018 Entry ID: 4662210",
+    # a filing's close, its day and its signatures read with it on one line (nlp.v167)
+    "August 5, 2020 Respectfully Submitted, s/Amalia Wille s/Judah Lakin",
+    "Dated: March 3, 2021 Respectfully submitted, /s/ Dana Ortiz Counsel for Appellant",
     # a licence's hours (nlp.v150)
     "Hours of operation: Monday – Friday: 9:00 AM – 5:00 PM; Saturday: 9:00 AM – 3:00 PM; Sunday: Closed.",
     # an issue on appeal, put as "whether …" (nlp.v142)

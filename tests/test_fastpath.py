@@ -73,3 +73,20 @@ def test_pages_that_need_layout_go_to_pdfplumber() -> None:
 def test_two_column_and_scanned_pages_store_the_same_text_either_way() -> None:
     for raw in (make.two_column_pdf(pages=2), make.text_pdf([["One.", "Two."], ["Three."]])):
         assert stored(raw, fast=True) == stored(raw, fast=False)
+
+
+def test_a_font_scaled_by_its_text_matrix_keeps_its_footnote_markers_on_their_line() -> None:
+    """extract.v18: a word processor's PDF selects its font at 1 point and scales it by the text matrix;
+    pdfium's font size alone made every character 1 point tall, so a raised footnote marker overlapped no
+    line and became a line of its own inside the sentence ("on April" / "8" / "6, 2006."): 86 of 218 pages
+    of the real set's PDFs that the fast path reads differed from pdfplumber's text, 2 now."""
+    raw = make.scaled_font_pdf([
+        ("Triplet filed his petition attacking his escape conviction on April", "", ""),
+        ("6, 2006. At that time, he had completed his sentence.", "8", " However, he"),
+        ("appealed, and the court of appeals affirmed the judgment.", "", ""),
+    ])
+    assert fast_pages(raw) == [1]   # the fast path reads it: the contract is pdfplumber's text
+    fast, slow = extract_pdf(raw, fast=True).pages, extract_pdf(raw, fast=False).pages
+    assert [p.text for p in fast] == [p.text for p in slow]
+    lines = fast[0].text.splitlines()
+    assert lines[0].endswith("on April") and lines[1].startswith("6, 2006.") and "8" not in lines[0]

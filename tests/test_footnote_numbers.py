@@ -27,6 +27,9 @@ def sentences():
     ("The inspectors closed the Riverside clinic under the Public Health Act.", "12", "Its owner appealed."),
     ("The county settled the lawsuit with the families in March 2016.", "7", "The settlement was sealed."),
     ("Investigators found that the director had approved the payments.", "3", "\nThose payments totaled $2 million."),
+    # after a disposition in capitals, the next line right after it (extract.v18)
+    ("Having reviewed the record, the judgment of the district court is AFFIRMED.", "13", "\nEntered by the Court: Jane Roe, Circuit Judge."),
+    ("The board's vote stands.", "2", "\nThe appeal was then dismissed."),
 ])
 def test_a_footnote_number_after_a_full_stop_ends_the_sentence(sentences, before, note, after):
     got = sentences(f"Background. {before}{note} {after}")
@@ -36,6 +39,16 @@ def test_a_footnote_number_after_a_full_stop_ends_the_sentence(sentences, before
 
 @pytest.mark.parametrize("text", [
     "The rate rose to 3.2 Percent of payroll.", "See Sec.2 Definitions for the terms used.",
-    "The system was upgraded to Version 3.2 The vendor said.", "The agency cited Vol.12 Federal Register notices."])
+    "The system was upgraded to Version 3.2 The vendor said.", "The agency cited Vol.12 Federal Register notices.",
+    "The limit was set in ITEM 4.12\nThe rule applies."])
 def test_decimals_and_numbered_parts_are_left_alone(text):
     assert nlp_text(Page(page=1, text=text, method="text")) == text
+
+
+@pytest.mark.parametrize("text", ["AFFIRMED.13\nEntered by the Court:", "the case was closed.7\nThe clerk then wrote."])
+def test_a_footnote_number_right_before_the_next_line_is_blanked(text):
+    """extract.v18: with no space between the number and the line's end ("AFFIRMED.13" / "Entered by the Court:",
+    as pdfplumber writes a 10th Circuit order's last page) the parser read one sentence."""
+    at = text.index(".") + 1
+    blanked = nlp_text(Page(page=1, text=text, method="text"))
+    assert blanked[:at] == text[:at] and blanked[at:text.index("\n")].strip() == "" and blanked[text.index("\n"):] == text[text.index("\n"):]
