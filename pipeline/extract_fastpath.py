@@ -107,6 +107,7 @@ def _chars(textpage: Any, height: float, c: Any) -> list[dict[str, Any]] | None:
     if len(text) != count:   # a character outside the BMP: two UTF-16 units, offsets no longer align
         return None
     rect, matrix = c.FS_RECTF(), c.FS_MATRIX()
+    scales: dict[tuple[float, float], float] = {}
     box, font_size, generated = c.FPDFText_GetLooseCharBox, c.FPDFText_GetFontSize, c.FPDFText_IsGenerated
     chars: list[dict[str, Any]] = []
     space_after: int | None = None   # index in `chars` of the char before a generated space
@@ -122,13 +123,22 @@ def _chars(textpage: Any, height: float, c: Any) -> list[dict[str, Any]] | None:
             return None
         if code in _GARBAGE or code == 0xFFFD or 0xE000 <= code <= 0xF8FF or 0xD800 <= code <= 0xDFFF:
             return None   # unreadable glyphs: pdfplumber's path decides between text and OCR
-        # the size as drawn, as pdfminer gives it: the font's size times the text matrix's scale (a word
-        # processor's "1 Tf" drawn with a 13-point matrix is 13 points tall, not 1, or a superscript
-        # footnote marker no longer overlaps its line and becomes a line of its own: "on April" / "8" / "6, 2006.")
-        size = font_size(raw, i) * (abs(matrix.d) if c.FPDFText_GetMatrix(raw, i, matrix) and matrix.d else 1.0)
+        size = font_size(raw, i)
         if not box(raw, i, rect) or size <= 0:
             return None
-        bottom = height - rect.bottom
+        low = rect.bottom
+        tall = rect.top - low
+        if tall > 2 * size:
+            # the size as drawn, as pdfminer gives it: the font's size times the text matrix's scale (a word
+            # processor's "1 Tf" drawn with a 13-point matrix is 13 points tall, not 1, or a superscript footnote
+            # marker no longer overlaps its line and becomes a line of its own: "on April" / "8" / "6, 2006.");
+            # asked only when the box is taller than the font size says, once per size and box height (a run of
+            # one font at one scale has one loose box height)
+            key = (size, tall)
+            if key not in scales:
+                scales[key] = abs(matrix.d) if c.FPDFText_GetMatrix(raw, i, matrix) and matrix.d else 1.0
+            size *= scales[key]
+        bottom = height - low
         top = bottom - size   # pdfminer's box is one font size tall, from the font's descent
         char_row = {"text": char, "x0": rect.left, "x1": rect.right, "top": top, "bottom": bottom,
                     "doctop": top, "upright": True, "size": size, "height": size}
