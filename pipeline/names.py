@@ -63,6 +63,17 @@ _EDGE_PUNCT = " \t\r\n,;:!?()[]{}"
 _INITIAL_RE = re.compile(r"^(?:[^\W\d_]\.?)(?:[\s-]*[^\W\d_]\.)*$")
 
 _NICKNAMER = NickNamer()  # read-only lookup tables, loaded once
+# nameparser's titles that English records do write before a name (the rest of its 800, "rock", "model",
+# "player", "author", are a given name when they open a two-word name); casefile's own titles are split off first
+_TITLES_BEFORE_NAMES = frozenset("""
+    dr doctor rev reverend hon honorable honourable prof professor father sister brother pastor rabbi imam bishop
+    archbishop cardinal pope monsignor deacon elder chaplain priest sir dame lord lady king queen prince princess duke
+    duchess baron baroness count countess earl mister master madame mme mlle monsieur herr frau senor señor señora
+    general colonel admiral commander corporal private ambassador minister premier president principal coach nurse
+    dean saint sheikh sheik mufti mullah ayatollah swami guru uncle aunt agent trooper warden attorney counselor
+    justice magistrate chancellor provost speaker delegate ranger cllr judge marshal sheriff chief captain major
+""".split())
+_GIVEN_NOT_TITLE = re.compile(r"[A-Z][a-z]{2,}")   # a capitalised word, not an abbreviation ("Gen.", "Sgt")
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,12 @@ def parse_name(text: str) -> Name:
         first, last = "", first
     if h.title and not first and last and h.title.lower().rstrip(".") in ("st", "ste"):
         title, last = title.removesuffix(h.title).strip(), f"{h.title} {last}"   # "St. Pierre": a surname, no saint's title
+    if h.title and not first and last and _GIVEN_NOT_TITLE.fullmatch(h.title) and \
+            h.title.lower() not in _TITLES_BEFORE_NAMES:
+        # nameparser's list of titles holds words that are given names too ("Rock", "Model", "Player"): before a
+        # surname alone, a word that no record writes as a title is the given name ("Rock Bordelon" had been a
+        # titled "Bordelon", then taken for "Torie Bordelon", the one full name with that surname)
+        title, first = title.removesuffix(h.title).strip(), h.title
     if not last and not first and h.nickname:  # '"Peggy"' alone: keep it as a nickname
         return Name(title=title, nickname=h.nickname, raw=raw)
     return Name(title=title, first=first, middle=middle, last=last, suffix=h.suffix,

@@ -502,6 +502,8 @@ def refuse(text: str, around: Around) -> str | None:
         # (a title on the next line opens the person's own line of office, "Inspector General" / "U.S.
         # Department of …", not the rest of a facility's name)
         return "part of an organisation, facility or place name"
+    if following[:1] and following[0] in _FACILITY_AFTER and len(words) >= 2:
+        return "a facility's name, its kind written in lower case after it (\"taken to Royal Shrewsbury hospital\")"
     if " ".join(words) in around.org_heads:
         return "the short name of an organisation the document names in full"
     if len(words) == 2 and folded[-1] in ORG_WORDS and folded[0] not in given_names():
@@ -556,6 +558,12 @@ def _address(words: list[str], around: Around) -> bool:
     parts = [p.strip(_EDGE).lower() for w in words + around.after[:1] for p in re.split(r"[-–]", w)]
     compass = (compass or parts[0] in _COMPASS) and len(re.sub(r"\D", "", before[-1])) >= 3
     return opener or compass or parts[0] in _STREET_OPENERS or any(p in _STREET_WORDS for p in parts)
+
+
+# a facility's kind in lower case right after its name: "Royal Shrewsbury hospital", "Lincoln Square park"
+_FACILITY_AFTER = frozenset({"hospital", "school", "academy", "university", "college", "park", "airport", "station",
+                             "library", "stadium", "arena", "bridge", "church", "cathedral", "prison", "jail",
+                             "courthouse", "hotel", "mall"})
 
 
 def _runs_into_org(following: list[str], name: list[str]) -> bool:

@@ -56,6 +56,19 @@ def test_title_found_by_the_nlp_stage_is_taken_off_the_text() -> None:
     assert resolve_role("the board chair", date(2018, 2, 1), res.people) == res.people[0]["person_id"]
 
 
+@pytest.mark.parametrize("given", ["Rock", "Model", "Player"])
+def test_a_given_name_nameparser_lists_as_a_title_is_a_given_name(given: str) -> None:
+    """nlp.v168: nameparser's titles hold "rock", "model", "player"; "Rock Bordelon" was a titled "Bordelon",
+    linked to the document's one full name with that surname, his wife's ("Torie Bordelon"). A word records
+    write as a title stays one ("Bishop Tutu", "Father Ortiz")."""
+    ms = [m("A", f"{given} Bordelon"), m("A", "Torie Bordelon"), m("A", "Mr. Bordelon")]
+    keys = link_in_document(ms)
+    assert keys[ms[0]["mention_id"]] == f"{given} Bordelon" and keys[ms[1]["mention_id"]] == "Torie Bordelon"
+    assert keys[ms[2]["mention_id"]] is None   # two Bordelons, no title to tell them apart
+    ms = [m("B", "Bishop Tutu"), m("B", "Desmond Tutu")]
+    assert set(link_in_document(ms).values()) == {"Desmond Tutu"}
+
+
 def test_two_ortizes_in_one_document_keep_their_own_keys_and_bare_surname_is_ambiguous() -> None:
     ms = [m("A", "James Ortiz"), m("A", "Linda Ortiz"), m("A", "Ortiz"), m("A", "Ortiz's")]
     keys = link_in_document(ms)

@@ -213,3 +213,16 @@ def test_harbours_meadows_and_eateries_are_no_people(text: str, after: str) -> N
 @pytest.mark.parametrize("text, after", [("Mark Meadows", "testified"), ("Sarah Meadows", "resigned")])
 def test_a_meadows_surname_after_a_given_name_stays(text: str, after: str) -> None:
     assert _why(text, after) is None
+
+
+@pytest.mark.parametrize("text, after", [("Royal Shrewsbury", "hospital on 12 April"), ("Kings County", "hospital ."),
+                                         ("Lincoln Square", "park , where")])
+def test_a_facility_with_its_kind_in_lower_case_after_it_is_no_person(text: str, after: str) -> None:
+    """nlp.v168: "was taken to Royal Shrewsbury hospital", once "Royal" was no longer a title of nameparser's."""
+    assert _why(text, after) is not None
+
+
+@pytest.mark.parametrize("text, after", [("Royal Jackson", "was arrested"), ("Dana Smith", "hospitalized ,"),
+                                         ("Ann Lee", ", hospital director ,")])
+def test_a_name_before_other_lower_case_words_stays(text: str, after: str) -> None:
+    assert _why(text, after) is None
