@@ -1774,10 +1774,20 @@ def test_a_year_glued_to_the_next_sentence_ends_it_and_stays_a_date(tagger: Tagg
     "Webster's Third New International Dictionary 1046 (3d ed. 1993).",
     "See 5 Wright & Miller, Federal Practice and Procedure § 1357 (4th ed. 2018); see also Local Rule 7.1.",
     "The parties should consult 9th Cir. R.A.P. 28 (2019) before they file.",
+    # a reporter with its publisher; a statute's and a treatise's section with its edition's year (events.v113)
+    "The court applied the rule in Hale v. Commissioner, T.C. Memo. 1992-581, 64 T.C.M. (CCH) 948, 952 (1992).",
+    "See Okla. Stat. Ann. tit. 22, § 1051(a), (c) (2004) (stating the scope of review on certiorari).",
+    "See 1 La. Civ. L. Treatise, Business Organizations sec. 33:3 (2019).",
 ])
 def test_a_books_edition_and_a_rules_year_date_nothing(tagger: Tagger, text: str) -> None:
     """A cited book's edition year and a court rule's year are no dates of an act (events.v110)."""
     assert [r for r in filter_candidates(tagger, text, kind="court", doc_date=DECIDED) if r["date_start"].year < 2020] == []
+
+
+def test_a_section_amended_in_a_year_keeps_that_year(tagger: Tagger) -> None:
+    rows = timeline_rows(tagger, "The legislature amended § 1051 in 2004 to add a subsection.", kind="court",
+                         doc_date=DECIDED)
+    assert [r["date_start"] for r in rows] == [D(2004, 1, 1)]
 
 
 def test_a_procedural_word_deep_in_a_long_sentence_keeps_its_act(tagger: Tagger) -> None:
