@@ -20,6 +20,7 @@ from pipeline.names import (
     Name, canonical_form, group_names, known_nickname_pairs, normalize_given, normalize_role,
     normalize_surname, parse_name, strip_possessive,
 )
+from pipeline.person_spans import given_name_sex
 from pipeline.roles import resolve_role
 
 __all__ = ["link_in_document", "cluster_people", "Resolution", "resolve_role"]
@@ -78,10 +79,20 @@ def _link_one_document(mentions: list[Mention]) -> dict[str, str | None]:
         candidates = [e for e in entities if e[1] == normalize_surname(name.last)]
         if len(candidates) > 1:  # two Ortizes: only a title carried by exactly one of them decides
             title = _norm_title(_title_of(m, name))
-            candidates = [e for e in candidates if title and title in e[2]]
+            titled = [e for e in candidates if title and title in e[2]]
+            if len(titled) != 1 and title in _HONORIFIC_SEX:
+                # "Mr. Bordelon" beside "Rock Bordelon" and "Torie Bordelon": an honorific rules out the full name
+                # the census gives only to the other sex ("Torie"); a name it does not tell ("Rock") stays possible
+                titled = [e for e in candidates
+                          if given_name_sex(parse_name(e[0]).first) not in (None, _HONORIFIC_SEX[title])]
+                titled = [e for e in candidates if e not in titled]
+            candidates = titled
         if len(candidates) == 1:
             out[m["mention_id"]] = candidates[0][0]
     return out
+
+
+_HONORIFIC_SEX = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
 
 
 def _norm_title(title: str) -> str | None:

@@ -112,6 +112,37 @@ def given_names() -> frozenset[str]:
     return frozenset(found)
 
 
+SEX_RATIO = 10   # a given name is one sex's when the census finds it this many times more often among them
+
+
+@lru_cache(maxsize=1)
+def _given_name_sexes() -> dict[str, str]:
+    """"m" or "f" for a given name the 1990 Census first-name lists give almost only to men or to women
+    ("Torie": women; "Jordan", "Taylor": both, so neither)."""
+    import names as census
+
+    folder = Path(census.__file__).parent
+    share: dict[str, dict[str, float]] = {}
+    for part, sex in (("dist.male.first", "m"), ("dist.female.first", "f")):
+        for line in (folder / part).read_text(encoding="ascii", errors="ignore").splitlines():
+            cols = line.split()
+            if len(cols) >= 2:
+                share.setdefault(cols[0].lower(), {})[sex] = float(cols[1])
+    out = {}
+    for name, by in share.items():
+        m, f = by.get("m", 0.0), by.get("f", 0.0)
+        if m > SEX_RATIO * f:
+            out[name] = "m"
+        elif f > SEX_RATIO * m:
+            out[name] = "f"
+    return out
+
+
+def given_name_sex(given: str) -> str | None:
+    """"m", "f", or None when the census does not tell (a rare name, or one both bear)."""
+    return _given_name_sexes().get(given.strip().lower())
+
+
 @lru_cache(maxsize=1)
 def _census_surnames() -> tuple[str, ...]:
     """Lower-cased surnames of the 1990 US Census list (88,799 names), commonest first."""

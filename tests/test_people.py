@@ -64,9 +64,24 @@ def test_a_given_name_nameparser_lists_as_a_title_is_a_given_name(given: str) ->
     ms = [m("A", f"{given} Bordelon"), m("A", "Torie Bordelon"), m("A", "Mr. Bordelon")]
     keys = link_in_document(ms)
     assert keys[ms[0]["mention_id"]] == f"{given} Bordelon" and keys[ms[1]["mention_id"]] == "Torie Bordelon"
-    assert keys[ms[2]["mention_id"]] is None   # two Bordelons, no title to tell them apart
+    # two Bordelons and no title to tell them apart; "Mr." rules out "Torie", whom the census lists only among women
+    # (nlp.v169)
+    assert keys[ms[2]["mention_id"]] == f"{given} Bordelon"
     ms = [m("B", "Bishop Tutu"), m("B", "Desmond Tutu")]
     assert set(link_in_document(ms).values()) == {"Desmond Tutu"}
+
+
+def test_an_honorific_rules_out_the_namesake_of_the_other_sex() -> None:
+    """nlp.v169: with two Ortizes and no title to tell them apart, "Mr." rules out the one the census gives only
+    to women ("Linda"), "Ms." the one it gives only to men; a name both bear ("Jordan") or a rare one stays possible,
+    so two that stay leave the mention unlinked."""
+    ms = [m("A", "James Ortiz"), m("A", "Linda Ortiz"), m("A", "Mr. Ortiz"), m("A", "Ms. Ortiz"), m("A", "Ortiz")]
+    keys = [link_in_document(ms)[x["mention_id"]] for x in ms]
+    assert keys == ["James Ortiz", "Linda Ortiz", "James Ortiz", "Linda Ortiz", None]
+    ms = [m("B", "Jordan Lee"), m("B", "Taylor Lee"), m("B", "Mr. Lee"), m("B", "John Ray"), m("B", "James Ray"),
+          m("B", "Mr. Ray")]
+    keys = link_in_document(ms)
+    assert keys[ms[2]["mention_id"]] is None and keys[ms[5]["mention_id"]] is None
 
 
 def test_two_ortizes_in_one_document_keep_their_own_keys_and_bare_surname_is_ambiguous() -> None:
@@ -91,7 +106,8 @@ def test_appositive_role_and_honorific_disambiguate() -> None:
     ms = [m("A", "James Ortiz", role="the commissioner"), m("A", "Ms. Linda Ortiz"),
           m("A", "Commissioner Ortiz"), m("A", "Ms. Ortiz"), m("A", "Mr. Ortiz")]
     keys = link_in_document(ms)
-    assert [keys[x["mention_id"]] for x in ms[2:]] == ["James Ortiz", "Linda Ortiz", None]
+    # "Mr. Ortiz": no one carries the title, and "Linda" is a woman's name by the census (nlp.v169; None before)
+    assert [keys[x["mention_id"]] for x in ms[2:]] == ["James Ortiz", "Linda Ortiz", "James Ortiz"]
 
 
 def test_surname_without_full_name_in_document_is_unresolved() -> None:
