@@ -150,9 +150,14 @@ def _goes_on(before: list[Any], toks: list[Any], text: str) -> bool:
     if not (last.lower_ in _GOES_ON and last.is_lower or opens_lower):   # not a comma alone: "… it is," / "Ordered, …"
         return False
     line = _line_text(text, toks)
-    return not (LIST_ITEM.match(text, toks[0].idx) or is_caps_line(line) or _TURN.match(line))
+    return not (LIST_ITEM.match(text, toks[0].idx) or is_caps_line(line) or _TURN.match(line) or
+                _FOOTNOTE_OPENS.match(line))
 
 
+# a footnote at a page's foot, its number glued to its first word or a space apart ("1Three cases are
+# consolidated here: …", "8 In his pro se appellant brief, …"): the body's sentence that stopped on "to" above
+# it goes on on the next page, not into the footnote
+_FOOTNOTE_OPENS = re.compile(r"\d{1,3} ?[A-Z][a-z]")
 _TURN = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*:\s")   # "Councillor Fielding: Good question."
 
 

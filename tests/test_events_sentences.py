@@ -1412,6 +1412,15 @@ def test_a_state_since_a_month_told_between_ends_the_storys_day(tagger: Tagger) 
     assert [r["text"][:10] for r in timeline_rows(tagger, text)] == ["The board "]
 
 
+@pytest.mark.parametrize("note", ["1Three cases are consolidated here for trial.", "8 In his brief, Ortiz stated he was free."])
+def test_a_footnote_at_the_pages_foot_takes_no_sentence_that_stopped_on_to(tagger: Tagger, note: str) -> None:
+    """nlp.v170: a body sentence stopping on "to" above a page's footnote goes on on the next page; the footnote,
+    its number glued to its first word or a space apart, is a sentence of its own."""
+    text = f"For 2008 and 2009, the taxpayers reported net losses and claimed deductions attributable to\n\n{note}"
+    sents = [" ".join(s.text.split()) for s in tagger.nlp(text).sents]
+    assert sents[0].endswith("attributable to") and sents[-1] == " ".join(note.split())
+
+
 def test_a_sentence_runs_on_over_a_blank_line_after_a_word_like_of(tagger: Tagger) -> None:
     """A PDF's wide line spacing leaves blank lines inside a sentence: a line that stops on "of" or
     "the", or a next line in lower case, goes on past the blank; a comma or a full stop before a
