@@ -41,8 +41,8 @@ FLOORS = {
     # by the decision, which dev had few of; whole set 211 at ef6864c: 0.799, 0.759, 0.724, person 0.949 / 0.921,
     # attribution 0.923; held back unchanged); then 9 court filings and letters and 2 township minutes (whole set
     # 222 at 205f43a: 0.800, 0.762, 0.728, person 0.949 / 0.919, attribution 0.926; at 178924a: 0.803, 0.763, 0.729,
-    # held back 0.653, 0.619, 0.581): floors unchanged; session 29: 3 long court opinions read into dev (225 at f54c074:
-    # 0.794, 0.759, 0.725, person 0.949 / 0.920, attribution 0.925; held back 0.652, 0.619, 0.581, person 0.909 /
+    # held back 0.653, 0.619, 0.581): floors unchanged; session 29: 3 long court opinions read into dev (225 at 47ff7bd:
+    # 0.794, 0.759, 0.726, person 0.949 / 0.920, attribution 0.931; held back 0.652, 0.619, 0.581, person 0.909 /
     # 0.895, attribution 0.937): floors unchanged)
     "whole": {"event_precision": 0.79, "event_recall": 0.75, "date_recall": 0.71, "person_precision": 0.92,
               "person_recall": 0.91, "attribution": 0.92},
