@@ -59,7 +59,7 @@ def test_title_found_by_the_nlp_stage_is_taken_off_the_text() -> None:
 @pytest.mark.parametrize("given", ["Rock", "Model", "Player"])
 def test_a_given_name_nameparser_lists_as_a_title_is_a_given_name(given: str) -> None:
     """nlp.v168: nameparser's titles hold "rock", "model", "player"; "Rock Bordelon" was a titled "Bordelon",
-    linked to the document's one full name with that surname, his wife's ("Torie Bordelon"). A word records
+    linked to the document's one full name with that surname ("Torie Bordelon"). A word records
     write as a title stays one ("Bishop Tutu", "Father Ortiz")."""
     ms = [m("A", f"{given} Bordelon"), m("A", "Torie Bordelon"), m("A", "Mr. Bordelon")]
     keys = link_in_document(ms)
