@@ -274,7 +274,7 @@ _FILING_STAMP = re.compile(r"(?:USCA\s+|Appellate\s+)?Case:?\s+[\w:.-]+,?\s+(?:D
 
 
 # a close: "Respectfully submitted,", "Dated: …  Respectfully Submitted, s/…", "Sincerely,"
-_SIGNED_OFF = re.compile(rf"(?:(?:Dated:?\s*)?(?:(?:{MONTH_ALT})\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}),?\s+)?"
+_SIGNED_OFF = re.compile(rf"(?:(?:Dated:?\s*)?{_DOCKET_DAY},?\s+)?"
                          r"(?:Respectfully\s+submitted|Sincerely|Very\s+truly\s+yours|Respectfully)\b\s*,", re.IGNORECASE)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from index.kinds import MEETING_KINDS, PUBLISHED_KINDS as NEWS_KINDS
 from pipeline import front_matter
 
-VERSION = "docdate.v20"   # v20: a court paper with no cue is dated by its caption's day on a line of its own ("January 26, 1891.", "Monday, June 1, 2021"), no longer by the latest day it states; a district court's filing stamp however it writes its fields ("Case: 1:18-cv-05587 Document #: 1000 Filed: 06/01/21", a bankruptcy court's "Doc 45 Filed 06/01/21", "ECF No. 45, PageID.123 Filed …"); full dates written "Sept.5, 2021", "June 1 , 2021" and "the 5th day of June, 2021"; "Dated: the 5th day of …" and "Dated this …" are cues; v19: a news page's URL date wins over any other markup date, a day away too (an evening's story stamped in UTC, an image's dated folder); v18: a stamp above a meeting paper's masthead (short words, then a date alone: "D" / "05/25/2021") is no meeting day, and a text file's YAML front matter ("date: 10/23/2018", the day the page was posted) is no cue: both beat the minutes' own "May 11, 2021" no more; v17: a news page's URL that states a full date wins over a markup date more than two days away from it (".../2019/11/19/..." against a related item's "2017-03-28"); v16: a day "dated" after another paper's noun ("the notice of exclusion to you dated August 31, 2011", "By letter dated November 14, 2011") is that paper's: a letter's own date stands alone on its line; v15: the meeting an agenda's or minutes' heading names ("Council Agenda For September 16, 2019", "Minutes of Tuesday, March 3, 2020") beats an earlier meeting it reports on ("Regular Meeting held on September 9, 2019"); v14: a town, a city or a county names a masthead too ("# Town of North Star" / "April 20, 2020"); a meeting approved by name ("to approve the emergency meeting on March 24") is another meeting; v13: a meeting paper's masthead date (a line naming the paper or body, then its date alone on a line) beats a "Date:" field of an item and a hearing it reports on; v12: a docket whose rows open on "Apr 13 2022" speaks from its latest row; v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
+VERSION = "docdate.v21"   # v21: a report cover's date alone on its line may end on a full stop, one pattern (_DATE_LINE) with a court caption's; v20: a court paper with no cue is dated by its caption's day on a line of its own ("January 26, 1891.", "Monday, June 1, 2021"), no longer by the latest day it states; a district court's filing stamp however it writes its fields ("Case: 1:18-cv-05587 Document #: 1000 Filed: 06/01/21", a bankruptcy court's "Doc 45 Filed 06/01/21", "ECF No. 45, PageID.123 Filed …"); full dates written "Sept.5, 2021", "June 1 , 2021" and "the 5th day of June, 2021"; "Dated: the 5th day of …" and "Dated this …" are cues; v19: a news page's URL date wins over any other markup date, a day away too (an evening's story stamped in UTC, an image's dated folder); v18: a stamp above a meeting paper's masthead (short words, then a date alone: "D" / "05/25/2021") is no meeting day, and a text file's YAML front matter ("date: 10/23/2018", the day the page was posted) is no cue: both beat the minutes' own "May 11, 2021" no more; v17: a news page's URL that states a full date wins over a markup date more than two days away from it (".../2019/11/19/..." against a related item's "2017-03-28"); v16: a day "dated" after another paper's noun ("the notice of exclusion to you dated August 31, 2011", "By letter dated November 14, 2011") is that paper's: a letter's own date stands alone on its line; v15: the meeting an agenda's or minutes' heading names ("Council Agenda For September 16, 2019", "Minutes of Tuesday, March 3, 2020") beats an earlier meeting it reports on ("Regular Meeting held on September 9, 2019"); v14: a town, a city or a county names a masthead too ("# Town of North Star" / "April 20, 2020"); a meeting approved by name ("to approve the emergency meeting on March 24") is another meeting; v13: a meeting paper's masthead date (a line naming the paper or body, then its date alone on a line) beats a "Date:" field of an item and a hearing it reports on; v12: a docket whose rows open on "Apr 13 2022" speaks from its latest row; v11: a court paper whose cue date is more than 60 days before the latest past day it states is dated by that day (the cue named a paper it reviews); v10: a court's minutes form is dated by its "Date" cell, and the filing day of a docket entry it names ("(Dkt. 1619, filed on April 15, 2019)") is no document date; v9: a title whose date is the first page's day with another year is a mistyped year (the page wins); "December 17,2012" (no space after the comma) is a date; v8: "Meeting minutes were approved … on June 7" is the day of their approval, no meeting cue; v7: "APPROVED CITY COUNCIL MINUTES of May 3" names another meeting (words between); v6: a docket is dated by its latest entry; v5: a report's first date inside a sentence is no document date; v4: electronic filing stamps date court filings
 
 WINDOW = 1500            # the part of a first page that holds its heading
 NEWS_WINDOW = 600        # a news page's dateline sits near the top
@@ -38,6 +38,10 @@ _DATE = (rf"(?:{_WEEKDAY}?(?P<m1>{_MONTH})(?:\s+|(?<=\.))(?P<d1>\d{{1,2}}){_ORD}
          rf"|\b(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}})\b)")
 _NO_YEAR = rf"{_WEEKDAY}?(?P<m5>{_MONTH})\s+(?P<d5>\d{{1,2}}){_ORD}\b(?!,?\s*\d{{4}})"
 _ANY = rf"(?:{_DATE}|{_NO_YEAR})"
+# a date alone on its line, its weekday and a full stop allowed: a report's cover ("October 2, 2018"), and, with no
+# cue, a court paper's caption under the parties ("REAGAN, United States Marshal, et al." / "v." / "AIKEN et al." /
+# "January 26, 1891.") or a transcript's cover ("Monday, June 1, 2021"): its day, not the latest day its text states
+_DATE_LINE = rf"(?im)^[^\S\n]*({_DATE})[^\S\n]*\.?[^\S\n]*$"
 
 # Cues, strongest first. Each names the date the document speaks from.
 _MEETING_CUES = [
@@ -55,7 +59,7 @@ _LABEL_CUE = rf"(?im)^[^\S\n]*(?:meeting\s+)?date(?:\s*/\s*time|\s+and\s+time)?[
 _REPORT_CUES = [
     rf"\b(?:report\s+date|date\s+of\s+(?:this\s+)?report|date\s+issued|issue\s+date|issued(?:\s+on)?|"
     rf"published(?:\s+on)?|released(?:\s+on)?|dated|submitted(?:\s+on)?)\s*:?\s*({_ANY})",
-    rf"(?im)^[^\S\n]*({_DATE})[^\S\n]*$",    # a date alone on its line (the cover's date)
+    _DATE_LINE,    # a date alone on its line (the cover's date)
 ]
 _NEWS_CUES = [
     rf"\b(?:published|posted|updated|dateline|released|for\s+immediate\s+release)\s*:?\s*(?:on\s+)?({_ANY})",
@@ -72,10 +76,6 @@ _COURT_CUES = [
     rf"\b(?:decided|filed|entered|dated|issued|signed|so\s+ordered)\s*:?\s*(?:on\s+|this\s+|the\s+)?({_ANY})",
     rf"\bthis\s+\d{{1,2}}(?:st|nd|rd|th)?\s+day\s+of\s+({_MONTH},?\s+\d{{4}})",
 ]
-# With no cue, a court paper's caption states its day on a line of its own, under the parties ("REAGAN, United
-# States Marshal, et al." / "v." / "AIKEN et al." / "January 26, 1891."), as a clerk's letter or a transcript's
-# cover does ("Monday, June 1, 2021"): its day, not the latest day its text happens to state.
-_CAPTION_DATE = rf"(?im)^[^\S\n]*{_WEEKDAY}?({_DATE})[^\S\n]*\.?[^\S\n]*$"
 # Dates a text names ahead of itself: hearings set, deadlines, terms that start later.
 _AHEAD = re.compile(r"\b(?:set|scheduled|slated|due|expected|will|would|until|through|by|next|effective|"
                     r"begin\w*|starting|deadline|hearing\s+(?:is|was)\s+set)\b[^.\n]{0,40}$", re.IGNORECASE)
@@ -202,7 +202,7 @@ def from_text(text: str, *, kind: str = "minutes", window: int = WINDOW, referen
         return _cued(head, _NEWS_CUES, reference, text) or _cued(head[:NEWS_WINDOW], [_LINE_DATE], reference, text)
     if kind == "court":
         return _ecf_filed(head) or _cued(head, _COURT_CUES, reference, text) or \
-            _cued(text[-WINDOW:], _COURT_CUES, reference, text) or _cued(head, [_CAPTION_DATE], reference, text)
+            _cued(text[-WINDOW:], _COURT_CUES, reference, text) or _cued(head, [_DATE_LINE], reference, text)
     # a report's first date inside a sentence ("On October 26, 2006, the Federal Reserve approved …")
     # is what it tells, not when it speaks: only one opening a line or after a separator counts
     return (_cued(head, _REPORT_CUES, reference, text) or _cued(head, _MEETING_CUES, reference, text)

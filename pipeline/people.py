@@ -84,8 +84,7 @@ def _link_one_document(mentions: list[Mention]) -> dict[str, str | None]:
                 # "Mr. Bordelon" beside "Rock Bordelon" and "Torie Bordelon": an honorific rules out the full name
                 # the census gives only to the other sex ("Torie"); a name it does not tell ("Rock") stays possible
                 titled = [e for e in candidates
-                          if given_name_sex(parse_name(e[0]).first) not in (None, _HONORIFIC_SEX[title])]
-                titled = [e for e in candidates if e not in titled]
+                          if given_name_sex(parse_name(e[0]).first) in (None, _HONORIFIC_SEX[title])]
             candidates = titled
         if len(candidates) == 1:
             out[m["mention_id"]] = candidates[0][0]

@@ -96,16 +96,9 @@ RARE = 0.004   # % of the 1990 population: rarer "names" in the census lists are
 def given_names() -> frozenset[str]:
     """Lower-cased given names: the 1990 Census first-name lists (names borne by at least RARE % of
     people) and the formal names of the nicknames package."""
-    import names as census
     from nicknames import NickNamer
 
-    folder = Path(census.__file__).parent
-    found: set[str] = set()
-    for part in ("dist.male.first", "dist.female.first"):
-        for line in (folder / part).read_text(encoding="ascii", errors="ignore").splitlines():
-            cols = line.split()
-            if len(cols) >= 2 and float(cols[1]) >= RARE:
-                found.add(cols[0].lower())
+    found = {name for name, shares in _census_first_names().items() if max(shares) >= RARE}
     nick = NickNamer()
     table = getattr(nick, "_nickname_lookup", None) or getattr(nick, "_canonical_lookup", None) or {}
     found.update(str(key).lower() for key in dict(table) if len(str(key)) >= 3)
@@ -116,26 +109,26 @@ SEX_RATIO = 10   # a given name is one sex's when the census finds it this many 
 
 
 @lru_cache(maxsize=1)
-def _given_name_sexes() -> dict[str, str]:
-    """"m" or "f" for a given name the 1990 Census first-name lists give almost only to men or to women
-    ("Torie": women; "Jordan", "Taylor": both, so neither)."""
+def _census_first_names() -> dict[str, tuple[float, float]]:
+    """Lower-cased given names of the 1990 Census first-name lists: (% of men, % of women) bearing each."""
     import names as census
 
     folder = Path(census.__file__).parent
-    share: dict[str, dict[str, float]] = {}
-    for part, sex in (("dist.male.first", "m"), ("dist.female.first", "f")):
+    shares: dict[str, list[float]] = {}
+    for k, part in enumerate(("dist.male.first", "dist.female.first")):
         for line in (folder / part).read_text(encoding="ascii", errors="ignore").splitlines():
             cols = line.split()
             if len(cols) >= 2:
-                share.setdefault(cols[0].lower(), {})[sex] = float(cols[1])
-    out = {}
-    for name, by in share.items():
-        m, f = by.get("m", 0.0), by.get("f", 0.0)
-        if m > SEX_RATIO * f:
-            out[name] = "m"
-        elif f > SEX_RATIO * m:
-            out[name] = "f"
-    return out
+                shares.setdefault(cols[0].lower(), [0.0, 0.0])[k] = float(cols[1])
+    return {name: (m, f) for name, (m, f) in shares.items()}
+
+
+@lru_cache(maxsize=1)
+def _given_name_sexes() -> dict[str, str]:
+    """"m" or "f" for a given name the census gives almost only to men or to women ("Torie": women; "Jordan",
+    "Taylor": both, so neither)."""
+    return {name: "m" if m > SEX_RATIO * f else "f"
+            for name, (m, f) in _census_first_names().items() if m > SEX_RATIO * f or f > SEX_RATIO * m}
 
 
 def given_name_sex(given: str) -> str | None:
