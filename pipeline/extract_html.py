@@ -32,9 +32,27 @@ _BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "tab
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+# A page whose body sits in a <textarea> as markup, for a script to render into a preview (a court's CMS
+# prints its news release so: `<textarea id="PostContent"><div>… &lt;p&gt;The Opinions handed down …`):
+# the browser shows the rendered body, a parser sees the textarea's raw text, tags and all
+_TEXTAREA = re.compile(r"<textarea\b[^>]*>(.*?)</textarea\s*>", re.IGNORECASE | re.DOTALL)
+_BLOCK_TAG = re.compile(r"<(?:p|div|br|table|tr|td|h[1-6]|li)\b", re.IGNORECASE)
+MARKUP_TAGS = 5   # fewer is a form's field that holds a tag or two as text
+
+
+def textarea_markup(html: str) -> str:
+    """The page with each textarea that holds a rendered body replaced by that body, read as markup."""
+    import html as htmllib
+
+    def body(m: re.Match[str]) -> str:
+        value = htmllib.unescape(m.group(1))
+        return f"<div>{value}</div>" if len(_BLOCK_TAG.findall(value)) >= MARKUP_TAGS else m.group(0)
+    return _TEXTAREA.sub(body, html) if "<textarea" in html.lower() else html
+
+
 def extract_html(raw: bytes) -> Extracted:
     html, encoding = decode_html(raw)
-    html = _NOT_XML.sub(" ", html)
+    html = textarea_markup(_NOT_XML.sub(" ", html))
     text, doc, how = article_text(html)
     if how != "page" and " | " not in text and "<table" in html.lower():   # no table came out as rows
         text = table_rows(text, visible_text(html))

@@ -138,6 +138,7 @@ def heading_breaks(doc: Any) -> Any:
             boundary = line_text.endswith(_ENDS_SENTENCE)
     _caps_inside(doc)
     _measure_numbers(doc)
+    _after_the_clock(doc)
     return doc
 
 
@@ -176,6 +177,20 @@ def _caps_inside(doc: Any) -> None:
         elif prev.is_alpha and tok.is_alpha and tok.is_lower:
             tok.is_sent_start = False   # "… blew apart a trash | can just before …": a word in lower case
             # straight after a word, with no stop between, goes on the sentence
+
+
+# A word of a closed class, capitalised, after "a.m." or "p.m." opens a sentence ("The EOI closed October 26th,
+# 2011 at 4 p.m. I'd like to know …"): the model reads the abbreviation's stop as part of the word, and a
+# weekday, a month or a name after it ("at 4 p.m. Tuesday", "4 p.m. May 5") goes on the sentence.
+_OPENER_TAGS = {"PRP", "PRP$", "DT", "EX", "WP", "WRB", "IN", "CC", "RB", "MD", "VBZ", "VBP", "VBD"}
+
+
+def _after_the_clock(doc: Any) -> None:
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.lower_ in ("a.m.", "p.m.") and tok.is_sent_start is None and tok.text[:1].isupper() \
+                and tok.tag_ in _OPENER_TAGS and "\n" not in prev.whitespace_:
+            tok.is_sent_start = True
 
 
 # A bill's or a report's number in Congress: "H. Con. Res. 211", "S. J. Res. 3", "H. Rept. 109-175",

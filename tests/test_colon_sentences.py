@@ -55,3 +55,19 @@ def test_items_ending_on_semicolons_and_resolution_clauses_stay_sentences_of_the
                          "NOW THEREFORE BE IT RESOLVED that the budget is adopted.\n")
     assert resolved == ["The Board adopted the following resolution by unanimous vote:", "WHEREAS the Board has met;",
                         "NOW THEREFORE BE IT RESOLVED that the budget is adopted."], resolved
+
+
+@pytest.mark.parametrize("clock", ["4 p.m.", "10:30 a.m.", "9 P.M."])
+@pytest.mark.parametrize("opener", ["I'd like to know who received the bid.", "It was the last day to bid.",
+                                    "The board received six bids.", "On Monday the bids were opened."])
+def test_a_sentence_that_ends_on_the_clock_ends_there(sentences, clock, opener):
+    """nlp.v171: the model took "p.m." and the capitalised word after it for one sentence's inside, so a
+    dated act ("The tender closed October 26th, 2011 at 4 p.m.") ran on into the question after it."""
+    got = sentences(f"Councillor Havel: The tender closed October 26th,\n2011 at {clock} {opener}")
+    assert got[-2].endswith(f"2011 at {clock}") and got[-1] == opener, got
+
+
+@pytest.mark.parametrize("after", ["Tuesday at City Hall.", "May 5 in Room 3.", "Eastern time, the clerk said."])
+def test_a_weekday_a_month_or_a_zone_after_the_clock_goes_on_its_sentence(sentences, after):
+    got = sentences(f"The hearing is set for 4 p.m. {after}")
+    assert got == [f"The hearing is set for 4 p.m. {after}"], got

@@ -272,7 +272,35 @@ Tuesday, January 19, 2021
 1. Licensee Name: West End Dining, LLC"""
 
 
-@pytest.mark.parametrize("text, expected", [(MASTHEAD, date(2020, 10, 1)), (MASTHEAD_HEARING, date(2021, 1, 21))])
+# the paper's name and its date on one line, over an incident's "Date:" field
+MASTHEAD_NAMED = """Town of Harwick Commissioners:
+Mayor Dana Ruiz Jo Ellen Park, Chairman
+Licensing Board Marcus T. Lee
+Voting Agenda, March 11, 2021
+(all members present)
+1) HARBOR GRILL, INC., Location: 12 FRONT ST
+Date: 12/05/2020 Notice: Patron injured on premise.
+NO VIOLATION"""
+
+# a dozen lines of the board's people above the masthead, then a hearing the votes follow
+MASTHEAD_DEEP = """Commissioners:
+Jo Ellen Park, Chairman
+Town of Harwick
+Marcus T. Lee
+Acting Mayor Dana Ruiz
+Priya N. Shah
+Licensing Board
+Executive Secretary:
+Owen Castellanos
+Voting Agenda
+June 3, 2021
+All members present
+Transactional Hearing: June 2, 2021
+1. Bakery Row, Inc."""
+
+
+@pytest.mark.parametrize("text, expected", [(MASTHEAD, date(2020, 10, 1)), (MASTHEAD_HEARING, date(2021, 1, 21)),
+                                            (MASTHEAD_NAMED, date(2021, 3, 11)), (MASTHEAD_DEEP, date(2021, 6, 3))])
 def test_a_meeting_papers_masthead_date_beats_an_items_date_field_and_a_hearing_it_reports(text: str, expected: date) -> None:
     """docdate.v13: an incident's "Date: 03/22/2020" and the hearing the votes follow ("Hearing: Tuesday, January
     19, 2021") used to date a voting agenda whose masthead states its own day."""

@@ -384,6 +384,19 @@ def test_minutes_acts_take_the_meeting_date(tagger: Tagger, text: str) -> None:
     assert [(r["date_start"], r["date_source"]) for r in rows] == [(MEETING, "document_date")]
 
 
+@pytest.mark.parametrize("year, rest", [(2009, "with a group of parents who saw the need for indoor ice"),
+                                        (2011, "after the audit found the rink unsafe"),
+                                        (2012, "because the old arena flooded twice"),
+                                        (2010, "when the province cut its grant")])
+@pytest.mark.parametrize("act", ["Councillor Vance said the arena project began in {year} {rest}.",
+                                 "The old rink closed in {year} {rest}."])
+def test_a_year_then_a_small_word_dates_the_act_in_minutes(tagger: Tagger, act: str, year: int, rest: str) -> None:
+    """events.v114: a year before a word that is no noun goes on the sentence, it labels no thing ("the 2018
+    budget" does): "the project began in 2009 with a group of …" was dated the meeting's day."""
+    rows = timeline_rows(tagger, act.format(year=year, rest=rest), kind="minutes", doc_date=MEETING)
+    assert [(r["date_start"], r["date_precision"]) for r in rows] == [(date(year, 1, 1), "year")], rows
+
+
 @pytest.mark.parametrize("text", MINUTES_NON_EVENTS)
 def test_minutes_statements_are_not_acts(tagger: Tagger, text: str) -> None:
     assert timeline_rows(tagger, text, kind="minutes", doc_date=MEETING) == []

@@ -174,3 +174,36 @@ def test_an_agendas_items_written_as_links_are_not_dropped():
     text = "\n".join(p.text for p in extract(_agenda_with_linked_items().encode()).pages)
     assert all(f"RES {300 + i}-2021 authorizing" in text for i in range(1, 9)), text
     assert "ORDINANCE accepting a plat for a portion of Elm Street number 5" in text
+
+
+def _release(cases: list[tuple[str, str]]) -> str:
+    """A court's news release as its CMS stores it: the body's markup inside a textarea (its own markup escaped
+    once more inside it), rendered by a script into a preview the reader sees."""
+    items = "".join(f"&lt;p&gt;{name}&lt;br /&gt;{ruling} SEE OPINION.&lt;/p&gt;" for name, ruling in cases)
+    body = (f"<div><div class=\"bcrumb\"><ol><li><a href=\"/\">Home</a></li></ol></div>"
+            f"&lt;div&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;FOR IMMEDIATE NEWS RELEASE&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;"
+            f"&lt;p&gt;The Opinions handed down on the &lt;span class=&quot;nrdate&quot;&gt;3rd day of May, 2024"
+            f"&lt;/span&gt; are as follows:&lt;/p&gt;{items}&lt;/div&gt;</div>")
+    return (f"<html><head><title>May 3, 2024 - Opinions</title></head><body><nav><a href=\"/\">Home</a></nav>"
+            f"<div id=\"preview\"></div><textarea id=\"PostContent\" rows=\"5\">{body}</textarea>"
+            f"<script>render('PostContent')</script></body></html>")
+
+
+@pytest.mark.parametrize("cases", [
+    [("2024-C-00012 STATE VS. DANA ROE", "AFFIRMED."), ("2024-K-00301 STATE VS. LEE VANCE", "REVERSED AND REMANDED.")],
+    [(f"2023-CA-{k:05d} HARWICK PAVING, LLC VS. CITY OF MERRILL", "WRIT DENIED.") for k in range(1, 6)],
+])
+def test_a_body_kept_as_markup_in_a_textarea_is_read_as_the_page_shows_it(cases):
+    """extract.v19: a Louisiana Supreme Court release page gave its markup as text ("class=\"nrbody\"><style>…"),
+    so no sentence of it was an act."""
+    text = extract(_release(cases).encode()).pages[0].text
+    assert "The Opinions handed down on the 3rd day of May, 2024 are as follows:" in " ".join(text.split())
+    assert all(name in text and ruling in text for name, ruling in cases)
+    assert "<" not in text and "&lt;" not in text and "nrdate" not in text
+
+
+def test_a_forms_textarea_keeps_its_text():
+    html = ("<html><body><h1>Public comment</h1><p>Comments on the draft budget are open until June 1, 2024.</p>"
+            "<form><textarea name=\"c\">Write your comment here. Use &lt;b&gt; for bold.</textarea></form></body></html>")
+    text = extract(html.encode()).pages[0].text
+    assert "Comments on the draft budget are open until June 1, 2024." in text
