@@ -18,6 +18,7 @@ from typing import Any
 from pipeline.doc_text import text_of
 from pipeline.court_orders import court_order
 from pipeline.date_rules import DAY_NAMED_RE, FRONTED_RE, MONTH_ALT, NUMBER_WORDS
+from pipeline.decided_items import item_candidate
 from pipeline.date_scope import foreign_spans, inside, loose_foreign, without
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on
 from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS, NOT_ACTS, PERFORMATIVES, ROLE_TITLES,
@@ -78,6 +79,9 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     text = text_of(sent.doc)
     start = content_start(text, sent.start_char, sent.end_char)
     body = text[start:sent.end_char].strip()
+    item = item_candidate(sent, start)
+    if item is not None:   # an item of a list of decisions: its decision, on the list's day
+        return item
     verdict = VERDICT.match(text, start, sent.end_char)
     if start >= sent.end_char or _PROCEDURAL.search(body, 0, PROCEDURAL_REACH) or not verdict and _imperative(sent, start):
         return None   # (a by-law's "Read a first, second and third time and passed …" is no imperative)

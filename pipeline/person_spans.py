@@ -418,6 +418,8 @@ def refuse(text: str, around: Around) -> str | None:
         return "a lower-case word that is no surname particle (\"Vlomey ton\", \"a Congressperson\")"
     if "--" in text:
         return "a speaker's break inside it (\"George -- George Mason\")"
+    if re.search(r"\w:\s", text):
+        return "a field's label inside it (\"Griffis, J. Disposition: Affirmed\", a list's row run on)"
     after_possessive = following[1:2] if following[:1] and following[0] in _POSSESSIVE else \
         following[:1] if text.endswith(_POSSESSIVE) else []
     if after_possessive and after_possessive[0].lower() in _EPONYM_NOUNS:

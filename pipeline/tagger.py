@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.language import Language
 
+from pipeline.decided_items import item_spans
 from pipeline.doc_text import text_of
 from pipeline import person_spans
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on, wrapped_heading
@@ -139,6 +140,7 @@ def heading_breaks(doc: Any) -> Any:
     _caps_inside(doc)
     _measure_numbers(doc)
     _after_the_clock(doc)
+    _decided_items(doc, text)
     return doc
 
 
@@ -191,6 +193,22 @@ def _after_the_clock(doc: Any) -> None:
         if prev.lower_ in ("a.m.", "p.m.") and tok.is_sent_start is None and tok.text[:1].isupper() \
                 and tok.tag_ in _OPENER_TAGS and "\n" not in prev.whitespace_:
             tok.is_sent_start = True
+
+
+def _decided_items(doc: Any, text: str) -> None:
+    """An item of a list of decisions, from its number or caption to its decision, is one sentence
+    (pipeline/decided_items.py)."""
+    for a, b in item_spans(text):
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or len(span) < 2:
+            continue
+        span[0].is_sent_start = True
+        for tok in span[1:]:
+            tok.is_sent_start = False
+        if span.end < len(doc):
+            after = _next_word(doc, span.end)
+            if after >= span.end and not doc[after].is_space:
+                doc[after].is_sent_start = True
 
 
 # A bill's or a report's number in Congress: "H. Con. Res. 211", "S. J. Res. 3", "H. Rept. 109-175",

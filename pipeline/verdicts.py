@@ -77,7 +77,10 @@ VERDICT = re.compile(
     # a judge's separate opinion opens on its author ("BARRON, Circuit Judge, concurring in part …",
     # "SMITH, J., dissenting."): written and filed with the decision
     r"|[A-Z][A-Z'’-]+,\s+(?:(?:Chief|Circuit|District|Senior|Associate)\s+)*(?:Judge|Justice|J\.|C\.J\.),\s+"
-    r"(?P<separate>concurring|dissenting)\b)")
+    r"(?P<separate>concurring|dissenting)\b"
+    # a justice's vote a release list records under its case ("Hughes, J., dissents for the reasons assigned by
+    # Justice Crain.", "Weimer, C.J., additionally concurs and assigns reasons."): cast with the decision
+    r"|[A-Z][\w'’-]+,\s+(?:C\.\s?J\.|P\.\s?J\.|J\.)(?:\s+Pro\s+Tem\.?)?,?\s+(?:(?:additionally|also)\s+)?(?P<votes>concurs|dissents)\b)")
 _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry", "carries": "carry",
                    "passed": "pass", "passes": "pass", "denied": "deny", "rejected": "reject",
                    "tabled": "table", "failed": "fail", "fails": "fail", "defeated": "defeat",
@@ -91,13 +94,13 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
                    "taken under submission": "submit", "taken off-calendar": "vacate", "taken off calendar": "vacate",
                    "grants": "grant", "denies": "deny", "dismisses": "dismiss", "affirms": "affirm", "reverses": "reverse",
                    "vacates": "vacate", "sustains": "sustain", "overrules": "overrule",
-                   "ordered": "order", "concur": "concur", "concurring": "concur", "dissenting": "dissent",
+                   "ordered": "order", "concur": "concur", "concurs": "concur", "dissents": "dissent", "concurring": "concur", "dissenting": "dissent",
                    "ayes": "vote", "yeas": "vote", "floor": "vote", "recorded vote": "vote", "negative": "vote", "opposed": "vote"}
 
 
 # VERDICT's groups in the order they are tried; a meeting's verdicts are decisions, a court's legal acts
 _VERDICT_GROUPS = ("caps", "motion", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "labelled", "negative", "disposed", "we", "courts", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
-                   "separate")
+                   "separate", "votes")
 _MEETING_VERDICTS = {"caps", "motion", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "negative"}
 
 

@@ -226,3 +226,14 @@ def test_a_facility_with_its_kind_in_lower_case_after_it_is_no_person(text: str,
                                          ("Ann Lee", ", hospital director ,")])
 def test_a_name_before_other_lower_case_words_stays(text: str, after: str) -> None:
     assert _why(text, after) is None
+
+
+@pytest.mark.parametrize("text", ["J. Disposition: Affirmed", "P. Ruling Judge: Caleb", "Dana Roe Manager: Lee Vance"])
+def test_a_name_run_into_a_field_label_is_no_person(text: str) -> None:
+    """nlp.v172: a hand-down list's row joined into one sentence ran a judge's initial into "Disposition: Affirmed"."""
+    assert _why(text) is not None
+
+
+@pytest.mark.parametrize("text", ["J. Dana Roe", "Caleb May", "Lee Vance Jr."])
+def test_a_name_with_no_field_label_stays(text: str) -> None:
+    assert _why(text) is None

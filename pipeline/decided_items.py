@@ -1,0 +1,120 @@
+"""Items of a list of decisions, each one sentence whose act is its decision: a licensing board's voting list
+("1. Harbor Grill, LLC" / "License #: …" / "Has applied for …" / "GRANTED"), a court's release of the opinions it
+hands down ("2023-C-01396 STATE VS. DANA ROE (Parish of Orleans)" / "AFFIRMED. SEE OPINION."), a hand-down list's
+paragraph ("Roe v. State; … Ruling Date: 07/18/2024; …; Disposition: Affirmed. Votes: …"). The item, from its number
+or caption to its decision, is what a reader quotes for the decision: the decision line alone does not say whose
+case it decides. Its act is done on the list's day (the meeting's, the hand-down's), or on the day an order it
+states was entered ("Order entered 2/19/20."); the other days it names are its story's (the incident a violation
+notice reports, the trial court's "Ruling Date", the hours of a license), never the decision's."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from pipeline.dates import DateInterval, normalize
+from pipeline.doc_text import text_of
+from pipeline.verdicts import formula_candidate
+
+# an item opens on its number ("7) NOSMADA, INC.", "2. Nicole Gunn", "3.Le, Inc.") or on a docket number ("2023-C-01396 …")
+_OPENING = re.compile(r"[ \t]*(?:\(?\d{1,3}[.)](?![\d.])[ \t]*(?=[A-Za-z])|\d{4}-[A-Z]{1,4}-\d{3,6}\b)")
+_DECISIONS = (r"GRANTED|DENIED|APPROVED|AFFIRMED|REVERSED|REMANDED|VACATED|DISMISSED|WITHDRAWN|DEFER(?:RED)?|"
+              r"RE-?SCHEDULED|CONTINUED|NO\s+VIOLATION|WARNING|SUSPENSION|SUSPENDED|REVOKED|ANSWERED|IMPOSED|"
+              r"REPRIMANDED|DISBARRED|TABLED|FINED|ACCEPTED|REJECTED|POSTPONED")
+# its decision: a line in capitals that opens on one ("GRANTED", "NO VIOLATION", "AFFIRMED AS AMENDED. SEE OPINION.",
+# "WARNING & WRITTEN CORRESPONDENCE FROM THE BOARD", "CERTIFIED QUESTIONS ANSWERED."), a condition in lower case after
+# a dash allowed ("GRANTED -Pending Availability of License"); not a heading that names a kind of item after the word
+# ("CONTINUED PUBLIC HEARINGS")
+_DECISION_LINE = re.compile(rf"[ \t]*(?:[A-Z][A-Z&/'’,.-]*[ \t]+){{0,3}}(?P<word>{_DECISIONS})\b[.;,]?[ \t]*"
+                            r"(?:(?:AS|AND|IN|TO|FROM|WITH|OF|ON|SEE|BY|FOR|UNTIL)\b[^a-z\n]*|[-–&][^\n]*)?")
+# a line that ends on these runs on into the next: "… CAN RESULT IN TERMINATION OR" / "SUSPENSION."
+_RUNS_ON = {"or", "and", "of", "to", "the", "a", "an", "in", "be", "by", "for", "with", "may", "can", "will", "shall",
+            "is", "are", "was", "were", "not", "that", "which", "who", "as", "at", "on", "from"}
+# a hand-down list's paragraph labels its decision
+_DISPOSITION = re.compile(r"\bDisposition\s*:\s*(?P<word>[A-Za-z]+)?")
+_ENTERED = re.compile(r"\b(?:order|judgment)\s+entered\s+(?:on\s+)?(?P<day>\d{1,2}/\d{1,2}/\d{2,4})", re.IGNORECASE)
+MAX_LINES = 30      # an item's lines between its number and its decision
+MAX_CHARS = 3000
+_LEMMAS = {"granted": "grant", "denied": "deny", "approved": "approve", "affirmed": "affirm", "reversed": "reverse",
+           "remanded": "remand", "vacated": "vacate", "dismissed": "dismiss", "withdrawn": "withdraw", "defer": "defer",
+           "deferred": "defer", "rescheduled": "reschedule", "re-scheduled": "reschedule", "continued": "continue",
+           "suspension": "suspend", "suspended": "suspend", "revoked": "revoke", "answered": "answer", "imposed": "impose",
+           "reprimanded": "reprimand", "disbarred": "disbar", "tabled": "table", "fined": "fine", "accepted": "accept",
+           "rejected": "reject", "postponed": "postpone", "warning": "warn", "no violation": "find"}
+
+
+def decision_line(line: str) -> re.Match[str] | None:
+    return _DECISION_LINE.fullmatch(line)
+
+
+@functools.lru_cache(maxsize=8)
+def item_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the items of a list of decisions in a page's text."""
+    spans: list[tuple[int, int]] = []
+    opening, lines, before = None, 0, ""
+    at = 0
+    for line in text.split("\n"):
+        start, end = at, at + len(line)
+        at = end + 1
+        if not line.strip():
+            before = ""
+            continue
+        decided = decision_line(line) and not (before.split() and before.split()[-1].lower() in _RUNS_ON)
+        before = line
+        if opening is not None and decided:
+            spans.append((opening, end))
+            opening = None
+        elif _OPENING.match(line):
+            opening, lines = start + len(line) - len(line.lstrip()), 0
+        elif opening is not None:
+            lines += 1
+            if lines > MAX_LINES or start - opening > MAX_CHARS:
+                opening = None
+    for para in re.finditer(r"(?:[^\n]+\n?)+", text):   # a hand-down list's paragraph: "…; Disposition: …"
+        body = para.group(0).rstrip("\n")
+        if _DISPOSITION.search(body) and ";" in body and len(body) <= MAX_CHARS and \
+                not any(a <= para.start() < b for a, b in spans):
+            spans.append((para.start(), para.start() + len(body)))
+    return sorted(spans)
+
+
+def item_candidate(sent: Any, start: int) -> dict[str, Any] | None:
+    """The candidate of a sentence that is an item of a list of decisions: its decision, self-dated; every day the
+    item names is foreign to it but the day an order it states was entered."""
+    text = text_of(sent.doc)
+    first, end = sent.start_char, sent.end_char
+    while end > first and text[end - 1].isspace():
+        end -= 1
+    while first < end and text[first].isspace():
+        first += 1
+    if (first, end) not in item_spans(text):
+        return None
+    body = text[start:end]
+    last = body.rsplit("\n", 1)[-1]
+    decided = decision_line(last)
+    if decided:
+        word, at = decided.group("word"), start + len(body) - len(last) + decided.start("word")
+    else:
+        label = _DISPOSITION.search(body)
+        if label is None:
+            return None
+        word = label.group("word") or "Disposition"
+        at = start + label.start("word" if label.group("word") else 0)
+    lemma = _LEMMAS.get(" ".join(word.lower().split()), "decide")
+    legal = bool(re.match(r"[ \t]*\d{4}-[A-Z]{1,4}-\d", body)) or _DISPOSITION.search(body) is not None
+    cand = formula_candidate(sent, start, word, at, lemma, "legal" if legal else "decision")
+    foreign, cut = [], start
+    for m in _ENTERED.finditer(text, start, end):
+        foreign.append((cut, m.start()))
+        cut = m.end()
+    foreign.append((cut, sent.end_char))
+    return {**cand, "foreign": [list(s) for s in foreign], "loose_foreign": [list(s) for s in foreign], "item": True}
+
+
+def entered(text: str, start: int, end: int, anchor: date | None) -> DateInterval | None:
+    """The day an item's order was entered ("Order entered 2/19/20."), the last it states."""
+    days = [normalize(m.group("day"), anchor=anchor) for m in _ENTERED.finditer(text, start, end)]
+    days = [d for d in days if d is not None]
+    return replace(days[-1], source="explicit") if days else None

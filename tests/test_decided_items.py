@@ -1,0 +1,118 @@
+"""Items of a list of decisions (pipeline/decided_items.py), through the real spaCy model: a licensing board's voting
+list, a court's release of the opinions it hands down, a hand-down list's paragraphs. Each item, from its number or
+caption to its decision, is one timeline entry, dated by the list's day (or by the entry of an order it states),
+never by the incident, the trial court's ruling or the hours it names."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from casefile.settings import Settings
+from pipeline.decided_items import item_spans
+from pipeline.tagger import Tagger
+from tests.test_events_sentences import timeline_rows
+
+MEETING = date(2021, 3, 11)
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger(Settings().spacy_model)
+
+
+def voting_list(items: list[tuple[str, str, str]]) -> str:
+    """(licensee, what the item says, decision) in a voting list's shape, some items a violation notice with its
+    incident's date."""
+    out = ["City of Harwick Licensing Board", "Voting Agenda, March 11, 2021", ""]
+    for n, (who, told, decided) in enumerate(items, start=1):
+        if n % 2:
+            out += [f"{n}) {who.upper()}, INC. , D/B/A: {who.upper()}, Location: {n}2 FRONT ST",
+                    f"HARWICK, MA 0211{n}, License#: LB 99{n}48, Category: CV7AL", "",
+                    f"Date: 0{n}/1{n}/2020 Notice: {told} in violation of M.G.L. ch. 138 s. 64.", "", decided, ""]
+        else:
+            out += [f"{n}. {who}, LLC", f"Doing business as: {who}", f"{n}7 Main St., Harwick, MA 02111",
+                    f"License #: LB-45{n}127", f"Has applied for {told} to be exercised on the above.",
+                    "Manager: Dana Roe", "Hours of Operation: 7 a.m. to 7 p.m.", "", decided, ""]
+    return "\n".join(out)
+
+
+ITEMS = [
+    [("Harbor Grill", "Patron on patron assault", "NO VIOLATION"), ("Bakery Row", "a Common Victualler License", "GRANTED"),
+     ("Pier Tavern", "Persons under 21 in possession of alcohol", "WARNING & WRITTEN CORRESPONDENCE FROM THE BOARD")],
+    [("Lantern Pub", "Overcrowding", "DEFER TO REVIEW VIDEO FOOTAGE"), ("Cafe Nord", "a change of manager", "WITHDRAWN"),
+     ("Elm Bar", "Patron over served", "RESCHEDULED - LICENSEE FAILED TO APPEAR"),
+     ("Tea House", "a Wines and Malt Beverages License", "GRANTED -Pending Availability of License")],
+]
+
+
+@pytest.mark.parametrize("items", ITEMS)
+def test_a_voting_lists_items_are_its_decisions_of_the_meeting_day(tagger, items):
+    """nlp.v172/events.v115: the board's "GRANTED" alone was an entry, and an item's incident ("Date: 01/11/2020")
+    dated the item's other lines."""
+    text = voting_list(items)
+    rows = timeline_rows(tagger, text, kind="minutes", doc_date=MEETING)
+    decided = [r for r in rows if any(r["text"].rstrip().endswith(d) for _, _, d in items)]
+    assert len(decided) == len(items), [r["text"] for r in rows]
+    for row, (who, _, _) in zip(decided, items):
+        assert row["date_start"] == MEETING and who.upper() in row["text"].upper(), row
+    assert not any(r["text"].strip() in [d for _, _, d in items] for r in rows)
+
+
+RELEASE = """The Opinions handed down on the 3rd day of May, 2024 are as follows:
+
+BY Ruiz, J.:
+
+{items}
+Retired Judge Dana Roe, appointed Justice ad hoc."""
+
+
+@pytest.mark.parametrize("decisions", [["AFFIRMED. SEE OPINION.", "REVERSED AND REMANDED. SEE OPINION."],
+                                       ["WRIT DENIED.", "SUSPENSION IMPOSED. SEE PER CURIAM.", "CERTIFIED QUESTIONS ANSWERED. SEE OPINION."]])
+def test_a_release_lists_cases_with_their_decisions_and_its_justices_votes(tagger, decisions):
+    cases = [f"2024-C-0{k}123 STATE OF LOUISIANA VS. LEE VANCE {k} (Parish of Orleans)" for k in range(len(decisions))]
+    items = "".join(f"{c}\n\n{d}\n\nHughes, J., dissents for the reasons assigned by Justice Crain.\n\n"
+                    f"Weimer, C.J., additionally concurs and assigns reasons.\n\n" for c, d in zip(cases, decisions))
+    rows = timeline_rows(tagger, RELEASE.format(items=items), kind="court", doc_date=date(2024, 5, 3))
+    texts = [" ".join(r["text"].split()) for r in rows]
+    for c, d in zip(cases, decisions):
+        assert f"{c} {d}" in texts, texts
+    assert sum(t.startswith(("Hughes, J., dissents", "Weimer, C.J., additionally concurs")) for t in texts) == 2 * len(cases)
+    assert all(r["date_start"] == date(2024, 5, 3) for r in rows if "VANCE" in r["text"] or "J.," in r["text"])
+
+
+HAND_DOWN = """Supreme Court of Harwick Hand Down List
+
+March 5, 2020
+
+EN BANC
+
+2018-KA-00282-SCT
+
+Lee Vance v. State of Harwick; Madison Circuit Court; LC Case #: 2016-0238-C; Ruling Date: 10/31/2017; Ruling Judge: Dana Roe; Majority Opinion: Ruiz, J. Disposition: Affirmed. Madison County taxed with costs of appeal. Votes: Ortiz and Lind, JJ., Concur.
+
+EN BANC
+
+89-R-99016-SCT
+
+In Re: Advisory Committee on Rules; Disposition: Order authorizing the disbursement of $25,000.00 from the Court's fund to the Committee for its work through September 30, 2020. Order entered 2/19/20.
+"""
+
+
+def test_a_hand_down_lists_paragraph_is_its_decision_of_the_list_or_order_day(tagger):
+    rows = timeline_rows(tagger, HAND_DOWN, kind="court", doc_date=date(2020, 3, 5))
+    by = {r["text"].split(";")[0]: r for r in rows}
+    assert by["Lee Vance v. State of Harwick"]["date_start"] == date(2020, 3, 5), rows
+    assert by["Lee Vance v. State of Harwick"]["text"].rstrip().endswith("Concur.")
+    assert by["In Re: Advisory Committee on Rules"]["date_start"] == date(2020, 2, 19), rows
+
+
+@pytest.mark.parametrize("text", [
+    "1. Call to order\n2. The board discussed the budget.\nThe meeting adjourned at 9 p.m.",
+    "Item 4) Harbor Grill asked for more time.\n\nThe clerk will schedule a hearing.",
+    # a heading that names a kind of item, and a rule in capitals that runs on over its line's end
+    "3. M-1560-22; Application for a fence at 12 Front St.\nOwner: Dana Roe\nCONTINUED PUBLIC HEARINGS\n4. NC-1727-22",
+    "1. Rules of the program\nSPOT CHECK VIOLATIONS CAN RESULT IN TERMINATION OR\nSUSPENSION.",
+])
+def test_a_list_with_no_decision_line_has_no_items(text):
+    assert item_spans(text) == []
