@@ -13,6 +13,7 @@ from pipeline.name_tokens import DASHES, SUFFIXES, capitalised, caps_word, initi
 from pipeline.person_spans import english_word, given_names, refuse, surnames
 
 _ROW_EDGE = {"|", ";", ":", "(", ")", "[", "]"}
+_JUDGE_AFTER = {"J.", "C.J.", "P.J.", "JJ."}   # a judge's title after the name
 _BEFORE_PLACE = {"st.", "st", "ste.", "mt.", "mt", "ft.", "ft", "san", "santa", "los", "las", "el", "la", "del",
                  "de", "southern", "northern", "eastern", "western"}
 
@@ -47,7 +48,8 @@ def inverted_names(doc: Any, taken: set[int], ordinary: set[str]) -> list[dict[s
             return None
         k = i + 3
         while k < len(doc) and (initial(doc[k]) or (word(doc[k], given_names()) and k == i + 3 and
-                                                      k + 1 < len(doc) and doc[k + 1].text != ",")):
+                                                      k + 1 < len(doc) and (doc[k + 1].text != "," or
+                                                                            doc[k + 2:k + 3].text in _JUDGE_AFTER))):
             k += 1
         return k
 
@@ -55,6 +57,8 @@ def inverted_names(doc: Any, taken: set[int], ordinary: set[str]) -> list[dict[s
         if k >= len(doc):
             return True
         tok = doc[k]
+        if tok.text == "," and k + 1 < len(doc) and doc[k + 1].text in _JUDGE_AFTER:
+            return edge_after(k + 2)   # a list's author, surname first: "McCarty, David Neil, J." / "Barnes, Donna M., C.J."
         return (tok.is_space and "\n" in tok.text) or tok.text in _ROW_EDGE or tok.text == "."
 
     # words the document writes as a surname after a given name ("Mike Carey - Board Member"): after a
@@ -187,7 +191,7 @@ def caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> li
         a0 = i
         while a0 < k - 2 and (doc[a0].lower_ in _ADDRESSED or doc[a0].lower_ in TITLE_WORDS):
             a0 += 1   # "THE HONORABLE DANIEL R. LEVINSON" / "INSPECTOR GENERAL": the words of address first
-        for a, b in _masthead(doc, a0, k):
+        for a, b in (ab for s0, s1 in _joined(doc, a0, k) for ab in _masthead(doc, s0, s1)):
             run = doc[a:b]
             if _caps_name(run, taken, ordinary) and not _caps_org(doc, b) and not _dateline(doc, a, b) and \
                     refuse(" ".join(t.text.title() for t in run), around(a, b)) is None:
@@ -196,6 +200,16 @@ def caps_names(doc: Any, taken: set[int], around: Any, ordinary: set[str]) -> li
                 taken.update(range(a, end))
         i = k
     return out
+
+
+def _joined(doc: Any, i: int, k: int) -> list[tuple[int, int]]:
+    """A run of capitals cut at its "AND"s and "VS."s: a caption's parties ("… LOUISIANA STATE UNIVERSITY AND THOMAS GALLIGAN,
+    INDIVIDUALLY …"), each part read on its own."""
+    cuts = [j for j in range(i, k) if doc[j].lower_ in ("and", "&", "vs", "vs.", "v.", "c/w")]
+    if not cuts:
+        return [(i, k)]
+    edges = [i - 1, *cuts, k]
+    return [(a + 1, b) for a, b in zip(edges, edges[1:]) if b - (a + 1) >= 2]
 
 
 _ADDRESSED = {"the", "honorable", "hon", "hon."}   # "THE HONORABLE …" on a letter's address block

@@ -80,6 +80,10 @@ def test_a_role_the_title_list_lacks_is_no_part_of_the_name(people) -> None:
      {"Harold T. Whitcomb", "Dana Ruiz", "Laura Benning"}),
     ("ROLL CALL: Present: Alvarez, Teresa; Whitfield, Margaret; Okafor, Daniel. Absent: Lindqvist, Peter.",
      {"Teresa Alvarez", "Margaret Whitfield", "Daniel Okafor", "Peter Lindqvist"}),
+    # a hand-down list's author over her cases, her judge's title after the name (nlp.v173)
+    ("Barnes, Donna M., C.J.\n\nX 2024-KA-01005-COA\n\nLee Vance v. State; Disposition: Affirmed.\n\n"
+     "Whitfield, Margaret Ann, J.\n\n2024-CA-00123-COA\n\nWilson, Jack L., P.J.\n\n2024-CP-00077-COA",
+     {"Donna M. Barnes", "Margaret Ann Whitfield", "Jack L. Wilson"}),
 ])
 def test_names_written_surname_first_are_read_whole(people, text: str, expected: set[str]) -> None:
     """A docket's party table, a roll call: "Surname, Given" is one person, not a surname and a given
@@ -299,3 +303,20 @@ def test_words_a_page_glued_together_are_no_person(people) -> None:
     assert people(menu) == ["Deepak Ajwani"]
     names = "Forward DeShawn Porter and coach Ian MacArthur met Fiona FitzGerald on Monday."
     assert people(names) == ["DeShawn Porter", "Ian MacArthur", "Fiona FitzGerald"]
+
+
+@pytest.mark.parametrize("caption, party", [
+    ("2023-C-01396 PEOPLE FOR THE RIVER VS. BOARD OF SUPERVISORS OF HARWICK STATE UNIVERSITY AND THOMAS GALLIGAN, "
+     "INDIVIDUALLY AND IN HIS CAPACITY OF PRESIDENT (Parish of Orleans)\n\nAFFIRMED. SEE OPINION.", "THOMAS GALLIGAN"),
+    ("2024-C-00788 HARWICK PAVING COMPANY, LLC VS. CITY PRODUCE COMPANY, LLC C/W FRANK MORRISON AND ROBIN MORRISON, "
+     "INDIVIDUALLY (Parish of Orleans)\n\nREVERSED.", "ROBIN MORRISON"),
+])
+def test_a_party_in_capitals_after_and_in_a_caption_is_a_person(people, caption: str, party: str) -> None:
+    """nlp.v173: a caption's run of capitals is cut at its "AND"s and "VS."s; read whole, it was too long a run
+    for one name and gave no one."""
+    found = people(caption)
+    assert party in found, found
+
+
+def test_a_firm_of_two_surnames_joined_by_and_is_no_person(people) -> None:
+    assert people("SMITH AND JONES LAW FIRM represented the city in 2020.") == []
