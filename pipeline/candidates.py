@@ -204,7 +204,9 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         agents = [t.i for t in best.head.children if t.dep_ == "nsubj"]
     patients = [t.i for t in best.children if t.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
     negated = _negated(best)
-    proposed = bool(_PROPOSAL_LABEL.match(body))
+    label = _PROPOSAL_LABEL.match(body)
+    # (minutes' "Motion: Mayor Kibbey moved that the hearing be continued to …": the motion made, told in the past)
+    proposed = bool(label) and not _MOVER_TOLD.match(body, label.end())
     # the court's own finding or order ("Defendant Leon must preserve …"): done on its decision date
     order = court_order(sent)
     planned = not order and (proposed or _planned(best) or best.pos_ == "NOUN" and _planned(best.head)) and not negated
@@ -904,6 +906,11 @@ _PROPOSAL_LABEL = re.compile(r"(?:staff\s+|suggested\s+|proposed\s+|requested\s+
                              # an item's purpose put as what the body is asked to do ("For the Board of Directors to
                              # ratify Director Lewis' appointment …", "For the Council to approve …")
                              r"|For\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,5}to\s+[a-z]+\b", re.IGNORECASE)
+
+
+# a motion's mover named after its label, in the past ("Motion: Mayor Kibbey moved that …", "Motion: Councilor Tuttle
+# made a motion to …"): a motion made at the meeting, no proposal
+_MOVER_TOLD = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){1,5}(?:moved|made\s+a\s+motion)\b")
 
 
 # a verb of planning in the past that is itself the act told: a proposal made, a hearing scheduled

@@ -37,6 +37,7 @@ _DISPOSITION = re.compile(r"\bDisposition\s*:\s*(?P<word>[A-Za-z]+)?")
 _ENTERED = re.compile(r"\b(?:order|judgment)\s+entered\s+(?:on\s+)?(?P<day>\d{1,2}/\d{1,2}/\d{2,4})", re.IGNORECASE)
 MAX_LINES = 30      # an item's lines between its number and its decision
 MAX_CHARS = 3000
+GROUPED_LINES = 6   # an item under a group decision: its number, what it asks, where and when
 _LEMMAS = {"granted": "grant", "denied": "deny", "approved": "approve", "affirmed": "affirm", "reversed": "reverse",
            "remanded": "remand", "vacated": "vacate", "dismissed": "dismiss", "withdrawn": "withdraw", "defer": "defer",
            "deferred": "defer", "rescheduled": "reschedule", "re-scheduled": "reschedule", "continued": "continue",
@@ -50,10 +51,19 @@ def decision_line(line: str) -> re.Match[str] | None:
 
 
 @functools.lru_cache(maxsize=8)
-def item_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the items of a list of decisions in a page's text."""
+def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int], str]]:
+    """The items of a list of decisions in a page's text, and the decision of each item a group decision covers: a
+    decision line over a section's items that have none of their own ("Special 1-Day All Alcohol" / "GRANTED" /
+    "1.LAST HOPE K9 RESCUE, Manager: …" / "Date and Time: 09/10/2021, 6 p.m. - 10 p.m." / "2.AUTHENTIC …")."""
     spans: list[tuple[int, int]] = []
-    opening, lines, before = None, 0, ""
+    groups: dict[tuple[int, int], str] = {}
+    opening, lines, before, group, last_end, heading = None, 0, "", None, 0, False
+
+    def close_grouped() -> None:
+        if opening is not None and group is not None and last_end > opening:
+            spans.append((opening, last_end))
+            groups[(opening, last_end)] = group
+
     at = 0
     for line in text.split("\n"):
         start, end = at, at + len(line)
@@ -61,23 +71,43 @@ def item_spans(text: str) -> list[tuple[int, int]]:
         if not line.strip():
             before = ""
             continue
-        decided = decision_line(line) and not (before.split() and before.split()[-1].lower() in _RUNS_ON)
+        decided = decision_line(line)
+        if decided and before.split() and before.split()[-1].lower() in _RUNS_ON:
+            decided = None
         before = line
-        if opening is not None and decided:
-            spans.append((opening, end))
-            opening = None
+        if decided:
+            if opening is not None:   # the item's own decision (under a group's too)
+                spans.append((opening, end))
+                group = None
+            else:   # a decision under a section's heading, over the items that follow it (not one that opens
+                # the page: the last item of the page before is its own)
+                group = decided.group("word") if heading else None
+            opening, heading = None, False
         elif _OPENING.match(line):
-            opening, lines = start + len(line) - len(line.lstrip()), 0
+            close_grouped()
+            opening, lines, heading = start + len(line) - len(line.lstrip()), 0, False
         elif opening is not None:
             lines += 1
+            if group is not None and lines > GROUPED_LINES:
+                group = None   # too long for an item the section's decision covers: one with a decision of its own
             if lines > MAX_LINES or start - opening > MAX_CHARS:
                 opening = None
+        else:   # a line outside any item: a section's heading ("Special 1-Day All Alcohol"), which ends the last
+            # section (an item's field run over from the page before, "Manager: BRUCE PERCELAY", is none)
+            group, heading = None, ":" not in line
+        last_end = end
+    close_grouped()
     for para in re.finditer(r"(?:[^\n]+\n?)+", text):   # a hand-down list's paragraph: "…; Disposition: …"
         body = para.group(0).rstrip("\n")
         if _DISPOSITION.search(body) and ";" in body and len(body) <= MAX_CHARS and \
                 not any(a <= para.start() < b for a, b in spans):
             spans.append((para.start(), para.start() + len(body)))
-    return sorted(spans)
+    return tuple(sorted(spans)), groups
+
+
+def item_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the items of a list of decisions in a page's text."""
+    return list(_scan(text)[0])
 
 
 def item_candidate(sent: Any, start: int) -> dict[str, Any] | None:
@@ -94,7 +124,10 @@ def item_candidate(sent: Any, start: int) -> dict[str, Any] | None:
     body = text[start:end]
     last = body.rsplit("\n", 1)[-1]
     decided = decision_line(last)
-    if decided:
+    grouped = _scan(text)[1].get((first, end))
+    if grouped is not None:   # the decision over its section: the item's act, its number the trigger's place
+        word, at = grouped, first
+    elif decided:
         word, at = decided.group("word"), start + len(body) - len(last) + decided.start("word")
     else:
         label = _DISPOSITION.search(body)

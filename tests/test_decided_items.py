@@ -116,3 +116,27 @@ def test_a_hand_down_lists_paragraph_is_its_decision_of_the_list_or_order_day(ta
 ])
 def test_a_list_with_no_decision_line_has_no_items(text):
     assert item_spans(text) == []
+
+
+@pytest.mark.parametrize("events", [["Fundraiser", "Jazz Concert", "Fashion Show"], ["Wedding Reception", "Street Fair"]])
+def test_a_sections_decision_covers_the_items_under_it(tagger, events):
+    """nlp.v174: "Special 1-Day All Alcohol" / "GRANTED" over items with no decision of their own: each item is
+    granted at the meeting (a licence for a day ahead is no act of that day)."""
+    items = "\n\n".join(f"{n}.HARBOR GROUP {n} INC., Manager: Dana Roe\nHas applied for a(n) {e} at:\n"
+                        f"{n}1 Front St., Harwick, MA 02111\nDate and Time: 04/0{n}/2021, 6 p.m. - 10 p.m."
+                        for n, e in enumerate(events, start=1))
+    text = f"Voting Agenda, March 11, 2021\n\nSpecial 1-Day All Alcohol\n\nGRANTED\n\n{items}\n"
+    rows = timeline_rows(tagger, text, kind="minutes", doc_date=MEETING)
+    granted = [r for r in rows if "Has applied for" in r["text"]]
+    assert len(granted) == len(events), [r["text"] for r in rows]
+    assert all(r["date_start"] == MEETING and r["text"].rstrip().endswith("10 p.m.") for r in granted), granted
+
+
+def test_a_decision_that_opens_a_page_is_the_last_items_of_the_page_before():
+    """An item run over from the page before ("Manager: Dana Roe" / "GRANTED"), then items with their own decisions:
+    no section's decision."""
+    text = ("exercised on the above - 6 story building.\nManager: Dana Roe\nGRANTED\n\n4. HARBOR GRILL, INC.\n"
+            "License #: LB 100500\nHolder of a Common Victualler License has petitioned to amend the hours.\n\nGRANTED")
+    spans = item_spans(text)
+    assert [text[a:b].split("\n")[0] for a, b in spans] == ["4. HARBOR GRILL, INC."]
+    assert text[spans[0][0]:spans[0][1]].endswith("GRANTED")

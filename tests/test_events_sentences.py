@@ -397,6 +397,18 @@ def test_a_year_then_a_small_word_dates_the_act_in_minutes(tagger: Tagger, act: 
     assert [(r["date_start"], r["date_precision"]) for r in rows] == [(date(year, 1, 1), "year")], rows
 
 
+@pytest.mark.parametrize("text", [
+    "Motion: Mayor Kibbey moved that Council leave the record open for one week until Monday, February 20, 2018.",
+    "Motion: Councilor Tuttle moved that the hearing be continued to Monday, February 26, 2018 at 7 PM in Minor Park.",
+    "Motion: Councilor Tuttle made a motion to continue the hearing to February 26, 2018.",
+])
+def test_a_motion_whose_mover_is_told_is_made_at_the_meeting(tagger: Tagger, text: str) -> None:
+    """nlp.v174: the label "Motion:" made the motion a proposal, so a motion moved at the meeting that puts a matter
+    off to a later day was planned, off the timeline."""
+    rows = filter_candidates(tagger, text, kind="minutes", doc_date=MEETING)
+    assert [(r["date_start"], r["modality"]) for r in rows] == [(MEETING, "done")], rows
+
+
 @pytest.mark.parametrize("text", MINUTES_NON_EVENTS)
 def test_minutes_statements_are_not_acts(tagger: Tagger, text: str) -> None:
     assert timeline_rows(tagger, text, kind="minutes", doc_date=MEETING) == []
