@@ -16,10 +16,12 @@ from typing import Any
 
 from pipeline.dates import DateInterval, normalize
 from pipeline.doc_text import text_of
+from pipeline.lexicon import RUNS_ON
 from pipeline.verdicts import formula_candidate
 
 # an item opens on its number ("7) NOSMADA, INC.", "2. Nicole Gunn", "3.Le, Inc.") or on a docket number ("2023-C-01396 …")
-_OPENING = re.compile(r"[ \t]*(?:\(?\d{1,3}[.)](?![\d.])[ \t]*(?=[A-Za-z])|\d{4}-[A-Z]{1,4}-\d{3,6}\b)")
+_DOCKET = re.compile(r"[ \t]*\d{4}-[A-Z]{1,4}-\d{3,6}\b")
+_OPENING = re.compile(rf"[ \t]*\(?\d{{1,3}}[.)](?![\d.])[ \t]*(?=[A-Za-z])|{_DOCKET.pattern}")
 _DECISIONS = (r"GRANTED|DENIED|APPROVED|AFFIRMED|REVERSED|REMANDED|VACATED|DISMISSED|WITHDRAWN|DEFER(?:RED)?|"
               r"RE-?SCHEDULED|CONTINUED|NO\s+VIOLATION|WARNING|SUSPENSION|SUSPENDED|REVOKED|ANSWERED|IMPOSED|"
               r"REPRIMANDED|DISBARRED|TABLED|FINED|ACCEPTED|REJECTED|POSTPONED")
@@ -29,9 +31,6 @@ _DECISIONS = (r"GRANTED|DENIED|APPROVED|AFFIRMED|REVERSED|REMANDED|VACATED|DISMI
 # ("CONTINUED PUBLIC HEARINGS")
 _DECISION_LINE = re.compile(rf"[ \t]*(?:[A-Z][A-Z&/'’,.-]*[ \t]+){{0,3}}(?P<word>{_DECISIONS})\b[.;,]?[ \t]*"
                             r"(?:(?:AS|AND|IN|TO|FROM|WITH|OF|ON|SEE|BY|FOR|UNTIL)\b[^a-z\n]*|[-–&][^\n]*)?")
-# a line that ends on these runs on into the next: "… CAN RESULT IN TERMINATION OR" / "SUSPENSION."
-_RUNS_ON = {"or", "and", "of", "to", "the", "a", "an", "in", "be", "by", "for", "with", "may", "can", "will", "shall",
-            "is", "are", "was", "were", "not", "that", "which", "who", "as", "at", "on", "from"}
 # a hand-down list's paragraph labels its decision
 _DISPOSITION = re.compile(r"\bDisposition\s*:\s*(?P<word>[A-Za-z]+)?")
 _ENTERED = re.compile(r"\b(?:order|judgment)\s+entered\s+(?:on\s+)?(?P<day>\d{1,2}/\d{1,2}/\d{2,4})", re.IGNORECASE)
@@ -72,7 +71,7 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int],
             before = ""
             continue
         decided = decision_line(line)
-        if decided and before.split() and before.split()[-1].lower() in _RUNS_ON:
+        if decided and before.split() and before.split()[-1].lower() in RUNS_ON:
             decided = None
         before = line
         if decided:
@@ -114,21 +113,18 @@ def item_candidate(sent: Any, start: int) -> dict[str, Any] | None:
     """The candidate of a sentence that is an item of a list of decisions: its decision, self-dated; every day the
     item names is foreign to it but the day an order it states was entered."""
     text = text_of(sent.doc)
-    first, end = sent.start_char, sent.end_char
-    while end > first and text[end - 1].isspace():
-        end -= 1
-    while first < end and text[first].isspace():
-        first += 1
-    if (first, end) not in item_spans(text):
+    body = text[start:sent.end_char].rstrip()
+    end = start + len(body)
+    first = sent.start_char + len(text[sent.start_char:end]) - len(text[sent.start_char:end].lstrip())
+    spans, groups = _scan(text)
+    if (first, end) not in spans:
         return None
-    body = text[start:end]
     last = body.rsplit("\n", 1)[-1]
     decided = decision_line(last)
-    grouped = _scan(text)[1].get((first, end))
-    if grouped is not None:   # the decision over its section: the item's act, its number the trigger's place
-        word, at = grouped, first
+    if (first, end) in groups:   # the decision over its section: the item's act, its number the trigger's place
+        word, at = groups[(first, end)], first
     elif decided:
-        word, at = decided.group("word"), start + len(body) - len(last) + decided.start("word")
+        word, at = decided.group("word"), end - len(last) + decided.start("word")
     else:
         label = _DISPOSITION.search(body)
         if label is None:
@@ -136,7 +132,7 @@ def item_candidate(sent: Any, start: int) -> dict[str, Any] | None:
         word = label.group("word") or "Disposition"
         at = start + label.start("word" if label.group("word") else 0)
     lemma = _LEMMAS.get(" ".join(word.lower().split()), "decide")
-    legal = bool(re.match(r"[ \t]*\d{4}-[A-Z]{1,4}-\d", body)) or _DISPOSITION.search(body) is not None
+    legal = bool(_DOCKET.match(body)) or _DISPOSITION.search(body) is not None   # a court's list, or a board's
     cand = formula_candidate(sent, start, word, at, lemma, "legal" if legal else "decision")
     foreign, cut = [], start
     for m in _ENTERED.finditer(text, start, end):

@@ -365,3 +365,13 @@ INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
 
 # Generational suffixes after a surname ("Alvin L. Bragg, Jr.", "Clay S. Johnson, III"), lower-case, no full stop.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+# A line ending on these runs on into the next: past a blank line, a PDF's wide line spacing ("… opening one of" /
+# blank / "Winnipeg's newest spray pads, …") is no paragraph break inside a sentence (tagger); a line in capitals that
+# ends on one ("… CAN RESULT IN TERMINATION OR" / "SUSPENSION.") is no list's decision line after it (decided_items).
+RUNS_ON = frozenset({"of", "the", "a", "an", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from", "that",
+            "his", "her", "their", "its", "our", "my", "your", "is", "are", "was", "were", "be", "been", "has",
+            "have", "had", "will", "would", "can", "could", "this", "these", "those", "as", "than", "into",
+            "about", "over", "under", "after", "before", "between", "through", "during", "without", "within",
+            "upon", "onto", "who", "which", "whose", "where", "when", "but", "not", "also"})

@@ -12,7 +12,7 @@ from pipeline.decided_items import item_spans
 from pipeline.doc_text import text_of
 from pipeline import person_spans
 from pipeline.headings import LIST_ITEM, is_caps_line, is_heading, runs_on, wrapped_heading
-from pipeline.lexicon import ROLL_LABELS, TITLE_WORDS
+from pipeline.lexicon import ROLL_LABELS, RUNS_ON, TITLE_WORDS
 from pipeline.nlp import analyse
 
 # A page marker on a line of its own inside running text: the Congressional Record's "[[Page D786]]",
@@ -31,13 +31,6 @@ _ROLL_LINE = re.compile(rf"(?i)(?:{ROLL_LABELS})\s*:")
 # "Federico Pena, of Colorado, to be Secretary of Energy."): the item, one line ending on a full stop, is
 # the clause's object, no sentence of its own (items ending on ";" stay a list, one sentence each).
 _FOLLOWING_COLON = re.compile(r"(?i).*\bthe\s+following\s+(?:[\w-]+\s+){0,2}[\w-]+\s*:")
-# A line ending on these goes on past a blank line: a PDF's wide line spacing ("… opening one of" /
-# blank / "Winnipeg's newest spray pads, …") is no paragraph break inside a sentence.
-_GOES_ON = {"of", "the", "a", "an", "to", "and", "or", "in", "on", "at", "for", "with", "by", "from", "that",
-            "his", "her", "their", "its", "our", "my", "your", "is", "are", "was", "were", "be", "been", "has",
-            "have", "had", "will", "would", "can", "could", "this", "these", "those", "as", "than", "into",
-            "about", "over", "under", "after", "before", "between", "through", "during", "without", "within",
-            "upon", "onto", "who", "which", "whose", "where", "when", "but", "not", "also"}
 
 
 @Language.component("heading_breaks")
@@ -150,7 +143,7 @@ def _goes_on(before: list[Any], toks: list[Any], text: str) -> bool:
     last = before[-1]
     opens_lower = toks[0].is_alpha and toks[0].is_lower and len(toks[0]) > 1 and \
         last.text not in (".", "!", "?", ":", ";")   # ("s/Jane Roe": an e-signature)
-    if not (last.lower_ in _GOES_ON and last.is_lower or opens_lower):   # not a comma alone: "… it is," / "Ordered, …"
+    if not (last.lower_ in RUNS_ON and last.is_lower or opens_lower):   # not a comma alone: "… it is," / "Ordered, …"
         return False
     line = _line_text(text, toks)
     return not (LIST_ITEM.match(text, toks[0].idx) or is_caps_line(line) or _TURN.match(line) or
@@ -205,10 +198,8 @@ def _decided_items(doc: Any, text: str) -> None:
         span[0].is_sent_start = True
         for tok in span[1:]:
             tok.is_sent_start = False
-        if span.end < len(doc):
-            after = _next_word(doc, span.end)
-            if after >= span.end and not doc[after].is_space:
-                doc[after].is_sent_start = True
+        if span.end < len(doc) and not doc[after := _next_word(doc, span.end)].is_space:
+            doc[after].is_sent_start = True
 
 
 # A bill's or a report's number in Congress: "H. Con. Res. 211", "S. J. Res. 3", "H. Rept. 109-175",
