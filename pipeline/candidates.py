@@ -188,6 +188,21 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         _planned(f[0]) and not _negated(f[0]), opening is not None and _purpose(f[0]) and f[0].dep_ == "advcl",
         _type(f[0]) in GENERIC_TYPES or _tells_a_clause(f[0]), not f[1],
         f[0].dep_ != "ROOT", f[0].pos_ != "VERB", f[0].i))
+    out = _candidate_of(sent, start, body, best, reported, foreign, dates, opening, sorted({_lemma(f[0]) for f in found}), rule)
+    if out is not None and opening is None and not any(not inside(d.start_char, foreign) for d in dates) and (clause := _dated_clause(sent, start, dates, best)) is not None:
+        # the main act has no date of its own, a clause's past act has one ("… is taking drastic measures after the
+        # owner said a man entered one of their salons on Tuesday", "… the new indictment, which was filed on Nov. 20,
+        # 2023"): if nothing else dates the main act (events.py), the clause's act is the sentence's dated act
+        verb, spans, said = clause
+        alt = _candidate_of(sent, start, body, verb, said is not None, spans, dates, None, [_lemma(verb)], True)
+        if alt is not None and alt["modality"] == "done":
+            out["fallback"] = alt
+    return out
+
+
+def _candidate_of(sent: Any, start: int, body: str, best: Any, reported: bool, foreign: list[tuple[int, int]],
+                  dates: list[Any], opening: Any, lemmas: list[str], rule: bool) -> dict[str, Any] | None:
+    """The candidate of a sentence whose act is `best`, or None if it names no act."""
     if best.pos_ == "NOUN" and best.dep_ in ("nsubj", "nsubjpass") and best.head.i == sent.root.i and \
             _lemma(sent.root) in NOT_ACTS and not dates:
         return None   # an act named as the subject of a description ("This audit focused on …", "The first
@@ -216,7 +231,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     return {"start": start, "end": sent.end_char, "trigger": best.text, "trigger_at": best.idx, "rule": rule or order,
             "self_dated": order,
             "lemma": _lemma(best), "type": _type(best), "generic": _lemma(best) not in TRIGGERS,
-            "lemmas": sorted({_lemma(f[0]) for f in found}),
+            "lemmas": lemmas,
             "agents": _expand(sent, agents), "patients": _expand(sent, patients),
             "subtree": [min(subtree), max(subtree)],
             "foreign": [list(s) for s in foreign],
@@ -238,6 +253,63 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             # the story's now, never one of its steps (events.py)
             "present": sent.root.tag_ in ("VBZ", "VBP")}
 
+
+
+def _dated_clause(sent: Any, start: int, dates: list[Any], main: Any) -> tuple[Any, list[tuple[int, int]], Any] | None:
+    """A past act in a relative, adverbial or reported clause that holds a date of its own naming a day, a
+    month or a year ("a gas attack that killed dozens on April 7", "after the owner said a man entered the salon
+    on Tuesday"): the verb, the spans whose dates are not its own, and the said clause it sits in (or None).
+    Not a condition ("if it was approved in May"), a plan, a denial, nor what no one did."""
+    for tok in sent:
+        if tok.idx < start or tok.i == main.i or not _past_act(tok):
+            continue
+        head = tok
+        while head.dep_ == "conj":
+            head = head.head
+        if head.dep_ not in ("relcl", "advcl", "ccomp") or any(t.i == main.i for t in head.subtree) or \
+                any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
+            continue
+        if _planned(tok) or _negated(tok) or _nothing_done(tok) or _counted(tok) or _for_a_purpose(head):
+            continue
+        lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
+        said = _said(tok)
+        spans = foreign_spans(sent, tok) + [(sent.start_char, lo), (hi, sent.end_char)]
+        if any(not inside(d.start_char, spans) and (any(c.isdigit() for c in d.text) or _DAY_WORDS.search(d.text))
+               and _word_before(d) != "by" for d in dates):
+            # (a date after "by" bounds the act, never dates it: "students who had enrolled by 2003")
+            return tok, spans, said
+    return None
+
+
+def _for_a_purpose(clause: Any) -> bool:
+    """A clause under an infinitive, over verbs and adjectives only: what it is for is not done ("is working to
+    ensure that the filters were replaced on October 1", "to make sure that the pumps were tested")."""
+    up = clause.head
+    while up.pos_ in ("VERB", "AUX", "ADJ") and up.dep_ != "ROOT":
+        if up.tag_ == "VB" and any(c.tag_ == "TO" for c in up.children):
+            return True
+        up = up.head
+    return False
+
+
+def _word_before(span: Any) -> str:
+    """The lower-cased word before a span, over line breaks; "" at the text's start."""
+    i = span.start - 1
+    while i >= 0 and span.doc[i].is_space:
+        i -= 1
+    return span.doc[i].lower_ if i >= 0 else ""
+
+
+def _past_act(tok: Any) -> bool:
+    """A verb of doing, told as done: in the past tense, or a passive or perfect participle ("was filed",
+    "had resigned"); not a verb of being, thinking, seeing, saying or planning, nor under a modal."""
+    lemma = _lemma(tok)
+    if tok.pos_ != "VERB" or lemma in NOT_ACTS or lemma in SPEECH_VERBS or lemma in PLAN_VERBS or \
+            any(c.tag_ == "MD" for c in tok.children):
+        return False
+    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+        (c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been")) or (c.dep_ == "aux" and c.lemma_ == "have")
+        for c in tok.children)
 
 # A docket's entry: its date cell, then its number and what was filed or done ("| 04/07/2008 | 8 | AFFIDAVIT of
 # Financial Status of …", "| 05/16/2008 | 12 | NOTICE OF TELEPHONE CONFERENCE as to …"), or a state court's event
