@@ -128,8 +128,9 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     root = sent.root
     if root.tag_ in ("VBZ", "VBP") and (not found and root.lemma_ == "be" or any(
             c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in root.children)) or _text_opens(sent, start, root):
-        return None   # a state or a schedule in the present ("Her last day is April 1."), what a text
-        # says ("The rule provides that …", "The rule waives all points of order …", "Table 2 depicts …"): no act
+        return _clause_act(sent, start, body, dates, root)   # a state or a schedule in the present ("Her last day
+        # is April 1."), what a text says ("The rule provides that …", "Table 2 depicts …"): no act of its own, but a
+        # clause may tell one with its date ("The bank is a subsidiary of a holding company that was formed in July 2007")
     if not found and root.tag_ in ("VBZ", "VBP") and \
             not any(d.end < len(sent.doc) and sent.doc[d.end].tag_ != "POS" for d in dates) and \
             not any(c.dep_ in ("aux", "auxpass") for c in root.children) and any(
@@ -193,11 +194,20 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         # the main act has no date of its own, a clause's past act has one ("… is taking drastic measures after the
         # owner said a man entered one of their salons on Tuesday", "… the new indictment, which was filed on Nov. 20,
         # 2023"): if nothing else dates the main act (events.py), the clause's act is the sentence's dated act
-        verb, spans, said = clause
-        alt = _candidate_of(sent, start, body, verb, said is not None, spans, dates, None, [_lemma(verb)], True)
-        if alt is not None and alt["modality"] == "done":
+        if (alt := _clause_act(sent, start, body, dates, best)) is not None:
             out["fallback"] = alt
     return out
+
+
+def _clause_act(sent: Any, start: int, body: str, dates: list[Any], main: Any) -> dict[str, Any] | None:
+    """The candidate of the dated past act in one of the sentence's clauses (`_dated_clause`), marked `clause_act`:
+    events.py dates it only by a date of its own."""
+    clause = _dated_clause(sent, start, dates, main)
+    if clause is None or body.rstrip().endswith(":"):
+        return None   # (a list's heading: "The Opinion(s) handed down on the 27th day of April, 2020 are as follows:")
+    verb, spans, said = clause
+    alt = _candidate_of(sent, start, body, verb, said is not None, spans, dates, None, [_lemma(verb)], True)
+    return {**alt, "clause_act": True} if alt is not None and alt["modality"] == "done" else None
 
 
 def _candidate_of(sent: Any, start: int, body: str, best: Any, reported: bool, foreign: list[tuple[int, int]],
@@ -266,7 +276,7 @@ def _dated_clause(sent: Any, start: int, dates: list[Any], main: Any) -> tuple[A
         head = tok
         while head.dep_ == "conj":
             head = head.head
-        if head.dep_ not in ("relcl", "advcl", "ccomp") or any(t.i == main.i for t in head.subtree) or \
+        if head.dep_ not in ("relcl", "advcl", "ccomp", "acl") or any(t.i == main.i for t in head.subtree) or \
                 any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
             continue
         if _planned(tok) or _negated(tok) or _nothing_done(tok) or _counted(tok) or _for_a_purpose(head):
@@ -275,8 +285,9 @@ def _dated_clause(sent: Any, start: int, dates: list[Any], main: Any) -> tuple[A
         said = _said(tok)
         spans = foreign_spans(sent, tok) + [(sent.start_char, lo), (hi, sent.end_char)]
         if any(not inside(d.start_char, spans) and (any(c.isdigit() for c in d.text) or _DAY_WORDS.search(d.text))
-               and _word_before(d) != "by" for d in dates):
-            # (a date after "by" bounds the act, never dates it: "students who had enrolled by 2003")
+               and _word_before(d) not in _BOUNDS for d in dates):
+            # (a date after "by" or "from" bounds the act, never dates it: "students who had enrolled by 2003",
+            # "losses carried forward from 2008")
             return tok, spans, said
     return None
 
@@ -290,6 +301,9 @@ def _for_a_purpose(clause: Any) -> bool:
             return True
         up = up.head
     return False
+
+
+_BOUNDS = {"by", "from", "since", "until", "till", "through", "before", "after"}
 
 
 def _word_before(span: Any) -> str:
@@ -307,9 +321,9 @@ def _past_act(tok: Any) -> bool:
     if tok.pos_ != "VERB" or lemma in NOT_ACTS or lemma in SPEECH_VERBS or lemma in PLAN_VERBS or \
             any(c.tag_ == "MD" for c in tok.children):
         return False
-    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and (tok.dep_ == "acl" or any(
         (c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been")) or (c.dep_ == "aux" and c.lemma_ == "have")
-        for c in tok.children)
+        for c in tok.children))   # (a participle after its noun: "The initiative, established … in May 2009, …")
 
 # A docket's entry: its date cell, then its number and what was filed or done ("| 04/07/2008 | 8 | AFFIDAVIT of
 # Financial Status of …", "| 05/16/2008 | 12 | NOTICE OF TELEPHONE CONFERENCE as to …"), or a state court's event

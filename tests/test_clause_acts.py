@@ -30,6 +30,11 @@ CLAUSE_DATED = [
     ("That evidence led to the second indictment, which was filed on Feb. 2, 2018.", ("filed", D(2018, 2, 2))),
     ("Her account of the contract, which the county signed in November 2016, drew little notice.",
      ("signed", D(2016, 11, 1))),
+    # a description in the present, its act in a relative clause or a participle after its noun
+    ("The clinic is a branch of a regional health network that was founded in March 2011.",
+     ("founded", D(2011, 3, 1))),
+    ("The task force, established by the governor and the attorney general in May 2009, is a partnership of "
+     "six agencies.", ("established", D(2009, 5, 1))),
 ]
 
 
@@ -48,6 +53,9 @@ NOT_FROM_A_CLAUSE = [
     ("The hearing, which will be held on May 3, is open to the public.", []),
     ("The audit is one of many reviews that never started in 2016.", []),
     ("Among the residents who had moved to the district by 2012, most rent their homes.", []),
+    # a date after "from" bounds the act; a list's heading announces the list
+    ("The county is still paying down the debts carried forward from 2008.", []),
+    ("The permits granted on the 5th day of May, 2020 are as follows:", []),
     # what an infinitive is for is not done
     ("Staff are working hard to make sure that the pumps were tested on October 1.", []),
 ]
