@@ -674,7 +674,8 @@ def _generic_act(tok: Any) -> bool:
     verb of being, thinking, seeing or saying (lexicon.NOT_ACTS)."""
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     clause = any(c.dep_ == "ccomp" for c in tok.children)
-    said = (_lemma(tok) in SPEECH_VERBS or _lemma(tok) == "answer" and clause) and not (passive and not clause)
+    said = (_lemma(tok) in SPEECH_VERBS or _lemma(tok) == "answer" and clause) and not (passive and not clause) and \
+        not _agreed_to(tok)   # ("agreed to pay $2 million", "agreed to acquire SunGard": a deal made, not a view)
     # ("answered that challenges may affect …" is speech; "answered the complaint" is a filing)
     light = _lemma(tok) in LIGHT_VERBS and (_happened(tok) or _fronted_day(tok))
     if tok.pos_ != "VERB" or (_lemma(tok) in NOT_ACTS and not light) or said or _lemma(tok) in PLAN_VERBS:
@@ -692,6 +693,11 @@ def _generic_act(tok: Any) -> bool:
         return True
     return tok.tag_ == "VBN" and any((c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been"))
                                      or (c.dep_ == "aux" and c.lemma_ == "have") for c in tok.children)
+
+
+def _agreed_to(tok: Any) -> bool:
+    """"agreed to" a thing to do ("Fidelity agreed to acquire SunGard", "the county agreed to pay"): an agreement made."""
+    return _lemma(tok) == "agree" and any(c.dep_ == "xcomp" and any(g.tag_ == "TO" for g in c.children) for c in tok.children)
 
 
 # Verbs of little meaning of their own ("received", "made", "took") report an act when the text

@@ -70,3 +70,10 @@ def test_a_clause_act_never_takes_the_context_day(tagger: Tagger) -> None:
     """With no date in its clause, the sentence gets no entry from a clause (no day is lent to it)."""
     text = "The county faces a lawsuit from residents who complained about the smell."
     assert timeline_rows(tagger, text, kind="news") == []
+
+
+def test_agreeing_to_do_a_thing_is_an_act(tagger: Tagger) -> None:
+    """"agreed to acquire" is a deal made on its day (candidates._agreed_to); "agreed that …" stays a view told."""
+    rows = timeline_rows(tagger, "In February 2018, Harwick Holdings agreed to acquire the Dayton plant.")
+    assert [(r["trigger"], r["date_start"], r["date_precision"]) for r in rows] == [("agreed", D(2018, 2, 1), "month")]
+    assert timeline_rows(tagger, "In February 2018, the mayor agreed that the plant was too old.") == []
