@@ -12,11 +12,13 @@ import functools
 import re
 from dataclasses import replace
 from datetime import date
+from collections.abc import Callable
 from typing import Any
 
 from pipeline.dates import DateInterval, normalize
 from pipeline.doc_text import text_of
 from pipeline.lexicon import RUNS_ON
+from pipeline.page_runs import first_read, last_read
 from pipeline.verdicts import formula_candidate
 
 # an item opens on its number ("7) NOSMADA, INC.", "2. Nicole Gunn", "3.Le, Inc.") or on a docket number ("2023-C-01396 …")
@@ -34,6 +36,7 @@ _DECISION_LINE = re.compile(rf"[ \t]*(?:[A-Z][A-Z&/'’,.-]*[ \t]+){{0,3}}(?P<wo
 # a hand-down list's paragraph labels its decision
 _DISPOSITION = re.compile(r"\bDisposition\s*:\s*(?P<word>[A-Za-z]+)?")
 _ENTERED = re.compile(r"\b(?:order|judgment)\s+entered\s+(?:on\s+)?(?P<day>\d{1,2}/\d{1,2}/\d{2,4})", re.IGNORECASE)
+ITEM_CONFIDENCE = 0.7   # an item's decision is a trigger's act (events.py: 0.7 for a rule's act with a date not its own)
 MAX_LINES = 30      # an item's lines between its number and its decision
 MAX_CHARS = 3000
 GROUPED_LINES = 6   # an item under a group decision: its number, what it asks, where and when
@@ -50,10 +53,11 @@ def decision_line(line: str) -> re.Match[str] | None:
 
 
 @functools.lru_cache(maxsize=8)
-def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int], str]]:
+def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int], str], int | None]:
     """The items of a list of decisions in a page's text, and the decision of each item a group decision covers: a
     decision line over a section's items that have none of their own ("Special 1-Day All Alcohol" / "GRANTED" /
-    "1.LAST HOPE K9 RESCUE, Manager: …" / "Date and Time: 09/10/2021, 6 p.m. - 10 p.m." / "2.AUTHENTIC …")."""
+    "1.LAST HOPE K9 RESCUE, Manager: …" / "Date and Time: 09/10/2021, 6 p.m. - 10 p.m." / "2.AUTHENTIC …"); and where
+    an item still open at the page's end opens (its decision is on the next page), else None."""
     spans: list[tuple[int, int]] = []
     groups: dict[tuple[int, int], str] = {}
     opening, lines, before, group, last_end, heading = None, 0, "", None, 0, False
@@ -95,13 +99,14 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int],
             # section (an item's field run over from the page before, "Manager: BRUCE PERCELAY", is none)
             group, heading = None, ":" not in line
         last_end = end
+    tail = opening if group is None else None
     close_grouped()
     for para in re.finditer(r"(?:[^\n]+\n?)+", text):   # a hand-down list's paragraph: "…; Disposition: …"
         body = para.group(0).rstrip("\n")
         if _DISPOSITION.search(body) and ";" in body and len(body) <= MAX_CHARS and \
                 not any(a <= para.start() < b for a, b in spans):
             spans.append((para.start(), para.start() + len(body)))
-    return tuple(sorted(spans)), groups
+    return tuple(sorted(spans)), groups, tail
 
 
 def item_spans(text: str) -> list[tuple[int, int]]:
@@ -116,7 +121,7 @@ def item_candidate(sent: Any, start: int) -> dict[str, Any] | None:
     body = text[start:sent.end_char].rstrip()
     end = start + len(body)
     first = sent.start_char + len(text[sent.start_char:end]) - len(text[sent.start_char:end].lstrip())
-    spans, groups = _scan(text)
+    spans, groups, _ = _scan(text)
     if (first, end) not in spans:
         return None
     last = body.rsplit("\n", 1)[-1]
@@ -147,3 +152,34 @@ def entered(text: str, start: int, end: int, anchor: date | None) -> DateInterva
     days = [normalize(m.group("day"), anchor=anchor) for m in _ENTERED.finditer(text, start, end)]
     days = [d for d in days if d is not None]
     return replace(days[-1], source="explicit") if days else None
+
+
+def items_over_pages(rows: list[dict[str, Any]], pages: list[dict[str, Any]],
+                     derive_id: Callable[[dict[str, Any]], str]) -> list[dict[str, Any]]:
+    """An item whose decision opens the next page ("5. W ENTERTAINMENT GROUP, INC." … "Attorney: Chase Liu" ends page 4,
+    "GRANTED" opens page 5) is one entry: it keeps its place on its page and its quote runs on to the decision
+    (`cont_start`/`cont_end`, as pipeline/page_runs.py carries a sentence), with the decision's act and date. The bare
+    decision, and the item's lines read as sentences of their own, are no entries. `derive_id`: the moved row's id."""
+    out = list(rows)
+    for here, nxt in zip(pages, pages[1:]):
+        tail = _scan(here["text"])[2]
+        if tail is None:
+            continue
+        start = first_read(nxt["text"], nxt.get("skip") or ())
+        line = nxt["text"][start:].split("\n", 1)[0].rstrip()
+        verdict = next((r for r in out if r["page"] == nxt["page"] and r["char_start"] == start), None)
+        if not line or decision_line(line) is None or verdict is None or verdict.get("cont_start") is not None:
+            continue
+        end = last_read(here["text"], here.get("skip") or ())
+        if end <= tail:
+            continue
+        parts = [r for r in out if r["page"] == here["page"] and r["char_start"] >= tail]
+        row = {**verdict, "page": here["page"], "char_start": tail, "char_end": end,
+               "text": here["text"][tail:end] + "\n" + line, "cont_start": start, "cont_end": start + len(line),
+               "_agents": [], "_patients": [], "_rule": True,   # an item's decision, as item_candidate reads one
+               "confidence": max(verdict["confidence"], ITEM_CONFIDENCE)}
+        row["event_id"] = derive_id(row)
+        at = out.index(parts[0]) if parts else out.index(verdict)
+        out = [r for r in out if r is not verdict and not any(r is q for q in parts)]
+        out.insert(min(at, len(out)), row)
+    return out

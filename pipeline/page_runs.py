@@ -28,6 +28,15 @@ def first_read(text: str, skip: Iterable[tuple[int, int]] = ()) -> int:
     return i
 
 
+def last_read(text: str, skip: Iterable[tuple[int, int]] = ()) -> int:
+    """The end of a page's last character that is neither blank nor skipped furniture."""
+    spans = list(skip)
+    i = len(text)
+    while i > 0 and (text[i - 1].isspace() or any(a <= i - 1 < b for a, b in spans)):
+        i -= 1
+    return i
+
+
 def runs_on(text: str, end: int, skip: Iterable[tuple[int, int]] = ()) -> bool:
     """The quote ending at `end` is the page's last words and ends no sentence."""
     spans = list(skip)
@@ -45,7 +54,8 @@ def continue_rows(rows: list[dict[str, Any]], pages: list[dict[str, Any]],
     for row in rows:
         n = at[row["page"]]
         page = pages[n]
-        if n + 1 >= len(pages) or not runs_on(page["text"], row["char_end"], page.get("skip") or ()):
+        if n + 1 >= len(pages) or row.get("cont_start") is not None or \
+                not runs_on(page["text"], row["char_end"], page.get("skip") or ()):
             continue
         nxt = pages[n + 1]
         skip = nxt.get("skip") or ()

@@ -140,3 +140,29 @@ def test_a_decision_that_opens_a_page_is_the_last_items_of_the_page_before():
     spans = item_spans(text)
     assert [text[a:b].split("\n")[0] for a, b in spans] == ["4. HARBOR GRILL, INC."]
     assert text[spans[0][0]:spans[0][1]].endswith("GRANTED")
+
+
+def test_an_item_whose_decision_opens_the_next_page_is_one_entry(tagger):
+    """decided_items.items_over_pages: "5. …" / "… Attorney: …" ends a page and "GRANTED" opens the next. Before, the
+    bare "GRANTED" was an entry of its own and the item's lines ("… has petitioned for new officers.") were others."""
+    from pipeline import events, nlp
+
+    first = voting_list(ITEMS[0][:2]) + "\n3. Lantern Hall, Inc.\nD/B/A: Lantern Hall\n204 FRONT ST\nHARWICK, MA 02116\n" \
+        "License #: LB 99646\nHolder of a Common Victualler 7 Day Wine and Malt License has petitioned for new\n" \
+        "officers and directors. Lastly, has petitioned for a change of stock interest.\nAttorney: Dana Roe\n"
+    second = "GRANTED\n\n4. Cafe Nord, LLC\nLicense #: LB-45127\nHas applied for a change of manager.\n\nWITHDRAWN\n"
+    texts = [first, second]
+    analyses = tagger.tag(texts)
+    nlp.add_known_names(texts, analyses)
+    found = events.resolve_page_dates(texts, analyses, MEETING)
+    doc = {"doc_id": "d" * 64, "kind": "minutes", "doc_date": MEETING, "doc_date_source": "title"}
+    pages = [{"page": 1, "text": first}, {"page": 2, "text": second}]
+    rows = events.build_events(doc, pages, analyses, found, broad=True)   # as casefile runs it: the bare decision too
+    carried = [r for r in rows if "Lantern Hall" in r["text"]]
+    assert len(carried) == 1, [r["text"] for r in rows]
+    row = carried[0]
+    assert row["page"] == 1 and row["text"].endswith("Attorney: Dana Roe\nGRANTED") and row["date_start"] == MEETING
+    assert first[row["char_start"]:row["char_end"]] + "\n" + second[row["cont_start"]:row["cont_end"]] == row["text"]
+    assert not [r for r in rows if r["page"] == 2 and r["text"].strip() == "GRANTED"]
+    assert not [r for r in rows if "stock interest" in r["text"] and r is not row]
+    assert [r["page"] for r in rows if "LB-45127" in r["text"]] == [2]   # the next item stays on its page
