@@ -279,7 +279,8 @@ def _dated_clause(sent: Any, start: int, dates: list[Any], main: Any) -> tuple[A
         if head.dep_ not in ("relcl", "advcl", "ccomp", "acl") or any(t.i == main.i for t in head.subtree) or \
                 any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in head.children):
             continue
-        if _planned(tok) or _negated(tok) or _nothing_done(tok) or _counted(tok) or _for_a_purpose(head):
+        if _planned(tok) or _negated(tok) or _nothing_done(tok) or _counted(tok) or _for_a_purpose(head) or \
+                _in_a_persons_aside(tok):
             continue
         lo, hi = head.left_edge.idx, head.right_edge.idx + len(head.right_edge)
         said = _said(tok)
@@ -290,6 +291,15 @@ def _dated_clause(sent: Any, start: int, dates: list[Any], main: Any) -> tuple[A
             # "losses carried forward from 2008")
             return tok, spans, said
     return None
+
+
+def _in_a_persons_aside(tok: Any) -> bool:
+    """Inside a relative clause about a person ("She succeeds Dan Reyes, who led the department after Peggy Whitfield
+    resigned last March"): the aside tells who the person is, its acts are counted from the story, no entry of their
+    own (a relative clause about a thing tells an act: "the indictment, which was filed on Nov. 20, 2023")."""
+    return any(a.dep_ == "relcl" and (a.head.ent_type_ == "PERSON" or any(c.lower_ in ("who", "whom", "whose")
+                                                                          for c in a.subtree))
+               for a in [tok, *tok.ancestors])
 
 
 def _for_a_purpose(clause: Any) -> bool:
@@ -321,9 +331,10 @@ def _past_act(tok: Any) -> bool:
     if tok.pos_ != "VERB" or lemma in NOT_ACTS or lemma in SPEECH_VERBS or lemma in PLAN_VERBS or \
             any(c.tag_ == "MD" for c in tok.children):
         return False
-    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and (tok.dep_ == "acl" or any(
+    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and (tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children) or any(
         (c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been")) or (c.dep_ == "aux" and c.lemma_ == "have")
-        for c in tok.children))   # (a participle after its noun: "The initiative, established … in May 2009, …")
+        for c in tok.children))   # (a participle after its noun, with who did it: "The initiative, established by the
+    # Secretary in May 2009, …"; without, it labels the thing: "the positions approved in January")
 
 # A docket's entry: its date cell, then its number and what was filed or done ("| 04/07/2008 | 8 | AFFIDAVIT of
 # Financial Status of …", "| 05/16/2008 | 12 | NOTICE OF TELEPHONE CONFERENCE as to …"), or a state court's event
