@@ -154,11 +154,30 @@ def entered(text: str, start: int, end: int, anchor: date | None) -> DateInterva
     return replace(days[-1], source="explicit") if days else None
 
 
+def _decided_by(text: str, start: int) -> int | None:
+    """Where the decision line that ends an item run over from the page before ends: the page's first lines up to it,
+    before any new item opens ("License #: LB 353653" / "Holder of …" / "GRANTED"), else None."""
+    at, lines = start, 0
+    while at < len(text) and lines <= MAX_LINES:
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        line = text[at:end].rstrip()
+        if line.strip():
+            if _OPENING.match(line):
+                return None
+            if decision_line(line):
+                return at + len(line)
+            lines += 1
+        at = end + 1
+    return None
+
+
 def items_over_pages(rows: list[dict[str, Any]], pages: list[dict[str, Any]],
                      derive_id: Callable[[dict[str, Any]], str]) -> list[dict[str, Any]]:
-    """An item whose decision opens the next page ("5. W ENTERTAINMENT GROUP, INC." … "Attorney: Chase Liu" ends page 4,
-    "GRANTED" opens page 5) is one entry: it keeps its place on its page and its quote runs on to the decision
-    (`cont_start`/`cont_end`, as pipeline/page_runs.py carries a sentence), with the decision's act and date. The bare
+    """An item whose decision is on the next page ("5. W ENTERTAINMENT GROUP, INC." … "Attorney: Chase Liu" ends page
+    4 and "GRANTED" opens page 5; "8. Home Run Cafe, Inc." ends page 5 and "License #: …" … "GRANTED" open page 6)
+    is one entry: it keeps its place on its page and its quote runs on to the decision (`cont_start`/`cont_end`, as
+    pipeline/page_runs.py carries a sentence), with the act and date of the row that ends on the decision. The bare
     decision, and the item's lines read as sentences of their own, are no entries. `derive_id`: the moved row's id."""
     out = list(rows)
     for here, nxt in zip(pages, pages[1:]):
@@ -166,16 +185,17 @@ def items_over_pages(rows: list[dict[str, Any]], pages: list[dict[str, Any]],
         if tail is None:
             continue
         start = first_read(nxt["text"], nxt.get("skip") or ())
-        line = nxt["text"][start:].split("\n", 1)[0].rstrip()
-        verdict = next((r for r in out if r["page"] == nxt["page"] and r["char_start"] == start), None)
-        if not line or decision_line(line) is None or verdict is None or verdict.get("cont_start") is not None:
+        stop = _decided_by(nxt["text"], start)
+        verdict = next((r for r in out if r["page"] == nxt["page"] and r["char_end"] == stop), None) if stop else None
+        if verdict is None or verdict.get("cont_start") is not None:
             continue
         end = last_read(here["text"], here.get("skip") or ())
         if end <= tail:
             continue
-        parts = [r for r in out if r["page"] == here["page"] and r["char_start"] >= tail]
+        parts = [r for r in out if r["page"] == here["page"] and r["char_start"] >= tail or
+                 r["page"] == nxt["page"] and r["char_start"] < stop and r is not verdict]
         row = {**verdict, "page": here["page"], "char_start": tail, "char_end": end,
-               "text": here["text"][tail:end] + "\n" + line, "cont_start": start, "cont_end": start + len(line),
+               "text": here["text"][tail:end] + "\n" + nxt["text"][start:stop], "cont_start": start, "cont_end": stop,
                "_agents": [], "_patients": [], "_rule": True,   # an item's decision, as item_candidate reads one
                "confidence": max(verdict["confidence"], ITEM_CONFIDENCE)}
         row["event_id"] = derive_id(row)

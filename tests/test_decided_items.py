@@ -166,3 +166,25 @@ def test_an_item_whose_decision_opens_the_next_page_is_one_entry(tagger):
     assert not [r for r in rows if r["page"] == 2 and r["text"].strip() == "GRANTED"]
     assert not [r for r in rows if "stock interest" in r["text"] and r is not row]
     assert [r["page"] for r in rows if "LB-45127" in r["text"]] == [2]   # the next item stays on its page
+
+
+def test_an_item_run_over_a_page_break_takes_the_next_pages_lines_up_to_its_decision(tagger):
+    """The item's number and name end a page; its fields and its decision open the next ("License #: …" / "Holder of
+    …" / "GRANTED"): one entry, none for the fields read as sentences, none for the bare decision."""
+    from pipeline import events, nlp
+
+    first = voting_list(ITEMS[0][:2]) + "\n3. Home Plate Cafe, Inc.\nD/B/A: Home Plate Cafe\n1269 FRONT ST\n"
+    second = ("License #: LB 353653\nHolder of a Common Victualler 7 Day All Alcoholic Beverages License has petitioned to\n"
+              "amend the description of the licensed business. The business has petitioned for a new manager.\n"
+              "Attorney: Dana Roe\n\nGRANTED\n\n4. Cafe Nord, LLC\nLicense #: LB-45127\nHas applied for a change of manager.\n"
+              "\nWITHDRAWN\n")
+    texts = [first, second]
+    analyses = tagger.tag(texts)
+    nlp.add_known_names(texts, analyses)
+    found = events.resolve_page_dates(texts, analyses, MEETING)
+    doc = {"doc_id": "d" * 64, "kind": "minutes", "doc_date": MEETING, "doc_date_source": "title"}
+    rows = events.build_events(doc, [{"page": 1, "text": first}, {"page": 2, "text": second}], analyses, found, broad=True)
+    carried = [r for r in rows if "Home Plate" in r["text"]]
+    assert len(carried) == 1 and carried[0]["page"] == 1 and carried[0]["text"].endswith("Attorney: Dana Roe\n\nGRANTED")
+    assert "LB 353653" in carried[0]["text"] and carried[0]["date_start"] == MEETING
+    assert [r["text"] for r in rows if r["page"] == 2] == [second[second.index("License #: LB-45127"):].rstrip()]
