@@ -133,6 +133,7 @@ def heading_breaks(doc: Any) -> Any:
     _caps_inside(doc)
     _measure_numbers(doc)
     _after_the_clock(doc)
+    _elided(doc)
     _decided_items(doc, text)
     return doc
 
@@ -186,6 +187,24 @@ def _after_the_clock(doc: Any) -> None:
         if prev.lower_ in ("a.m.", "p.m.") and tok.is_sent_start is None and tok.text[:1].isupper() \
                 and tok.tag_ in _OPENER_TAGS and "\n" not in prev.whitespace_:
             tok.is_sent_start = True
+
+
+def _elided(doc: Any) -> None:
+    """An elision inside a quotation (". . ." spaced, or "…") before a word in lower case ends nothing ("for those youths
+    the courts determine . . . may be amenable to such methods"): the model read each stop as a sentence's end."""
+    for tok in doc:
+        if tok.text not in (".", "…") or tok.i + 1 >= len(doc):
+            continue
+        dots = [tok]
+        while dots[-1].text == "." and dots[-1].i + 1 < len(doc) and doc[dots[-1].i + 1].text == "." and len(dots) < 4:
+            dots.append(doc[dots[-1].i + 1])
+        if tok.text == "." and len(dots) < 3:
+            continue   # a full stop, not an elision
+        after = doc[_next_word(doc, dots[-1].i + 1)]
+        if after.i > dots[-1].i and after.is_alpha and after.is_lower:
+            for t in [*dots[1:], after]:
+                if t.is_sent_start is None:   # (a blank line or a heading before the word still ends the sentence)
+                    t.is_sent_start = False
 
 
 def _decided_items(doc: Any, text: str) -> None:

@@ -71,3 +71,19 @@ def test_a_sentence_that_ends_on_the_clock_ends_there(sentences, clock, opener):
 def test_a_weekday_a_month_or_a_zone_after_the_clock_goes_on_its_sentence(sentences, after):
     got = sentences(f"The hearing is set for 4 p.m. {after}")
     assert got == [f"The hearing is set for 4 p.m. {after}"], got
+
+
+@pytest.mark.parametrize("elision", [". . .", "…", ". . . ."])
+def test_an_elision_before_a_word_in_lower_case_ends_nothing(sentences, elision):
+    """nlp.v179: a quotation's elision (". . ." spaced, "…") read as stops cut a court's sentence in three
+    ("… those youths the courts determine . . . may be amenable to such methods")."""
+    text = (f"The state adopted its Youthful Offender Act on March 1, 1999, “to hold youths accountable while the "
+            f"courts determine {elision} may be amenable to such methods” and “to place {elision} in custody.” "
+            "The court agreed.")
+    got = sentences(text)
+    assert len(got) == 2 and got[-1] == "The court agreed." and got[0].startswith("The state adopted"), got
+
+
+def test_an_elision_before_a_capital_still_ends_its_sentence(sentences):
+    got = sentences("He said . . . Then he left the meeting.")
+    assert got[-1] == "Then he left the meeting.", got
