@@ -23,7 +23,8 @@ from pipeline.verdicts import formula_candidate
 
 # an item opens on its number ("7) NOSMADA, INC.", "2. Nicole Gunn", "3.Le, Inc.") or on a docket number ("2023-C-01396 …")
 _DOCKET = re.compile(r"[ \t]*\d{4}-[A-Z]{1,4}-\d{3,6}\b")
-_OPENING = re.compile(rf"[ \t]*\(?\d{{1,3}}[.)](?![\d.])[ \t]*(?=[A-Za-z])|{_DOCKET.pattern}")
+_OPENING = re.compile(rf"[ \t]*\(?\d{{1,3}}[.)](?![\d.])[ \t]*(?=[A-Za-z])|{_DOCKET.pattern}"
+                      r"|[ \t]*\d{1,3}\.(?=\d{1,5}[ \t]+[A-Z][a-z])")   # "5.20 Guest St Courtyard, Manager: …": a name opening on a number
 _DECISIONS = (r"GRANTED|DENIED|APPROVED|AFFIRMED|REVERSED|REMANDED|VACATED|DISMISSED|WITHDRAWN|DEFER(?:RED)?|"
               r"RE-?SCHEDULED|CONTINUED|NO\s+VIOLATION|WARNING|SUSPENSION|SUSPENDED|REVOKED|ANSWERED|IMPOSED|"
               r"REPRIMANDED|DISBARRED|TABLED|FINED|ACCEPTED|REJECTED|POSTPONED")
@@ -52,15 +53,20 @@ def decision_line(line: str) -> re.Match[str] | None:
     return _DECISION_LINE.fullmatch(line)
 
 
-@functools.lru_cache(maxsize=8)
-def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int], str], int | None]:
+@functools.lru_cache(maxsize=16)
+def _scan(text: str, carried: str | None = None) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int], str],
+                                                         int | None, str | None, tuple[tuple[int, int], ...]]:
     """The items of a list of decisions in a page's text, and the decision of each item a group decision covers: a
     decision line over a section's items that have none of their own ("Special 1-Day All Alcohol" / "GRANTED" /
-    "1.LAST HOPE K9 RESCUE, Manager: …" / "Date and Time: 09/10/2021, 6 p.m. - 10 p.m." / "2.AUTHENTIC …"); and where
-    an item still open at the page's end opens (its decision is on the next page), else None."""
+    "1.LAST HOPE K9 RESCUE, Manager: …" / "Date and Time: 09/10/2021, 6 p.m. - 10 p.m." / "2.AUTHENTIC …"); where an
+    item still open at the page's end opens (its decision is on the next page), else None; the section's decision
+    still in force at the page's end, which `carried` gives the next page's first items; and the lines of the section
+    decisions that cover items (no entries of their own: their act is each item's)."""
     spans: list[tuple[int, int]] = []
     groups: dict[tuple[int, int], str] = {}
-    opening, lines, before, group, last_end, heading = None, 0, "", None, 0, False
+    opening, lines, before, group, last_end, heading = None, 0, "", carried, 0, False
+    rows = text.split("\n")
+    headed: list[tuple[int, int]] = []   # the section decisions' lines
 
     def close_grouped() -> None:
         if opening is not None and group is not None and last_end > opening:
@@ -68,7 +74,7 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int],
             groups[(opening, last_end)] = group
 
     at = 0
-    for line in text.split("\n"):
+    for n, line in enumerate(rows):
         start, end = at, at + len(line)
         at = end + 1
         if not line.strip():
@@ -77,7 +83,16 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int],
         decided = decision_line(line)
         if decided and before.split() and before.split()[-1].lower() in RUNS_ON:
             decided = None
-        before = line
+        blank, before = not before, line
+        if opening is not None and group is not None and blank and not decided and ":" not in line and \
+                not _OPENING.match(line) and _decision_next(rows, n + 1):
+            # a new section's heading after a grouped item ("9.ANNUNCIATION CHURCH, …" / "Date and Time: …" / blank /
+            # "Special 1-Day Malt Wine ALL SPECIAL 1-DAY MALT WINE" / "GRANTED"): the item ends, the heading's
+            # decision is the next section's, not the item's
+            close_grouped()
+            opening, group, heading = None, None, True
+            last_end = end
+            continue
         if decided:
             if opening is not None:   # the item's own decision (under a group's too)
                 spans.append((opening, end))
@@ -85,6 +100,8 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int],
             else:   # a decision under a section's heading, over the items that follow it (not one that opens
                 # the page: the last item of the page before is its own)
                 group = decided.group("word") if heading else None
+                if group is not None:
+                    headed.append((start + len(line) - len(line.lstrip()), start + len(line.rstrip())))
             opening, heading = None, False
         elif _OPENING.match(line):
             close_grouped()
@@ -101,12 +118,19 @@ def _scan(text: str) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int],
         last_end = end
     tail = opening if group is None else None
     close_grouped()
+    open_group = group   # (a section that goes on over the page break)
     for para in re.finditer(r"(?:[^\n]+\n?)+", text):   # a hand-down list's paragraph: "…; Disposition: …"
         body = para.group(0).rstrip("\n")
         if _DISPOSITION.search(body) and ";" in body and len(body) <= MAX_CHARS and \
                 not any(a <= para.start() < b for a, b in spans):
             spans.append((para.start(), para.start() + len(body)))
-    return tuple(sorted(spans)), groups, tail
+    section_lines = tuple(h for h in headed if any(a > h[0] for a, _ in groups))
+    return tuple(sorted(spans)), groups, tail, open_group, section_lines
+
+
+def _decision_next(rows: list[str], n: int) -> bool:
+    """The next line with words from row `n` on is a decision line."""
+    return next((decision_line(r) is not None for r in rows[n:] if r.strip()), False)
 
 
 def item_spans(text: str) -> list[tuple[int, int]]:
@@ -121,7 +145,7 @@ def item_candidate(sent: Any, start: int) -> dict[str, Any] | None:
     body = text[start:sent.end_char].rstrip()
     end = start + len(body)
     first = sent.start_char + len(text[sent.start_char:end]) - len(text[sent.start_char:end].lstrip())
-    spans, groups, _ = _scan(text)
+    spans, groups, _, _, _ = _scan(text)
     if (first, end) not in spans:
         return None
     last = body.rsplit("\n", 1)[-1]
@@ -202,4 +226,42 @@ def items_over_pages(rows: list[dict[str, Any]], pages: list[dict[str, Any]],
         at = out.index(parts[0]) if parts else out.index(verdict)
         out = [r for r in out if r is not verdict and not any(r is q for q in parts)]
         out.insert(min(at, len(out)), row)
+    return out
+
+
+def sections_over_pages(rows: list[dict[str, Any]], pages: list[dict[str, Any]],
+                        derive_id: Callable[[dict[str, Any]], str]) -> list[dict[str, Any]]:
+    """A section whose decision is over its items goes on over a page break ("Special 1-Day Malt Wine" / "GRANTED" /
+    "1.BOSTON CENTER FOR THE ARTS, Manager: …" ends page 8; "2.Charles River Speedway, …" … open page 9): the next
+    page's first items are the section's, each one entry with the section's decision and day (those of its items on
+    the page before). The rows the next page's sentences made inside those items are dropped. Pages are read one by
+    one, so this is done here, on the rows, as `items_over_pages` does for one item."""
+    out = list(rows)
+    carried: str | None = None
+    template: dict[str, Any] | None = None
+    for page in pages:
+        text = page["text"]
+        if carried is None:
+            template = None   # no section goes on from the page before
+        own = set(_scan(text)[0])
+        spans, groups, _, open_group, section_lines = _scan(text, carried)
+        out = [r for r in out if not (r["page"] == page["page"] and (r["char_start"], r["char_end"]) in section_lines)]
+        for span in spans:
+            if span not in groups:
+                continue
+            if span in own:   # the page's own section: its rows are the template for what goes on after it
+                template = next((r for r in out if r["page"] == page["page"] and r["char_start"] == span[0]), template)
+                continue
+            if template is None:
+                continue
+            a, b = span
+            at = next((n for n, r in enumerate(out) if r["page"] == page["page"] and r["char_end"] > a), len(out))
+            out = [r for r in out if not (r["page"] == page["page"] and r["char_start"] < b and a < r["char_end"])]
+            row = {**template, "page": page["page"], "char_start": a, "char_end": b, "text": text[a:b],
+                   "trigger": groups[span], "_agents": [], "_patients": []}
+            row.pop("cont_start", None), row.pop("cont_end", None)
+            row["event_id"] = derive_id(row)
+            out.insert(min(at, len(out)), row)
+            template = row
+        carried = open_group
     return out

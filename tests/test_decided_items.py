@@ -188,3 +188,42 @@ def test_an_item_run_over_a_page_break_takes_the_next_pages_lines_up_to_its_deci
     assert len(carried) == 1 and carried[0]["page"] == 1 and carried[0]["text"].endswith("Attorney: Dana Roe\n\nGRANTED")
     assert "LB 353653" in carried[0]["text"] and carried[0]["date_start"] == MEETING
     assert [r["text"] for r in rows if r["page"] == 2] == [second[second.index("License #: LB-45127"):].rstrip()]
+
+
+def _rows_of_pages(tagger, texts):
+    from pipeline import events, nlp
+
+    analyses = tagger.tag(texts)
+    nlp.add_known_names(texts, analyses)
+    found = events.resolve_page_dates(texts, analyses, MEETING)
+    doc = {"doc_id": "d" * 64, "kind": "minutes", "doc_date": MEETING, "doc_date_source": "title"}
+    return events.build_events(doc, [{"page": n, "text": t} for n, t in enumerate(texts, start=1)], analyses, found,
+                               broad=True)
+
+
+def _one_day(n: int, who: str, event: str, day: str) -> str:
+    return f"{n}.{who}, Manager: Dana Roe\nHas applied for a(n) {event} at:\n{n}5 Front St., Harwick, MA 02111\n" \
+           f"Date and Time: {day}, 5 p.m. - 9 p.m.\n"
+
+
+def test_a_sections_decision_goes_on_over_the_page_break(tagger):
+    """decided_items.sections_over_pages: "Special 1-Day Malt Wine" / "GRANTED" over its items, which go on over two
+    page breaks; a number before a name ("5.20 Guest St Courtyard") opens an item; the next section's heading ends the
+    last item of the one before, whose decision it does not take."""
+    first = ("Voting Agenda, March 11, 2021\n\nSpecial 1-Day All Alcohol ALL ONE DAY ALL ALCOHOL\n\nGRANTED\n\n"
+             + _one_day(1, "LANTERN HALL", "Fundraiser", "03/20/2021") + "\n" + _one_day(2, "Pier Church", "Concert", "03/21/2021"))
+    second = (_one_day(3, "Pier Church", "Fashion Show", "03/27/2021") + "\n" + _one_day(4, "Elm Hall", "Reception", "04/02/2021")
+              + "\nSpecial 1-Day Malt Wine ALL SPECIAL 1-DAY MALT WINE\n\nGRANTED\n\n"
+              + _one_day(1, "HARWICK CENTER FOR THE ARTS", "Gallery Reception", "03/18/2021"))
+    third = _one_day(2, "Bay Speedway", "Block Party", "03/19/2021") + "\n" + _one_day(3, "20 Guest St Courtyard", "Outing", "03/24/2021").replace("3.20", "3.20", 1)
+    third = third.replace("3.20 Guest", "5.20 Guest")
+    rows = _rows_of_pages(tagger, [first, second, third])
+    names = ["LANTERN HALL", "2.Pier Church", "3.Pier Church", "Elm Hall", "HARWICK CENTER", "Bay Speedway", "20 Guest St"]
+    for name in names:
+        found = [r for r in rows if name in r["text"]]
+        assert len(found) == 1, (name, [r["text"] for r in rows])
+        assert found[0]["date_start"] == MEETING and found[0]["trigger"] == "GRANTED", found[0]
+        assert found[0]["text"].startswith(tuple("123456789")) and "Date and Time:" in found[0]["text"], found[0]["text"]
+    elm = next(r for r in rows if "Elm Hall" in r["text"])
+    assert "Special 1-Day Malt Wine" not in elm["text"], elm["text"]   # the next section's heading is not its item's
+    assert not [r for r in rows if r["text"].strip() == "GRANTED"]
