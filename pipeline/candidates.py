@@ -189,13 +189,14 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         _planned(f[0]) and not _negated(f[0]), opening is not None and _purpose(f[0]) and f[0].dep_ == "advcl",
         _type(f[0]) in GENERIC_TYPES or _tells_a_clause(f[0]), not f[1],
         f[0].dep_ != "ROOT", f[0].pos_ != "VERB", f[0].i))
-    out = _candidate_of(sent, start, body, best, reported, foreign, dates, opening, sorted({_lemma(f[0]) for f in found}), rule)
-    if out is not None and opening is None and not any(not inside(d.start_char, foreign) for d in dates) and (clause := _dated_clause(sent, start, dates, best)) is not None:
+    out = _candidate_of(sent, start, body, best, reported, foreign, dates, opening,
+                        sorted({_lemma(f[0]) for f in found}), rule)
+    if out is not None and opening is None and not any(not inside(d.start_char, foreign) for d in dates) and \
+            (alt := _clause_act(sent, start, body, dates, best)) is not None:
         # the main act has no date of its own, a clause's past act has one ("… is taking drastic measures after the
         # owner said a man entered one of their salons on Tuesday", "… the new indictment, which was filed on Nov. 20,
         # 2023"): if nothing else dates the main act (events.py), the clause's act is the sentence's dated act
-        if (alt := _clause_act(sent, start, body, dates, best)) is not None:
-            out["fallback"] = alt
+        out["fallback"] = alt
     return out
 
 
@@ -266,10 +267,11 @@ def _candidate_of(sent: Any, start: int, body: str, best: Any, reported: bool, f
 
 
 def _dated_clause(sent: Any, start: int, dates: list[Any], main: Any) -> tuple[Any, list[tuple[int, int]], Any] | None:
-    """A past act in a relative, adverbial or reported clause that holds a date of its own naming a day, a
-    month or a year ("a gas attack that killed dozens on April 7", "after the owner said a man entered the salon
-    on Tuesday"): the verb, the spans whose dates are not its own, and the said clause it sits in (or None).
-    Not a condition ("if it was approved in May"), a plan, a denial, nor what no one did."""
+    """A past act in a relative, adverbial or reported clause, or a participle after its noun, that holds a date of
+    its own naming a day, a month or a year ("a gas attack that killed dozens on April 7", "after the owner said a man
+    entered the salon on Tuesday"): the verb, the spans whose dates are not its own, and the said clause it sits in
+    (or None). Not a condition ("if it was approved in May"), a plan, a denial, what no one did, what an infinitive is
+    for, an act in an aside about a person, nor one whose only date bounds it ("by 2003", "from 2008")."""
     for tok in sent:
         if tok.idx < start or tok.i == main.i or not _past_act(tok):
             continue
@@ -331,10 +333,15 @@ def _past_act(tok: Any) -> bool:
     if tok.pos_ != "VERB" or lemma in NOT_ACTS or lemma in SPEECH_VERBS or lemma in PLAN_VERBS or \
             any(c.tag_ == "MD" for c in tok.children):
         return False
-    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and (tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children) or any(
-        (c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been")) or (c.dep_ == "aux" and c.lemma_ == "have")
-        for c in tok.children))   # (a participle after its noun, with who did it: "The initiative, established by the
-    # Secretary in May 2009, …"; without, it labels the thing: "the positions approved in January")
+    if tok.tag_ == "VBD":
+        return True
+    if tok.tag_ != "VBN":
+        return False
+    if tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children):
+        return True   # a participle after its noun, with who did it ("The initiative, established by the Secretary in
+        # May 2009, …"); without, it labels the thing ("the positions approved in January")
+    return any((c.dep_ == "auxpass" and c.lower_ in ("was", "were", "been")) or (c.dep_ == "aux" and c.lemma_ == "have")
+               for c in tok.children)
 
 # A docket's entry: its date cell, then its number and what was filed or done ("| 04/07/2008 | 8 | AFFIDAVIT of
 # Financial Status of …", "| 05/16/2008 | 12 | NOTICE OF TELEPHONE CONFERENCE as to …"), or a state court's event
