@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from datetime import date
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from pipeline.dates import DateInterval, normalize
 from pipeline.doc_text import text_of
@@ -53,15 +53,21 @@ def decision_line(line: str) -> re.Match[str] | None:
     return _DECISION_LINE.fullmatch(line)
 
 
+class Scan(NamedTuple):
+    """A page read as a list of decisions (`_scan`)."""
+    spans: tuple[tuple[int, int], ...]    # its items, from number or caption to decision
+    groups: dict[tuple[int, int], str]    # the decision over each item a section's decision covers
+    tail: int | None                      # where an item still open at the page's end opens (decided on the next page)
+    open_group: str | None                # the section's decision still in force at the page's end
+    section_lines: tuple[tuple[int, int], ...]   # the section decisions' lines over items: no entries of their own
+
+
 @functools.lru_cache(maxsize=16)
-def _scan(text: str, carried: str | None = None) -> tuple[tuple[tuple[int, int], ...], dict[tuple[int, int], str],
-                                                         int | None, str | None, tuple[tuple[int, int], ...]]:
+def _scan(text: str, carried: str | None = None) -> Scan:
     """The items of a list of decisions in a page's text, and the decision of each item a group decision covers: a
     decision line over a section's items that have none of their own ("Special 1-Day All Alcohol" / "GRANTED" /
-    "1.LAST HOPE K9 RESCUE, Manager: …" / "Date and Time: 09/10/2021, 6 p.m. - 10 p.m." / "2.AUTHENTIC …"); where an
-    item still open at the page's end opens (its decision is on the next page), else None; the section's decision
-    still in force at the page's end, which `carried` gives the next page's first items; and the lines of the section
-    decisions that cover items (no entries of their own: their act is each item's)."""
+    "1.LAST HOPE K9 RESCUE, Manager: …" / "Date and Time: 09/10/2021, 6 p.m. - 10 p.m." / "2.AUTHENTIC …").
+    `carried`: the section's decision the page before left in force, over this page's first items."""
     spans: list[tuple[int, int]] = []
     groups: dict[tuple[int, int], str] = {}
     opening, lines, before, group, last_end, heading = None, 0, "", carried, 0, False
@@ -125,7 +131,7 @@ def _scan(text: str, carried: str | None = None) -> tuple[tuple[tuple[int, int],
                 not any(a <= para.start() < b for a, b in spans):
             spans.append((para.start(), para.start() + len(body)))
     section_lines = tuple(h for h in headed if any(a > h[0] for a, _ in groups))
-    return tuple(sorted(spans)), groups, tail, open_group, section_lines
+    return Scan(tuple(sorted(spans)), groups, tail, open_group, section_lines)
 
 
 def _decision_next(rows: list[str], n: int) -> bool:
@@ -135,7 +141,7 @@ def _decision_next(rows: list[str], n: int) -> bool:
 
 def item_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the items of a list of decisions in a page's text."""
-    return list(_scan(text)[0])
+    return list(_scan(text).spans)
 
 
 def item_candidate(sent: Any, start: int) -> dict[str, Any] | None:
@@ -145,13 +151,13 @@ def item_candidate(sent: Any, start: int) -> dict[str, Any] | None:
     body = text[start:sent.end_char].rstrip()
     end = start + len(body)
     first = sent.start_char + len(text[sent.start_char:end]) - len(text[sent.start_char:end].lstrip())
-    spans, groups, _, _, _ = _scan(text)
-    if (first, end) not in spans:
+    scan = _scan(text)
+    if (first, end) not in scan.spans:
         return None
     last = body.rsplit("\n", 1)[-1]
     decided = decision_line(last)
-    if (first, end) in groups:   # the decision over its section: the item's act, its number the trigger's place
-        word, at = groups[(first, end)], first
+    if (first, end) in scan.groups:   # the decision over its section: the item's act, its number the trigger's place
+        word, at = scan.groups[(first, end)], first
     elif decided:
         word, at = decided.group("word"), end - len(last) + decided.start("word")
     else:
@@ -205,7 +211,7 @@ def items_over_pages(rows: list[dict[str, Any]], pages: list[dict[str, Any]],
     decision, and the item's lines read as sentences of their own, are no entries. `derive_id`: the moved row's id."""
     out = list(rows)
     for here, nxt in zip(pages, pages[1:]):
-        tail = _scan(here["text"])[2]
+        tail = _scan(here["text"]).tail
         if tail is None:
             continue
         start = first_read(nxt["text"], nxt.get("skip") or ())
@@ -222,10 +228,7 @@ def items_over_pages(rows: list[dict[str, Any]], pages: list[dict[str, Any]],
                "text": here["text"][tail:end] + "\n" + nxt["text"][start:stop], "cont_start": start, "cont_end": stop,
                "_agents": [], "_patients": [], "_rule": True,   # an item's decision, as item_candidate reads one
                "confidence": max(verdict["confidence"], ITEM_CONFIDENCE)}
-        row["event_id"] = derive_id(row)
-        at = out.index(parts[0]) if parts else out.index(verdict)
-        out = [r for r in out if r is not verdict and not any(r is q for q in parts)]
-        out.insert(min(at, len(out)), row)
+        out = _put(out, [verdict, *parts], row, derive_id)
     return out
 
 
@@ -243,25 +246,31 @@ def sections_over_pages(rows: list[dict[str, Any]], pages: list[dict[str, Any]],
         text = page["text"]
         if carried is None:
             template = None   # no section goes on from the page before
-        own = set(_scan(text)[0])
-        spans, groups, _, open_group, section_lines = _scan(text, carried)
-        out = [r for r in out if not (r["page"] == page["page"] and (r["char_start"], r["char_end"]) in section_lines)]
-        for span in spans:
-            if span not in groups:
-                continue
+        own = set(_scan(text).spans)
+        scan = _scan(text, carried)
+        out = [r for r in out if not (r["page"] == page["page"] and (r["char_start"], r["char_end"]) in scan.section_lines)]
+        for span, decided in scan.groups.items():
             if span in own:   # the page's own section: its rows are the template for what goes on after it
                 template = next((r for r in out if r["page"] == page["page"] and r["char_start"] == span[0]), template)
                 continue
             if template is None:
                 continue
             a, b = span
-            at = next((n for n, r in enumerate(out) if r["page"] == page["page"] and r["char_end"] > a), len(out))
-            out = [r for r in out if not (r["page"] == page["page"] and r["char_start"] < b and a < r["char_end"])]
+            gone = [r for r in out if r["page"] == page["page"] and r["char_start"] < b and a < r["char_end"]]
             row = {**template, "page": page["page"], "char_start": a, "char_end": b, "text": text[a:b],
-                   "trigger": groups[span], "_agents": [], "_patients": []}
+                   "trigger": decided, "_agents": [], "_patients": []}
             row.pop("cont_start", None), row.pop("cont_end", None)
-            row["event_id"] = derive_id(row)
-            out.insert(min(at, len(out)), row)
+            out = _put(out, gone, row, derive_id)
             template = row
-        carried = open_group
+        carried = scan.open_group
     return out
+
+
+def _put(rows: list[dict[str, Any]], gone: list[dict[str, Any]], row: dict[str, Any],
+         derive_id: Callable[[dict[str, Any]], str]) -> list[dict[str, Any]]:
+    """The rows without those `gone`, and `row`, its id derived, in its place by page and character."""
+    row["event_id"] = derive_id(row)
+    kept = [r for r in rows if not any(r is g for g in gone)]
+    at = next((n for n, r in enumerate(kept) if (r["page"], r["char_start"]) > (row["page"], row["char_start"])),
+              len(kept))
+    return kept[:at] + [row] + kept[at:]

@@ -192,19 +192,18 @@ def _after_the_clock(doc: Any) -> None:
 def _elided(doc: Any) -> None:
     """An elision inside a quotation (". . ." spaced, or "…") before a word in lower case ends nothing ("for those youths
     the courts determine . . . may be amenable to such methods"): the model read each stop as a sentence's end."""
-    for tok in doc:
-        if tok.text not in (".", "…") or tok.i + 1 >= len(doc):
-            continue
-        dots = [tok]
-        while dots[-1].text == "." and dots[-1].i + 1 < len(doc) and doc[dots[-1].i + 1].text == "." and len(dots) < 4:
-            dots.append(doc[dots[-1].i + 1])
-        if tok.text == "." and len(dots) < 3:
-            continue   # a full stop, not an elision
-        after = doc[_next_word(doc, dots[-1].i + 1)]
-        if after.i > dots[-1].i and after.is_alpha and after.is_lower:
-            for t in [*dots[1:], after]:
-                if t.is_sent_start is None:   # (a blank line or a heading before the word still ends the sentence)
-                    t.is_sent_start = False
+    i = 0
+    while i < len(doc) - 1:
+        end = i + 1
+        while doc[i].text == "." and end < len(doc) and doc[end].text == ".":
+            end += 1   # a run of stops: ". . ." is three tokens
+        if end < len(doc) and (doc[i].text == "…" or end - i >= 3):
+            after = doc[_next_word(doc, end)]
+            if after.i >= end and after.is_alpha and after.is_lower:
+                for t in [*doc[i + 1:end], after]:
+                    if t.is_sent_start is None:   # (a blank line or a heading before the word still ends the sentence)
+                        t.is_sent_start = False
+        i = end
 
 
 def _decided_items(doc: Any, text: str) -> None:
