@@ -86,8 +86,11 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     if start >= sent.end_char or _PROCEDURAL.search(body, 0, PROCEDURAL_REACH) or not verdict and _imperative(sent, start):
         return None   # (a by-law's "Read a first, second and third time and passed …" is no imperative)
     lead = _SECONDED_LEAD.match(body)
-    if (verdict or lead and VERDICT.match(body, lead.end())) and _carries_procedure(sent, body):
-        return None   # "Carried." after "That the meeting be adjourned." or the approval of the last minutes
+    if (verdict or lead and VERDICT.match(body, lead.end()) or _SECONDED_ONLY.match(body) or _ABSTAINED.match(body)
+            or _IT_PASSED.match(body)) \
+            and _carries_procedure(sent, body):
+        return None   # "Carried." after "That the meeting be adjourned." or the approval of the last minutes (its
+        # second and its abstentions too: "Councilor Nyberg seconded the motion. Councilor Bahrman abstained.")
     if verdict:   # "Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by ..., Seconded by ..."
         return verdict_candidate(sent, start, verdict)
     entry = _DOCKET_ENTRY.match(body)
@@ -98,7 +101,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     if answered:   # "in response to your letter of November 20, 2014, …": the letter answered, on its day
         return letter_candidate(sent, start, answered)
     if not_a_report(body) or _source_line(text, start, sent.end_char) or _name_list(sent, start) or _roster(sent, start) or _figure(sent, start) or _vote_roll(sent, body) or \
-            _item_title(sent, body) or _form_fields(sent, body):
+            _item_title(sent, body) or _form_fields(sent, body) or _marked_heading(text, start, sent.end_char):
         return None
     dates = [e for e in (sent.ents if ents is None else ents) if e.start_char >= start and (
         e.label_ == "DATE" or e.label_ == "TIME" and DAY_NAMED_RE.search(e.text))]
@@ -235,7 +238,9 @@ def _candidate_of(sent: Any, start: int, body: str, best: Any, reported: bool, f
     proposed = bool(label) and not _MOVER_TOLD.match(body, label.end())
     # the court's own finding or order ("Defendant Leon must preserve …"): done on its decision date
     order = court_order(sent)
-    planned = not order and (proposed or _planned(best) or best.pos_ == "NOUN" and _planned(best.head)) and not negated
+    planned = not order and (proposed or _planned(best) or best.pos_ == "NOUN" and _planned(best.head)) and not negated \
+        and not any(_moved_now(t) for t in sent if t.idx >= start)   # "I would like to … move adoption of …": the
+    # motion is made by saying so
     if planned and reported and (told := _announced(best, dates)) is not None:
         # "Haley said on Tuesday that she would resign": announcing it is the act, done the day it was said
         planned, foreign, loose = False, [told], [told]
@@ -362,9 +367,17 @@ def _carries_procedure(sent: Any, body: str) -> bool:
     if len(_SECONDED_LEAD.sub("", body).split()) > BARE_VERDICT_WORDS or sent.start == 0:
         return False
     before = sent.doc[sent.start - 1].sent
-    if _SECONDED_ONLY.match(before.text) and before.start > 0:
-        before = sent.doc[before.start - 1].sent   # "Seconded by Trustee Lee." between the motion and its verdict
+    for _ in range(3):   # "Seconded by Trustee Lee.", "Councilor Bahrman abstained." between the motion and its verdict
+        if not (_SECONDED_ONLY.match(before.text) or _ABSTAINED.match(before.text)) or before.start == 0:
+            break
+        before = sent.doc[before.start - 1].sent
     return bool(_PROCEDURAL.search(before.text)) and bool(_MOTION_CUE.search(before.text))
+
+
+# the vote told in a sentence of its own ("It passed 4-0.", "The motion carried unanimously.")
+_IT_PASSED = re.compile(r"\s*(?:it|the\s+motion)\s+(?:passed|carried|failed)\b[^.\n]{0,20}\.?\s*$", re.IGNORECASE)
+# a member's abstention or vote told after a motion ("Councilor Bahrman abstained.", "Trustee Lee voted no.")
+_ABSTAINED = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:abstained|recused\s+\w+|voted\s+(?:no|nay|against(?:\s+it)?))\s*\.?\s*$")
 
 
 # a motion told ("moved to adjourn", "That the meeting be adjourned", "R2023-140 S. Kirkey, S. Foote: That …")
@@ -472,6 +485,17 @@ def _item_title(sent: Any, body: str) -> bool:
     of June 2022 …"): what the item is about; the line that records what was done is the act."""
     return bool(_ITEM_TITLE.match(body)) and _no_finite_verb(sent) and \
         not _RECORDED.search(body)   # ("APPROVAL OF CONSENT CALENDAR - Motion by Ames, carried 5-0" records the act)
+
+
+# a heading marked as one in a markdown text ("### 1. Type IV Hearing for an amendment to Ordinance 70-2001 …"), on a
+# line of its own: what the item is about, no act (the lines under it tell what was done)
+_MARKDOWN_HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+[^\n]*$")
+
+
+def _marked_heading(text: str, start: int, end: int) -> bool:
+    line = text.rfind("\n", 0, start) + 1
+    stop = text.find("\n", start)
+    return bool(_MARKDOWN_HEADING.match(text, line, len(text) if stop < 0 else stop)) and (stop < 0 or not text[stop:end].strip())
 
 
 _RECORDED = re.compile(r"\b(?:motion|moved|carried|passed|approved|adopted|voted?|votes|unanimous(?:ly)?)\b", re.IGNORECASE)
@@ -885,11 +909,29 @@ def _is_trigger(tok: Any, sent: Any) -> bool:
         # (a decision on counted things stays an act: "approved six positions")
     if lemma == "place" and not any(t.lower_ == "leave" for t in sent):
         return False  # "place" is an action only as "placed on leave"
-    if lemma == "move" and not any(c.dep_ == "xcomp" for c in tok.children):
-        return False  # "moved to approve" is a motion; "moved to Ohio" is not
+    if lemma == "move" and not _motion(tok):
+        return False  # "moved to approve", "move adoption of the report" are motions; "moved to Ohio" is not
     if lemma in NAMED_SPEAKER_TRIGGERS and not _named_subject(tok):
         return False  # "a resident spoke": public comment
     return True
+
+
+# what a motion moves, named by its noun ("I … move adoption of consent agenda Items 1 to 9", "moved approval of …")
+_MOVED_NOUNS = {"adoption", "approval", "acceptance", "amendment", "reconsideration", "referral", "deferral",
+                "concurrence", "passage", "ratification", "item"}
+
+
+def _motion(tok: Any) -> bool:
+    """"move" making a motion: "moved to approve …", "I move that By-law No. 66/2013 be read …", "move adoption of …",
+    "move Items 1 through 14"."""
+    return any(c.dep_ in ("xcomp", "ccomp") or c.dep_ == "dobj" and c.lemma_.lower() in _MOVED_NOUNS for c in tok.children)
+
+
+def _moving_on(tok: Any) -> bool:
+    """"move on", "move onto", "move forward": going on to the next item or ahead, no motion."""
+    return _lemma(tok) == "move" and any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("on", "onto", "forward",
+                                                                                            "ahead", "along")
+                                         for c in tok.children)
 
 
 def _nothing_done(tok: Any) -> bool:
@@ -971,23 +1013,37 @@ def _said(tok: Any) -> Any | None:
     return None
 
 
-def _first_person(tok: Any) -> bool:
+def _subject_head(tok: Any) -> Any:
+    """The verb that holds `tok`'s subject: itself, or up the verbs it is joined to or that it completes ("I would
+    like to introduce the report and move adoption …": "move" is said by "like"'s "I")."""
     head = tok
-    while head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
+    while head.dep_ in ("conj", "xcomp") and head.head is not head and \
+            not any(c.dep_.startswith("nsubj") for c in head.children):
         head = head.head
-    return any(c.dep_.startswith("nsubj") and c.lower_ in ("i", "we", "you") for c in head.children)
+    return head
+
+
+def _first_person(tok: Any) -> bool:
+    return any(c.dep_.startswith("nsubj") and c.lower_ in ("i", "we", "you") for c in _subject_head(tok).children)
 
 
 def _said_now(tok: Any) -> bool:
     """A performative in the first person, present or to come: "I move", "I'd like to move", "we'll vote"."""
-    if _lemma(tok) not in PERFORMATIVES and _lemma(tok) not in ("vote", "confirm"):
-        return False
-    while tok.dep_ == "xcomp":
-        tok = tok.head
+    if _lemma(tok) not in PERFORMATIVES and _lemma(tok) not in ("vote", "confirm") or _moving_on(tok):
+        return False   # ("we will move on to Finance": the chair's next item, no motion)
+    tok = _subject_head(tok)
     if any(t.dep_ in ("relcl", "advcl", "ccomp", "pcomp") for t in [tok, *tok.ancestors]):
         return False   # "… we’ll decide what departments we can move in there"
     # "I’d like to": the parser may hang "’d" on "I"
     return _first_person(tok) and (_present(tok) or any(t.tag_ == "MD" for t in tok.doc[max(0, tok.i - 3):tok.i]))
+
+
+def _moved_now(tok: Any) -> bool:
+    """A motion made by saying so, politely ("I would like to introduce the report and move adoption of …", "I'd like
+    to move …"), not one announced ahead ("I will move Items 1 to 3", "we will then vote on 1 to 3")."""
+    head = _subject_head(tok)
+    return _lemma(tok) == "move" and _said_now(tok) and \
+        _lemma(head) in ("like", "wish", "want") and not any(c.lower_ in ("will", "’ll", "'ll", "shall") for c in head.children)
 
 
 def _present(tok: Any) -> bool:

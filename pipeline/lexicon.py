@@ -307,8 +307,9 @@ PROCEDURAL = [
     r"\bnotice\s+of\s+(?:the|this)\s+meeting\b", r"\b(?:entered|went\s+into|returned\s+from|came\s+out\s+of)"
     r"\s+(?:a\s+)?closed\s+session\b", r"\bdistributed\s+to\s+(?:the\s+)?members\b",
     # who attended, the approval of an earlier meeting's minutes, going into or out of an executive session
-    r"\bin\s+attendance\s+(?:were|was)\b", r"\b(?:approval|adoption)\s+of\s+the\s+(?:\w+\s+){0,3}minutes\b",
-    r"\bto\s+(?:approve|adopt)\s+the\s+(?:\w+\s+){0,3}minutes\b", r"\bminutes\s+(?:are|were|was|is)\s+(?:hereby\s+)?(?:approved|adopted)\b",
+    r"\bin\s+attendance\s+(?:were|was)\b", r"\b(?:approval|adoption|acceptance)\s+of\s+the\s+(?:[\w,-]+\s+){0,5}minutes\b",
+    r"\bto\s+(?:approve|adopt|accept)\s+the\s+(?:[\w,-]+\s+){0,5}minutes\b",   # ("moved to accept the October 9, 2017 meeting minutes")
+    r"\bminutes\s+(?:are|were|was|is)\s+(?:hereby\s+)?(?:approved|adopted)\b",
     r"\bmotion\s+to\s+adjourn\b", r"\bmoved\s+to\s+adjourn\b", r"^\W*adjournment\s+(?:passes|passed|carries|carried)\b",
     r"\bminutes\s+of\s+the\s+(?s:.{0,80})\b(?:be|is|are)\s+(?:hereby\s+)?(?:approved|adopted)\b",
     r"\b(?:approved?|approves|adopt(?:s|ed)?)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}minutes\s+(?:of|for)\b",   # "That the Board approve the minutes of …"

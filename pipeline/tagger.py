@@ -19,8 +19,9 @@ from pipeline.nlp import analyse
 # a slip opinion's star page "[*5]", a "- 5 -" between pages.
 _PAGE_MARK = re.compile(r"\[\[Page [A-Z]?\d+\]\]|\[\*\d+\]|[-–]\s*\d{1,4}\s*[-–]")
 # a resolution's clauses each open a line in capitals: "Moved by Councillor Eadie," / "Seconded by
-# Councillor Smith," / "WHEREAS students pay …;" / "THEREFORE BE IT RESOLVED that …"
-_RESOLUTION_CLAUSE = re.compile(r"(?:WHEREAS|(?:NOW,?\s+)?THEREFORE|BE\s+IT\s+(?:FURTHER\s+)?RESOLVED|RESOLVED)\b")
+# Councillor Smith," / "WHEREAS students pay …;" / "THEREFORE BE IT RESOLVED that …" / "THAT the report be adopted."
+_RESOLUTION_CLAUSE = re.compile(r"(?:WHEREAS|(?:NOW,?\s+)?THEREFORE|BE\s+IT\s+(?:FURTHER\s+)?RESOLVED|RESOLVED)\b"
+                                r"|THAT(?=[ \t]+(?:[a-z]|[A-Z][a-z]))")   # "THAT this Council convey …" after "Seconded by …,"
 _ENDS_SENTENCE = (".", "!", "?", ":", ";", "”", '"')
 # A clause that announces a vote's roll ("… it carried with the following roll call vote:", "… by the
 # following vote:") and the roll's lines under it ("Ayes: Directors Costa, Hanneman" / "Noes: None"): one

