@@ -24,7 +24,16 @@ from pipeline.verdicts import formula_candidate
 # an item opens on its number ("7) NOSMADA, INC.", "2. Nicole Gunn", "3.Le, Inc.") or on a docket number ("2023-C-01396 …")
 _DOCKET = re.compile(r"[ \t]*\d{4}-[A-Z]{1,4}-\d{3,6}\b")
 _OPENING = re.compile(rf"[ \t]*\(?\d{{1,3}}[.)](?![\d.])[ \t]*(?=[A-Za-z])|{_DOCKET.pattern}"
-                      r"|[ \t]*\d{1,3}\.(?=\d{1,5}[ \t]+[A-Z][a-z])")   # "5.20 Guest St Courtyard, Manager: …": a name opening on a number
+                      r"|[ \t]*\d{1,3}\.(?=\d{1,5}[ \t]+[A-Z][a-z])"   # "5.20 Guest St Courtyard, Manager: …": a name opening on a number
+                      r"|[ \t]*\d{5,8}[ \t]*\|")   # a case's number in a table's first cell: "1200483 | Brett A. Deslonde v. …"
+_NUMBER_CELL = re.compile(r"\d{5,8}[ \t]*\|")
+# a court's disposition in mixed case on the item's last line, in a table's cell or alone ("| Affirmed.", "| Petition
+# Denied. No Opinion.", "Affirmed. No Opinion."): the item's decision (an Alabama list of decisions)
+_ROW_DECISION = re.compile(
+    r"[ \t]*(?:\|[ \t]*)?(?:(?:Petition|Writ|Application|Motion|Appeal|Rehearing|Certiorari|Judgment)(?:[ \t]+[a-z]+){0,3}[ \t]+)?"
+    r"(?P<word>Affirmed|Reversed|Vacated|Dismissed|Remanded|Denied|Granted|Quashed)\b"
+    r"(?:[ \t,;]+(?:in[ \t]+part|and|as[ \t]+modified|with[ \t]+instructions|affirmed|reversed|remanded|vacated|dismissed|"
+    r"rendered|denied|granted)\b)*[.;]?(?:[ \t]+No[ \t]+Opinion\.?)?[ \t]*\|?[ \t]*", re.IGNORECASE)
 _DECISIONS = (r"GRANTED|DENIED|APPROVED|AFFIRMED|REVERSED|REMANDED|VACATED|DISMISSED|WITHDRAWN|DEFER(?:RED)?|"
               r"RE-?SCHEDULED|CONTINUED|NO\s+VIOLATION|WARNING|SUSPENSION|SUSPENDED|REVOKED|ANSWERED|IMPOSED|"
               r"REPRIMANDED|DISBARRED|TABLED|FINED|ACCEPTED|REJECTED|POSTPONED")
@@ -86,7 +95,8 @@ def _scan(text: str, carried: str | None = None) -> Scan:
         if not line.strip():
             before = ""
             continue
-        decided = decision_line(line)
+        decided = decision_line(line) or (_ROW_DECISION.fullmatch(line) if opening is not None and
+                                          _NUMBER_CELL.match(text, opening) else None)
         if decided and before.split() and before.split()[-1].lower() in RUNS_ON:
             decided = None
         blank, before = not before, line
@@ -155,7 +165,7 @@ def item_candidate(sent: Any, start: int) -> dict[str, Any] | None:
     if (first, end) not in scan.spans:
         return None
     last = body.rsplit("\n", 1)[-1]
-    decided = decision_line(last)
+    decided = decision_line(last) or (_ROW_DECISION.fullmatch(last) if _NUMBER_CELL.match(body) else None)
     if (first, end) in scan.groups:   # the decision over its section: the item's act, its number the trigger's place
         word, at = scan.groups[(first, end)], first
     elif decided:
@@ -167,7 +177,8 @@ def item_candidate(sent: Any, start: int) -> dict[str, Any] | None:
         word = label.group("word") or "Disposition"
         at = start + label.start("word" if label.group("word") else 0)
     lemma = _LEMMAS.get(" ".join(word.lower().split()), "decide")
-    legal = bool(_DOCKET.match(body)) or _DISPOSITION.search(body) is not None   # a court's list, or a board's
+    legal = bool(_DOCKET.match(body)) or _DISPOSITION.search(body) is not None or \
+        bool(decided and _ROW_DECISION.fullmatch(last))   # a court's list, or a board's
     cand = formula_candidate(sent, start, word, at, lemma, "legal" if legal else "decision")
     foreign, cut = [], start
     for m in _ENTERED.finditer(text, start, end):

@@ -80,8 +80,25 @@ def nlp_text(page: Page) -> str:
     # model reads "’s" as a verb whose lemma is "’", not "be"; the straight one it reads as trained
     for m in _CURLY_CLITIC.finditer(page.text):
         chars[m.start()] = "'"
+    # a table cell run on to the next line, its border opening the line ("1200331 | … Buckley Kelley; Lynne U.
+    # Chronister; James H." / "| Shumock; Tony G. Waldrop; …"): the cell's text goes on, a name across the break
+    # is one name (a docket's row, "| 04/21/2005 | 126 | …", has more cells and keeps its borders)
+    for at in _cells_run_on(page.text):
+        chars[at] = " "
     return "".join(chars)
 
+
+def _cells_run_on(text: str) -> list[int]:
+    """Where each line that goes on with the table cell above it opens on its border: a line "| …" with no other
+    border, under a line of cells ("1200331 | …") or another such line."""
+    out, at, in_cells = [], 0, False
+    for line in text.split("\n"):
+        if in_cells and line.startswith("| ") and "|" not in line[1:]:
+            out.append(at)
+        else:
+            in_cells = bool(re.match(r"[^|]*[^|\s][ \t]+\|[ \t]+\S", line)) and line.count("|") == 1
+        at += len(line) + 1
+    return out
 
 _CURLY_CLITIC = re.compile(r"(?<=[A-Za-z])\u2019(?=(?:s|re|ve|ll|d|m|t)\b)")
 _INITIAL_LINE = re.compile(r"\b([A-Z][a-z]+)(\n[A-Z]\.\n)(?=[A-Z][a-z]+\b)")

@@ -75,7 +75,7 @@ def read(pages: list[dict[str, Any]]) -> dict[int, Told]:
 
 def _names(text: str, at: int, surname: str) -> bool:
     """The text from `at` opens on the speaker: by title and surname ("Mr. Marlow said …", "Mr. D. Nyberg …")."""
-    return bool(re.match(rf"\s*{_TITLED}(?:[A-Z][\w'’-]*\.?[ \t]+){{0,2}}{re.escape(surname)}\b", text[at:at + 200]))
+    return bool(re.match(rf"\s*{_TITLED}(?:[A-Z][\w'’-]*\.?[ \t]+){{0,2}}{re.escape(surname)}", text[at:at + 200]))   # ("Mr. Knighte": a typo)
 
 
 def _told(text: str, at: int, surname: str, stop: int) -> list[tuple[int, int]]:

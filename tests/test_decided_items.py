@@ -212,3 +212,41 @@ def test_a_sections_decision_goes_on_over_the_page_break(tagger):
     elm = next(r for r in rows if "Elm Hall" in r["text"])
     assert "Special 1-Day Malt Wine" not in elm["text"], elm["text"]   # the next section's heading is not its item's
     assert not [r for r in rows if r["text"].strip() == "GRANTED"]
+
+
+ANNOUNCED = """LIST OF DECISIONS ANNOUNCED BY
+THE SUPREME COURT OF HARWICK
+ON FRIDAY, DECEMBER 10, 2021
+
+{items}"""
+
+
+@pytest.mark.parametrize("shape", [0, 1])
+def test_a_list_of_decisions_as_table_rows_is_one_entry_per_case_number_to_its_disposition(tagger, shape):
+    """An Alabama-like list: the case's number in a table's first cell, the caption run on over cells, the
+    disposition in mixed case on the last line ("| Affirmed.", "Affirmed. No Opinion.")."""
+    from pipeline.extract import Page, nlp_text
+    cases = [("1200467", "Ex parte Dana Lind. PETITION FOR WRIT OF MANDAMUS: CIVIL (In re:", "Dana Lind v. Lee Ortiz)",
+              "| Petition Denied. No Opinion."),
+             ("1200483", "Brett A. Vance v. Harbor Mortgage, LLC, and The Bank of", "New York Mellon, as Trustee for Harbor Loan Trust 2007-C",
+              "| Affirmed." if shape == 0 else "Affirmed. No Opinion."),
+             ("1200331", "Network Cabling, Inc. v. Rowe Technologies, Inc.; Joel Erdmann; James H.", "Shumock; and Tony G. Waldrop",
+              "| Reversed and remanded.")]
+    items = "".join(f"Ruiz, J.\n\n{n} | {a}\n| {b} (Appeal from Mobile Circuit Court: CV-18-900691).\n{d}\n"
+                    f"Links : OPINION\n" for n, a, b, d in cases)
+    text = ANNOUNCED.format(items=items)
+    assert [text[a:b].split(" |")[0] for a, b in item_spans(text)] == [n for n, *_ in cases]
+    read = nlp_text(Page(1, text, "text"))
+    assert "\n  Shumock" in read and "\n| " not in read   # the cell run on is read as one text
+    analyses = tagger.tag([read])
+    nlp.add_known_names([read], analyses)
+    found = events.resolve_page_dates([read], analyses, date(2021, 12, 10))
+    doc = {"doc_id": "a" * 64, "kind": "court", "doc_date": date(2021, 12, 10), "doc_date_source": "title"}
+    rows = [r for r in events.build_events(doc, [{"page": 1, "text": text}], analyses, found) if r["modality"] == "done"]
+    for n, a, b, d in cases:
+        row = [r for r in rows if r["text"].startswith(n)]
+        assert row and row[0]["date_start"] == date(2021, 12, 10), rows
+        assert " ".join(row[0]["text"].split()).endswith(" ".join(d.strip("| ").split()))
+    assert not [r for r in rows if r["date_start"].year == 2007 or r["text"].strip().startswith(("| Affirmed", "Affirmed"))]
+    names = {" ".join(p["text"].split()) for p in analyses[0]["people"]}
+    assert "James H. Shumock" in names, names
