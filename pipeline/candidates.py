@@ -115,7 +115,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             first, last = said.left_edge, said.right_edge
             foreign += [(sent.start_char, first.idx), (last.idx + len(last), sent.end_char)]
         own_date = any(not inside(d.start_char, foreign) for d in dates)
-        reported = said is not None
+        reported = said is not None and not _moved_now(tok)   # ("Thank you, Mr. Speaker I'd like to … move …": no saying)
         if not own_date and _lemma(tok) not in TRIGGERS and _first_person(tok):
             continue  # "I talked to a number of people": a speaker's story, dated by nothing it says
         if reported and not own_date:
@@ -238,9 +238,11 @@ def _candidate_of(sent: Any, start: int, body: str, best: Any, reported: bool, f
     proposed = bool(label) and not _MOVER_TOLD.match(body, label.end())
     # the court's own finding or order ("Defendant Leon must preserve …"): done on its decision date
     order = court_order(sent)
+    moved_now = any(_moved_now(t) for t in sent if t.idx >= start)   # "I would like to … move adoption of …": the
+    # motion is made by saying so, neither planned nor told of (the parser may hang it under "Thank you, …")
     planned = not order and (proposed or _planned(best) or best.pos_ == "NOUN" and _planned(best.head)) and not negated \
-        and not any(_moved_now(t) for t in sent if t.idx >= start)   # "I would like to … move adoption of …": the
-    # motion is made by saying so
+        and not moved_now
+    reported = reported and not moved_now
     if planned and reported and (told := _announced(best, dates)) is not None:
         # "Haley said on Tuesday that she would resign": announcing it is the act, done the day it was said
         planned, foreign, loose = False, [told], [told]
@@ -1032,8 +1034,9 @@ def _said_now(tok: Any) -> bool:
     if _lemma(tok) not in PERFORMATIVES and _lemma(tok) not in ("vote", "confirm") or _moving_on(tok):
         return False   # ("we will move on to Finance": the chair's next item, no motion)
     tok = _subject_head(tok)
-    if any(t.dep_ in ("relcl", "advcl", "ccomp", "pcomp") for t in [tok, *tok.ancestors]):
-        return False   # "… we’ll decide what departments we can move in there"
+    if any(t.dep_ in ("relcl", "advcl", "ccomp", "pcomp") and _lemma(t.head) != "thank" for t in [tok, *tok.ancestors]):
+        return False   # "… we’ll decide what departments we can move in there" (the parser may hang the motion on
+        # the courtesy before it: "Thank you, Mr. Speaker I'd like to … move Items 1 through 14")
     # "I’d like to": the parser may hang "’d" on "I"
     return _first_person(tok) and (_present(tok) or any(t.tag_ == "MD" for t in tok.doc[max(0, tok.i - 3):tok.i]))
 

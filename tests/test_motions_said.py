@@ -83,3 +83,11 @@ def test_a_markdown_heading_is_no_act(tagger, heading):
     got = rows(tagger, text)
     assert [r for r in got if "approved the amendment" in r["text"]]
     assert not [r for r in got if heading.split(". ", 1)[1][:20] in r["text"]]
+
+
+@pytest.mark.parametrize("n", [14, 22])
+def test_a_motion_run_on_from_the_speakers_thanks_is_made_too(tagger, n):
+    motion = f"Thank you, Mr. Speaker I'd like to introduce the report and move Items 1 through {n}."
+    text = f"{SPEAKERS[1]}: {motion}\n\n{SPEAKERS[3]}: All those in favour? Opposed? Carried."
+    got = rows(tagger, text)
+    assert [r for r in got if "move Items 1 through" in r["text"] and r["date_start"] == MEETING], got
