@@ -118,3 +118,15 @@ def test_an_address_line_that_no_speakers_words_follow_is_no_testimony(tagger, p
     got = rows(tagger, [letter])
     assert not [r for r in got if r["text"].strip() == "May 15, 2018"]
     assert [r for r in got if "opened a" in r["text"] and r["date_start"] == date(2018, 5, 14)]
+
+
+@pytest.mark.parametrize("quote", ["“Section 3. The Land Development Ordinance is amended by adding a dock as a permitted "
+                                   "use in the R Zone.”",
+                                   "\"Section 3. The Land Development Ordinance is amended by adding a dock as a permitted "
+                                   "use in the R Zone. The ordinance was changed to reflect this.\""])
+def test_words_quoted_in_minutes_are_no_act_of_the_meeting(tagger, quote):
+    text = (f"Mayor Kibbey read the addition: {quote}\n\n"
+            "The Council adopted Ordinance 91-2017 on a vote of 5-0.")
+    got = rows(tagger, [text])
+    assert [r for r in got if r["text"].startswith("The Council adopted") and r["date_start"] == MEETING]
+    assert not [r for r in got if "is amended by adding" in r["text"] or "changed to reflect" in r["text"]], got
