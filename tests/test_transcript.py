@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from pipeline import events, nlp
 from pipeline.tagger import Tagger
 from pipeline.transcript import is_transcript, is_word_index, speaker_labels
+from tests.meeting_rows import meeting_rows
 
 MEETING = date(2019, 5, 22)
 SPEAKERS = ["Councillor Ostrander", "Mayor Velikova", "Madam Speaker", "Councillor Thibodeau", "Clerk"]
@@ -43,12 +43,7 @@ def transcript(lines: list[str]) -> str:
 
 
 def rows(tagger: Tagger, text: str) -> list[dict]:
-    analyses = tagger.tag([text])
-    nlp.add_known_names([text], analyses)
-    found = events.resolve_page_dates([text], analyses, MEETING)
-    doc = {"doc_id": "t" * 64, "kind": "minutes", "doc_date": MEETING, "doc_date_source": "first_page"}
-    return [r for r in events.build_events(doc, [{"page": 1, "text": text}], analyses, found, broad=True)
-            if r["modality"] == "done"]
+    return [r for r in meeting_rows(tagger, [text], MEETING) if r["modality"] == "done"]
 
 
 def test_a_record_of_turns_is_a_transcript() -> None:
