@@ -86,3 +86,18 @@ def test_a_motion_run_on_from_the_speakers_thanks_is_made_too(tagger, n):
     text = f"{SPEAKERS[1]}: {motion}\n\n{SPEAKERS[3]}: All those in favour? Opposed? Carried."
     got = rows(tagger, text)
     assert [r for r in got if "move Items 1 through" in r["text"] and r["date_start"] == MEETING], got
+
+
+@pytest.mark.parametrize("when,day", [("October", date(2012, 10, 1)), ("January 15", date(2013, 1, 15))])
+def test_a_list_under_another_meetings_report_is_done_at_that_meeting(tagger, when, day):
+    text = (f"PLANNING COMMISSION REPORT\n\nChair Dausman gave a report from the {when} Planning Commission meeting:\n\n"
+            "- Jacob McKay was sworn-in as Commissioner. Jonathan Sweet was elected the Vice Chair.\n"
+            "- The Planning Commission denied a tree cutting permit for a lot on Canal Road.\n\n"
+            "Councilor Nyberg moved to approve the legal fees. Motion passed 5-0.\n\n"
+            "Staff may present the budget at the meeting:\n- The board approved the contract.")
+    got = rows(tagger, text)
+    for told in ("McKay was sworn-in", "Sweet was elected", "denied a tree cutting permit"):
+        row = [r for r in got if told in r["text"]]
+        assert row and row[0]["date_start"] == day, (told, got)
+    for here in ("moved to approve the legal fees", "approved the contract"):
+        assert [r for r in got if here in r["text"] and r["date_start"] == MEETING]
