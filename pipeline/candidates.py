@@ -1044,9 +1044,10 @@ def _said_now(tok: Any) -> bool:
 def _moved_now(tok: Any) -> bool:
     """A motion made by saying so, politely ("I would like to introduce the report and move adoption of …", "I'd like
     to move …"), not one announced ahead ("I will move Items 1 to 3", "we will then vote on 1 to 3")."""
+    if _lemma(tok) != "move" or not _said_now(tok):   # (asked of every word of a sentence: the cheap test first)
+        return False
     head = _subject_head(tok)
-    return _lemma(tok) == "move" and _said_now(tok) and \
-        _lemma(head) in ("like", "wish", "want") and not any(c.lower_ in ("will", "’ll", "'ll", "shall") for c in head.children)
+    return _lemma(head) in ("like", "wish", "want") and not any(c.lower_ in ("will", "’ll", "'ll", "shall") for c in head.children)
 
 
 def _present(tok: Any) -> bool:

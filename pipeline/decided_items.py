@@ -23,10 +23,11 @@ from pipeline.verdicts import formula_candidate
 
 # an item opens on its number ("7) NOSMADA, INC.", "2. Nicole Gunn", "3.Le, Inc.") or on a docket number ("2023-C-01396 …")
 _DOCKET = re.compile(r"[ \t]*\d{4}-[A-Z]{1,4}-\d{3,6}\b")
+# a case's number in a table's first cell: "1200483 | Brett A. Deslonde v. …"
+_NUMBER_CELL = re.compile(r"\d{5,8}[ \t]*\|")
 _OPENING = re.compile(rf"[ \t]*\(?\d{{1,3}}[.)](?![\d.])[ \t]*(?=[A-Za-z])|{_DOCKET.pattern}"
                       r"|[ \t]*\d{1,3}\.(?=\d{1,5}[ \t]+[A-Z][a-z])"   # "5.20 Guest St Courtyard, Manager: …": a name opening on a number
-                      r"|[ \t]*\d{5,8}[ \t]*\|")   # a case's number in a table's first cell: "1200483 | Brett A. Deslonde v. …"
-_NUMBER_CELL = re.compile(r"\d{5,8}[ \t]*\|")
+                      rf"|[ \t]*{_NUMBER_CELL.pattern}")
 # a court's disposition in mixed case on the item's last line, in a table's cell or alone ("| Affirmed.", "| Petition
 # Denied. No Opinion.", "Affirmed. No Opinion."): the item's decision (an Alabama list of decisions)
 _ROW_DECISION = re.compile(
@@ -178,7 +179,7 @@ def item_candidate(sent: Any, start: int) -> dict[str, Any] | None:
         at = start + label.start("word" if label.group("word") else 0)
     lemma = _LEMMAS.get(" ".join(word.lower().split()), "decide")
     legal = bool(_DOCKET.match(body)) or _DISPOSITION.search(body) is not None or \
-        bool(decided and _ROW_DECISION.fullmatch(last))   # a court's list, or a board's
+        bool(decided and decided.re is _ROW_DECISION)   # a court's list, or a board's
     cand = formula_candidate(sent, start, word, at, lemma, "legal" if legal else "decision")
     foreign, cut = [], start
     for m in _ENTERED.finditer(text, start, end):

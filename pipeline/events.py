@@ -430,9 +430,7 @@ def _with_testimonies(analysis: dict[str, Any], text: str, told: testimony.Told 
     out = []
     for cand in analysis["candidates"]:
         if testimony.opening(told, text, cand["start"], cand["end"]) and not cand.get("self_dated"):
-            cand = {**cand, **{k: v for k, v in testimony.candidate(text, cand["start"], cand["end"]).items()
-                               if k in ("lemma", "lemmas", "type", "reported", "modality", "testimony")},
-                    "rule": True, "generic": False}
+            cand = {**cand, **testimony.ACT, "rule": True, "generic": False}
         out.append(cand)
     taken = {c["start"] for c in out if c.get("testimony")}
     for start, end in analysis["sentences"]:
@@ -711,19 +709,20 @@ def _paragraph_date(text: str, start: int, found: list[dict[str, Any]], doc_date
 # October Planning Commission meeting:", "The Finance Committee reported on its March 3 meeting:")
 _MEETING_REPORTED = re.compile(r"[^\n]*\bmeeting\b[^\n]*:[ \t]*$", re.IGNORECASE)
 _LIST_LINE = re.compile(r"[ \t]*(?:[-•*▪]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
+REPORTED_LINES = 12   # how far above a list's item its announcing line may be
 _MONTH_DAY = re.compile(rf"\b(?=[A-Z])(?i:{MONTH_ALT})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+(?:19|20)\d\d)?\b")
 
 
 def _reported_meeting(text: str, start: int, found: list[dict[str, Any]], doc_date: date | None) -> dates.DateInterval | None:
     """In minutes, an item of a list under a line that announces another meeting's report, its day or month given
     ("Chair Dausman gave a report from the October Planning Commission meeting:" / "- Jacob McKay was sworn-in as
-    Commissioner."): done at that meeting, not at this one. Only the list right under the line counts (blank lines and
-    its items, up to ten), and only a day or month before this meeting's."""
+    Commissioner."): done at that meeting, not at this one. Only the list right under the line counts (its items and
+    blank lines, up to REPORTED_LINES lines), and only a day or month before this meeting's."""
     line_start = text.rfind("\n", 0, start) + 1
     if not _LIST_LINE.match(text, line_start):
         return None
     at = line_start
-    for _ in range(12):
+    for _ in range(REPORTED_LINES):
         if at == 0:
             return None
         prev = text.rfind("\n", 0, at - 1) + 1

@@ -96,10 +96,12 @@ def _cells_run_on(text: str) -> list[int]:
         if in_cells and line.startswith("| ") and "|" not in line[1:]:
             out.append(at)
         else:
-            in_cells = bool(re.match(r"[^|]*[^|\s][ \t]+\|[ \t]+\S", line)) and line.count("|") == 1
+            in_cells = bool(_ONE_CELL_BORDER.match(line)) and line.count("|") == 1
         at += len(line) + 1
     return out
 
+
+_ONE_CELL_BORDER = re.compile(r"[^|]*[^|\s][ \t]+\|[ \t]+\S")   # "1200331 | Network Cabling …"
 _CURLY_CLITIC = re.compile(r"(?<=[A-Za-z])\u2019(?=(?:s|re|ve|ll|d|m|t)\b)")
 _INITIAL_LINE = re.compile(r"\b([A-Z][a-z]+)(\n[A-Z]\.\n)(?=[A-Z][a-z]+\b)")
 _GLUED_NOTE = re.compile(r"(?<=[a-z]{2}[.”\"])\d{1,2}(?=[A-Z][a-z])")

@@ -10,6 +10,7 @@ ends at the next speaker's line, or at a paragraph that opens on someone else ("
 ("He implored City Council …", "Mr. Mandel stated …") goes on with it, also over a page break."""
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, NamedTuple
 
@@ -26,6 +27,9 @@ _GOES_ON = r"(?:He|She|They|His|Her|Their|It|This)\b"
 _TITLED = r"(?:(?:Mr|Ms|Mrs|Miss|Dr)\.?[ \t]+)?"
 # a paragraph of page furniture (a page number) interrupts nothing
 _FURNITURE = re.compile(r"[\W\d_]{0,12}")
+# what a testimony's first sentence is as an act, whatever its words chose: the speaker testified, at the meeting
+ACT = {"lemma": "testify", "lemmas": ["testify"], "type": "other", "reported": False, "modality": "done",
+       "testimony": True}
 
 
 class Told(NamedTuple):
@@ -57,9 +61,9 @@ def read(pages: list[dict[str, Any]]) -> dict[int, Told]:
             stop = speakers[n + 1].start() if n + 1 < len(speakers) else len(text)
             start = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
             surname = m.group("name").split()[-1]
-            if not (m.end() < len(text) and text[m.end() - 1] not in "\n" and not text[m.end()].isspace()) and \
-                    text[m.end():].strip() and not _FURNITURE.fullmatch(text[m.end():].strip()) and \
-                    not _names(text, m.end(), surname):
+            inline = m.end() < len(text) and not text[m.end()].isspace()   # "…, Oregon, interjected that …"
+            at_foot = _FURNITURE.fullmatch(text[m.end():].strip())
+            if not (inline or at_foot or _names(text, m.end(), surname)):
                 continue   # the next line tells of someone else: an address, no speaker's line
             told = _told(text, m.end(), surname, stop)
             spans += [(start, told[0][1])] + told[1:] if told else [(start, m.end())]
@@ -73,16 +77,22 @@ def read(pages: list[dict[str, Any]]) -> dict[int, Told]:
     return out
 
 
+@functools.lru_cache(maxsize=64)
+def _naming(surname: str) -> re.Pattern[str]:
+    """The speaker named by title and surname, initials or given names between ("Mr. Marlow", "Mr. D. Nyberg"); no
+    word boundary after the surname, so a typo's extra letter is taken ("Mr. Knighte" for Roger Knight)."""
+    return re.compile(rf"\s*{_TITLED}(?:[A-Z][\w'’-]*\.?[ \t]+){{0,2}}{re.escape(surname)}")
+
+
 def _names(text: str, at: int, surname: str) -> bool:
-    """The text from `at` opens on the speaker: by title and surname ("Mr. Marlow said …", "Mr. D. Nyberg …")."""
-    return bool(re.match(rf"\s*{_TITLED}(?:[A-Z][\w'’-]*\.?[ \t]+){{0,2}}{re.escape(surname)}", text[at:at + 200]))   # ("Mr. Knighte": a typo)
+    """The text from `at` opens on the speaker ("Mr. Marlow said …")."""
+    return bool(_naming(surname).match(text, at))
 
 
 def _told(text: str, at: int, surname: str, stop: int) -> list[tuple[int, int]]:
     """The spans of a testimony told from `at` up to `stop` (the next speaker's line): its paragraphs, each opening on
     a pronoun or on the speaker; another's paragraph ("Mayor Kibbey and Councilor Bahrman thanked him.") is not in it,
     and after one only the speaker's name takes the testimony up again ("Mr. Lane is willing to volunteer …")."""
-    by_name = re.compile(rf"[ \t]*{_TITLED}(?:[A-Z][\w'’-]*\.?[ \t]+){{0,2}}{re.escape(surname)}\b")   # "Mr. D. Nyberg"
     goes_on = re.compile(rf"[ \t]*{_GOES_ON}")
     spans, start, open_ = [], at, True
     for para in [*re.finditer(r"\n[ \t]*\n[ \t\n]*", text[:stop]), None]:
@@ -94,10 +104,11 @@ def _told(text: str, at: int, surname: str, stop: int) -> list[tuple[int, int]]:
         if para is None:
             break
         opens = para.end()
-        line = text[opens:text.find("\n", opens, stop) if "\n" in text[opens:stop] else stop]
+        nl = text.find("\n", opens, stop)
+        line = text[opens:stop if nl < 0 else nl]
         if _FURNITURE.fullmatch(line.strip()):
             continue   # a page number between the paragraphs: the testimony goes on
-        open_ = bool(by_name.match(line) or open_ and goes_on.match(line))
+        open_ = bool(_names(line, 0, surname) or open_ and goes_on.match(line))
         start = opens
     return spans
 
@@ -117,10 +128,9 @@ def candidate(text: str, start: int, end: int) -> dict[str, Any]:
     body = line.end() if line else start
     word = re.search(r"\b[a-z][a-z’'-]+\b", text[body:end])
     trigger, at = (word.group(0), body + word.start()) if word else ("testified", start)
-    return {"start": start, "end": end, "trigger": trigger, "trigger_at": at, "lemma": "testify", "type": "other",
-            "lemmas": ["testify"], "agents": [], "patients": [], "self_dated": False, "subtree": [0, 0],
-            "foreign": [], "loose_foreign": [], "reported": False, "generic": False, "modality": "done",
-            "polarity": "positive", "testimony": True}
+    return {"start": start, "end": end, "trigger": trigger, "trigger_at": at, "agents": [], "patients": [],
+            "self_dated": False, "subtree": [0, 0], "foreign": [], "loose_foreign": [], "generic": False,
+            "polarity": "positive", **ACT}
 
 
 def inside(told: Told | None, start: int) -> bool:

