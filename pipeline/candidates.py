@@ -165,6 +165,10 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
     if not found and not dates and _habit(sent.root):
         return None   # "He works downtown", "She paddleboards and kayaks from the ramp", "Ms. Jahraus uses the
         # boat ramp to canoe": what a speaker does as a rule, told in the present, no act
+    if not found and not dates and _ongoing_or_bound(sent.root):
+        return None   # "The development is taking longer than anticipated", "Councilor Bahrman is not eliminating
+        # …", "Connie Dalton cannot get a development permit …", "The Board may choose to respond …": what is going
+        # on, can or may be done, told with no trigger word and no date, is no act
     if not found and not dates and _opinion(sent.root):
         return None   # "She believes the ramp should not be used as a fishing hole", "He doesn't want the ramp
         # closed", "She supports some type of middle-road regulation", "He would also like to see …": a view
@@ -811,6 +815,23 @@ def _habit(root: Any) -> bool:
         return False
     return any(c.dep_ == "nsubj" and (c.lower_ in _HABIT_SUBJECTS or c.pos_ == "PROPN" and c.ent_type_ == "PERSON")
                for c in root.children)
+
+
+def _ongoing_or_bound(root: Any) -> bool:
+    """The present progressive ("is taking", "are trying", "will be voting") or a modal at the head ("cannot get",
+    "may choose", "should contact"), said of someone other than the speaker ("I would like to move …", "we'll
+    vote" are the act)."""
+    aux = [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+    if not aux or _first_person(root) or any(a.tag_ == "VBD" for a in aux):
+        return False   # ("was trying", "had been working": told of the past)
+    if root.tag_ == "VBG":
+        return any(a.tag_ in ("VBZ", "VBP", "MD") for a in aux)
+    return root.tag_ in ("VB", "VBN") and any(a.tag_ == "MD" and a.lower_ not in _DECREEING for a in aux)
+
+
+# A court's decree is told with these ("The parties shall bear their own costs", "The appeal will be sustained",
+# "Defendant Leon must preserve all relevant evidence"): an order made, so they bind no act away.
+_DECREEING = {"shall", "must", "will", "'ll", "’ll", "wo"}
 
 
 def _opinion(root: Any) -> bool:
