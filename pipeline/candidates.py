@@ -118,6 +118,9 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         reported = said is not None and not _moved_now(tok)   # ("Thank you, Mr. Speaker I'd like to … move …": no saying)
         if not own_date and _lemma(tok) not in TRIGGERS and _first_person(tok):
             continue  # "I talked to a number of people": a speaker's story, dated by nothing it says
+        if not own_date and tok.pos_ == "NOUN" and _lemma(tok) in _HAPPENINGS:
+            continue  # "There was a meeting with the City's Solicitor": a happening with no day of its own is no act
+            # of the day the text is dated (_happening)
         if reported and not own_date:
             continue  # "Reyes reported that five caseworkers left": speech, not the act
         found.append((tok, own_date, reported, foreign))
@@ -713,7 +716,36 @@ def _tells_a_clause(tok: Any) -> bool:
 
 
 def _type(tok: Any) -> str:
+    if _happening(tok):   # "there was a fire": no one was fired
+        return "governance" if _lemma(tok) in _GATHERINGS else "incident"
     return TRIGGERS.get(_lemma(tok), "other")
+
+
+# What happens, and is told to have been there ("There was a meeting only on Monday of this week", "there was a
+# fire in the promenade a couple of years ago", "There was a CBC story a day or two ago")
+_HAPPENINGS = {"meeting", "fire", "story", "vote", "hearing", "shooting", "crash", "accident", "collision", "explosion",
+               "earthquake", "quake", "storm", "flood", "protest", "ceremony", "session", "announcement",
+               "election", "consultation", "seminar", "workshop", "forum", "incident", "attack", "stabbing", "homicide",
+               "robbery", "burglary", "raid", "article", "interview", "presentation", "conference", "debate",
+               "briefing", "inspection", "outage", "referendum", "strike", "lockdown", "evacuation", "rescue",
+               "demonstration", "vigil", "funeral", "tournament", "festival", "parade", "celebration"}
+# (not "rally" nor "race": "there was a very sharp rally during the last five days of the month" is the markets')
+_GATHERINGS = {"meeting", "vote", "hearing", "session", "election", "consultation", "seminar", "workshop", "forum",
+               "conference", "debate", "briefing", "referendum", "announcement", "presentation", "interview"}
+
+
+def _happening(tok: Any) -> bool:
+    """A happening told with "there was" or "there had been" ("There was a meeting yesterday", "there had been a
+    double-stabbing homicide … twenty hours earlier"), not none or a count ("there was no meeting", "there were
+    three fires"): the act, if a day of its own dates it (event_candidate)."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("attr", "nsubj") or _lemma(tok) not in _HAPPENINGS:
+        return False
+    be = tok.head
+    if be.lemma_ != "be" or not any(c.dep_ == "expl" for c in be.children):
+        return False
+    if be.tag_ != "VBD" and not (be.tag_ == "VBN" and any(c.lemma_ == "have" for c in be.children if c.dep_ == "aux")):
+        return False   # ("there is a meeting", "there will be a vote": now or ahead)
+    return not any(c.dep_ in ("nummod", "neg") or c.lower_ in ("no", "any") for c in [*tok.children, *be.children])
 
 
 def _generic_act(tok: Any) -> bool:
@@ -911,6 +943,8 @@ def _is_trigger(tok: Any, sent: Any) -> bool:
     lemma = _lemma(tok)
     if _nothing_done(tok):
         return False   # "No injuries were reported", "No one was arrested": nothing happened
+    if _happening(tok):
+        return True   # ("there was a fire": no one fired)
     if lemma not in TRIGGERS:
         return _generic_act(tok)
     if tok.pos_ not in ("VERB", "NOUN", "AUX"):
@@ -1064,11 +1098,20 @@ def _said_now(tok: Any) -> bool:
 
 def _moved_now(tok: Any) -> bool:
     """A motion made by saying so, politely ("I would like to introduce the report and move adoption of …", "I'd like
-    to move …"), not one announced ahead ("I will move Items 1 to 3", "we will then vote on 1 to 3")."""
+    to move …") or in the future's words ("I will move that By-law No. 113/2013 be read a first time", "I would
+    introduce the report and move adoption of …": a council transcript's mover making the motion), not one put off
+    ("I will move it at the next meeting"), nor the chair's call ("we will then vote on 1 to 3": no "move")."""
     if _lemma(tok) != "move" or not _said_now(tok):   # (asked of every word of a sentence: the cheap test first)
         return False
     head = _subject_head(tok)
-    return _lemma(head) in ("like", "wish", "want") and not any(c.lower_ in ("will", "’ll", "'ll", "shall") for c in head.children)
+    modal = [c for c in head.children if c.lower_ in _MOVING_MODALS]
+    if _lemma(head) in ("like", "wish", "want"):
+        return not any(c.lower_ in ("will", "shall", "’ll", "'ll") for c in modal)   # ("I'll want to move …")
+    return bool(modal) and not any(t.lower_ in _LATER for t in tok.sent)
+
+
+_MOVING_MODALS = {"will", "would", "shall", "’ll", "'ll", "’d", "'d"}
+_LATER = {"next", "later", "tomorrow", "future", "upcoming", "subsequent", "eventually"}
 
 
 def _present(tok: Any) -> bool:

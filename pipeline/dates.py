@@ -266,6 +266,25 @@ def _counted_shift(m: re.Match[str], ctx: _Ctx) -> DateInterval | None:
     return _shifted(ctx.previous, sign * n, unit, "day" if unit in ("day", "week") else unit)
 
 
+_HEDGE_ALT = r"about|nearly|almost|some|roughly|approximately|just|only|maybe|probably|perhaps"
+
+
+def _counted_ago(m: re.Match[str], ctx: _Ctx) -> DateInterval | None:
+    """"a couple of years ago", "nine or ten days ago", "a month or so ago", "six weeks ago": counted back from the
+    document's day, in the unit's calendar span; two counts make the span from the farther to the nearer ("a week
+    or two ago": the two weeks). (dateparser reads neither "a couple of" nor a count's alternative.)"""
+    near = R.count_value(m["n"])
+    far = R.count_value(m["m"] or m["m2"] or m["n"])
+    if ctx.anchor is None or near is None or far is None:
+        return None
+    unit = m["unit"]
+    first = R.calendar_span(unit, R.shift_date(ctx.anchor, -max(near, far), unit))
+    last = R.calendar_span(unit, R.shift_date(ctx.anchor, -min(near, far), unit))
+    if first is None or last is None:
+        return None
+    return DateInterval(first[0], last[1], unit, "relative", "")
+
+
 def _next_unit(m: re.Match[str], ctx: _Ctx) -> DateInterval | None:
     """"the following month", "the next day", "the previous week", "the day after"."""
     prev, unit = ctx.previous, _unit(m["unit"])
@@ -386,6 +405,8 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [(re.compile(p + r"$"), h) for p
     (rf"(?:about |nearly |some |roughly |just |only )?({R.COUNT_ALT}) (day|week|month|year)s? {_LATER}",
      _counted_shift),
     (r".*\b(?:days|weeks|months|years) " + _LATER, lambda m, c: None),  # "a few days later"
+    (rf"(?:(?:{_HEDGE_ALT}) )?(?P<n>{R.COUNT_ALT})(?: or (?P<m>{R.COUNT_ALT}))? (?P<unit>day|week|month|year)s?"
+     rf"(?: or (?P<m2>{R.COUNT_ALT}))?(?: or so)? ago", _counted_ago),
     (rf"(?:the )?(?P<dir>following|subsequent|previous|prior|preceding) (?P<unit>{_UNITS})",
      _next_unit),
     (rf"the (?P<dir>next) (?P<unit>{_UNITS})", _next_unit),  # bare "next month" is relative

@@ -55,6 +55,11 @@ VERDICT = re.compile(
     r"|(?s:.{0,600}?)\b(?:Disposition|Decree|Vote|Decision)\s*:\s*(?:(?i:appeal|petition|writ|application|motion)\s+)?"
     r"(?P<labelled>(?i:affirmed|reversed|vacated|dismissed|remanded|denied|granted|quashed))\b"
     r"|(?:[A-Z][\w'’.-]*[ \t]+){1,3}(?:is|are)\s+(?P<negative>negative|opposed)\s+(?:on|to)\s+(?:items?\s+)?\d"
+    # members named as voting against, or one's "Nay." in their turn ("Councillor Fielding and Councillor Wyatt in
+    # opposition.", "Councillor Swandel: Nay."): the recorded vote, at the meeting
+    r"|(?:(?:Deputy\s+)?(?P<members>Councill?ors?|Council\s+Members?|Councilmembers?|Mayor|Trustees?|Commissioners?|"
+    r"Supervisors?|Aldermen|Alderman|Directors?|Members?)\s+[A-Z][\w'’-]+(?:(?:,?\s+and|,)\s+(?:(?P=members)\s+)?[A-Z][\w'’-]+){0,8}"
+    r"\s+(?:(?:is|are|were|was)\s+)?(?:recorded\s+)?in\s+(?P<dissent>opposition)|(?P<nay>Nay))[.!]?\s*$"
     # a court's own decision in its opinion or order, made on the day it is decided (over line breaks:
     # "the district court's judgment dismissing St.\nPierre's claims is AFFIRMED"; "So Ordered."); in
     # lower case only in the present ("The judgment is affirmed."; not "… was dismissed.", a story's
@@ -95,13 +100,15 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
                    "grants": "grant", "denies": "deny", "dismisses": "dismiss", "affirms": "affirm", "reverses": "reverse",
                    "vacates": "vacate", "sustains": "sustain", "overrules": "overrule",
                    "ordered": "order", "concur": "concur", "concurs": "concur", "dissents": "dissent", "concurring": "concur", "dissenting": "dissent",
-                   "ayes": "vote", "yeas": "vote", "floor": "vote", "recorded vote": "vote", "negative": "vote", "opposed": "vote"}
+                   "ayes": "vote", "yeas": "vote", "floor": "vote", "recorded vote": "vote", "negative": "vote", "opposed": "vote",
+                   "opposition": "vote", "nay": "vote"}
 
 
 # VERDICT's groups in the order they are tried; a meeting's verdicts are decisions, a court's legal acts
-_VERDICT_GROUPS = ("caps", "motion", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "labelled", "negative", "disposed", "we", "courts", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
+_VERDICT_GROUPS = ("caps", "motion", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "labelled", "negative", "dissent", "nay", "disposed", "we", "courts", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
                    "separate", "votes")
-_MEETING_VERDICTS = {"caps", "motion", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "negative"}
+_MEETING_VERDICTS = {"caps", "motion", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "negative",
+                     "dissent", "nay"}
 
 
 def verdict_candidate(sent: Any, start: int, m: re.Match[str]) -> dict[str, Any]:

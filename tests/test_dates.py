@@ -106,6 +106,16 @@ RELATIVE = [
     ("three weeks ago", "three weeks ago", THU, D(2018, 2, 19), D(2018, 2, 25), "week"),
     ("a month ago", "a month ago", THU, D(2018, 2, 1), D(2018, 2, 28), "month"),
     ("two years ago", "two years ago", THU, D(2016, 1, 1), D(2016, 12, 31), "year"),
+    # a count hedged or given two ways, which dateparser reads as nothing (dates._counted_ago); two counts
+    # make the span from the farther to the nearer
+    ("3 days ago", "3 days ago", THU, D(2018, 3, 12), D(2018, 3, 12), "day"),
+    ("a couple of years ago", "a couple of years ago", THU, D(2016, 1, 1), D(2016, 12, 31), "year"),
+    ("a couple weeks ago", "a couple weeks ago", THU, D(2018, 2, 26), D(2018, 3, 4), "week"),
+    ("nine or ten days ago", "nine or ten days ago", THU, D(2018, 3, 5), D(2018, 3, 6), "day"),
+    ("a day or two ago", "a day or two ago", THU, D(2018, 3, 13), D(2018, 3, 14), "day"),
+    ("a month or so ago", "a month or so ago", THU, D(2018, 2, 1), D(2018, 2, 28), "month"),
+    ("about six months ago", "about six months ago", THU, D(2017, 9, 1), D(2017, 9, 30), "month"),
+    ("probably six weeks ago", "probably six weeks ago", THU, D(2018, 1, 29), D(2018, 2, 4), "week"),
     ("earlier this month", "earlier this month", THU, D(2018, 3, 1), D(2018, 3, 31), "month"),
     ("earlier this year", "earlier this year", THU, D(2018, 1, 1), D(2018, 12, 31), "year"),
     ("will meet next Monday", "next Monday", THU, D(2018, 3, 19), D(2018, 3, 19), "day"),
@@ -134,8 +144,8 @@ def test_relative(sentence: str, text: str, anchor: date, start: date, end: date
 
 
 def test_dateparser_is_really_used() -> None:
-    # No rule in the module handles "N days ago" or "the day before yesterday": dateparser does.
-    _check("3 days ago", (D(2018, 3, 12), D(2018, 3, 12), "day", "relative"), anchor=THU)
+    # No rule in the module handles "a fortnight ago" or "the day before yesterday": dateparser does.
+    _check("a fortnight ago", (D(2018, 2, 26), D(2018, 3, 4), "week", "relative"), anchor=THU)
     _check("the day before yesterday", (D(2018, 3, 13), D(2018, 3, 13), "day", "relative"), anchor=THU)
     assert dates._parser.cache_info().currsize >= 1
 

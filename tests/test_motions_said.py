@@ -97,3 +97,36 @@ def test_a_list_under_another_meetings_report_is_done_at_that_meeting(tagger, wh
         assert row and row[0]["date_start"] == day, (told, got)
     for here in ("moved to approve the legal fees", "approved the contract"):
         assert [r for r in got if here in r["text"] and r["date_start"] == MEETING]
+
+
+# The mover making a motion in the future's words, as a council's transcript records it: the motion made at the
+# meeting, not a plan; one put off to a later day stays ahead.
+IN_THE_FUTURES_WORDS = [
+    "I will move that By-law No. {n}/2013 be read a first time.",
+    "Mr. Speaker I would introduce the report and move adoption of consent agenda Items 1 to {n}.",
+    "I will introduce the report and move adoption of the Consent Agenda Items 1 to {n}.",
+]
+
+
+@pytest.mark.parametrize("n", [3, 113])
+@pytest.mark.parametrize("said", IN_THE_FUTURES_WORDS)
+def test_a_motion_made_in_the_futures_words_is_made_at_the_meeting(tagger, said, n):
+    motion = said.format(n=n)
+    text = "\n\n".join([f"{SPEAKERS[1]}: {motion}", f"{SPEAKERS[3]}: All those in favour? Opposed? Carried.",
+                        f"{SPEAKERS[2]}: I will move it at the next meeting."])
+    got = meeting_rows(tagger, [text], MEETING)
+    made = [r for r in got if motion[:30] in r["text"]]
+    assert made and made[0]["modality"] == "done" and made[0]["date_start"] == MEETING, got
+    assert not [r for r in got if "next meeting" in r["text"] and r["_rule"]], got   # (left to the learned filter)
+
+
+@pytest.mark.parametrize("against", ["Councillor Fielding and Councillor Wyatt in opposition.",
+                                     "Councillors Smith, Gerbasi and Orlikow are recorded in opposition.",
+                                     "Trustee Lee in opposition.", "Councillor Swandel: Nay."])
+def test_members_recorded_against_are_the_meetings_vote(tagger, against):
+    text = (f"{SPEAKERS[3]}: All those in favour? Opposed? Carried.\n\n{against}\n\n"
+            f"{SPEAKERS[0]}: I am not in opposition to the idea, but I cannot support it.")
+    got = rows(tagger, text)
+    vote = [r for r in got if against in r["text"]]
+    assert vote and vote[0]["date_start"] == MEETING and vote[0]["type"] == "decision", got
+    assert not [r for r in got if "not in opposition" in r["text"] and r["type"] == "decision"], got
