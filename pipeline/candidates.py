@@ -116,8 +116,9 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             foreign += [(sent.start_char, first.idx), (last.idx + len(last), sent.end_char)]
         own_date = any(not inside(d.start_char, foreign) for d in dates)
         reported = said is not None and not _moved_now(tok)   # ("Thank you, Mr. Speaker I'd like to … move …": no saying)
-        if not own_date and _lemma(tok) not in TRIGGERS and _first_person(tok):
-            continue  # "I talked to a number of people": a speaker's story, dated by nothing it says
+        if not own_date and _lemma(tok) not in TRIGGERS and (_first_person(tok) or _speakers_doing(tok)):
+            continue  # "I talked to a number of people", "The Mayor and I had a meeting with staff": a speaker's
+            # story, dated by nothing it says
         if not own_date and tok.pos_ == "NOUN" and _lemma(tok) in _HAPPENINGS:
             continue  # "There was a meeting with the City's Solicitor": a happening with no day of its own is no act
             # of the day the text is dated (_happening)
@@ -757,7 +758,7 @@ def _generic_act(tok: Any) -> bool:
     said = (_lemma(tok) in SPEECH_VERBS or _lemma(tok) == "answer" and clause) and not (passive and not clause) and \
         not _agreed_to(tok)   # ("agreed to pay $2 million", "agreed to acquire SunGard": a deal made, not a view)
     # ("answered that challenges may affect …" is speech; "answered the complaint" is a filing)
-    light = _lemma(tok) in LIGHT_VERBS and (_happened(tok) or _fronted_day(tok))
+    light = _lemma(tok) in LIGHT_VERBS and (_happened(tok) or _fronted_day(tok)) or _speakers_doing(tok)
     if tok.pos_ != "VERB" or (_lemma(tok) in NOT_ACTS and not light) or said or _lemma(tok) in PLAN_VERBS:
         return False   # ("The shooting was reported to the sheriff" is an act; "reported that ..." is speech)
     head = tok
@@ -785,6 +786,22 @@ def _agreed_to(tok: Any) -> bool:
 # they say something happened ("The robbery took place at about 3:15 p.m. Dec. 22").
 LIGHT_VERBS = {"receive", "make", "take", "give", "provide", "get", "come", "go", "lead", "spend",
                "face", "keep", "hold", "serve", "run", "begin"}
+
+
+# What a speaker tells they did, in verbs of little meaning ("I did a ride-along about a year ago …", "I had a
+# situation in my ward in 2007 …", "last week we had a Council seminar …", "Yesterday, the Mayor and I had the
+# pleasure of opening …"): their act, when a day of its own dates it (event_candidate: a speaker's story with no
+# day is none)
+_SPEAKERS_DOINGS = {"do", "have", "hold", "make", "take", "give"}
+
+
+def _speakers_doing(tok: Any) -> bool:
+    if tok.tag_ != "VBD" or tok.dep_ != "ROOT" or _lemma(tok) not in _SPEAKERS_DOINGS:
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    subjects += [g for s in subjects for g in s.children if g.dep_ == "conj"]
+    return any(s.lower_ in ("i", "we", "you") for s in subjects) and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
 
 
 def _happened(tok: Any) -> bool:
