@@ -277,7 +277,10 @@ def _candidate_of(sent: Any, start: int, body: str, best: Any, reported: bool, f
             "counted": _counted(best, records=True),
             # the main verb in the present ("The lawsuit comes weeks after …", "She succeeds Dan Reyes"):
             # the story's now, never one of its steps (events.py)
-            "present": sent.root.tag_ in ("VBZ", "VBP")}
+            "present": sent.root.tag_ in ("VBZ", "VBP"),
+            # told as done in the simple past ("This morning members of Council joined me to raise a flag"): a
+            # council transcript's "today" dates it (events.py), not talk of the day ("we are approving this morning")
+            "past": best.tag_ == "VBD" and not negated}
 
 
 

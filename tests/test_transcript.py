@@ -169,3 +169,31 @@ def test_a_caption_file_whose_turns_run_on_inside_lines_is_a_transcript():
     form = " ".join(["Item 12 was approved. Disposition: PLACED ON FILE. Notice: Persons under 21 on premise. "
                      "Location: 12 Elm St. Category: CV7AL."] * 6)
     assert not is_transcript([form])
+
+
+# The meeting's own day said in its transcript ("today", "this morning"): a speaker's talk there is no act of the
+# day; a motion, a verdict and an act told as done in the past keep it.
+TALK_OF_THE_DAY = [
+    "Today, members of Council are wearing gold ribbons to show our support for the families.",
+    "So what we are approving this morning is a governance go ahead and nothing more.",
+    "And I think today, I'm actually going to have to vote against this particular motion.",
+    "I was listening to your prayer this morning and noted that one of your resolves is to feed the hungry.",
+    "We are here today to select members of standing policy committees.",
+]
+DONE_ON_THE_DAY = [
+    "This morning, members of Council joined me to raise a flag for Childhood Cancer Month.",
+    "I move that By-law No. 43/2019 be read a first time today.",
+]
+
+
+@pytest.mark.parametrize("talk", TALK_OF_THE_DAY)
+def test_talk_of_the_meetings_own_day_is_no_act_in_a_transcript(tagger, talk):
+    got = rows(tagger, transcript(DONE_AT_THE_MEETING + [talk] + TOLD_OF))
+    assert not [r for r in got if talk[:30] in r["text"]], [r["text"] for r in got]
+    assert [r for r in got if "By-law No. 41/2019" in r["text"] and r["date_start"] == MEETING]
+
+
+@pytest.mark.parametrize("done", DONE_ON_THE_DAY)
+def test_an_act_done_on_the_meetings_own_day_keeps_it(tagger, done):
+    got = rows(tagger, transcript(DONE_AT_THE_MEETING + [done] + TOLD_OF))
+    assert [r for r in got if done[:30] in r["text"] and r["date_start"] == MEETING], [r["text"] for r in got]
