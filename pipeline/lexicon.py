@@ -351,7 +351,8 @@ PROCEDURAL = [
     r"\b(?:we|i)(?:['’]ll|\s+will|\s+shall)\s+(?:now\s+)?(?:vote\s+on|call\s+(?:for\s+)?the\s+(?:question|vote))\b",
     r"\bcall(?:s|ed|ing)?\s+the\s+(?:question|roll|vote)\b", r"\bmoved?\s+(?:the\s+)?adjournment\b",
     r"\b(?:let['’]s|(?:we|i)(?:['’]ll|\s+will|\s+shall))\s+(?:now\s+)?(?:move|go|proceed|turn)\s+(?:on\s+)?(?:then\s+)?"
-    r"(?:back\s+)?to\s+(?:the\s+)?(?:next\s+\w+|report|items?|agenda|consent)\b",
+    r"(?:back\s+)?to\s+(?:the\s+)?(?:next\s+\w+|report|items?|agenda|consent|(?:[\w'’-]+\s+){0,3}?(?:committee|"
+    r"delegations?|by-?laws?|motions?|question\s+period)\b)\b",   # ("we'll move on to the Standing Policy Committee …")
 ]
 # In minutes only (pipeline/events.py): opening and closing the meeting itself ("convened a meeting of
 # the Board members on December 17, 2012", "reconvened the open portion of the meeting"); in a story

@@ -423,6 +423,8 @@ CHAIR_CONDUCTING = [
     "Deputy Mayor Ortiz called the question.",
     "Okay, I will move adjournment.",
     "So we’ll move on then to the report of the Standing Committee on Finance, Councillor Ames.",
+    "Mr. Speaker: We’ll move to the Standing Policy Committee on Property and Development, report of September the 10th.",
+    "All right we’ll move on to the Standing Policy Committee for Infrastructure Renewal and Public Works, April 16.",
     "Let's move on to the next item.",
     "Karla, can you please call the roll.",
     "Mayor Harlan: Can you please call the vote on the amendment.",
