@@ -400,6 +400,16 @@ def _past_weekday(m: re.Match[str], ctx: _Ctx) -> DateInterval | None:
     return _resolve("last " + m[1], ctx)
 
 
+def _weekday_of_week(m: re.Match[str], ctx: _Ctx) -> DateInterval | None:
+    """"Monday of this week", "Friday of last week": that weekday in the week counted from the document's."""
+    if ctx.anchor is None:
+        return None
+    monday = ctx.anchor - dt.timedelta(days=ctx.anchor.weekday())
+    monday += dt.timedelta(weeks={"this": 0, "last": -1, "next": 1}[m["which"]])
+    day = monday + dt.timedelta(days=R.WEEKDAYS[m["wd"]])
+    return DateInterval(day, day, "day", "relative", "")
+
+
 _MON, _WD = R.MONTH_ALT, R.WEEKDAY_ALT
 _RULES: list[tuple[re.Pattern[str], Handler]] = [(re.compile(p + r"$"), h) for p, h in [
     (rf"(?:about |nearly |some |roughly |just |only )?({R.COUNT_ALT}) (day|week|month|year)s? {_LATER}",
@@ -432,6 +442,7 @@ _RULES: list[tuple[re.Pattern[str], Handler]] = [(re.compile(p + r"$"), h) for p
     (r"(?:between |from )(.+?) (?:and|to|through|thru|until|-) (.+)", _general_range),
     (r"(.+?) (?:to|through|thru|until|-) (.+)", _general_range),
     (rf"(?:this )?past ((?:{_WD})\b.*)", _past_weekday),
+    (rf"(?P<wd>{_WD})(?: (?:morning|afternoon|evening|night))? of (?P<which>this|last|next) week", _weekday_of_week),
 ]]
 
 

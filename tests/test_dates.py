@@ -116,6 +116,10 @@ RELATIVE = [
     ("a month or so ago", "a month or so ago", THU, D(2018, 2, 1), D(2018, 2, 28), "month"),
     ("about six months ago", "about six months ago", THU, D(2017, 9, 1), D(2017, 9, 30), "month"),
     ("probably six weeks ago", "probably six weeks ago", THU, D(2018, 1, 29), D(2018, 2, 4), "week"),
+    # a weekday of a week counted from the document's
+    ("a meeting only on Monday of this week", "Monday of this week", THU, D(2018, 3, 12), D(2018, 3, 12), "day"),
+    ("Friday of last week", "Friday of last week", THU, D(2018, 3, 9), D(2018, 3, 9), "day"),
+    ("Tuesday morning of next week", "Tuesday morning of next week", THU, D(2018, 3, 20), D(2018, 3, 20), "day"),
     ("earlier this month", "earlier this month", THU, D(2018, 3, 1), D(2018, 3, 31), "month"),
     ("earlier this year", "earlier this year", THU, D(2018, 1, 1), D(2018, 12, 31), "year"),
     ("will meet next Monday", "next Monday", THU, D(2018, 3, 19), D(2018, 3, 19), "day"),
