@@ -116,9 +116,11 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             foreign += [(sent.start_char, first.idx), (last.idx + len(last), sent.end_char)]
         own_date = any(not inside(d.start_char, foreign) for d in dates)
         reported = said is not None and not _moved_now(tok)   # ("Thank you, Mr. Speaker I'd like to … move …": no saying)
-        if not own_date and _lemma(tok) not in TRIGGERS and (_first_person(tok) or _speakers_doing(tok)):
+        if not own_date and _lemma(tok) not in TRIGGERS and (_first_person(tok) or _speakers_doing(tok)) and not any(
+                not inside(d.start_char, loose_foreign(sent, tok, said)) for d in dates):
             continue  # "I talked to a number of people", "The Mayor and I had a meeting with staff": a speaker's
-            # story, dated by nothing it says
+            # story, dated by nothing it says (a clause of the time may: "When Gerry approached me about a year ago
+            # …, I told him …")
         if not own_date and tok.pos_ == "NOUN" and _lemma(tok) in _HAPPENINGS:
             continue  # "There was a meeting with the City's Solicitor": a happening with no day of its own is no act
             # of the day the text is dated (_happening)
@@ -761,8 +763,9 @@ def _generic_act(tok: Any) -> bool:
     said = (_lemma(tok) in SPEECH_VERBS or _lemma(tok) == "answer" and clause) and not (passive and not clause) and \
         not _agreed_to(tok)   # ("agreed to pay $2 million", "agreed to acquire SunGard": a deal made, not a view)
     # ("answered that challenges may affect …" is speech; "answered the complaint" is a filing)
-    light = _lemma(tok) in LIGHT_VERBS and (_happened(tok) or _fronted_day(tok)) or _speakers_doing(tok)
-    if tok.pos_ != "VERB" or (_lemma(tok) in NOT_ACTS and not light) or said or _lemma(tok) in PLAN_VERBS:
+    own = _speakers_doing(tok)
+    light = _lemma(tok) in LIGHT_VERBS and (_happened(tok) or _fronted_day(tok)) or own
+    if tok.pos_ != "VERB" or (_lemma(tok) in NOT_ACTS and not light) or (said or _lemma(tok) in PLAN_VERBS) and not own:
         return False   # ("The shooting was reported to the sheriff" is an act; "reported that ..." is speech)
     head = tok
     while head.dep_ == "conj":
@@ -795,7 +798,10 @@ LIGHT_VERBS = {"receive", "make", "take", "give", "provide", "get", "come", "go"
 # situation in my ward in 2007 …", "last week we had a Council seminar …", "Yesterday, the Mayor and I had the
 # pleasure of opening …"): their act, when a day of its own dates it (event_candidate: a speaker's story with no
 # day is none)
-_SPEAKERS_DOINGS = {"do", "have", "hold", "make", "take", "give"}
+# ("last month I asked a question …", "Mr. Mayor, last year you proposed a menu of items to the Premier", "When Gerry
+# approached me about a year ago …, I told him I would be honoured …", "I raised a concern …": their own words then)
+_SPEAKERS_DOINGS = {"do", "have", "hold", "make", "take", "give", "ask", "tell", "raise", "propose", "suggest", "write",
+                    "send", "bring"}
 
 
 def _speakers_doing(tok: Any) -> bool:
@@ -804,7 +810,11 @@ def _speakers_doing(tok: Any) -> bool:
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
     subjects += [g for s in subjects for g in s.children if g.dep_ == "conj"]
     return any(s.lower_ in ("i", "we", "you") for s in subjects) and any(
-        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in tok.children)
+        c.dep_ in ("dobj", "dative") and (c.pos_ in ("NOUN", "PROPN") or c.pos_ == "PRON" and c.lower_ in _SOMEONE)
+        for c in tok.children)
+
+
+_SOMEONE = {"him", "her", "them", "me", "us", "you"}   # ("I told him …"; not "we did it", "I said that")
 
 
 def _happened(tok: Any) -> bool:

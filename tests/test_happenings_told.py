@@ -49,6 +49,10 @@ def test_a_happening_without_a_day_none_or_ahead_is_no_act(tagger, told):
      date(2013, 4, 23)),
     ("I had a situation in my ward in 2007 where the City claimed responsibility.", date(2007, 1, 1), date(2007, 12, 31)),
     ("Last week we held a public consultation at the Millennium Library.", date(2013, 4, 15), date(2013, 4, 21)),
+    # their own words then, dated by their own day or by the clause of the time
+    ("Mr. Mayor, last year you proposed a menu of items to the Premier.", date(2012, 1, 1), date(2012, 12, 31)),
+    ("When Gerry approached me about a year ago to sit on the cabinet, I told him I would be honoured to do so.",
+     date(2012, 1, 1), date(2012, 12, 31)),
 ])
 def test_a_speakers_own_doing_with_a_day_of_its_own_is_an_act_of_that_day(tagger, told, start, end):
     got = meeting_rows(tagger, [f"Councillor Smith: Thank you, Mr. Speaker. {told}"], MEETING)
@@ -57,7 +61,8 @@ def test_a_speakers_own_doing_with_a_day_of_its_own_is_an_act_of_that_day(tagger
 
 
 @pytest.mark.parametrize("told", ["I had a question for the Mayor about the budget.",
-                                  "The Mayor and I had a meeting with the staff.", "We did a lot of work on this."])
+                                  "The Mayor and I had a meeting with the staff.", "We did a lot of work on this.",
+                                  "I told him about the flooding on Henderson Highway."])
 def test_a_speakers_own_doing_with_no_day_is_no_act(tagger, told):
     got = meeting_rows(tagger, [f"Councillor Smith: Thank you, Mr. Speaker. {told}"], MEETING)
     assert not [r for r in got if told[:25] in r["text"] and r["_rule"]], got
