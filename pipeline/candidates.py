@@ -383,7 +383,8 @@ def _carries_procedure(sent: Any, body: str) -> bool:
         return False
     before = sent.doc[sent.start - 1].sent
     for _ in range(3):   # "Seconded by Trustee Lee.", "Councilor Bahrman abstained." between the motion and its verdict
-        if not (_SECONDED_ONLY.match(before.text) or _ABSTAINED.match(before.text)) or before.start == 0:
+        if not (_SECONDED_ONLY.match(before.text) or _ABSTAINED.match(before.text) or _IT_PASSED.match(before.text)) \
+                or before.start == 0:   # ("… It passed 3-0. Councilor Nyberg abstained.")
             break
         before = sent.doc[before.start - 1].sent
     return bool(_PROCEDURAL.search(before.text)) and bool(_MOTION_CUE.search(before.text))
@@ -653,6 +654,9 @@ def _finite(tok: Any) -> bool:
         tok.tag_ in ("VB", "VBN") and any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in tok.children))
 
 
+_EMPHASIS = re.compile(r"\*{1,3}(?=\w)")
+
+
 def content_start(text: str, start: int, end: int) -> int:
     """Where the sentence itself begins: past blanked running headers, a news dateline, and
     heading lines the parser glued on ("A. Personnel Matter", "Executive Summary")."""
@@ -673,6 +677,9 @@ def content_start(text: str, start: int, end: int) -> int:
     item = LIST_ITEM.match(text, start, end)   # "• Todd Feinberg welcomed", "3. The board voted"
     if item and item.end() < end:
         start = item.end()
+    bold = _EMPHASIS.match(text, start, end)   # Markdown's emphasis: "**Motion passed 4-0.**"
+    if bold and bold.end() < end:
+        start = bold.end()
     m = _DATELINE.match(text, start, end)
     if m and m.end() < end and text[m.end()].isupper() and not VERDICT.match(text, start, end):
         start = m.end()

@@ -130,3 +130,16 @@ def test_members_recorded_against_are_the_meetings_vote(tagger, against):
     vote = [r for r in got if against in r["text"]]
     assert vote and vote[0]["date_start"] == MEETING and vote[0]["type"] == "decision", got
     assert not [r for r in got if "not in opposition" in r["text"] and r["type"] == "decision"], got
+
+
+@pytest.mark.parametrize("verdict", ["**Motion passed 4-0.**", "*Motion carried.*", "***Motion passed 5-0.***"])
+def test_a_verdict_in_markdown_emphasis_after_a_procedural_motion_is_procedure(tagger, verdict):
+    text = ("**Motion:** Councilor Bahrman moved to accept the May 8, 2017 meeting minutes as submitted. Councilor "
+            "Ruble seconded the motion. It passed 3-0. Councilor Nyberg abstained.\n\n"
+            f"**Motion:** Councilor Nyberg moved to adjourn the meeting. Councilor Ruble seconded.\n\n{verdict}\n\n"
+            f"**Motion:** Councilor Nyberg moved to adopt Resolution 254-2017. Councilor Ruble seconded.\n\n{verdict}")
+    got = rows(tagger, text)
+    texts = [" ".join(r["text"].split()) for r in got]
+    assert not [t for t in texts if "abstained" in t or "minutes" in t or "adjourn" in t], texts
+    plain = verdict.strip("*_")
+    assert len([t for t in texts if plain in t]) == 1 and [t for t in texts if "Resolution 254-2017" in t], texts
