@@ -461,7 +461,8 @@ def _name_list(sent: Any, start: int) -> bool:
 # value"): a statistic, no act. Intransitive, or a verb that only ever measures, with a measure told.
 CHANGE_VERBS = {"increase", "decrease", "rise", "fall", "decline", "grow", "drop", "climb", "jump", "surge",
                 "plunge", "dip", "slip", "rebound", "double", "triple", "gain", "outperform", "underperform",
-                "experience", "total", "average", "exceed", "fluctuate", "worsen", "soar", "stabilize", "stabilise", "spike"}
+                "experience", "total", "average", "exceed", "fluctuate", "worsen", "soar", "stabilize", "stabilise", "spike",
+                "peak", "shrink", "plummet", "tumble", "sink", "swell", "dwindle", "balloon"}
 _MEASURING = {"outperform", "underperform", "experience", "total", "average", "exceed"}
 # a quantity as the subject: "the Aurora property crime rate has fluctuated", "trends have worsened in 2020",
 # "The amount of major crimes in the first half of 2020 has increased": a figure moved, with no measure told
@@ -481,7 +482,8 @@ def _figure(sent: Any, start: int) -> bool:
         return False
     if any(c.dep_ == "nsubj" and c.lemma_.lower() in _QUANTITY_NOUNS for c in root.children):
         # ("The number of deputies fell after the sheriff fired six of them" tells an act beside it)
-        return not any(t.pos_ == "VERB" and t.i != root.i and _lemma(t) in TRIGGERS for t in sent)
+        return not any(t.pos_ == "VERB" and t.i != root.i and _lemma(t) in TRIGGERS and _lemma(t) not in CHANGE_VERBS
+                       for t in sent)   # (another move of the figure is none: "peaked in 1997, and declined …")
     return bool(_MEASURE.search(text_of(sent.doc), start, sent.end_char)) or any(
         e.label_ in ("PERCENT", "MONEY") and e.start_char >= start for e in sent.ents)
 

@@ -22,6 +22,8 @@ def _candidates(tagger: Tagger, body: str) -> list[str]:
     "The number of burglaries in the first half of 2020 has increased from the first half of 2019 in every precinct.",
     "Enrollment declined in 2021 across the district.",
     "The total rose sharply in March 2019.",
+    "The total number of over-detentions in the County system peaked in 1997, and declined every year through 2004.",
+    "The number of open cases shrank in 2015 and dwindled through 2018.",
 ])
 def test_a_quantity_that_moved_is_no_candidate(tagger: Tagger, figure: str) -> None:
     assert not any(figure[:25] in c for c in _candidates(tagger, figure))
