@@ -161,8 +161,8 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         # no act (what someone says happened, said without quotes, may be: "Hasib said … someone took a report")
     vague = not any(any(c.isdigit() for c in d.text) or _DAY_WORDS.search(d.text) for d in dates)   # "before the end of the year"
     if not found and _lemma(sent.root) in _TELLING and any(
-            c.dep_ == "ccomp" and (not _done_then(c) and vague or _past_state(c))
-            for c in sent.root.children):
+            c.dep_ == "ccomp" and ((not _done_then(c) or _lemma(c) in PLAIN_SAYING) and vague or _past_state(c))
+            for c in sent.root.children):   # (what someone else said, told: "mentioned that TORMA said to …")
         return None   # "Ms. Crowder explained that the planned growth is based …", "Mr. Ahuja noted that the Agency
         # finds …", "the City may adopt …", "the Agency was conducting a capacity study", "challenges may affect the
         # timeline": what a staff member or a speaker tells of now, ahead or as going on, with no date of its own,
@@ -943,15 +943,18 @@ def _past_state(verb: Any) -> bool:
     first one"), not something that happened ("there was a shooting")."""
     if verb.lemma_ not in ("be", "have") or not _done_then(verb):
         return False
-    happened = any(c.dep_ == "expl" for c in verb.children) and not any(
-        c.dep_ in ("attr", "nsubj") and any(d.lower_ == "no" for d in c.children) for c in verb.children)
-    return not happened
+    happened = any(c.dep_ == "expl" for c in verb.children) and any(
+        c.dep_ in ("attr", "nsubj") and not any(d.lower_ == "no" for d in c.children) and (
+            _lemma(c) in _HAPPENINGS or any(r.dep_ == "relcl" and _done_then(r) and _lemma(r) in TRIGGERS for r in c.children))
+        for c in verb.children)   # ("there were a lot of items" is a state; "there were two reasons that Council approved
+    return not happened           # the closure" tells the approval)
 
 
 def _done_then(verb: Any) -> bool:
     """Told as done in the past: "held", "had approved"; not going on ("was conducting", "was still
     waiting") nor what might be ("could report", "may affect")."""
-    return _past(verb) and verb.tag_ != "VBG" and not any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+    return _past(verb) and verb.tag_ != "VBG" and not any(c.dep_ == "aux" and c.tag_ == "MD" or c.lower_ == "being"
+                                                          for c in verb.children)   # ("were being reviewed")
 
 
 def _past(verb: Any) -> bool:

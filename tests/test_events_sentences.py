@@ -1096,6 +1096,9 @@ def test_an_act_of_accessing_or_retrieving_stays(tagger: Tagger, text: str, day:
     "Ms. Petrov reported that there was no sign that the vendor would miss its obligations.",   # a state, told past
     "Mr. Alcott explained that the measure now had support in both chambers.",
     "Ms. Petrov reported that the committee staff are working on a vote before the end of the year.",  # vague date
+    "Trustee Elton mentioned there were a lot of items that he does not know if Sertoma is keeping.",  # a state
+    "Supervisor Liccar mentioned that 5 homes were being reviewed by the inspector for weed violations.",  # going on
+    "Supervisor Liccar mentioned that the county said to establish a value.",   # what someone else said, told
 ])
 def test_a_staff_report_of_now_or_ahead_without_a_date_is_no_candidate(tagger: Tagger, text: str) -> None:
     assert _candidates(tagger, text) == []
@@ -1107,6 +1110,8 @@ def test_a_staff_report_of_now_or_ahead_without_a_date_is_no_candidate(tagger: T
     "The defendant answered the complaint on May 3, 2016.",                                # a filing, not speech
     "Police said there was a shooting on Tuesday near the park.",                          # what happened, told
     "Ms. Petrov reported that the committee was meeting on Tuesday to weigh the audit.",     # a named day
+    "She noted that there were two reasons that Council approved the closure.",             # the approval, told
+    "Trustee Hawkins reported that there was a fire at the township garage.",               # what happened, told
 ])
 def test_a_dated_or_past_telling_stays_a_candidate(tagger: Tagger, text: str) -> None:
     assert len(_candidates(tagger, text)) == 1
