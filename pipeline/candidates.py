@@ -1128,7 +1128,7 @@ def _first_person(tok: Any) -> bool:
 
 def _said_now(tok: Any) -> bool:
     """A performative in the first person, present or to come: "I move", "I'd like to move", "we'll vote"."""
-    if _lemma(tok) not in PERFORMATIVES and _lemma(tok) not in ("vote", "confirm") or _moving_on(tok):
+    if _lemma(tok) not in PERFORMATIVES and _lemma(tok) not in ("vote", "confirm", "refer") or _moving_on(tok):
         return False   # ("we will move on to Finance": the chair's next item, no motion)
     tok = _subject_head(tok)
     if any(t.dep_ in ("relcl", "advcl", "ccomp", "pcomp") and _lemma(t.head) != "thank" for t in [tok, *tok.ancestors]):
@@ -1143,7 +1143,7 @@ def _moved_now(tok: Any) -> bool:
     to move …") or in the future's words ("I will move that By-law No. 113/2013 be read a first time", "I would
     introduce the report and move adoption of …": a council transcript's mover making the motion), not one put off
     ("I will move it at the next meeting"), nor the chair's call ("we will then vote on 1 to 3": no "move")."""
-    if _lemma(tok) != "move" or not _said_now(tok):   # (asked of every word of a sentence: the cheap test first)
+    if _lemma(tok) not in ("move", "refer") or not _said_now(tok):   # (asked of every word: the cheap test first)
         return False
     head = _subject_head(tok)
     modal = [c for c in head.children if c.lower_ in _MOVING_MODALS]

@@ -13,6 +13,7 @@ _NO_CONDITION = r"(?![^.;]*\b(?i:if|unless|when|whenever|where|only)\b)"
 # The record of a vote or motion written as a formula rather than a sentence (minutes, transcripts).
 VERDICT = re.compile(
     r"(?:(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*:[ \t]+(?=\S))?"   # a turn's speaker: "Mayor Katz: Motion is carried."
+    r"(?:(?i:thank\s+you|okay|ok|all\s+right|alright)[,.!]?[ \t]+(?=\S))?"   # the chair's courtesy: "Thank you, motion passed."
     r"(?:(?:RESULT:\s*)?(?P<caps>APPROVED|ADOPTED|CARRIED|PASSED|DENIED|REJECTED|TABLED|FAILED|DEFEATED|RATIFIED|"
     r"ACCEPTED)\b(?!\s+[a-z])(?![ \t]+[A-Z]{2,}S[ \t]*(?:\n|$))"   # a section's heading: "TABLED ITEMS", "APPROVED MINUTES"
     r"|(?i:(?:the\s+|that\s+)?(?:main\s+|amended\s+)?motion\s+(?:is\s+|was\s+|has\s+)?(?P<motion>carried|passed|failed|"

@@ -143,3 +143,4 @@ def test_a_verdict_in_markdown_emphasis_after_a_procedural_motion_is_procedure(t
     assert not [t for t in texts if "abstained" in t or "minutes" in t or "adjourn" in t], texts
     plain = verdict.strip("*_")
     assert len([t for t in texts if plain in t]) == 1 and [t for t in texts if "Resolution 254-2017" in t], texts
+

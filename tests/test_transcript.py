@@ -197,3 +197,13 @@ def test_talk_of_the_meetings_own_day_is_no_act_in_a_transcript(tagger, talk):
 def test_an_act_done_on_the_meetings_own_day_keeps_it(tagger, done):
     got = rows(tagger, transcript(DONE_AT_THE_MEETING + [done] + TOLD_OF))
     assert [r for r in got if done[:30] in r["text"] and r["date_start"] == MEETING], [r["text"] for r in got]
+
+
+@pytest.mark.parametrize("said", ["Thank you, motion passed.", "Okay, carried.", "All right, the motion is defeated.",
+                                  "So we will refer Councillor Gerbasi's motion to the Standing Committee."])
+def test_the_chairs_verdict_after_a_courtesy_and_a_referral_said_now_are_the_meetings(tagger, said):
+    got = rows(tagger, transcript(DONE_AT_THE_MEETING + [said, "I will refer that question to the Department at the "
+                                                         "next meeting."] + TOLD_OF))
+    made = [r for r in got if said in r["text"]]
+    assert made and made[0]["date_start"] == MEETING and made[0]["type"] == "decision", [r["text"] for r in got]
+    assert not [r for r in got if "next meeting" in r["text"]], [r["text"] for r in got]
