@@ -9,13 +9,13 @@ from __future__ import annotations
 import pytest
 
 from pipeline.tagger import Tagger   # (the `tagger` fixture: tests/conftest.py)
+from tests.conftest import candidate_texts
 
 HEADER = "Marlow Township Board of Trustees\nRegular Meeting Minutes\nOctober 9, 2024\n\n"
 
 
 def _candidates(tagger: Tagger, body: str) -> list[str]:
-    text = HEADER + body + "\n"
-    return [text[c["start"]:c["end"]] for c in tagger.tag([text])[0]["candidates"]]
+    return candidate_texts(tagger, HEADER + body + "\n")
 
 
 @pytest.mark.parametrize("said", [
