@@ -121,7 +121,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
             continue  # "I talked to a number of people", "The Mayor and I had a meeting with staff": a speaker's
             # story, dated by nothing it says (a clause of the time may: "When Gerry approached me about a year ago
             # …, I told him …")
-        if not own_date and tok.pos_ == "NOUN" and _lemma(tok) in _HAPPENINGS:
+        if not own_date and _happening(tok):
             continue  # "There was a meeting with the City's Solicitor": a happening with no day of its own is no act
             # of the day the text is dated (_happening)
         if reported and not own_date:
@@ -901,7 +901,8 @@ def _ongoing_or_bound(root: Any) -> bool:
 
 
 # A court's decree is told with these ("The parties shall bear their own costs", "The appeal will be sustained",
-# "Defendant Leon must preserve all relevant evidence"): an order made, so they bind no act away.
+# "Defendant Leon must preserve all relevant evidence"): the order is made, so these modals never make a sentence
+# talk (_ongoing_or_bound).
 _DECREEING = {"shall", "must", "will", "'ll", "’ll", "wo"}
 
 
@@ -1142,7 +1143,8 @@ def _moved_now(tok: Any) -> bool:
     """A motion made by saying so, politely ("I would like to introduce the report and move adoption of …", "I'd like
     to move …") or in the future's words ("I will move that By-law No. 113/2013 be read a first time", "I would
     introduce the report and move adoption of …": a council transcript's mover making the motion), not one put off
-    ("I will move it at the next meeting"), nor the chair's call ("we will then vote on 1 to 3": no "move")."""
+    ("I will move it at the next meeting"), nor the chair's call ("we will then vote on 1 to 3": no "move"). A
+    referral said so is made the same way ("So we will refer Councillor Gerbasi's motion to the Standing Committee")."""
     if _lemma(tok) not in ("move", "refer") or not _said_now(tok):   # (asked of every word: the cheap test first)
         return False
     head = _subject_head(tok)
