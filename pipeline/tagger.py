@@ -162,7 +162,8 @@ _TURN = re.compile(r"(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*:\s")   # "C
 def _caps_inside(doc: Any) -> None:
     """Words in capitals inside a line of running text go on its sentence, and "No." before a number
     ends nothing: the parser cuts "… carried unanimously, to ADOPT RESOLUTION NO. 22-24 declaring …"
-    into three. Nor does a word in lower case straight after a word ("a trash | can")."""
+    into three. Nor does a word in lower case straight after a word or a number ("a trash | can",
+    "No. 94/2013 | be read")."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if tok.is_sent_start is not None or "\n" in prev.whitespace_ or prev.is_space:
@@ -171,9 +172,10 @@ def _caps_inside(doc: Any) -> None:
             prev.text == "." and tok.i >= 2 and doc[tok.i - 2].lower_ in ("no", "nos") and tok.text[:1].isdigit()
         if numbered or (prev.is_alpha and tok.is_alpha and tok.is_upper and len(tok) > 1 and prev.is_upper):
             tok.is_sent_start = False
-        elif prev.is_alpha and tok.is_alpha and tok.is_lower:
-            tok.is_sent_start = False   # "… blew apart a trash | can just before …": a word in lower case
-            # straight after a word, with no stop between, goes on the sentence
+        elif (prev.is_alpha or prev.text[-1:].isdigit()) and tok.is_alpha and tok.is_lower:
+            tok.is_sent_start = False   # "… blew apart a trash | can just before …", "… that By-law No. 94/2013 |
+            # be read a first time": a word in lower case straight after a word or a number, with no stop
+            # between, goes on the sentence
 
 
 # A word of a closed class, capitalised, after "a.m." or "p.m." opens a sentence ("The EOI closed October 26th,
