@@ -382,8 +382,10 @@ def _carries_procedure(sent: Any, body: str) -> bool:
     if len(_SECONDED_LEAD.sub("", body).split()) > BARE_VERDICT_WORDS or sent.start == 0:
         return False
     before = sent.doc[sent.start - 1].sent
-    for _ in range(3):   # "Seconded by Trustee Lee.", "Councilor Bahrman abstained." between the motion and its verdict
-        if not (_SECONDED_ONLY.match(before.text) or _ABSTAINED.match(before.text) or _IT_PASSED.match(before.text)) \
+    for _ in range(4):   # "Seconded by Trustee Lee.", "Councilor Bahrman abstained.", the chair's "All those in favour? Opposed?"
+        # between the motion and its verdict
+        if not (_SECONDED_ONLY.match(before.text) or _ABSTAINED.match(before.text) or _IT_PASSED.match(before.text)
+                or _VOTE_CALLED.fullmatch(before.text)) \
                 or before.start == 0:   # ("… It passed 3-0. Councilor Nyberg abstained.")
             break
         before = sent.doc[before.start - 1].sent
@@ -392,6 +394,9 @@ def _carries_procedure(sent: Any, body: str) -> bool:
 
 # the vote told in a sentence of its own ("It passed 4-0.", "The motion carried unanimously.")
 _IT_PASSED = re.compile(r"\s*(?:it|the\s+motion)\s+(?:passed|carried|failed)\b[^.\n]{0,20}\.?\s*$", re.IGNORECASE)
+# the chair calling the vote ("All those in favour?", "Mr. Speaker: All in favour? Opposed?")
+_VOTE_CALLED = re.compile(r"\s*(?:(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:\s*)?(?:(?:all\s+(?:those\s+)?in\s+favou?r|(?:all\s+(?:those\s+)?|any\s+)?"
+                          r"opposed|those\s+against)\s*[?,.]?\s*){1,2}", re.IGNORECASE)
 # a member's abstention or vote told after a motion ("Councilor Bahrman abstained.", "Trustee Lee voted no.")
 _ABSTAINED = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:abstained|recused\s+\w+|voted\s+(?:no|nay|against(?:\s+it)?))\s*\.?\s*$")
 

@@ -144,3 +144,24 @@ def test_a_verdict_in_markdown_emphasis_after_a_procedural_motion_is_procedure(t
     plain = verdict.strip("*_")
     assert len([t for t in texts if plain in t]) == 1 and [t for t in texts if "Resolution 254-2017" in t], texts
 
+
+
+PROCEDURAL_MOTIONS = [
+    "Councillor Okafor moves that the minutes of the meeting held on May 29, 2013 be taken as read and confirmed.",
+    "Councillor Lindqvist moves that the Minutes of the meeting held on March 20, 2013, be taken as read and confirmed.",
+    "Councillor Okafor: I'll move adjournment.",
+]
+
+
+@pytest.mark.parametrize("call", ["All those in favour? Opposed? Carried.", "Mr. Speaker: All in favour? Opposed? Carried.",
+                                  "Mayor Amari: All those in favour?\nOpposed? Carried."])
+@pytest.mark.parametrize("motion", PROCEDURAL_MOTIONS)
+def test_a_verdict_after_the_chair_calls_the_vote_on_a_procedural_motion_is_procedure(tagger, motion, call):
+    """The chair's "All those in favour? Opposed?" between a procedural motion and its "Carried." keeps the verdict
+    the motion's: procedure. The same call after an item's motion leaves its verdict an act of the meeting."""
+    text = (f"MINUTES\n\n{motion}\n\n{call}\n\n"
+            f"Councillor Lindqvist: I would like to introduce the report and move adoption of Items 1 to 4.\n\n{call}\n\n"
+            "Mr. Speaker: Thank you.")
+    got = rows(tagger, text)
+    verdicts = [r for r in got if r["text"].strip().endswith("Carried.")]
+    assert len(verdicts) == 1 and verdicts[0]["char_start"] > text.index("Items 1 to 4"), got
