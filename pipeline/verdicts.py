@@ -18,6 +18,11 @@ VERDICT = re.compile(
     r"ACCEPTED)\b(?!\s+[a-z])(?![ \t]+[A-Z]{2,}S[ \t]*(?:\n|$))"   # a section's heading: "TABLED ITEMS", "APPROVED MINUTES"
     r"|(?i:(?:the\s+|that\s+)?(?:main\s+|amended\s+)?motion\s+(?:is\s+|was\s+|has\s+)?(?P<motion>carried|passed|failed|"
     r"approved|adopted|defeated|carries|passes|fails)\b)"
+    # the chair ruling on a motion named by what it moves, or on the matter before the meeting ("The motion to refer
+    # it back to EPC is defeated, and you'll speak to the report.", "The matter is referred.")
+    r"|(?i:the\s+(?:motion|amendment)\s+to\s+[^,.;:?!\n]{1,60}?\s+(?:is|was|has\s+been)\s+(?P<motion4>carried|passed|failed|"
+    r"approved|adopted|defeated|lost|withdrawn)\b)"
+    r"|(?i:the\s+(?:matter|item|motion)\s+is\s+(?:hereby\s+)?(?P<referred>referred|withdrawn|tabled)\b)"
     # the motion told with its mover and seconder ("Action: On a motion by Clark, seconded by Wood, and
     # carried (Aye: …) to give …")
     r"|(?i:on\s+(?:a|the)\s+motion\s+(?:by|of)\s+[^,;.()]{1,60},\s+seconded\s+by\s+[^,;.()]{1,60},?\s+and\s+"
@@ -60,7 +65,7 @@ VERDICT = re.compile(
     # opposition.", "Councillor Swandel: Nay."): the recorded vote, at the meeting
     r"|(?:(?:Deputy\s+)?(?P<members>Councill?ors?|Council\s+Members?|Councilmembers?|Mayor|Trustees?|Commissioners?|"
     r"Supervisors?|Aldermen|Alderman|Directors?|Members?)\s+[A-Z][\w'’-]+(?:(?:,?\s+and|,)\s+(?:(?P=members)\s+)?[A-Z][\w'’-]+){0,8}"
-    r"\s+(?:(?:is|are|were|was)\s+)?(?:recorded\s+)?in\s+(?P<dissent>opposition)|(?P<nay>Nay))[.!]?\s*$"
+    r"\s+(?:(?:is|are|were|was)\s+)?(?:recorded\s+)?in\s+(?P<dissent>opposition)|(?P<nay>Nay))[.!]?(?:\s+(?i:recorded\s+in\s+opposition)\.?)?\s*$"
     # a court's own decision in its opinion or order, made on the day it is decided (over line breaks:
     # "the district court's judgment dismissing St.\nPierre's claims is AFFIRMED"; "So Ordered."); in
     # lower case only in the present ("The judgment is affirmed."; not "… was dismissed.", a story's
@@ -90,7 +95,7 @@ VERDICT = re.compile(
 _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry", "carries": "carry",
                    "passed": "pass", "passes": "pass", "denied": "deny", "rejected": "reject",
                    "tabled": "table", "failed": "fail", "fails": "fail", "defeated": "defeat",
-                   "ratified": "ratify", "accepted": "accept", "lost": "fail", "moved": "motion", "motion": "motion", "enacted": "enact",
+                   "ratified": "ratify", "accepted": "accept", "lost": "fail", "withdrawn": "withdraw", "referred": "refer", "moved": "motion", "motion": "motion", "enacted": "enact",
                    "affirm": "affirm", "reverse": "reverse", "vacate": "vacate", "remand": "remand",
                    "dismiss": "dismiss", "deny": "deny", "grant": "grant", "modify": "modify",
                    "reinstate": "reinstate", "quashed": "quash", "affirmed": "affirm", "reversed": "reverse", "vacated": "vacate",
@@ -106,9 +111,9 @@ _VERDICT_LEMMAS = {"approved": "approve", "adopted": "adopt", "carried": "carry"
 
 
 # VERDICT's groups in the order they are tried; a meeting's verdicts are decisions, a court's legal acts
-_VERDICT_GROUPS = ("caps", "motion", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "labelled", "negative", "dissent", "nay", "disposed", "we", "courts", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
+_VERDICT_GROUPS = ("caps", "motion", "motion4", "referred", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "labelled", "negative", "dissent", "nay", "disposed", "we", "courts", "ruled", "ruled2", "ordered", "ordered2", "concur", "concur2",
                    "separate", "votes")
-_MEETING_VERDICTS = {"caps", "motion", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "negative",
+_MEETING_VERDICTS = {"caps", "motion", "motion4", "referred", "motion2", "alone", "moved", "motion3", "enacted", "tally", "recorded", "floor", "negative",
                      "dissent", "nay"}
 
 

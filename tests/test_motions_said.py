@@ -165,3 +165,31 @@ def test_a_verdict_after_the_chair_calls_the_vote_on_a_procedural_motion_is_proc
     got = rows(tagger, text)
     verdicts = [r for r in got if r["text"].strip().endswith("Carried.")]
     assert len(verdicts) == 1 and verdicts[0]["char_start"] > text.index("Items 1 to 4"), got
+
+
+@pytest.mark.parametrize("ruling", ["The motion to refer it back to the committee is defeated, and you'll speak to the report.",
+                                    "The motion to table the report was lost.",
+                                    "The amendment to strike clause 4 is carried.",
+                                    "The matter is referred.", "The item is withdrawn."])
+def test_the_chairs_ruling_on_a_motion_named_by_what_it_moves_is_the_meetings_decision(tagger, ruling):
+    """In a council's transcript (turns enough to be one), where the meeting's day dates only what is done there."""
+    turns = "\n\n".join(f"{SPEAKERS[3]}: Councillor {name}.\n\nCouncillor {name}: Thank you, Mr. Speaker. I have a question "
+                         "about the report." for name in ("Okafor", "Lindqvist", "Okafor", "Lindqvist", "Okafor"))
+    text = (f"{turns}\n\nCouncillor Okafor: I'll ask that we send this back.\n\n{SPEAKERS[3]}: All those in favour? Opposed? "
+            f"{ruling}\n\nCouncillor Lindqvist: Thank you, Mr. Speaker.")
+    got = [r for r in rows(tagger, text) if ruling[:20] in r["text"]]
+    assert got and got[0]["date_start"] == MEETING and got[0]["type"] == "decision", got
+
+
+def test_a_motion_to_do_something_ahead_is_no_ruling(tagger):
+    text = (f"{SPEAKERS[3]}: The motion to refer it back to the committee will be voted on next month.\n\n"
+            "Councillor Lindqvist: Thank you, Mr. Speaker.")
+    assert not [r for r in rows(tagger, text) if r["type"] == "decision"], rows(tagger, text)
+
+
+@pytest.mark.parametrize("member", ["Councillor Swandel", "Councillor Okafor"])
+def test_a_members_nay_with_its_note_is_the_meetings_vote(tagger, member):
+    text = (f"{SPEAKERS[3]}: All those in favour? Opposed? Carried.\n\n{member}: Nay. Recorded in opposition. (inaudible)\n\n"
+            f"{SPEAKERS[0]}: Thank you.")
+    got = [r for r in rows(tagger, text) if "Nay" in r["text"]]
+    assert got and got[0]["date_start"] == MEETING and got[0]["type"] == "decision", got
