@@ -135,8 +135,12 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         return None   # "We have a motion", "I must confess …", "we'll vote on one and two": talk at the meeting
         # ("I move that …", "I'll second it": saying it is the act; a story in the past may hold one)
     root = sent.root
-    if root.tag_ in ("VBZ", "VBP") and (not found and root.lemma_ == "be" or any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in root.children)) or _text_opens(sent, start, root):
+    # ("I am pleased to introduce Items 1 to 6": a performative said now, no state of the speaker's)
+    pleased = not found and root.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _PLEASED for c in root.children) \
+        and any(_said_now(t) for t in sent if t.idx >= start)
+    if root.tag_ in ("VBZ", "VBP") and (not found and root.lemma_ == "be" and not pleased
+                                          or any(c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in root.children)) \
+            or _text_opens(sent, start, root):
         return _clause_act(sent, start, body, dates, root)   # a state or a schedule in the present ("Her last day
         # is April 1."), what a text says ("The rule provides that …", "Table 2 depicts …"): no act of its own, but a
         # clause may tell one with its date ("The bank is a subsidiary of a holding company that was formed in July 2007")
@@ -148,7 +152,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         return None   # what a thing is or does, told in the present with no trigger word and no date but a
         # possessive ("The grants support programs aimed at … building tomorrow's leaders", "The project includes …"): a
         # description, no act ("Court hears oral argument", "Director Goold asks …" are someone's acts)
-    if not found and root.lemma_ == "be" and not dates:
+    if not found and root.lemma_ == "be" and not dates and not pleased:
         return None   # a state told in the past with no trigger word and no date ("There were three new
         # recommendations", "The meeting was open to the public"): nothing done
     if not found and _tenure(sent, root, start):
@@ -1122,10 +1126,13 @@ def _subject_head(tok: Any) -> Any:
     """The verb that holds `tok`'s subject: itself, or up the verbs it is joined to or that it completes ("I would
     like to introduce the report and move adoption …": "move" is said by "like"'s "I")."""
     head = tok
-    while head.dep_ in ("conj", "xcomp") and head.head is not head and \
+    while (head.dep_ in ("conj", "xcomp") or head.dep_ == "acomp" and head.lower_ in _PLEASED) and head.head is not head and \
             not any(c.dep_.startswith("nsubj") for c in head.children):
-        head = head.head
+        head = head.head   # ("I'm pleased to introduce the report and move …": "move" is said by "'m"'s "I")
     return head
+
+
+_PLEASED = {"pleased", "happy", "glad", "delighted", "honoured", "honored", "proud"}
 
 
 def _first_person(tok: Any) -> bool:
@@ -1154,8 +1161,10 @@ def _moved_now(tok: Any) -> bool:
         return False
     head = _subject_head(tok)
     modal = [c for c in head.children if c.lower_ in _MOVING_MODALS]
-    if _lemma(head) in ("like", "wish", "want"):
-        return not any(c.lower_ in ("will", "shall", "’ll", "'ll") for c in modal)   # ("I'll want to move …")
+    if _lemma(head) in ("like", "wish", "want") or head.lower_ in _PLEASED or any(
+            c.dep_ == "acomp" and c.lower_ in _PLEASED for c in head.children):   # ("I'm honoured to …": a passive's verb)
+        # ("I'll want to move …": ahead; "I'm pleased to introduce the report and move Items 1 and 2": made)
+        return not any(c.lower_ in ("will", "shall", "’ll", "'ll") for c in modal)
     return bool(modal) and not any(t.lower_ in _LATER for t in tok.sent)
 
 

@@ -193,3 +193,24 @@ def test_a_members_nay_with_its_note_is_the_meetings_vote(tagger, member):
             f"{SPEAKERS[0]}: Thank you.")
     got = [r for r in rows(tagger, text) if "Nay" in r["text"]]
     assert got and got[0]["date_start"] == MEETING and got[0]["type"] == "decision", got
+
+
+def _transcript(said: str) -> str:
+    """A council's transcript (turns enough to be one) with `said` as one councillor's turn."""
+    turns = "\n\n".join(f"{SPEAKERS[3]}: Councillor {name}.\n\nCouncillor {name}: Thank you, Mr. Speaker. I have a question "
+                        "about the report." for name in ("Okafor", "Lindqvist", "Okafor", "Lindqvist", "Okafor"))
+    return f"{turns}\n\nCouncillor Vandal: {said}\n\n{SPEAKERS[3]}: All those in favour? Opposed? Carried."
+
+
+@pytest.mark.parametrize("said", ["I’m pleased to introduce the Report of April 11 and move Consent Items 1 and 2.",
+                                  "Mr. Speaker, I am pleased to introduce Items 1 to 6 as consent items.",
+                                  "I am happy to move adoption of Items 1 to 4.",
+                                  "I am pleased to move adoption of Consent Items 1 to 3."])
+def test_a_motion_made_with_pleasure_is_made_at_the_meeting(tagger, said):
+    made = [r for r in rows(tagger, _transcript(said)) if said[:20] in r["text"]]
+    assert made and made[0]["date_start"] == MEETING, made
+
+
+@pytest.mark.parametrize("said", ["I'm pleased to see the report before us.", "I am happy that the pool has reopened."])
+def test_pleasure_without_a_motion_is_no_act(tagger, said):
+    assert not [r for r in rows(tagger, _transcript(said)) if said[:20] in r["text"]]
