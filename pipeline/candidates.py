@@ -260,7 +260,7 @@ def _candidate_of(sent: Any, start: int, body: str, best: Any, reported: bool, f
     if planned and reported and (told := _announced(best, dates)) is not None:
         # "Haley said on Tuesday that she would resign": announcing it is the act, done the day it was said
         planned, foreign, loose = False, [told], [told]
-    return {"start": start, "end": sent.end_char, "trigger": best.text, "trigger_at": best.idx, "rule": rule or order,
+    return {"start": start, "end": sent.end_char, "trigger": best.text, "trigger_at": best.idx, "rule": rule or order or moved_now,
             "self_dated": order,
             "lemma": _lemma(best), "type": _type(best), "generic": _lemma(best) not in TRIGGERS,
             "lemmas": lemmas,

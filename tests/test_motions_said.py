@@ -214,3 +214,14 @@ def test_a_motion_made_with_pleasure_is_made_at_the_meeting(tagger, said):
 @pytest.mark.parametrize("said", ["I'm pleased to see the report before us.", "I am happy that the pool has reopened."])
 def test_pleasure_without_a_motion_is_no_act(tagger, said):
     assert not [r for r in rows(tagger, _transcript(said)) if said[:20] in r["text"]]
+
+
+@pytest.mark.parametrize("said", ["I’d like to move that the report of September 12th, that the recommendations of the "
+                                  "Executive Policy Committee be adopted.",
+                                  "I would like to move that the report of March 4, the recommendations of the committee, "
+                                  "be adopted."])
+def test_a_motion_made_politely_is_the_rules_own_act(tagger, said):
+    """The rules recognise a motion made by saying so (not only the learned filter, which may drop a candidate no
+    trigger word chose): its row is a rule's, of the meeting's day, whatever paper's day it names."""
+    made = [r for r in rows(tagger, _transcript(said)) if said[:20] in r["text"]]
+    assert made and made[0]["_rule"] and made[0]["date_start"] == MEETING, made
