@@ -876,7 +876,8 @@ def _counted(verb: Any, roles: tuple[str, ...] = ("dobj", "nsubj", "nsubjpass", 
 
 # Words that make a date name a day or a month ("Tuesday", "yesterday", "last week", "in March"); with no
 # digit either, a date is vague ("the end of the year", "the coming weeks").
-_DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|last|ago|past|previous)\b|"
+_DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:yesterday|today|tonight|last|ago|past|previous|weekend)\b|"
+                        r"\bthis\s+(?:week|month|year|morning|afternoon|evening|spring|summer|fall|autumn|winter)\b|"
                         r"\b(?:" + MONTH_ALT + r")\b", re.IGNORECASE)
 
 

@@ -35,6 +35,11 @@ CLAUSE_DATED = [
      ("founded", D(2011, 3, 1))),
     ("The task force, established by the governor and the attorney general in May 2009, is a partnership of "
      "six agencies.", ("established", D(2009, 5, 1))),
+    # the clause's date counted from the document's own ("this week", "this month", "this morning", "this year")
+    ("That prediction is in line with a larger overhaul that the secretary detailed this week.", ("detailed", D(2018, 3, 12))),
+    ("The plan is one of several responses to a review that the county completed this month.", ("completed", D(2018, 3, 1))),
+    ("The vote is a response to the closure that the board ordered this morning.", ("ordered", D(2018, 3, 15))),
+    ("The program is one of several that the city cut this year.", ("cut", D(2018, 1, 1))),
 ]
 
 
