@@ -134,10 +134,19 @@ def _weekday_year(t: str, found: DateInterval, anchor: date | None) -> DateInter
 _YEAR_IN = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 
 
+_LISTED_FULL_DAYS = re.compile(rf"^(.+?\b(?:1[89]|20)\d{{2}}),? (?=(?:{R.MONTH_ALT})\.? \d)")
+
+
 def _first_of_two(t: str, ctx: _Ctx) -> DateInterval | None:
-    """Two dates joined by "and" ("june 17, 2020 and june 19, 2020", "may 5 and may 7, 2019"): the
-    first, with the second's year when it states none. A range ("between … and …") is not two dates."""
-    if not re.search(r" (?:and|&) ", t) or t.startswith(("between", "from")):
+    """Two dates joined by "and" ("june 17, 2020 and june 19, 2020", "may 5 and may 7, 2019") or listed with their
+    years ("april 19, 2022, june 21, 2022"): the first, with the second's year when it states none. A range
+    ("between … and …") is not two dates."""
+    if t.startswith(("between", "from")):
+        return None
+    listed = _LISTED_FULL_DAYS.match(t)
+    if listed:
+        return _resolve(listed.group(1), ctx)
+    if not re.search(r" (?:and|&) ", t):
         return None
     first, second = re.split(r" (?:and|&) ", t, maxsplit=1)
     year = _YEAR_IN.search(second)

@@ -379,6 +379,10 @@ def test_two_digit_years_take_the_nearest_century(text: str, anchor: date, day: 
     ("June 17, 2020 and June 19, 2020", date(2020, 6, 17)),   # "On June 17, 2020 and June 19, 2020, the court issued orders"
     ("March 2 and March 9, 2018", date(2018, 3, 2)),          # the second date's year is the first's
     ("Oct. 4 & Oct. 11, 2016", date(2016, 10, 4)),
+    # days listed with their years, which the model may tag as one span ("Continued from the April 19, 2022, June 21,
+    # 2022, July 19, 2022 … meetings")
+    ("the April 19, 2022, June 21, 2022", date(2022, 4, 19)),
+    ("Sept. 3, 2019, Oct. 1, 2019", date(2019, 9, 3)),
 ])
 def test_two_dates_joined_by_and_date_the_act_by_the_first(text: str, day: date) -> None:
     got = normalize(text, anchor=date(2021, 1, 1))
