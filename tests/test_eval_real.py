@@ -60,10 +60,12 @@ FLOORS = {
     # minutes read into dev, rules for a speaker's own acts, a transcript's "today", motions in the future's words
     # (237 at 8aeac8a: whole 0.836, 0.822, 0.796, person 0.952 / 0.914, attribution 0.917; held back 0.720, 0.751,
     # 0.727, person 0.912 / 0.895, attribution 0.914): the whole set's precision floor and the held-back event floors
-    # rise by 0.01
-    "whole": {"event_precision": 0.82, "event_recall": 0.81, "date_recall": 0.78, "person_precision": 0.92,
+    # rise by 0.01; session 34: rules read off the dev misses (d42a368: whole 0.843, 0.831, 0.805, person 0.952 / 0.914,
+    # attribution 0.917; held back 0.725, 0.749, 0.725, person 0.911 / 0.892, attribution 0.914): the whole set's event
+    # floors and the held-back precision floor rise by 0.01
+    "whole": {"event_precision": 0.83, "event_recall": 0.82, "date_recall": 0.79, "person_precision": 0.92,
               "person_recall": 0.91, "attribution": 0.91},
-    "heldout": {"event_precision": 0.70, "event_recall": 0.74, "date_recall": 0.71, "person_precision": 0.89,
+    "heldout": {"event_precision": 0.71, "event_recall": 0.74, "date_recall": 0.71, "person_precision": 0.89,
                 "person_recall": 0.87, "attribution": 0.91},
 }
 DOCUMENTS = len((REAL / "documents.csv").read_text().strip().splitlines()) - 1   # every row of the set
