@@ -93,6 +93,10 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         # second and its abstentions too: "Councilor Nyberg seconded the motion. Councilor Bahrman abstained.")
     if verdict:   # "Carried.", "Motion carried 5-0", "APPROVED – 2018 budget", "Moved by ..., Seconded by ..."
         return verdict_candidate(sent, start, verdict)
+    second = _SECONDED_BY.match(body)
+    if second:   # "Seconded by Councilor Ruble." after its motion: the second made at the meeting, though no finite verb
+        # tells it (a line this short is otherwise a stamp)
+        return formula_candidate(sent, start, second.group(1), text.find(second.group(1), start), "second", "decision")
     entry = _DOCKET_ENTRY.match(body)
     if entry:   # "| 04/07/2008 | 8 | AFFIDAVIT of Financial Status of …", "| 02/05/2015 | WRIT RECEIVED | | |"
         what = (entry.group("what") or entry.group("code")).split()[0]   # its first word names it
@@ -408,6 +412,7 @@ _ABSTAINED = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:abstained|recused\s+
 # a motion told ("moved to adjourn", "That the meeting be adjourned", "R2023-140 S. Kirkey, S. Foote: That …")
 _MOTION_CUE = re.compile(r"\b(?:moved?|motion|seconded)\b|\bthat\s+(?:the|we|council|this)\b|\bbe\s+(?:adjourned|approved|adopted)\b",
                          re.IGNORECASE)
+_SECONDED_BY = re.compile(r"\s*(seconded)\s+by\s+[^.\n]{1,60}\.?\s*$", re.IGNORECASE)   # the verbless second, alone
 _SECONDED_LEAD = re.compile(r"^\s*seconded\s+by\s+[^.\n]{1,60}\.\s*", re.IGNORECASE)   # "Seconded by X. Motion carried."
 _SECONDED_ONLY = re.compile(r"\s*(?:seconded\s+by\s+[^.\n]{1,60}|(?:[A-Z][\w.'’-]*\s+){1,4}seconded(?:\s+the\s+motion)?)\s*\.?\s*$",
                             re.IGNORECASE)

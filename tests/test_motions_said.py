@@ -225,3 +225,15 @@ def test_a_motion_made_politely_is_the_rules_own_act(tagger, said):
     trigger word chose): its row is a rule's, of the meeting's day, whatever paper's day it names."""
     made = [r for r in rows(tagger, _transcript(said)) if said[:20] in r["text"]]
     assert made and made[0]["_rule"] and made[0]["date_start"] == MEETING, made
+
+
+@pytest.mark.parametrize("mover,seconder", [("Councilor Nyberg", "Councilor Ruble"), ("Trustee Amari", "Trustee Lindqvist")])
+def test_a_verbless_second_is_the_meetings_act_unless_its_motion_is_procedure(tagger, mover, seconder):
+    """"Seconded by Councilor Ruble." has no finite verb and few words (a stamp's shape), yet it is the second made at
+    the meeting; after a procedural motion it is procedure, like its motion."""
+    text = (f"**Motion:** {mover} moved to approve the $2000 in legal fees for the amendments to the Comprehensive Plan. "
+            f"Seconded by {seconder}. Motion passed 5-0.\n\n"
+            f"**Motion:** {mover} moved to adjourn the meeting. Seconded by {seconder}.\n\n*Motion passed 5-0.*")
+    got = rows(tagger, text)
+    seconds = [r for r in got if r["text"].strip() == f"Seconded by {seconder}."]
+    assert len(seconds) == 1 and seconds[0]["date_start"] == MEETING and seconds[0]["char_start"] < text.index("adjourn"), got
