@@ -25,7 +25,7 @@ from pipeline.lexicon import (EVENT_NOUNS, GENERIC_TYPES, NAMED_SPEAKER_TRIGGERS
                               PLAIN_SAYING, PLAN_ADJECTIVES, PLAN_VERBS, PLANNED_CUES, PROCEDURAL, PROPOSING,
                               REPORTING_VERBS, ROLL_LABELS, SPEECH_VERBS, TEXT_NOUNS, TRIGGERS)
 from pipeline.letters import LETTER_ANSWERED, letter_candidate
-from pipeline.verdicts import VERDICT, formula_candidate, verdict_candidate
+from pipeline.verdicts import SPEAKER_TURN, VERDICT, formula_candidate, verdict_candidate
 
 _PROCEDURAL = re.compile("|".join(PROCEDURAL), re.IGNORECASE | re.MULTILINE)
 
@@ -140,8 +140,7 @@ def event_candidate(sent: Any, ents: list[Any] | None = None) -> dict[str, Any] 
         # ("I move that …", "I'll second it": saying it is the act; a story in the past may hold one)
     root = sent.root
     # ("I am pleased to introduce Items 1 to 6": a performative said now, no state of the speaker's)
-    pleased = not found and root.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in _PLEASED for c in root.children) \
-        and any(_said_now(t) for t in sent if t.idx >= start)
+    pleased = not found and root.lemma_ == "be" and _pleased(root) and any(_said_now(t) for t in sent if t.idx >= start)
     if root.tag_ in ("VBZ", "VBP") and (not found and root.lemma_ == "be" and not pleased
                                           or any(c.dep_ == "nsubj" and c.lemma_.lower() in TEXT_NOUNS for c in root.children)) \
             or _text_opens(sent, start, root):
@@ -403,7 +402,7 @@ def _carries_procedure(sent: Any, body: str) -> bool:
 # the vote told in a sentence of its own ("It passed 4-0.", "The motion carried unanimously.")
 _IT_PASSED = re.compile(r"\s*(?:it|the\s+motion)\s+(?:passed|carried|failed)\b[^.\n]{0,20}\.?\s*$", re.IGNORECASE)
 # the chair calling the vote ("All those in favour?", "Mr. Speaker: All in favour? Opposed?")
-_VOTE_CALLED = re.compile(r"\s*(?:(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*:\s*)?(?:(?:all\s+(?:those\s+)?in\s+favou?r|(?:all\s+(?:those\s+)?|any\s+)?"
+_VOTE_CALLED = re.compile(rf"\s*(?:{SPEAKER_TURN})?(?:(?:all\s+(?:those\s+)?in\s+favou?r|(?:all\s+(?:those\s+)?|any\s+)?"
                           r"opposed|those\s+against)\s*[?,.]?\s*){1,2}", re.IGNORECASE)
 # a member's abstention or vote told after a motion ("Councilor Bahrman abstained.", "Trustee Lee voted no.")
 _ABSTAINED = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:abstained|recused\s+\w+|voted\s+(?:no|nay|against(?:\s+it)?))\s*\.?\s*$")
@@ -412,9 +411,10 @@ _ABSTAINED = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:abstained|recused\s+
 # a motion told ("moved to adjourn", "That the meeting be adjourned", "R2023-140 S. Kirkey, S. Foote: That …")
 _MOTION_CUE = re.compile(r"\b(?:moved?|motion|seconded)\b|\bthat\s+(?:the|we|council|this)\b|\bbe\s+(?:adjourned|approved|adopted)\b",
                          re.IGNORECASE)
-_SECONDED_BY = re.compile(r"\s*(seconded)\s+by\s+[^.\n]{1,60}\.?\s*$", re.IGNORECASE)   # the verbless second, alone
-_SECONDED_LEAD = re.compile(r"^\s*seconded\s+by\s+[^.\n]{1,60}\.\s*", re.IGNORECASE)   # "Seconded by X. Motion carried."
-_SECONDED_ONLY = re.compile(r"\s*(?:seconded\s+by\s+[^.\n]{1,60}|(?:[A-Z][\w.'’-]*\s+){1,4}seconded(?:\s+the\s+motion)?)\s*\.?\s*$",
+_SECOND = r"(seconded)\s+by\s+[^.\n]{1,60}"   # "Seconded by Councilor Ruble"
+_SECONDED_BY = re.compile(rf"\s*{_SECOND}\.?\s*$", re.IGNORECASE)   # the verbless second, alone
+_SECONDED_LEAD = re.compile(rf"^\s*{_SECOND}\.\s*", re.IGNORECASE)   # "Seconded by X. Motion carried."
+_SECONDED_ONLY = re.compile(rf"\s*(?:{_SECOND}|(?:[A-Z][\w.'’-]*\s+){{1,4}}seconded(?:\s+the\s+motion)?)\s*\.?\s*$",
                             re.IGNORECASE)
 
 
@@ -1141,6 +1141,11 @@ def _subject_head(tok: Any) -> Any:
 _PLEASED = {"pleased", "happy", "glad", "delighted", "honoured", "honored", "proud"}
 
 
+def _pleased(verb: Any) -> bool:
+    """Said with pleasure: "I'm pleased to …" (the copula with its complement), "I'm honoured to …" (a passive's verb)."""
+    return verb.lower_ in _PLEASED or any(c.dep_ == "acomp" and c.lower_ in _PLEASED for c in verb.children)
+
+
 def _first_person(tok: Any) -> bool:
     return any(c.dep_.startswith("nsubj") and c.lower_ in ("i", "we", "you") for c in _subject_head(tok).children)
 
@@ -1167,8 +1172,7 @@ def _moved_now(tok: Any) -> bool:
         return False
     head = _subject_head(tok)
     modal = [c for c in head.children if c.lower_ in _MOVING_MODALS]
-    if _lemma(head) in ("like", "wish", "want") or head.lower_ in _PLEASED or any(
-            c.dep_ == "acomp" and c.lower_ in _PLEASED for c in head.children):   # ("I'm honoured to …": a passive's verb)
+    if _lemma(head) in ("like", "wish", "want") or _pleased(head):
         # ("I'll want to move …": ahead; "I'm pleased to introduce the report and move Items 1 and 2": made)
         return not any(c.lower_ in ("will", "shall", "’ll", "'ll") for c in modal)
     return bool(modal) and not any(t.lower_ in _LATER for t in tok.sent)

@@ -42,7 +42,7 @@ _VOTE_ONLY = re.compile(r"\s*VOTE\s+\d{1,2}\s*[-–]\s*\d{1,2}\b", re.IGNORECASE
 def passed_before(text: str, start: int) -> bool:
     """The sentence at `start` is an item of the section of what the last meeting passed: the section's heading is
     above it, no heading in capitals of another section lies between, and it is no item's vote alone."""
-    heads = [m for m in _SECTION.finditer(text, 0, start)]
+    heads = list(_SECTION.finditer(text, 0, start))
     if not heads or _VOTE_ONLY.match(text, start):
         return False
     between = text[heads[-1].end():start]

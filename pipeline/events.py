@@ -297,8 +297,11 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                 cand = {**cand, "modality": "done"}
             if not (broad or cand.get("rule", True)):
                 continue
-            if spoken and in_quotation(page["text"], cand["trigger_at"]) and (
-                    in_quotation(page["text"], cand["start"]) or page["text"][cand["start"]] in "\"“" or not any(
+            # a quotation's words are the speaker's or another paper's, never this paper's own act ("'We find that
+            # this question … is a jury determination,'" quoted from an earlier opinion, a compact's "Each state
+            # hereby grants …")
+            quoted = in_quotation(page["text"], cand["start"]) or page["text"][cand["start"]] in "\"“"
+            if spoken and in_quotation(page["text"], cand["trigger_at"]) and (quoted or not any(
                     cand["start"] <= d["start"] < cand["end"] and not in_quotation(page["text"], d["start"]) for d in found)):
                 continue   # in a story or a release, an act told inside a quotation is the speaker's word ("“The democracy
                 # of this nation … is now being wrecked …”", "We were taught to think and apply 50 years ago.”"), not the
@@ -374,10 +377,6 @@ def build_events(doc: dict[str, Any], pages: list[dict[str, Any]], analyses: lis
                     _LOWER_COURT_ACT.search(page["text"], cand["start"], cand["end"]):
                 interval = _cited_order_day(page["text"], cand["end"], doc_date)   # "… denied the motion. Mem. Op. (Feb. 12, 2007)."
                 date_text = interval.text if interval is not None else None
-            # a quotation's words are the speaker's or another paper's, never this paper's own act ("'We find that
-            # this question … is a jury determination,'" quoted from an earlier opinion, a compact's "Each state
-            # hereby grants …")
-            quoted = in_quotation(page["text"], cand["start"]) or page["text"][cand["start"]] in "\"“"
             if interval is None and cand.get("item"):
                 interval = entered(page["text"], cand["start"], cand["end"], doc_date)   # "Order entered 2/19/20."
                 date_text = interval.text if interval is not None else date_text

@@ -10,9 +10,11 @@ from typing import Any
 # a disposition followed by a condition is a rule or a standard of review, not the court disposing ("We reverse a
 # grant of summary judgment only if …", "Costs are awarded to the prevailing party when the statute allows them.")
 _NO_CONDITION = r"(?![^.;]*\b(?i:if|unless|when|whenever|where|only)\b)"
+# a turn's speaker in a transcript: "Mayor Katz: ", "Mr. Speaker: "
+SPEAKER_TURN = r"(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*:[ \t]+"
 # The record of a vote or motion written as a formula rather than a sentence (minutes, transcripts).
 VERDICT = re.compile(
-    r"(?:(?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*:[ \t]+(?=\S))?"   # a turn's speaker: "Mayor Katz: Motion is carried."
+    rf"(?:{SPEAKER_TURN}(?=\S))?"   # a turn's speaker: "Mayor Katz: Motion is carried."
     r"(?:(?i:thank\s+you|okay|ok|all\s+right|alright)[,.!]?[ \t]+(?=\S))?"   # the chair's courtesy: "Thank you, motion passed."
     r"(?:(?:RESULT:\s*)?(?P<caps>APPROVED|ADOPTED|CARRIED|PASSED|DENIED|REJECTED|TABLED|FAILED|DEFEATED|RATIFIED|"
     r"ACCEPTED)\b(?!\s+[a-z])(?![ \t]+[A-Z]{2,}S[ \t]*(?:\n|$))"   # a section's heading: "TABLED ITEMS", "APPROVED MINUTES"
